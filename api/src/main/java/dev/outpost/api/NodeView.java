@@ -1,0 +1,22 @@
+package dev.outpost.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One node as listed by {@code GET /api/v1/nodes}.
+ *
+ * @param name node name, unique in its cluster
+ * @param cluster cluster the node belongs to
+ * @param address {@code tunnel} for nodes reached over a reverse tunnel
+ * @param labels the node's labels
+ * @param online whether the node's tunnel is connected now
+ * @param lastSeen last heartbeat, or null if never connected
+ */
+public record NodeView(
+    String name,
+    String cluster,
+    String address,
+    Map<String, String> labels,
+    boolean online,
+    Instant lastSeen) {}

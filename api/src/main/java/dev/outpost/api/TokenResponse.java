@@ -1,0 +1,13 @@
+package dev.outpost.api;
+
+import java.time.Instant;
+
+/**
+ * A new single-use join token: shown once, stored only as a hash.
+ *
+ * @param token the secret
+ * @param type what may join with it
+ * @param expires when it stops being accepted
+ * @param caPin {@code sha256:HEX} pin of the cluster CA, for {@code --ca-pin}
+ */
+public record TokenResponse(String token, String type, Instant expires, String caPin) {}

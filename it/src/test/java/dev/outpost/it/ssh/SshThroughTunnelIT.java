@@ -1,0 +1,294 @@
+package dev.outpost.it.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.it.Cli;
+import dev.outpost.it.Command;
+import dev.outpost.it.EdgeHost;
+import dev.outpost.it.TestCluster;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The walking skeleton as a user lives it: a node behind a dial-out-only firewall joins with a
+ * single-use token, and stock OpenSSH ({@code ssh}, {@code ssh -tt}, {@code scp}, {@code sftp})
+ * and {@code outpost ssh} reach it through the proxy; the node refuses certificates that are not
+ * for the login, expired, or from another CA; after the proxy is killed and restarted, the agent
+ * comes back by itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SshThroughTunnelIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
+
+  private final String node = "edge-" + UUID.randomUUID().toString().substring(0, 8);
+  private EdgeHost edge;
+  private Cli admin;
+  private Path sshConfig;
+  private Path work;
+
+  @BeforeAll
+  void startNodeBehindNat() throws IOException {
+    Assumptions.assumeTrue(EdgeHost.supported(),
+        "end-to-end SSH tests need root with iproute2 and iptables to build network namespaces");
+    work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("ssh-it"));
+    admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
+    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json"));
+    edge = EdgeHost.create();
+    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
+    awaitOnline(admin, node, Duration.ofSeconds(90));
+    sshConfig = admin.sshConfig();
+  }
+
+  @AfterAll
+  void stopNode() {
+    if (edge != null) {
+      edge.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void proxySideCannotOpenConnectionIntoEdgeHost() {
+    edge.spawn(List.of("nc", "-l", "-k", "-p", "2222"), work.resolve("listener.log"));
+    assertEquals(0, edge.exec("for i in $(seq 50); do nc -z 127.0.0.1 2222 && exit 0; sleep 0.1; done; exit 1").exitCode(),
+        "the listener inside the namespace is up");
+    assertThrows(IOException.class, () -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(edge.address(), 2222), 2000);
+      }
+    }, "a connection from the proxy side into the edge host must fail");
+  }
+
+  @Test
+  @Order(2)
+  void nodeIsListedOnlineWithLabels() {
+    JsonNode listed = findNode(json(admin.run("ls", "--format=json")), node);
+    assertTrue(listed.get("online").asBoolean());
+    assertEquals("edge", listed.get("labels").get("env").asText());
+    String text = admin.run("ls").requireSuccess().stdout();
+    assertTrue(text.contains(node), text);
+  }
+
+  @Test
+  @Order(3)
+  void stockSshRunsCommandWithExitStatus() {
+    Command.Result result = ssh(List.of("-o", "BatchMode=yes", target(), "uname -s; exit 3"), null);
+    assertEquals(3, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().contains("Linux"), result.stdout());
+  }
+
+  @Test
+  @Order(4)
+  void stockSshInteractivePty() {
+    Command.Result result = ssh(List.of("-tt", target()), "echo pty=$((6*7)); tty; exit\n");
+    assertTrue(result.stdout().contains("pty=42"), result.stdout());
+    assertTrue(result.stdout().contains("/dev/pts/"), "a real PTY: " + result.stdout());
+  }
+
+  @Test
+  @Order(5)
+  void scpRoundTripsFiftyMebibytes() throws Exception {
+    Path original = work.resolve("random.bin");
+    byte[] data = new byte[50 * 1024 * 1024];
+    new SecureRandom().nextBytes(data);
+    Files.write(original, data);
+    Path back = work.resolve("random.back");
+    command(List.of("scp", "-F", sshConfig.toString(), "-o", "BatchMode=yes", original.toString(),
+        target() + ":/tmp/outpost-scp.bin")).requireSuccess();
+    command(List.of("scp", "-F", sshConfig.toString(), "-o", "BatchMode=yes",
+        target() + ":/tmp/outpost-scp.bin", back.toString())).requireSuccess();
+    assertEquals(sha256(original), sha256(back));
+  }
+
+  @Test
+  @Order(6)
+  void sftpListsDirectory() throws IOException {
+    ssh(List.of(target(), "mkdir -p /tmp/sftp-it && touch /tmp/sftp-it/marker-" + node), null).requireSuccess();
+    Path batch = Files.writeString(work.resolve("sftp.batch"), "ls /tmp/sftp-it\n");
+    Command.Result result = command(List.of("sftp", "-F", sshConfig.toString(), "-b", batch.toString(), target()));
+    result.requireSuccess();
+    assertTrue(result.stdout().contains("marker-" + node), result.stdout());
+  }
+
+  @Test
+  @Order(7)
+  void outpostSshRunsCommandWithExitStatus() {
+    Command.Result ok = admin.run("ssh", "root@" + node, "echo", "hello-from-" + node);
+    assertEquals(0, ok.exitCode(), ok.stderr());
+    assertTrue(ok.stdout().contains("hello-from-" + node), ok.stdout());
+    assertEquals(7, admin.run("ssh", "root@" + node, "exit 7").exitCode());
+  }
+
+  @Test
+  @Order(8)
+  void nodeRefusesCertificateForAnotherLogin() throws IOException {
+    String name = "nobody-" + node;
+    Command.Result created = admin.run("admin", "users", "add", name, "--roles=access", "--logins=nobody", "--format=json");
+    String code = json(created).get("invite_code").asText();
+    Cli other = Cli.fresh(name);
+    acceptInvite(code, "correct horse battery staple");
+    other.login(name, "correct horse battery staple");
+    assertRefusedByNode(other.home().resolve("key"), other.home().resolve("key-cert.pub"));
+  }
+
+  @Test
+  @Order(9)
+  void nodeRefusesExpiredCertificate() throws Exception {
+    Cli shortLived = Cli.fresh("short-" + node).login("admin", TestCluster.ADMIN_PASSWORD, "--ttl=2s");
+    Thread.sleep(3_000);
+    assertRefusedByNode(shortLived.home().resolve("key"), shortLived.home().resolve("key-cert.pub"));
+  }
+
+  @Test
+  @Order(10)
+  void nodeRefusesCertificateFromForeignCa() throws IOException {
+    Path dir = Files.createDirectories(work.resolve("foreign"));
+    command(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("ca").toString())).requireSuccess();
+    command(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("key").toString())).requireSuccess();
+    command(List.of("ssh-keygen", "-q", "-s", dir.resolve("ca").toString(), "-I", "mallory", "-n", "root",
+        "-V", "-5m:+1h", dir.resolve("key.pub").toString())).requireSuccess();
+    assertRefusedByNode(dir.resolve("key"), dir.resolve("key-cert.pub"));
+  }
+
+  @Test
+  @Order(11)
+  void joinTokenIsSingleUse() throws Exception {
+    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--format=json"));
+    String first = node + "-a";
+    edge.startAgent(first, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(first));
+    awaitOnline(admin, first, Duration.ofSeconds(90));
+    Process second = edge.startAgent(node + "-b", token.get("token").asText(), token.get("ca_pin").asText(),
+        work.resolve(node + "-b"));
+    assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "a refused join ends the agent");
+    assertNotEquals(0, second.exitValue());
+    String log = Files.readString(work.resolve(node + "-b.log"));
+    assertTrue(log.contains("join token is invalid, expired or already used"), log);
+  }
+
+  @Test
+  @Order(100)
+  void agentComesBackAfterProxyRestart() {
+    TestCluster.get().restartProxy();
+    awaitOnline(admin, node, Duration.ofSeconds(120));
+    Command.Result result = ssh(List.of("-o", "BatchMode=yes", target(), "echo back"), null);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().contains("back"));
+  }
+
+  /** ssh through the same proxy path, but presenting only the given key and certificate. */
+  private void assertRefusedByNode(Path key, Path certificate) throws IOException {
+    String config = Files.readAllLines(sshConfig).stream()
+        .filter(line -> !line.strip().startsWith("IdentityFile") && !line.strip().startsWith("CertificateFile"))
+        .collect(Collectors.joining("\n"));
+    Path restricted = Files.writeString(work.resolve("restricted-" + key.getParent().getFileName()), config + "\n");
+    Command.Result result = command(List.of("ssh", "-F", restricted.toString(), "-o", "BatchMode=yes",
+        "-o", "IdentitiesOnly=yes", "-o", "IdentityFile=" + key, "-o", "CertificateFile=" + certificate,
+        target(), "echo should-not-run"));
+    assertEquals(255, result.exitCode(), "ssh must fail to authenticate: " + result.stdout() + result.stderr());
+    assertTrue(result.stderr().contains("Permission denied"), result.stderr());
+  }
+
+  private void acceptInvite(String code, String password) {
+    Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H", "Content-Type: application/json",
+        "-d", "{\"password\":\"" + password + "\"}", "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code),
+        Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
+  }
+
+  private String target() {
+    return "root@" + node + "." + TestCluster.CLUSTER_NAME;
+  }
+
+  private Command.Result ssh(List<String> args, String stdin) {
+    List<String> command = new ArrayList<>(List.of("ssh", "-F", sshConfig.toString()));
+    command.addAll(args);
+    return Command.run(command, Map.of(), stdin, SSH_TIMEOUT);
+  }
+
+  private static Command.Result command(List<String> command) {
+    return Command.run(command, Map.of(), null, SSH_TIMEOUT);
+  }
+
+  private static void awaitOnline(Cli cli, String name, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "";
+    while (Instant.now().isBefore(deadline)) {
+      Command.Result result = cli.run("ls", "--format=json");
+      last = result.stdout() + result.stderr();
+      if (result.exitCode() == 0) {
+        JsonNode found = findNodeOrNull(json(result), name);
+        if (found != null && found.get("online").asBoolean()) {
+          return;
+        }
+      }
+      sleep(1_000);
+    }
+    throw new AssertionError("node " + name + " did not come online within " + timeout + ": " + last);
+  }
+
+  private static JsonNode findNode(JsonNode nodes, String name) {
+    JsonNode found = findNodeOrNull(nodes, name);
+    if (found == null) {
+      throw new AssertionError("node " + name + " not listed: " + nodes);
+    }
+    return found;
+  }
+
+  private static JsonNode findNodeOrNull(JsonNode nodes, String name) {
+    for (JsonNode candidate : nodes) {
+      if (name.equals(candidate.get("name").asText())) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode json(Command.Result result) {
+    result.requireSuccess();
+    try {
+      return JSON.readTree(result.stdout());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + result.stdout(), e);
+    }
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.outpost.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Creates the {@code jdbc/outpost} resource: an embedded H2 database in the data directory (H2 is
+ * bundled with Payara), or the JDBC URL of {@code OUTPOST_DB_URL}. The embedded database gets a
+ * random password kept in {@code secrets/db-password}, so the file is not open to anyone who can
+ * reach it.
+ */
+final class DataSourceSetup {
+  private static final String POOL = "outpost-pool";
+
+  private final Asadmin asadmin;
+  private final Path dataDir;
+
+  DataSourceSetup(Asadmin asadmin, Path dataDir) {
+    this.asadmin = asadmin;
+    this.dataDir = dataDir;
+  }
+
+  void create() {
+    String url = Settings.value("outpost.db.url", "OUTPOST_DB_URL", null);
+    if (url == null) {
+      url = "jdbc:h2:file:" + dataDir.resolve("db/outpost").toAbsolutePath();
+    }
+    asadmin.remote(
+        "create-jdbc-connection-pool",
+        "--datasourceclassname", dataSourceClass(url),
+        "--restype", "javax.sql.DataSource",
+        "--property", "url=" + escape(url),
+        POOL);
+    if (url.startsWith("jdbc:h2:")) {
+      asadmin.remote(
+          "set",
+          "resources.jdbc-connection-pool." + POOL + ".property.user=outpost",
+          "resources.jdbc-connection-pool." + POOL + ".property.password=" + embeddedPassword());
+    }
+    asadmin.remote("create-jdbc-resource", "--connectionpoolid", POOL, "jdbc/outpost");
+  }
+
+  private static String dataSourceClass(String url) {
+    if (url.startsWith("jdbc:postgresql:")) {
+      return "org.postgresql.ds.PGSimpleDataSource";
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return "org.h2.jdbcx.JdbcDataSource";
+    }
+    throw new IllegalArgumentException("unsupported OUTPOST_DB_URL (H2 or PostgreSQL): " + url);
+  }
+
+  /** asadmin separates properties with ':' and so needs them escaped inside values. */
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  private String embeddedPassword() {
+    Path file = dataDir.resolve("secrets/db-password");
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).trim();
+      }
+      Files.createDirectories(file.getParent());
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String password = HexFormat.of().formatHex(random);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, password);
+      return password;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot keep the database password: " + e.getMessage(), e);
+    }
+  }
+}

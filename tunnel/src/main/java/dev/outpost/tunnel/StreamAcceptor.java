@@ -1,0 +1,27 @@
+package dev.outpost.tunnel;
+
+/**
+ * Decides about streams the peer opens. The default refuses everything: a side that serves no
+ * streams (a client) states nothing and is safe.
+ */
+@FunctionalInterface
+public interface StreamAcceptor {
+
+  StreamAcceptor REFUSE_ALL =
+      target -> {
+        throw new StreamRefusedException("this peer accepts no streams");
+      };
+
+  /**
+   * Called on the tunnel's reader path for each OPEN: must return quickly. Returns the handler that
+   * will serve the stream on its own thread, or throws {@link StreamRefusedException} with the
+   * reason sent back to the peer.
+   */
+  StreamHandler accept(String target) throws StreamRefusedException;
+
+  /** Serves one accepted stream; runs on a thread of its own and may block. */
+  @FunctionalInterface
+  interface StreamHandler {
+    void serve(TunnelStream stream) throws Exception;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.outpost.web.ws;
+
+import dev.outpost.application.TunnelAuthService;
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.TunnelAuthenticator;
+import jakarta.inject.Inject;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * Where agents keep their reverse tunnel: the agent proves its node identity with its host
+ * certificate; the proxy then opens streams towards it, never the other way round.
+ */
+@ServerEndpoint(value = "/api/v1/tunnel/agent", configurator = NonBrowserConfigurator.class)
+public class AgentTunnelEndpoint extends TunnelEndpoint {
+
+  @Inject TunnelAuthService auth;
+  @Inject AgentTunnels tunnels;
+
+  @Override
+  TunnelAuthenticator.Verifier verifier() {
+    return auth::verifyAgent;
+  }
+
+  @Override
+  StreamAcceptor acceptor() {
+    return StreamAcceptor.REFUSE_ALL;
+  }
+
+  @Override
+  void authenticated(String node) {
+    tunnels.register(node, connection(), remoteAddress());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.outpost.web.ws;
+
+import dev.outpost.application.AccessService;
+import dev.outpost.application.ClusterService;
+import dev.outpost.application.OutpostException;
+import dev.outpost.application.UserIdentity;
+import dev.outpost.tunnel.Splice;
+import dev.outpost.tunnel.StreamAcceptor.StreamHandler;
+import dev.outpost.tunnel.StreamRefusedException;
+import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.TunnelStream;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Connects a user's stream to a node's SSH service: authorise, find the node's tunnel, open a
+ * stream on it and splice the two. Only bytes pass; the SSH session is end to end.
+ */
+@ApplicationScoped
+public class SshRelay {
+  private static final int SSH_PORT = 22;
+
+  @Inject AccessService access;
+  @Inject ClusterService cluster;
+  @Inject AgentTunnels tunnels;
+
+  /** Decides about one requested stream; runs on the tunnel's reader, so only checks here. */
+  StreamHandler accept(UserIdentity user, String target, String remoteAddress) throws StreamRefusedException {
+    SshTarget ssh;
+    try {
+      ssh = SshTarget.parse(target);
+    } catch (IllegalArgumentException e) {
+      throw new StreamRefusedException(e.getMessage());
+    }
+    if (ssh.cluster() != null && !ssh.cluster().equals(cluster.name())) {
+      throw new StreamRefusedException("unknown cluster '" + ssh.cluster() + "'");
+    }
+    if (ssh.port() != SSH_PORT) {
+      throw new StreamRefusedException("only the node's SSH service (port 22) is reachable, not port " + ssh.port());
+    }
+    UUID session;
+    try {
+      session = access.authorizeSsh(user, ssh.login(), ssh.node(), remoteAddress);
+    } catch (OutpostException e) {
+      throw new StreamRefusedException(e.getMessage());
+    }
+    Tunnel node = tunnels.find(ssh.node())
+        .orElseThrow(() -> new StreamRefusedException("node '" + ssh.node() + "' is offline"));
+    return client -> relay(client, node, ssh, user, session);
+  }
+
+  private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
+    long[] counts = {0, 0};
+    try (TunnelStream server = node.open(agentTarget(ssh, user, session))) {
+      Splice.Result result = Splice.between(client.input(), client.output(), server.input(), server.output()).join();
+      counts[0] = result.firstToSecond();
+      counts[1] = result.secondToFirst();
+    } catch (IOException e) {
+      client.reset("node '" + ssh.node() + "' refused the connection: " + e.getMessage());
+    } finally {
+      client.close();
+      access.sessionEnded(session, counts[0], counts[1]);
+    }
+  }
+
+  private static String agentTarget(SshTarget ssh, UserIdentity user, UUID session) {
+    return "ssh?login=" + encode(ssh.login()) + "&user=" + encode(user.name()) + "&session=" + session;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.outpost.web.ws;
+
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.TunnelAuthenticator;
+import dev.outpost.tunnel.TunnelConnection;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import org.glassfish.tyrus.core.TyrusSession;
+
+/**
+ * What both tunnel endpoints do: adapt one WebSocket session into a {@link TunnelConnection} on
+ * the accepting side, and feed it every message. The container makes one instance per connection.
+ * Subclasses say how the peer proves itself and which streams it may open.
+ */
+abstract class TunnelEndpoint {
+  /** One frame per message: the largest payload the protocol allows plus its header. */
+  static final int MAX_MESSAGE = 1024 * 1024 + 64;
+
+  @Inject TunnelRuntime runtime;
+  private TunnelConnection connection;
+  private String remoteAddress;
+
+  @OnOpen
+  public void open(Session session) {
+    session.setMaxBinaryMessageBufferSize(MAX_MESSAGE);
+    remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "unknown";
+    connection =
+        TunnelConnection.accept(
+            new TyrusFrameTransport(session), runtime.settings(), verifier(), acceptor());
+    connection.authenticated().thenAccept(this::authenticated);
+  }
+
+  @OnMessage(maxMessageSize = MAX_MESSAGE)
+  public void message(ByteBuffer frame) {
+    connection.onFrame(frame);
+  }
+
+  @OnClose
+  public void close(CloseReason reason) {
+    connection.onClosed(reason.getReasonPhrase().isEmpty() ? reason.getCloseCode().toString() : reason.getReasonPhrase());
+  }
+
+  @OnError
+  public void error(Throwable error) {
+    if (connection != null) {
+      connection.onClosed("transport error: " + error.getMessage());
+    }
+  }
+
+  String remoteAddress() {
+    return remoteAddress;
+  }
+
+  TunnelConnection connection() {
+    return connection;
+  }
+
+  abstract TunnelAuthenticator.Verifier verifier();
+
+  abstract StreamAcceptor acceptor();
+
+  /** The peer proved {@code identity}; the tunnel is ready. */
+  abstract void authenticated(String identity);
+}

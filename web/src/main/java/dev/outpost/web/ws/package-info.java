@@ -1,0 +1,13 @@
+/**
+ * WebSocket endpoints carrying tunnels: {@code /api/v1/tunnel/agent} (one reverse tunnel per
+ * node) and {@code /api/v1/tunnel/client} (users' SSH connections). Tyrus is only a transport here:
+ * {@link dev.outpost.web.ws.TyrusFrameTransport} adapts a WebSocket session to the container-free
+ * {@code dev.outpost.tunnel} protocol, which does framing, multiplexing and flow control.
+ *
+ * <pre>
+ *  ssh ─ outpost proxy ssh ═══ client tunnel ═══╗            ╔═══ agent tunnel ═══ agent ─ sshd
+ *                                               ║   proxy    ║
+ *                        ClientTunnelEndpoint ──╨─ SshRelay ─╨── AgentTunnels (node → Tunnel)
+ * </pre>
+ */
+package dev.outpost.web.ws;
