@@ -5,6 +5,7 @@ import dev.outpost.api.LoginResponse;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.client.http.ApiClient;
+import dev.outpost.client.http.ApiException;
 import dev.outpost.client.http.ProxyAddress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class DemoAgent implements AutoCloseable {
               .redirectOutput(layout.dataDir().resolve("demo-agent.log").toFile())
               .start();
       return new DemoAgent(process);
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (IOException | GeneralSecurityException | ApiException e) {
       LOG.warning("demo agent not started: " + e.getMessage());
       return null;
     }
@@ -78,7 +79,7 @@ final class DemoAgent implements AutoCloseable {
   }
 
   private static TokenResponse nodeToken(LocalCluster cluster, String adminPassword)
-      throws IOException, GeneralSecurityException {
+      throws IOException, GeneralSecurityException, ApiException {
     ApiClient api = new ApiClient(ProxyAddress.parse("localhost:" + cluster.layout().httpsPort()), cluster.trustContext());
     KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
     String publicKey = PublicKeyEntry.toString(generator.generateKeyPair().getPublic());

@@ -8,9 +8,18 @@ import java.nio.ByteBuffer;
  * the proxy, the JDK client on agent and CLI) and to in-memory pipes in tests. Each frame travels
  * as one binary message.
  *
- * <p>Inbound frames are pushed by the adapter into {@link FrameSink#onFrame}.
+ * <p>Inbound frames are pushed by the adapter into {@link FrameSink#onFrame}, one call at a time:
+ * either by an adapter that takes its sink through {@link #start} (the JDK client, in-memory pipes)
+ * or by container code that calls the sink itself (a Tyrus endpoint's {@code onMessage}).
  */
 public interface FrameTransport {
+
+  /**
+   * Starts delivering inbound frames to {@code sink}; frames that arrived earlier are delivered
+   * first. {@code TunnelConnection} calls this once it is ready. Adapters whose container calls the
+   * sink directly keep this default, which does nothing.
+   */
+  default void start(FrameSink sink) {}
 
   /** Sends one encoded frame; blocks until handed to the network. Thread-safe, order-preserving. */
   void send(ByteBuffer frame) throws IOException;

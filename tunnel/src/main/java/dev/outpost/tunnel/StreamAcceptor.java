@@ -19,7 +19,10 @@ public interface StreamAcceptor {
    */
   StreamHandler accept(String target) throws StreamRefusedException;
 
-  /** Serves one accepted stream; runs on a thread of its own and may block. */
+  /**
+   * Serves one accepted stream; runs on a thread of its own and may block. When {@code serve}
+   * returns the stream is closed; when it throws, the stream is reset with the exception's message.
+   */
   @FunctionalInterface
   interface StreamHandler {
     void serve(TunnelStream stream) throws Exception;

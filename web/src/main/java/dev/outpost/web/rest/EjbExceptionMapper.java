@@ -1,6 +1,6 @@
 package dev.outpost.web.rest;
 
-import dev.outpost.application.OutpostException;
+import dev.outpost.domain.shared.OutpostException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,6 @@
 package dev.outpost.web.rest;
 
-import dev.outpost.application.OutpostException;
+import dev.outpost.domain.shared.OutpostException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,6 +22,7 @@ public class OutpostExceptionMapper implements ExceptionMapper<OutpostException>
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case LOCKED -> 429;
+      case UNAVAILABLE -> 503;
     };
   }
 }

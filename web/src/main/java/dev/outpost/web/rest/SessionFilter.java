@@ -1,7 +1,7 @@
 package dev.outpost.web.rest;
 
 import dev.outpost.application.AuthService;
-import dev.outpost.application.UserIdentity;
+import dev.outpost.domain.user.UserIdentity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

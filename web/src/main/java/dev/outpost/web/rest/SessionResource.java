@@ -4,6 +4,8 @@ import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.application.AuthService;
+import dev.outpost.application.ClusterService;
+import dev.outpost.domain.user.UserIdentity;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 public class SessionResource {
 
   @Inject AuthService auth;
+  @Inject ClusterService cluster;
 
   @POST
   @Path("login")
@@ -34,7 +37,9 @@ public class SessionResource {
   @Path("me")
   @Authenticated
   public StatusResponse me(@Context ContainerRequestContext request) {
-    return auth.status(SessionFilter.caller(request));
+    UserIdentity caller = SessionFilter.caller(request);
+    return new StatusResponse(
+        caller.user(), cluster.info().cluster(), caller.roleNames(), caller.logins(), caller.expires());
   }
 
   @POST

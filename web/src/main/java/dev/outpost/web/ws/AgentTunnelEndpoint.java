@@ -18,7 +18,7 @@ public class AgentTunnelEndpoint extends TunnelEndpoint {
 
   @Override
   TunnelAuthenticator.Verifier verifier() {
-    return auth::verifyAgent;
+    return (nonce, credential) -> auth.verifyAgent(nonce, credential, remoteAddress());
   }
 
   @Override

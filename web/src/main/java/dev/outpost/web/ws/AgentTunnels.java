@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,18 +50,18 @@ public class AgentTunnels {
     if (previous != null && previous != tunnel) {
       previous.close("replaced by a newer connection from the same node");
     }
-    registry.online(node, remoteAddress);
+    UUID tunnelId = registry.online(node, remoteAddress);
     LOG.info(() -> "node " + node + " connected from " + remoteAddress);
-    tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, reason), executor);
+    tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
   }
 
   Optional<Tunnel> find(String node) {
     return Optional.ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
   }
 
-  private void unregister(String node, Tunnel tunnel, String reason) {
+  private void unregister(String node, Tunnel tunnel, UUID tunnelId, String reason) {
     if (byNode.remove(node, tunnel)) {
-      registry.offline(node);
+      registry.offline(node, tunnelId);
       LOG.info(() -> "node " + node + " disconnected: " + reason);
     }
   }

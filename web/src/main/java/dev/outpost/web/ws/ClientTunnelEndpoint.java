@@ -1,7 +1,7 @@
 package dev.outpost.web.ws;
 
 import dev.outpost.application.TunnelAuthService;
-import dev.outpost.application.UserIdentity;
+import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelAuthenticator;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ public class ClientTunnelEndpoint extends TunnelEndpoint {
   @Override
   TunnelAuthenticator.Verifier verifier() {
     return (nonce, credential) -> {
-      user = auth.verifyUser(nonce, credential);
-      return user.name();
+      user = auth.verifyUser(nonce, credential, remoteAddress());
+      return user.user();
     };
   }
 

@@ -2,8 +2,8 @@ package dev.outpost.web.ws;
 
 import dev.outpost.application.AccessService;
 import dev.outpost.application.ClusterService;
-import dev.outpost.application.OutpostException;
-import dev.outpost.application.UserIdentity;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor.StreamHandler;
 import dev.outpost.tunnel.StreamRefusedException;
@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * Connects a user's stream to a node's SSH service: authorise, find the node's tunnel, open a
@@ -36,7 +37,7 @@ public class SshRelay {
     } catch (IllegalArgumentException e) {
       throw new StreamRefusedException(e.getMessage());
     }
-    if (ssh.cluster() != null && !ssh.cluster().equals(cluster.name())) {
+    if (ssh.cluster() != null && !ssh.cluster().equals(cluster.info().cluster())) {
       throw new StreamRefusedException("unknown cluster '" + ssh.cluster() + "'");
     }
     if (ssh.port() != SSH_PORT) {
@@ -54,21 +55,21 @@ public class SshRelay {
   }
 
   private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
-    long[] counts = {0, 0};
-    try (TunnelStream server = node.open(agentTarget(ssh, user, session))) {
-      Splice.Result result = Splice.between(client.input(), client.output(), server.input(), server.output()).join();
-      counts[0] = result.firstToSecond();
-      counts[1] = result.secondToFirst();
+    Splice.Transferred transferred = new Splice.Transferred(0, 0);
+    try {
+      TunnelStream server = node.open(agentTarget(ssh, user, session));
+      transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
       client.reset("node '" + ssh.node() + "' refused the connection: " + e.getMessage());
+    } catch (CompletionException e) {
+      // The splice already reset both streams with the reason.
     } finally {
-      client.close();
-      access.sessionEnded(session, counts[0], counts[1]);
+      access.sessionEnded(session, transferred.aToB(), transferred.bToA());
     }
   }
 
   private static String agentTarget(SshTarget ssh, UserIdentity user, UUID session) {
-    return "ssh?login=" + encode(ssh.login()) + "&user=" + encode(user.name()) + "&session=" + session;
+    return "ssh?login=" + encode(ssh.login()) + "&user=" + encode(user.user()) + "&session=" + session;
   }
 
   private static String encode(String value) {

@@ -33,7 +33,7 @@ abstract class TunnelEndpoint {
     connection =
         TunnelConnection.accept(
             new TyrusFrameTransport(session), runtime.settings(), verifier(), acceptor());
-    connection.authenticated().thenAccept(this::authenticated);
+    connection.handshake().thenAccept(established -> authenticated(established.peerIdentity()));
   }
 
   @OnMessage(maxMessageSize = MAX_MESSAGE)

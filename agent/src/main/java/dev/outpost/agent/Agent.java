@@ -1,0 +1,160 @@
+package dev.outpost.agent;
+
+import dev.outpost.agent.identity.CurrentIdentity;
+import dev.outpost.agent.identity.IdentityStore;
+import dev.outpost.agent.identity.NodeIdentity;
+import dev.outpost.agent.join.CertificateRenewal;
+import dev.outpost.agent.join.JoinException;
+import dev.outpost.agent.join.JoinParameters;
+import dev.outpost.agent.join.Joiner;
+import dev.outpost.agent.ssh.BuiltinSshServer;
+import dev.outpost.agent.tunnel.Backoff;
+import dev.outpost.agent.tunnel.ExecutorTaskScheduler;
+import dev.outpost.agent.tunnel.SshStreamAcceptor;
+import dev.outpost.agent.tunnel.TunnelSupervisor;
+import dev.outpost.agent.tunnel.WebSocketTunnelDialer;
+import dev.outpost.client.http.ApiClient;
+import dev.outpost.client.tls.TlsContexts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A running agent: the SSH service, the tunnel supervisor and the hourly renewal check, started
+ * in that order and stopped in reverse.
+ */
+public final class Agent implements AutoCloseable {
+  static final Duration RENEWAL_CHECK = Duration.ofHours(1);
+  private static final InetSocketAddress OPENSSH = new InetSocketAddress(InetAddress.getLoopbackAddress(), 22);
+  private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+
+  private final BuiltinSshServer sshServer;
+  private final ExecutorTaskScheduler tunnelThread;
+  private final TunnelSupervisor supervisor;
+  private final ScheduledExecutorService renewalThread;
+
+  private Agent(
+      BuiltinSshServer sshServer,
+      ExecutorTaskScheduler tunnelThread,
+      TunnelSupervisor supervisor,
+      ScheduledExecutorService renewalThread) {
+    this.sshServer = sshServer;
+    this.tunnelThread = tunnelThread;
+    this.supervisor = supervisor;
+    this.renewalThread = renewalThread;
+  }
+
+  /** Joins if needed, then starts serving; returns at once, the agent runs on its own threads. */
+  public static Agent start(AgentConfig config) throws JoinException, IOException {
+    IdentityStore store = new IdentityStore(config.dataDirectory());
+    CurrentIdentity identity = new CurrentIdentity(establishIdentity(config, store));
+    SSLContext tls = TlsContexts.trusting(identity.get().clusterCa());
+
+    BuiltinSshServer sshServer = config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity) : null;
+    InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
+    LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
+
+    ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
+    TunnelSupervisor supervisor =
+        new TunnelSupervisor(
+            new WebSocketTunnelDialer(config.proxy(), tls, identity, new SshStreamAcceptor(sshTarget)),
+            Backoff.standard(new Random()),
+            tunnelThread,
+            Clock.systemUTC(),
+            config.proxy().toString());
+    supervisor.start();
+
+    CertificateRenewal renewal =
+        new CertificateRenewal(
+            identity, store, CertificateRenewal.Endpoint.of(new ApiClient(config.proxy(), tls)), Clock.systemUTC());
+    ScheduledExecutorService renewalThread =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "outpost-renewal");
+              thread.setDaemon(true);
+              return thread;
+            });
+    renewalThread.scheduleWithFixedDelay(
+        () -> checkRenewal(renewal), 0, RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
+    return new Agent(sshServer, tunnelThread, supervisor, renewalThread);
+  }
+
+  /** Stops the tunnel (GOAWAY to the proxy, open streams reset), then the SSH server. */
+  @Override
+  public void close() {
+    renewalThread.shutdownNow();
+    supervisor.stop();
+    tunnelThread.close();
+    if (sshServer != null) {
+      try {
+        sshServer.close();
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "SSH server did not stop cleanly", e);
+      }
+    }
+  }
+
+  private static NodeIdentity establishIdentity(AgentConfig config, IdentityStore store)
+      throws JoinException, IOException {
+    if (store.hasIdentity()) {
+      try {
+        NodeIdentity identity = store.load();
+        LOG.info(
+            () ->
+                "node "
+                    + identity.node().node()
+                    + " of cluster "
+                    + identity.node().cluster()
+                    + " (identity in "
+                    + store.directory()
+                    + ")"
+                    + (config.token().isPresent() ? "; --token ignored, already joined" : ""));
+        return identity;
+      } catch (GeneralSecurityException e) {
+        throw new JoinException("unusable identity in " + store.directory() + ": " + e.getMessage(), e);
+      }
+    }
+    JoinParameters parameters =
+        new JoinParameters(
+            config
+                .token()
+                .orElseThrow(
+                    () ->
+                        new JoinException(
+                            "no identity in " + store.directory() + " yet: --token is needed to join")),
+            config.name(),
+            config.labels(),
+            config.caPin());
+    NodeIdentity identity = new Joiner(config.proxy(), store).join(parameters);
+    LOG.info(
+        () ->
+            "joined cluster "
+                + identity.node().cluster()
+                + " as node "
+                + identity.node().node()
+                + "; host certificate valid until "
+                + identity.hostCertificate().validBefore());
+    return identity;
+  }
+
+  private static void checkRenewal(CertificateRenewal renewal) {
+    try {
+      renewal.renewIfDue();
+    } catch (JoinException e) {
+      LOG.warning(() -> e.getMessage() + "; retrying in " + RENEWAL_CHECK.toMinutes() + " minutes");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "host certificate renewal check failed", e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.outpost.agent;
+
+import dev.outpost.client.http.ProxyAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated command line of {@code outpost-agent start}.
+ *
+ * @param proxy the proxy's public address
+ * @param token the join token; only needed while the data directory holds no identity
+ * @param name requested node name
+ * @param labels node labels sent when joining
+ * @param caPin the cluster CA pin for the first join
+ * @param dataDirectory where the identity lives
+ * @param sshMode which SSH server serves the streams
+ */
+public record AgentConfig(
+    ProxyAddress proxy,
+    Optional<String> token,
+    String name,
+    Map<String, String> labels,
+    Optional<String> caPin,
+    Path dataDirectory,
+    SshMode sshMode) {
+
+  public AgentConfig {
+    labels = Map.copyOf(labels);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.outpost.agent;
+
+import dev.outpost.agent.identity.IdentityStore;
+import dev.outpost.agent.ssh.AgentUser;
+import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.client.tls.CaPin;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code outpost-agent start}: joins on first start, then serves until stopped (SIGTERM, Ctrl-C). */
+@Command(
+    name = "start",
+    mixinStandardHelpOptions = true,
+    description = "Join the cluster (first start) and keep the reverse tunnel up until stopped.")
+final class StartCommand implements Callable<Integer> {
+  private static final Logger LOG = Logger.getLogger(StartCommand.class.getName());
+
+  @Option(names = "--proxy", required = true, paramLabel = "HOST:PORT", description = "The proxy's public address.")
+  String proxy;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "Join token; needed only for the first start.")
+  String token;
+
+  @Option(names = "--name", paramLabel = "NODE", description = "Node name (default: the host name).")
+  String name;
+
+  @Option(
+      names = "--labels",
+      split = ",",
+      paramLabel = "KEY=VALUE",
+      description = "Node labels, e.g. env=edge,region=eu.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(names = "--ca-pin", paramLabel = "sha256:HEX", description = "Pin of the cluster CA, for the first join.")
+  String caPin;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Identity directory (default: /var/lib/outpost-agent, ~/.outpost-agent when not root).")
+  Path dataDir;
+
+  @Option(
+      names = "--ssh-mode",
+      paramLabel = "MODE",
+      defaultValue = "builtin",
+      description = "builtin (the agent's SSH server) or openssh (127.0.0.1:22).")
+  SshMode sshMode;
+
+  @Override
+  public Integer call() throws Exception {
+    AgentConfig config = config();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Agent agent = Agent.start(config);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping");
+                  agent.close();
+                  stopped.countDown();
+                },
+                "outpost-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  AgentConfig config() {
+    Path directory =
+        dataDir != null
+            ? dataDir
+            : IdentityStore.defaultDirectory(AgentUser.current().root(), Path.of(System.getProperty("user.home")));
+    return new AgentConfig(
+        ProxyAddress.parse(proxy),
+        Optional.ofNullable(token).filter(t -> !t.isBlank()),
+        name != null ? name : hostName(),
+        labels,
+        Optional.ofNullable(caPin).map(pin -> CaPin.parse(pin).toString()),
+        directory,
+        sshMode);
+  }
+
+  /** The kernel's host name; the JDK's lookup only where /proc is missing. */
+  static String hostName() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    } catch (IOException e) {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (IOException unknown) {
+        throw new IllegalArgumentException("cannot determine the host name; pass --name");
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.outpost.agent.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * Runs one session process (shell, command or subsystem program) as the SSH login and connects it
+ * to the channel: stdin, stdout and stderr are copied by threads of their own in large chunks, the
+ * client's EOF closes the process's stdin, and the exit status (or signal) is reported only after
+ * all output has been sent.
+ */
+final class ProcessCommand implements Command {
+  private static final Logger LOG = Logger.getLogger(ProcessCommand.class.getName());
+  private static final int CHUNK = 64 * 1024;
+
+  /** Which process to start for a login; throws when the login may not have one. */
+  @FunctionalInterface
+  interface LaunchPlan {
+    Launch launch(String login, Map<String, String> clientEnvironment)
+        throws LoginRefusedException, IOException;
+  }
+
+  private final String kind;
+  private final LaunchPlan plan;
+  private InputStream in;
+  private OutputStream out;
+  private OutputStream err;
+  private ExitCallback exitCallback;
+  private volatile ChildProcess child;
+
+  /**
+   * @param kind what runs ("shell", "exec", "sftp"), for thread names and logs
+   */
+  ProcessCommand(String kind, LaunchPlan plan) {
+    this.kind = kind;
+    this.plan = plan;
+  }
+
+  @Override
+  public void setInputStream(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public void setOutputStream(OutputStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void setErrorStream(OutputStream err) {
+    this.err = err;
+  }
+
+  @Override
+  public void setExitCallback(ExitCallback callback) {
+    this.exitCallback = callback;
+  }
+
+  @Override
+  public void start(ChannelSession channel, Environment environment) {
+    String login = channel.getSession().getUsername();
+    TerminalSize terminal = SessionChannel.hasTerminal(channel) ? TerminalSize.of(environment) : null;
+    try {
+      child = ChildProcess.start(plan.launch(login, environment.getEnv()), terminal);
+    } catch (LoginRefusedException | IOException e) {
+      LOG.info(() -> kind + " for login " + login + " refused: " + e.getMessage());
+      thread("refuse", () -> refuse(channel, e.getMessage()));
+      return;
+    }
+    LOG.fine(() -> kind + " started for login " + login);
+    ChildProcess process = child;
+    if (process.hasTerminal()) {
+      environment.addSignalListener(
+          (ignored, signal) -> process.resize(TerminalSize.of(environment)), Signal.WINCH);
+    }
+    thread("stdin", () -> copyInput(process));
+    Thread stderr = process.stderr() == null ? null : thread("stderr", () -> copy(process.stderr(), err));
+    thread("stdout", () -> copyOutputAndExit(channel, process, stderr));
+  }
+
+  @Override
+  public void destroy(ChannelSession channel) {
+    ChildProcess process = child;
+    if (process != null) {
+      process.terminate();
+    }
+  }
+
+  private void copyOutputAndExit(ChannelSession channel, ChildProcess process, Thread stderr) {
+    copy(process.stdout(), out);
+    try {
+      if (stderr != null) {
+        stderr.join();
+      }
+      int status = process.waitFor();
+      // an interactive shell exits with its last command's status, 130 after a Ctrl-C: no signal
+      if (!process.hasTerminal()) {
+        ExitSignals.fromExitCode(status).ifPresent(signal -> SessionChannel.reportSignal(channel, signal));
+      }
+      exitCallback.onExit(status);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.terminate();
+    }
+  }
+
+  private void copyInput(ChildProcess process) {
+    copy(in, process.stdin());
+    if (!process.hasTerminal()) {
+      // the client's EOF: a pipe reader (cat, scp -t) must see end of input; a terminal has none
+      closeQuietly(process.stdin());
+    }
+  }
+
+  private void refuse(ChannelSession channel, String reason) {
+    try {
+      err.write(("outpost-agent: " + reason + "\r\n").getBytes(StandardCharsets.UTF_8));
+      err.flush();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "client gone before the refusal was sent", e);
+    }
+    exitCallback.onExit(1, reason);
+  }
+
+  /** Copies until EOF or until either side fails (the process exited, the client left). */
+  private static void copy(InputStream from, OutputStream to) {
+    byte[] buffer = new byte[CHUNK];
+    try {
+      for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+        to.write(buffer, 0, n);
+        to.flush();
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINEST, "stream copy ended", e);
+    }
+  }
+
+  private Thread thread(String stream, Runnable body) {
+    Thread thread = new Thread(body, "ssh-" + kind + "-" + stream);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void closeQuietly(OutputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINEST, "stdin already closed", e);
+    }
+  }
+}

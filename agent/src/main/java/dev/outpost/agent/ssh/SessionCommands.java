@@ -1,0 +1,30 @@
+package dev.outpost.agent.ssh;
+
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.CommandFactory;
+import org.apache.sshd.server.shell.ShellFactory;
+
+/**
+ * What {@code shell} and {@code exec} requests run: the login's shell, interactive or with {@code
+ * -c}. scp (both {@code scp -t/-f} and rsync) arrives here as an ordinary command line and runs
+ * the node's own binaries as the login.
+ */
+final class SessionCommands implements ShellFactory, CommandFactory {
+  private final LoginLauncher launcher;
+
+  SessionCommands(LoginLauncher launcher) {
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Command createShell(ChannelSession channel) {
+    return new ProcessCommand("shell", launcher::shell);
+  }
+
+  @Override
+  public Command createCommand(ChannelSession channel, String commandLine) {
+    return new ProcessCommand(
+        "exec", (login, environment) -> launcher.command(login, commandLine, environment));
+  }
+}

@@ -1,0 +1,108 @@
+package dev.outpost.agent.ssh;
+
+import dev.outpost.agent.identity.UserCaKeys;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * Admits a public key only when it is an OpenSSH user certificate that Outpost issued for the
+ * requested login, and decides this on its own: MINA's {@code UserAuthPublicKey} already checks a
+ * certificate's type, validity and CA signature before asking, and then the client's signature,
+ * but neither which CA signed nor for whom. Every rule is checked here again so that this class
+ * stands alone:
+ *
+ * <ol>
+ *   <li>a certificate, not a plain key (there are no authorized_keys);
+ *   <li>of type user;
+ *   <li>signed by a key of {@code user_ca.pub}, and the signature verifies;
+ *   <li>valid now: valid-after ≤ now &lt; valid-before, by the injected clock;
+ *   <li>the requested login is among the principals;
+ *   <li>no critical options: we enforce none ({@code force-command}, {@code source-address}), and
+ *       a restriction we would ignore must not pass for an accepted one.
+ * </ol>
+ */
+public final class UserCertificateAuthenticator implements PublickeyAuthenticator {
+  private static final Logger LOG = Logger.getLogger(UserCertificateAuthenticator.class.getName());
+
+  private final Supplier<UserCaKeys> userCas;
+  private final Clock clock;
+
+  /**
+   * @param userCas the trusted CA keys, read on each attempt so that renewal's update applies at
+   *     once
+   */
+  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, Clock clock) {
+    this.userCas = userCas;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean authenticate(String login, PublicKey key, ServerSession session) {
+    String refusal = refusal(login, key);
+    if (refusal == null) {
+      return true;
+    }
+    // OpenSSH clients offer the plain key after its certificate: routine, not worth an INFO line
+    LOG.log(
+        key instanceof OpenSshCertificate ? Level.INFO : Level.FINE,
+        () -> "refused SSH login " + login + ": " + refusal);
+    return false;
+  }
+
+  /** Why {@code key} may not log in as {@code login}, or {@code null} when it may. */
+  String refusal(String login, PublicKey key) {
+    if (!(key instanceof OpenSshCertificate certificate)) {
+      return "not a certificate (plain keys are not accepted)";
+    }
+    if (certificate.getType() != OpenSshCertificate.Type.USER) {
+      return "not a user certificate";
+    }
+    if (!userCas.get().contains(certificate.getCaPubKey())) {
+      return "certificate signed by an unknown CA";
+    }
+    if (!signatureVerifies(certificate)) {
+      return "certificate signature does not verify";
+    }
+    if (!validNow(certificate)) {
+      return "certificate expired or not yet valid";
+    }
+    if (!certificate.getPrincipals().contains(login)) {
+      return "certificate " + certificate.getId() + " does not name login " + login;
+    }
+    if (!certificate.getCriticalOptions().isEmpty()) {
+      return "certificate has critical options this node does not enforce";
+    }
+    return null;
+  }
+
+  private boolean validNow(OpenSshCertificate certificate) {
+    long now = clock.instant().getEpochSecond();
+    // unsigned 64-bit fields: OpenSSH's "forever" reads as a negative long
+    long validBefore = certificate.getValidBefore();
+    boolean beforeEnd = validBefore < 0 || Long.compareUnsigned(now, validBefore) < 0;
+    return Long.compareUnsigned(certificate.getValidAfter(), now) <= 0 && beforeEnd;
+  }
+
+  private static boolean signatureVerifies(OpenSshCertificate certificate) {
+    BuiltinSignatures factory = BuiltinSignatures.fromFactoryName(certificate.getSignatureAlgorithm());
+    if (factory == null || !factory.isSupported()) {
+      return false;
+    }
+    try {
+      Signature verifier = factory.create();
+      verifier.initVerifier(null, certificate.getCaPubKey());
+      verifier.update(null, certificate.getMessage());
+      return verifier.verify(null, certificate.getSignature());
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.outpost.agent.tunnel;
+
+import dev.outpost.agent.identity.CurrentIdentity;
+import dev.outpost.agent.identity.NodeIdentity;
+import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.client.http.ProxyConnectionException;
+import dev.outpost.client.tunnel.CertificateProver;
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.TunnelSettings;
+import dev.outpost.tunnel.ws.WebSocketDialer;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Dials {@code wss://PROXY/api/v1/tunnel/agent} and proves the node's identity with the host
+ * certificate in force at that moment, so that a renewed certificate is used from the next
+ * reconnect on.
+ */
+public final class WebSocketTunnelDialer implements TunnelDialer {
+  static final String AGENT_TUNNEL_PATH = "/api/v1/tunnel/agent";
+  static final Duration DIAL_TIMEOUT = Duration.ofSeconds(20);
+
+  private final ProxyAddress proxy;
+  private final URI endpoint;
+  private final SSLContext tls;
+  private final CurrentIdentity identity;
+  private final StreamAcceptor acceptor;
+
+  public WebSocketTunnelDialer(
+      ProxyAddress proxy, SSLContext tls, CurrentIdentity identity, StreamAcceptor acceptor) {
+    this.proxy = proxy;
+    this.endpoint = proxy.wss(AGENT_TUNNEL_PATH);
+    this.tls = tls;
+    this.identity = identity;
+    this.acceptor = acceptor;
+  }
+
+  /**
+   * @throws ProxyConnectionException one line naming the proxy and what failed: connecting, TLS
+   *     trust, the upgrade, or the handshake (with the proxy's reason)
+   */
+  @Override
+  public Tunnel dial() throws ProxyConnectionException {
+    NodeIdentity current = identity.get();
+    CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
+    try {
+      return WebSocketDialer.dial(endpoint, tls, Map.of(), TunnelSettings.defaults(), prover, acceptor, DIAL_TIMEOUT);
+    } catch (IOException e) {
+      throw ProxyConnectionException.of(proxy, e);
+    }
+  }
+}

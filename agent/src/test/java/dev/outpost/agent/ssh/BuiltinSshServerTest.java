@@ -1,0 +1,283 @@
+package dev.outpost.agent.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.outpost.agent.Fixtures;
+import dev.outpost.agent.identity.CurrentIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real MINA server on loopback, driven by a MINA client holding certificates. */
+class BuiltinSshServerTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String LOGIN = System.getProperty("user.name");
+
+  private static KeyPair hostCa;
+  private static KeyPair userCa;
+  private static KeyPair userKey;
+  private static BuiltinSshServer server;
+  private static SshClient client;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    hostCa = Fixtures.ed25519();
+    userCa = Fixtures.ed25519();
+    userKey = Fixtures.ed25519();
+    Instant now = Instant.now();
+    CurrentIdentity identity =
+        new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
+    server =
+        BuiltinSshServer.start(
+            identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC());
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier((session, address, key) -> true);
+    client.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws IOException {
+    client.stop();
+    server.close();
+  }
+
+  @Test
+  void validCertificateRunsCommandAsLogin() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)))) {
+      Result result = exec(session, "echo hi; id -un", "");
+      assertEquals("hi\n" + LOGIN + "\n", result.stdout());
+      assertEquals(0, result.status());
+    }
+  }
+
+  @Test
+  void exitStatusStderrAndStdinEofArePropagated() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)))) {
+      assertEquals(3, exec(session, "exit 3", "").status());
+      Result cat = exec(session, "cat; echo oops >&2", "piped input");
+      assertEquals("piped input", cat.stdout());
+      assertEquals("oops\n", cat.stderr());
+    }
+  }
+
+  @Test
+  void deathBySignalIsReportedAsExitSignal() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        ChannelExec channel = session.createExecChannel("kill -TERM $$")) {
+      channel.setOut(new ByteArrayOutputStream());
+      channel.setErr(new ByteArrayOutputStream());
+      channel.open().verify(TIMEOUT);
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+      assertEquals("TERM", channel.getExitSignal());
+      assertNull(channel.getExitStatus());
+    }
+  }
+
+  @Test
+  void largeOutputArrivesWhole() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        ChannelExec channel = session.createExecChannel("head -c 67108864 /dev/zero")) {
+      CountingStream out = new CountingStream();
+      channel.setOut(out);
+      channel.setErr(new ByteArrayOutputStream());
+      channel.open().verify(TIMEOUT);
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT.multipliedBy(3));
+      assertEquals(64L << 20, out.count);
+      assertEquals(0, channel.getExitStatus());
+    }
+  }
+
+  @Test
+  void shellRunsOnARealTerminalThatFollowsWindowChanges() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        ChannelShell shell = session.createShellChannel()) {
+      shell.setPtyColumns(80);
+      shell.setPtyLines(24);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      shell.setOut(out);
+      shell.setErr(out);
+      PipedOutputStream keyboard = new PipedOutputStream();
+      shell.setIn(new PipedInputStream(keyboard));
+      shell.open().verify(TIMEOUT);
+      shell.sendWindowChange(120, 50);
+      keyboard.write("tty; stty size; exit 7\n".getBytes(StandardCharsets.UTF_8));
+      keyboard.flush();
+      shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+      String screen = out.toString(StandardCharsets.UTF_8);
+      assertTrue(screen.contains("/dev/pts/"), screen);
+      assertTrue(screen.contains("50 120"), screen);
+      assertEquals(7, shell.getExitStatus());
+    }
+  }
+
+  @Test
+  void onlyAllowlistedEnvironmentReachesTheSession() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        ChannelExec channel = session.createExecChannel("echo \"$LANG|$LD_PRELOAD|$BASH_ENV|$HOME\"")) {
+      channel.setEnv("LANG", "C.UTF-8");
+      channel.setEnv("LD_PRELOAD", "/tmp/evil.so");
+      channel.setEnv("BASH_ENV", "/tmp/evil.sh");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      channel.setOut(out);
+      channel.setErr(new ByteArrayOutputStream());
+      channel.open().verify(TIMEOUT);
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+      assertEquals("C.UTF-8|||" + System.getProperty("user.home") + "\n", out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void rootAgentRunsOtherLoginsAsThemselves() throws Exception {
+    assumeTrue(AgentUser.current().root(), "switching users needs root");
+    // nobody's login shell is nologin(8): its refusal proves the session ran as nobody, via runuser
+    try (ClientSession session = login("nobody", certificate(List.of("nobody"), Instant.now().plusSeconds(600)))) {
+      Result result = exec(session, "id -un", "");
+      assertEquals(1, result.status());
+      String said = result.stdout() + result.stderr();
+      assertTrue(said.contains("not available"), said);
+    }
+  }
+
+  @Test
+  void certificateForAnotherLoginIsRefused() throws Exception {
+    OpenSshCertificate other = certificate(List.of("someone-else"), Instant.now().plusSeconds(600));
+    assertThrows(IOException.class, () -> login(LOGIN, other).close());
+  }
+
+  @Test
+  void expiredCertificateIsRefused() throws Exception {
+    OpenSshCertificate expired =
+        Fixtures.userCertificate(
+            userCa, userKey, List.of(LOGIN), Instant.now().minusSeconds(7200), Instant.now().minusSeconds(60), Map.of());
+    assertThrows(IOException.class, () -> login(LOGIN, expired).close());
+  }
+
+  @Test
+  void certificateFromForeignCaIsRefused() throws Exception {
+    OpenSshCertificate foreign =
+        Fixtures.userCertificate(
+            Fixtures.ed25519(), userKey, List.of(LOGIN), Instant.now().minusSeconds(60), Instant.now().plusSeconds(600), Map.of());
+    assertThrows(IOException.class, () -> login(LOGIN, foreign).close());
+  }
+
+  @Test
+  void plainKeyIsRefused() {
+    assertThrows(IOException.class, () -> login(LOGIN, userKey.getPublic()).close());
+  }
+
+  @Test
+  void hostCertificateSignedByHostCaIsPresented() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)))) {
+      OpenSshCertificate hostCertificate = assertInstanceOf(OpenSshCertificate.class, session.getServerKey());
+      assertEquals(OpenSshCertificate.Type.HOST, hostCertificate.getType());
+      assertTrue(KeyUtils.compareKeys(hostCa.getPublic(), hostCertificate.getCaPubKey()));
+    }
+  }
+
+  @Test
+  void sftpFallsBackToBuiltinServerForAgentUser(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("hello.txt");
+    Files.writeString(file, "over sftp");
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+      try (var in = sftp.read(file.toString())) {
+        assertEquals("over sftp", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void portForwardingIsRefused() throws Exception {
+    SshdSocketAddress somewhere = new SshdSocketAddress("127.0.0.1", 9);
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
+        ChannelDirectTcpip local = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 1), somewhere)) {
+      assertThrows(Exception.class, () -> local.open().verify(TIMEOUT));
+      assertThrows(
+          IOException.class,
+          () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), somewhere));
+    }
+  }
+
+  private static OpenSshCertificate certificate(List<String> logins, Instant until) throws Exception {
+    return Fixtures.userCertificate(userCa, userKey, logins, Instant.now().minusSeconds(60), until, Map.of());
+  }
+
+  /** Connects by node name, as users do, so that the client checks the host certificate's principals. */
+  private static ClientSession login(String login, PublicKey presented) throws IOException {
+    ClientSession session =
+        client.connect(login, "edge-1", server.address().getPort()).verify(TIMEOUT).getSession();
+    try {
+      session.addPublicKeyIdentity(new KeyPair(presented, userKey.getPrivate()));
+      session.auth().verify(TIMEOUT);
+      return session;
+    } catch (IOException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  private static Result exec(ClientSession session, String command, String input) throws IOException {
+    try (ChannelExec channel = session.createExecChannel(command)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      channel.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+      channel.setOut(out);
+      channel.setErr(err);
+      channel.open().verify(TIMEOUT);
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+      Integer status = channel.getExitStatus();
+      return new Result(
+          out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status == null ? -1 : status);
+    }
+  }
+
+  private record Result(String stdout, String stderr, int status) {}
+
+  private static final class CountingStream extends java.io.OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.outpost.agent.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outpost.agent.Fixtures;
+import dev.outpost.agent.identity.UserCaKeys;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each rule on its own, at a fixed instant. */
+class UserCertificateAuthenticatorTest {
+  private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+  private static KeyPair userCa;
+  private static KeyPair userKey;
+  private static UserCertificateAuthenticator authenticator;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    userCa = Fixtures.ed25519();
+    userKey = Fixtures.ed25519();
+    UserCaKeys trusted = UserCaKeys.parse(List.of(Fixtures.line(userCa.getPublic())));
+    authenticator = new UserCertificateAuthenticator(() -> trusted, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static OpenSshCertificate certificate(KeyPair ca, List<String> logins, Instant from, Instant to, Map<String, String> critical)
+      throws Exception {
+    return Fixtures.userCertificate(ca, userKey, logins, from, to, critical);
+  }
+
+  private static OpenSshCertificate valid(List<String> logins) throws Exception {
+    return certificate(userCa, logins, NOW.minusSeconds(60), NOW.plusSeconds(3600), Map.of());
+  }
+
+  @Test
+  void acceptsAValidCertificateForOneOfItsLogins() throws Exception {
+    assertNull(authenticator.refusal("ubuntu", valid(List.of("root", "ubuntu"))));
+  }
+
+  @Test
+  void refusesAnotherLogin() throws Exception {
+    assertTrue(authenticator.refusal("root", valid(List.of("ubuntu"))).contains("does not name login root"));
+  }
+
+  @Test
+  void refusesOutsideTheValidityWindow() throws Exception {
+    OpenSshCertificate expired = certificate(userCa, List.of("root"), NOW.minusSeconds(7200), NOW, Map.of());
+    OpenSshCertificate future = certificate(userCa, List.of("root"), NOW.plusSeconds(1), NOW.plusSeconds(7200), Map.of());
+    assertEquals("certificate expired or not yet valid", authenticator.refusal("root", expired));
+    assertEquals("certificate expired or not yet valid", authenticator.refusal("root", future));
+  }
+
+  @Test
+  void refusesAForeignCa() throws Exception {
+    OpenSshCertificate foreign =
+        certificate(Fixtures.ed25519(), List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(60), Map.of());
+    assertEquals("certificate signed by an unknown CA", authenticator.refusal("root", foreign));
+  }
+
+  @Test
+  void refusesPlainKeysAndHostCertificates() throws Exception {
+    assertTrue(authenticator.refusal("root", userKey.getPublic()).startsWith("not a certificate"));
+    OpenSshCertificate host = Fixtures.hostCertificate(userCa, userKey, "root", NOW.minusSeconds(60), NOW.plusSeconds(60));
+    assertEquals("not a user certificate", authenticator.refusal("root", host));
+  }
+
+  @Test
+  void refusesCriticalOptionsItDoesNotEnforce() throws Exception {
+    OpenSshCertificate forced =
+        certificate(userCa, List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(60), Map.of("force-command", "/bin/true"));
+    assertTrue(authenticator.refusal("root", forced).contains("critical options"));
+  }
+}

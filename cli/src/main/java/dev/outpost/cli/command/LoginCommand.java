@@ -1,0 +1,186 @@
+package dev.outpost.cli.command;
+
+import dev.outpost.api.LoginRequest;
+import dev.outpost.api.LoginResponse;
+import dev.outpost.cli.CliException;
+import dev.outpost.cli.output.Text;
+import dev.outpost.cli.profile.LoginKeys;
+import dev.outpost.cli.profile.Profile;
+import dev.outpost.cli.profile.TlsTrust;
+import dev.outpost.client.http.ApiClient;
+import dev.outpost.client.http.ApiException;
+import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.client.http.ProxyConnectionException;
+import dev.outpost.client.tls.CaPin;
+import dev.outpost.client.tls.Pem;
+import dev.outpost.client.tls.PinnedTrust;
+import dev.outpost.client.tls.TlsContexts;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code outpost login}: trades a password (and TOTP) for short-lived certificates. */
+@Command(
+    name = "login",
+    description =
+        "Log in and store short-lived SSH and TLS certificates in the credential directory.")
+final class LoginCommand extends BaseCommand {
+
+  @Option(
+      names = "--proxy",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "The proxy's public address.")
+  ProxyAddress proxy;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "User name (default: the OS user).")
+  String user;
+
+  @Option(
+      names = "--ttl",
+      paramLabel = "DURATION",
+      description = "Certificate lifetime, such as 8h (default: the proxy's, 12h).")
+  Ttl ttl;
+
+  @Option(
+      names = "--password-stdin",
+      description = "Read the password (and a TOTP code on the next line) from standard input.")
+  boolean passwordStdin;
+
+  @Option(
+      names = "--ca-pin",
+      paramLabel = "sha256:HEX",
+      description = "Trust the proxy if its chain holds the CA with this pin.")
+  String caPin;
+
+  @Option(
+      names = "--insecure",
+      description = "Do not verify the proxy's certificate; trust the CA it then sends.")
+  boolean insecure;
+
+  @Override
+  public Integer call() throws CliException, ApiException, IOException {
+    if (insecure && caPin != null) {
+      throw CliException.usage("--insecure and --ca-pin exclude each other");
+    }
+    String name = user == null ? environment().userName() : user;
+    PinnedTrust pinned = caPin == null ? null : pinnedTrust();
+    SSLContext tls =
+        insecure
+            ? TlsContexts.insecure()
+            : pinned != null ? pinned.context() : TlsContexts.systemDefault();
+    LoginKeys keys = generateKeys();
+    LoginResponse answer = logIn(new ApiClient(proxy, tls), name, keys);
+    if (pinned != null) {
+      requirePinnedCa(pinned.pin(), answer);
+    }
+    Profile profile =
+        save(answer, keys, pinned == null && !insecure ? TlsTrust.SYSTEM : TlsTrust.CLUSTER_CA);
+    if (insecure) {
+      err()
+          .println(
+              "outpost: warning: the proxy's certificate was not verified (--insecure); its cluster"
+                  + " CA is trusted from now on");
+    }
+    out()
+        .printf(
+            "Logged in as %s on cluster %s through %s.%n",
+            profile.user(), profile.cluster(), profile.proxy());
+    out().printf("  Roles:       %s%n", Text.list(profile.roles()));
+    out().printf("  Logins:      %s%n", Text.list(profile.logins()));
+    out().printf("  Valid until: %s%n", Text.instant(profile.expires()));
+    return OK;
+  }
+
+  private PinnedTrust pinnedTrust() throws CliException {
+    try {
+      return TlsContexts.pinned(caPin);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  private LoginResponse logIn(ApiClient api, String name, LoginKeys keys)
+      throws CliException, ApiException, IOException {
+    LoginPrompts prompts =
+        new LoginPrompts(passwordStdin, environment().stdio().in(), environment().console());
+    String password = prompts.password(name, proxy.toString());
+    String ttlText = ttl == null ? null : ttl.text();
+    LoginRequest request =
+        new LoginRequest(
+            name, password, null, keys.sshPublicKeyLine(), keys.tlsPublicKeyBase64(), ttlText);
+    try {
+      return post(api, request);
+    } catch (ApiException e) {
+      if (e.status() != 401 || !e.getMessage().toLowerCase(Locale.ROOT).contains("totp")) {
+        throw CliException.failure("login failed: " + e.getMessage(), e);
+      }
+    }
+    LoginRequest withTotp =
+        new LoginRequest(
+            name,
+            password,
+            prompts.totp(),
+            request.sshPublicKey(),
+            request.tlsPublicKey(),
+            ttlText);
+    try {
+      return post(api, withTotp);
+    } catch (ApiException e) {
+      throw CliException.failure("login failed: " + e.getMessage(), e);
+    }
+  }
+
+  private LoginResponse post(ApiClient api, LoginRequest request)
+      throws ApiException, CliException {
+    try {
+      return api.post("/api/v1/login", request, LoginResponse.class);
+    } catch (ProxyConnectionException e) {
+      boolean untrusted = e.getMessage().contains("is not trusted") && !insecure && caPin == null;
+      throw CliException.failure(
+          e.getMessage()
+              + (untrusted
+                  ? " (if it uses the cluster's own CA, pass --ca-pin=sha256:... from your"
+                      + " administrator, or --insecure)"
+                  : ""),
+          e);
+    } catch (IOException e) {
+      throw CliException.failure("login failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The proxy must vouch for the very CA the pin named, else later commands would trust another.
+   */
+  private static void requirePinnedCa(CaPin pin, LoginResponse answer) throws CliException {
+    try {
+      if (!pin.matches(Pem.parseCertificate(answer.tlsCaPem()))) {
+        throw CliException.failure("the proxy's cluster CA does not match --ca-pin " + pin);
+      }
+    } catch (GeneralSecurityException e) {
+      throw CliException.failure("the proxy sent an unreadable cluster CA: " + e.getMessage(), e);
+    }
+  }
+
+  private static LoginKeys generateKeys() throws CliException {
+    try {
+      return LoginKeys.generate();
+    } catch (GeneralSecurityException e) {
+      throw CliException.failure("cannot generate keys: " + e.getMessage(), e);
+    }
+  }
+
+  private Profile save(LoginResponse answer, LoginKeys keys, TlsTrust trust) throws CliException {
+    try {
+      return store().save(proxy, answer, keys, trust, insecure);
+    } catch (GeneralSecurityException e) {
+      throw CliException.failure("refusing the proxy's answer: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliException.failure(
+          "cannot store credentials in " + store().home().dir() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.outpost.cli.command;
+
+import dev.outpost.api.NodeView;
+import dev.outpost.cli.CliException;
+import dev.outpost.cli.output.NodeListing;
+import dev.outpost.client.http.ApiException;
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code outpost ls}: the nodes the user may reach. */
+@Command(name = "ls", description = "List the nodes you may reach.")
+final class LsCommand extends BaseCommand {
+
+  @Option(names = "--cluster", paramLabel = "NAME", description = "Only nodes of this cluster.")
+  String cluster;
+
+  @Parameters(
+      paramLabel = "LABEL=VALUE",
+      arity = "0..*",
+      description = "Only nodes with all these labels.")
+  List<LabelFilter> labels = List.of();
+
+  @Mixin FormatOption format;
+
+  @Override
+  public Integer call() throws CliException, ApiException, IOException {
+    List<NodeView> nodes =
+        store().load().api().getList("/api/v1/nodes", NodeView.class).stream()
+            .filter(node -> cluster == null || cluster.equals(node.cluster()))
+            .filter(node -> labels.stream().allMatch(filter -> filter.matches(node.labels())))
+            .toList();
+    NodeListing.print(out(), format.format(), nodes);
+    return OK;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.outpost.cli.command;
+
+import dev.outpost.cli.Main;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that runs this very CLI again, for OpenSSH's {@code ProxyCommand}: the running
+ * JVM with its own {@code -X} tuning flags (so {@code bin/outpost}'s quick-start settings carry
+ * over without being written down twice), and the jar the code came from, or the class path when
+ * not running from a jar (tests, IDEs). Paths are absolute so that it works from any directory.
+ */
+final class SelfLauncher {
+  private SelfLauncher() {}
+
+  static List<String> command() {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.startsWith("-X"))
+        .forEach(command::add);
+    Path codeSource = codeSource();
+    if (codeSource != null && Files.isRegularFile(codeSource)) {
+      command.addAll(List.of("-jar", codeSource.toString()));
+    } else {
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    }
+    return command;
+  }
+
+  private static Path codeSource() {
+    CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return null;
+    }
+    try {
+      return Path.of(source.getLocation().toURI()).toAbsolutePath();
+    } catch (URISyntaxException | IllegalArgumentException notAFile) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.outpost.cli.command.admin;
+
+import dev.outpost.cli.command.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code outpost admin users}. */
+@Command(name = "users", description = "Manage local users.", subcommands = UsersAddCommand.class)
+final class UsersCommand extends CommandGroup {}

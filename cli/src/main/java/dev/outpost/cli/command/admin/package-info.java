@@ -1,0 +1,2 @@
+/** {@code outpost admin ...}: users, join tokens and nodes, through the proxy's admin API. */
+package dev.outpost.cli.command.admin;

@@ -1,0 +1,2 @@
+/** What commands print: text tables for people, compact JSON for scripts ({@code --format}). */
+package dev.outpost.cli.output;

@@ -1,0 +1,109 @@
+package dev.outpost.cli.profile;
+
+import dev.outpost.api.CertificateProof;
+import dev.outpost.cli.CliException;
+import dev.outpost.cli.ssh.SshIdentity;
+import dev.outpost.client.http.ApiClient;
+import dev.outpost.client.tls.Pem;
+import dev.outpost.client.tls.TlsContexts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.Iterator;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/** A logged-in user's stored credentials, read from the CLI home as commands need them. */
+public final class Credentials {
+
+  private final OutpostHome home;
+  private final Profile profile;
+
+  Credentials(OutpostHome home, Profile profile) {
+    this.home = home;
+    this.profile = profile;
+  }
+
+  public OutpostHome home() {
+    return home;
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  /** The REST client for the profile's proxy and session. */
+  public ApiClient api() throws CliException {
+    return new ApiClient(profile.proxyAddress(), tls()).withBearerToken(profile.sessionToken());
+  }
+
+  /** How to trust the proxy now: the CA stored at login, or the system trust store. */
+  public SSLContext tls() throws CliException {
+    if (profile.tlsTrust() == TlsTrust.SYSTEM) {
+      return TlsContexts.systemDefault();
+    }
+    try {
+      return TlsContexts.trusting(Pem.parseCertificate(Files.readString(home.clusterCa())));
+    } catch (IOException | GeneralSecurityException e) {
+      throw unreadable(home.clusterCa(), e);
+    }
+  }
+
+  /** The SSH key and its certificate. */
+  public SshIdentity sshIdentity() throws CliException {
+    String certificateLine;
+    PublicKey certificate;
+    try {
+      certificateLine = Files.readString(home.certificate()).strip();
+      certificate = CertificateProof.parseCertificate(certificateLine);
+    } catch (IOException | GeneralSecurityException e) {
+      throw unreadable(home.certificate(), e);
+    }
+    if (!(certificate instanceof OpenSshCertificate userCertificate)) {
+      throw unreadable(home.certificate(), new GeneralSecurityException("not a certificate"));
+    }
+    return new SshIdentity(readKeyPair(home.key()), certificateLine, userCertificate);
+  }
+
+  /** The host CA keys that sign the cluster's node certificates. */
+  public List<PublicKey> hostCaKeys() throws CliException {
+    try {
+      return KnownHosts.read(home.knownHosts());
+    } catch (IOException | GeneralSecurityException e) {
+      throw unreadable(home.knownHosts(), e);
+    }
+  }
+
+  private KeyPair readKeyPair(Path file) throws CliException {
+    try (InputStream in = Files.newInputStream(file)) {
+      Iterator<KeyPair> keys =
+          SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null)
+              .iterator();
+      if (!keys.hasNext()) {
+        throw new GeneralSecurityException("no key in file");
+      }
+      return keys.next();
+    } catch (IOException | GeneralSecurityException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  private CliException unreadable(Path file, Exception cause) {
+    return CliException.failure(
+        "cannot read "
+            + file
+            + " ("
+            + cause.getMessage()
+            + "): run 'outpost login --proxy="
+            + profile.proxy()
+            + "'",
+        cause);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.outpost.cli.command;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.outpost.api.ErrorResponse;
+import dev.outpost.api.LoginRequest;
+import dev.outpost.api.LoginResponse;
+import dev.outpost.api.NodeView;
+import dev.outpost.api.StatusResponse;
+import dev.outpost.api.TokenRequest;
+import dev.outpost.api.TokenResponse;
+import dev.outpost.api.UserCreated;
+import dev.outpost.api.UserRequest;
+import dev.outpost.cli.TestCertificates;
+import dev.outpost.client.TestPki;
+import dev.outpost.client.http.WireJson;
+import dev.outpost.client.tls.CaPin;
+import dev.outpost.client.tls.Pem;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+
+/**
+ * The proxy's REST API as the CLI sees it, on a loopback HTTPS port with a throw-away cluster CA:
+ * user {@code alice} (password {@code secret}), user {@code bob} (also TOTP {@code 123456}).
+ */
+final class FakeProxy implements AutoCloseable {
+
+  static final String CLUSTER = "edge";
+  static final String TOKEN = "session-token-1";
+  static final Instant EXPIRES =
+      Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+  final TestPki.Issued ca;
+  final KeyPair userCa;
+  final KeyPair hostCa;
+  final AtomicBoolean revoked = new AtomicBoolean();
+  private final HttpsServer server;
+
+  FakeProxy() throws Exception {
+    ca = TestPki.ca("Outpost test cluster CA");
+    userCa = TestCertificates.ed25519();
+    hostCa = TestCertificates.ed25519();
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(TestPki.serverContext(TestPki.server(ca, "localhost"), ca)));
+    server.createContext("/api/v1/login", handler(this::login));
+    server.createContext(
+        "/api/v1/me",
+        authenticated(
+            exchange ->
+                answer(
+                    exchange,
+                    200,
+                    new StatusResponse(
+                        "alice", CLUSTER, List.of("access"), List.of("root", "ubuntu"), EXPIRES))));
+    server.createContext(
+        "/api/v1/nodes",
+        authenticated(
+            exchange ->
+                answer(
+                    exchange,
+                    200,
+                    List.of(
+                        new NodeView(
+                            "node1",
+                            CLUSTER,
+                            "tunnel",
+                            Map.of("env", "lab", "region", "eu"),
+                            true,
+                            null),
+                        new NodeView(
+                            "node2",
+                            CLUSTER,
+                            "tunnel",
+                            Map.of("env", "prod"),
+                            false,
+                            Instant.parse("2030-01-01T00:00:00Z"))))));
+    server.createContext(
+        "/api/v1/admin/tokens",
+        authenticated(
+            exchange -> {
+              TokenRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), TokenRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new TokenResponse(
+                      "join-" + request.type(),
+                      request.type(),
+                      EXPIRES,
+                      CaPin.of(ca.certificate()).toString()));
+            }));
+    server.createContext(
+        "/api/v1/admin/users",
+        authenticated(
+            exchange -> {
+              UserRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new UserCreated(
+                      request.name(),
+                      request.roles(),
+                      request.logins(),
+                      "https://localhost/invite/abc",
+                      "abc",
+                      EXPIRES));
+            }));
+    server.createContext(
+        "/api/v1/logout",
+        authenticated(
+            exchange -> {
+              revoked.set(true);
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
+            }));
+    server.start();
+  }
+
+  String address() {
+    return "localhost:" + server.getAddress().getPort();
+  }
+
+  String caPin() {
+    return CaPin.of(ca.certificate()).toString();
+  }
+
+  private void login(HttpExchange exchange) throws Exception {
+    LoginRequest request =
+        WireJson.mapper().readValue(exchange.getRequestBody(), LoginRequest.class);
+    if (!"secret".equals(request.password())) {
+      answer(exchange, 401, new ErrorResponse("invalid user name or password"));
+      return;
+    }
+    if ("bob".equals(request.user()) && !"123456".equals(request.totp())) {
+      answer(
+          exchange,
+          401,
+          new ErrorResponse(request.totp() == null ? "TOTP code required" : "invalid TOTP code"));
+      return;
+    }
+    PublicKey sshKey =
+        PublicKeyEntry.parsePublicKeyEntry(request.sshPublicKey())
+            .resolvePublicKey(null, null, null);
+    String certificate =
+        TestCertificates.line(
+            TestCertificates.user(userCa, sshKey, request.user(), List.of("root", "ubuntu")));
+    answer(
+        exchange,
+        200,
+        new LoginResponse(
+            request.user(),
+            CLUSTER,
+            List.of("access"),
+            List.of("root", "ubuntu"),
+            TOKEN,
+            certificate,
+            Pem.encode(TestPki.server(ca, request.user()).certificate()),
+            Pem.encode(ca.certificate()),
+            List.of(TestCertificates.line(hostCa.getPublic())),
+            EXPIRES));
+  }
+
+  private interface Handler {
+    void handle(HttpExchange exchange) throws Exception;
+  }
+
+  private static HttpHandler handler(Handler handler) {
+    return exchange -> {
+      try {
+        handler.handle(exchange);
+      } catch (Exception e) {
+        answer(exchange, 500, new ErrorResponse(e.toString()));
+      }
+    };
+  }
+
+  private HttpHandler authenticated(Handler handler) {
+    return handler(
+        exchange -> {
+          if (revoked.get()
+              || !("Bearer " + TOKEN)
+                  .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, new ErrorResponse("session expired or revoked"));
+          } else {
+            handler.handle(exchange);
+          }
+        });
+  }
+
+  private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] json = WireJson.mapper().writeValueAsBytes(body);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, json.length);
+    exchange.getResponseBody().write(json);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.outpost.application;
+
+import dev.outpost.api.LoginRequest;
+import dev.outpost.api.LoginResponse;
+import dev.outpost.application.login.BearerSessions;
+import dev.outpost.application.login.LoginCommand;
+import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.domain.session.WebSessionRepository;
+import dev.outpost.domain.user.CredentialCheck;
+import dev.outpost.domain.user.PasswordHasher;
+import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Login, bearer authentication and logout. */
+@Stateless
+public class AuthService {
+
+  @Inject
+  private UserRepository users;
+
+  @Inject
+  private WebSessionRepository sessions;
+
+  @Inject
+  private Clock clock;
+
+  @Inject
+  private SecureRandom random;
+
+  @EJB
+  private CertificateAuthorityService cas;
+
+  @EJB
+  private LoginFailures failures;
+
+  @EJB
+  private AuditLog audit;
+
+  private PasswordLogin passwordLogin;
+  private BearerSessions bearerSessions;
+
+  @PostConstruct
+  void wire() {
+    passwordLogin = new PasswordLogin(users, sessions,
+        new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
+        cas.authorities(), audit::record, clock, random);
+    bearerSessions = new BearerSessions(sessions, audit::record, clock);
+  }
+
+  /**
+   * Checks the password (and TOTP), opens a session and signs the client's keys.
+   *
+   * @throws dev.outpost.domain.shared.OutpostException BAD_REQUEST, UNAUTHENTICATED or LOCKED
+   */
+  public LoginResponse login(LoginRequest request, String remoteAddr) {
+    return passwordLogin.login(LoginCommand.from(request), remoteAddr);
+  }
+
+  /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */
+  public UserIdentity authenticate(String bearer) {
+    return bearerSessions.authenticate(bearer);
+  }
+
+  /** Revokes the session of a bearer token. */
+  public void logout(String bearer) {
+    bearerSessions.logout(bearer);
+  }
+}

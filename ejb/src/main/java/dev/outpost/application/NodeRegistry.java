@@ -1,0 +1,57 @@
+package dev.outpost.application;
+
+import dev.outpost.api.NodeView;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.shared.OutpostException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tunnel state of nodes, as the proxy's tunnel endpoint reports it. Each connection gets an id,
+ * so that the late close of a replaced tunnel does not take the node offline.
+ */
+@Stateless
+public class NodeRegistry {
+
+  @Inject
+  private NodeRepository nodes;
+
+  @Inject
+  private OutpostConfig config;
+
+  @Inject
+  private Clock clock;
+
+  /**
+   * The node's agent connected through this proxy.
+   *
+   * @return the tunnel's id, to pass to {@link #offline}
+   */
+  public UUID online(String name, String remoteAddr) {
+    return node(name).connected(config.proxyInstance(), remoteAddr, clock.instant());
+  }
+
+  /** The node's tunnel is alive (keep-alive answered). */
+  public void heartbeat(String name) {
+    node(name).seen(clock.instant());
+  }
+
+  /** The tunnel {@code tunnelId} closed; ignored when a newer tunnel serves the node. */
+  public void offline(String name, UUID tunnelId) {
+    node(name).disconnected(tunnelId, clock.instant());
+  }
+
+  public List<NodeView> list() {
+    return nodes.list(config.clusterName()).stream().map(NodeViews::of).toList();
+  }
+
+  private Node node(String name) {
+    return nodes.find(config.clusterName(), name)
+        .orElseThrow(() -> OutpostException.notFound("node " + name + " is not registered"));
+  }
+}

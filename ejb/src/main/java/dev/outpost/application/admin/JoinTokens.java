@@ -1,0 +1,57 @@
+package dev.outpost.application.admin;
+
+import dev.outpost.api.TokenRequest;
+import dev.outpost.api.TokenResponse;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.shared.SecretToken;
+import dev.outpost.domain.shared.Ttl;
+import dev.outpost.domain.token.JoinToken;
+import dev.outpost.domain.token.JoinTokenRepository;
+import dev.outpost.domain.token.TokenType;
+import dev.outpost.domain.user.Role;
+import dev.outpost.domain.user.UserIdentity;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Admins create join tokens: 128 random bits, shown once, stored as a hash. */
+public final class JoinTokens {
+
+  static final int TOKEN_BYTES = 16;
+
+  private final JoinTokenRepository tokens;
+  private final String caPin;
+  private final AuditRecorder audit;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public JoinTokens(JoinTokenRepository tokens, String caPin, AuditRecorder audit, Clock clock,
+      SecureRandom random) {
+    this.tokens = tokens;
+    this.caPin = caPin;
+    this.audit = audit;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public TokenResponse create(UserIdentity admin, TokenRequest request) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.TOKEN_CREATE).actor(admin.user());
+    try {
+      admin.requireRole(Role.ADMIN);
+      TokenType type = TokenType.fromWireName(
+          request == null || request.type() == null ? "node" : request.type());
+      String secret = SecretToken.generate(random, TOKEN_BYTES);
+      JoinToken token = new JoinToken(SecretToken.hash(secret), type,
+          Ttl.parse(request == null ? null : request.ttl(), JoinToken.DEFAULT_TTL),
+          admin.user(), clock.instant());
+      tokens.add(token);
+      audit.record(attempt.message(type.wireName() + " token, expires " + token.expiresAt()));
+      return new TokenResponse(secret, type.wireName(), token.expiresAt(), caPin);
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(e.getMessage()));
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.outpost.application.admin;
+
+import dev.outpost.api.InviteAcceptance;
+import dev.outpost.api.UserCreated;
+import dev.outpost.api.UserRequest;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.shared.SecretToken;
+import dev.outpost.domain.user.Invite;
+import dev.outpost.domain.user.InviteRepository;
+import dev.outpost.domain.user.Login;
+import dev.outpost.domain.user.NewPassword;
+import dev.outpost.domain.user.PasswordHasher;
+import dev.outpost.domain.user.Role;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserName;
+import dev.outpost.domain.user.UserRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Admins create users without a password; the user sets one through a one-time invite (24 h).
+ */
+public final class UserEnrollment {
+
+  static final int INVITE_BYTES = 16;
+
+  private final UserRepository users;
+  private final InviteRepository invites;
+  private final PasswordHasher hasher;
+  private final String publicAddr;
+  private final AuditRecorder audit;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public UserEnrollment(UserRepository users, InviteRepository invites, PasswordHasher hasher,
+      String publicAddr, AuditRecorder audit, Clock clock, SecureRandom random) {
+    this.users = users;
+    this.invites = invites;
+    this.hasher = hasher;
+    this.publicAddr = publicAddr;
+    this.audit = audit;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public UserCreated create(UserIdentity admin, UserRequest request) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.USER_CREATE).actor(admin.user());
+    try {
+      admin.requireRole(Role.ADMIN);
+      if (request == null) {
+        throw OutpostException.badRequest("user request is empty");
+      }
+      UserName name = new UserName(request.name());
+      Set<Role> roles = roles(request.roles());
+      List<String> logins = Login.validate(request.logins());
+      if (users.findByName(name.value()).isPresent()) {
+        throw OutpostException.conflict("user " + name + " already exists");
+      }
+      Instant now = clock.instant();
+      User user = new User(name, roles, logins, now);
+      users.add(user);
+      String code = SecretToken.generate(random, INVITE_BYTES);
+      Invite invite = new Invite(user, SecretToken.hash(code), now);
+      invites.add(invite);
+      List<String> roleNames = user.identity(now).roleNames();
+      audit.record(attempt.message("user " + name + " with roles " + roleNames));
+      return new UserCreated(name.value(), roleNames, user.logins(),
+          "https://" + publicAddr + "/invite/" + code, code, invite.expiresAt());
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** Sets the invited user's password and uses the invite up. */
+  public void acceptInvite(String code, InviteAcceptance acceptance) {
+    NewPassword password = new NewPassword(acceptance == null ? null : acceptance.password());
+    if (code == null || code.length() > 128) {
+      throw OutpostException.notFound(Invite.INVALID);
+    }
+    Invite invite = invites.findByCodeHash(SecretToken.hash(code.trim()))
+        .orElseThrow(() -> OutpostException.notFound(Invite.INVALID));
+    User user = invite.redeem(clock.instant());
+    user.changePassword(hasher.hash(password.value()));
+    audit.record(AuditRecord.success(AuditEventType.INVITE_ACCEPT).actor(user.name()));
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw OutpostException.badRequest("a user needs at least one role: admin or access");
+    }
+    return names.stream().map(Role::fromWireName).collect(Collectors.toUnmodifiableSet());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.outpost.application.login;
+
+import dev.outpost.api.LoginResponse;
+import dev.outpost.ca.CertificateAuthorities;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.session.WebSession;
+import dev.outpost.domain.session.WebSessionRepository;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.shared.SecretToken;
+import dev.outpost.domain.user.CredentialCheck;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserRepository;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Password login: checks lockout, password and TOTP, then opens a bearer session and signs the
+ * client's keys into certificates that expire with it. Every attempt is audited; the user learns
+ * only that the credentials were wrong, the audit log learns why.
+ */
+public final class PasswordLogin {
+
+  static final String REJECTED = "invalid user name, password or one-time code";
+  static final String LOCKED = "account is locked after too many failed logins; try again later";
+  private static final int SESSION_TOKEN_BYTES = 32;
+
+  private final UserRepository users;
+  private final WebSessionRepository sessions;
+  private final CredentialCheck credentials;
+  private final FailedLoginRecorder failures;
+  private final CertificateAuthorities cas;
+  private final AuditRecorder audit;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public PasswordLogin(UserRepository users, WebSessionRepository sessions,
+      CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
+      AuditRecorder audit, Clock clock, SecureRandom random) {
+    this.users = users;
+    this.sessions = sessions;
+    this.credentials = credentials;
+    this.failures = failures;
+    this.cas = cas;
+    this.audit = audit;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public LoginResponse login(LoginCommand command, String remoteAddr) {
+    Instant now = clock.instant();
+    AuditRecord attempt = AuditRecord.success(AuditEventType.USER_LOGIN)
+        .actor(command.user().value())
+        .remoteAddr(remoteAddr);
+    User user = users.findByName(command.user().value()).orElse(null);
+    if (user == null) {
+      credentials.checkNobody(command.password());
+      throw refused(attempt, "unknown user", OutpostException.unauthenticated(REJECTED));
+    }
+    if (user.isLockedAt(now)) {
+      throw refused(attempt, "account locked", OutpostException.locked(LOCKED));
+    }
+    OptionalLong totpStep = credentials.check(user, command.password(), command.totp(), now);
+    if (totpStep.isEmpty()) {
+      failures.recordFailure(user.id());
+      throw refused(attempt, "wrong password or one-time code",
+          OutpostException.unauthenticated(REJECTED));
+    }
+    user.loginSucceeded(totpStep.getAsLong());
+    Instant expires = now.plus(command.ttl());
+    String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
+    sessions.add(new WebSession(user, SecretToken.hash(token), now, expires, remoteAddr));
+    LoginResponse response = issue(user, command, token, now, expires);
+    audit.record(attempt.message("session and certificates valid until " + expires));
+    return response;
+  }
+
+  private LoginResponse issue(User user, LoginCommand command, String token, Instant now,
+      Instant expires) {
+    try {
+      String sshCertificate = cas.issueUserCertificate(
+          command.sshKey(), user.name(), user.logins(), now, command.ttl());
+      String tlsCertificate = command.tlsKey().isPresent()
+          ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, command.ttl())
+          : null;
+      return new LoginResponse(user.name(), cas.cluster(), user.identity(expires).roleNames(),
+          user.logins(), token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
+          List.of(cas.hosts().publicKey()), expires);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign the login certificates", e);
+    }
+  }
+
+  private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
+    audit.record(attempt.failed(reason));
+    return error;
+  }
+}

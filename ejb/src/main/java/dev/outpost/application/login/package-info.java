@@ -1,0 +1,6 @@
+/**
+ * Logging in with a password (and TOTP when enrolled) for a bearer session and short-lived
+ * certificates, authenticating bearer tokens, logging out. Plain logic over the domain's
+ * repositories; {@link dev.outpost.application.AuthService} is its transactional facade.
+ */
+package dev.outpost.application.login;

@@ -1,0 +1,97 @@
+package dev.outpost.application.tunnel;
+
+import dev.outpost.api.CertificateProof;
+import dev.outpost.ca.CertificateAuthorities;
+import dev.outpost.ca.SshKeys;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+
+/** Verifies the credentials of tunnel handshakes: agents by host certificate, users by user one. */
+public final class TunnelCredentials {
+
+  static final int MIN_NONCE_BYTES = 16;
+
+  private final CertificateAuthorities cas;
+  private final NodeRepository nodes;
+  private final UserRepository users;
+  private final AuditRecorder audit;
+  private final Clock clock;
+
+  public TunnelCredentials(CertificateAuthorities cas, NodeRepository nodes, UserRepository users,
+      AuditRecorder audit, Clock clock) {
+    this.cas = cas;
+    this.nodes = nodes;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * An agent's proof: a host certificate of this cluster for a registered node and its key.
+   *
+   * @return the node name
+   */
+  public String verifyAgent(byte[] nonce, CertificateProof proof, String remoteAddr) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.TUNNEL_AUTH)
+        .remoteAddr(remoteAddr).message("agent");
+    return audited(attempt, () -> {
+      OpenSshCertificate certificate = CertificateProofVerifier.verify(
+          proof, challenge(nonce), cas.hosts(), clock.instant());
+      Node node = nodes.find(cas.cluster(), certificate.getId())
+          .orElseThrow(() -> OutpostException.unauthenticated(
+              "node " + certificate.getId() + " is not registered: join again"));
+      node.requireHostKey(SshKeys.fingerprint(certificate.getCertPubKey()));
+      return node.name();
+    }, name -> attempt.actor(name).node(name));
+  }
+
+  /** A user's proof: a user certificate of this cluster for a user who may still log in. */
+  public UserIdentity verifyUser(byte[] nonce, CertificateProof proof, String remoteAddr) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.TUNNEL_AUTH)
+        .remoteAddr(remoteAddr).message("client");
+    return audited(attempt, () -> {
+      Instant now = clock.instant();
+      OpenSshCertificate certificate =
+          CertificateProofVerifier.verify(proof, challenge(nonce), cas.users(), now);
+      User user = users.findByName(certificate.getId())
+          .orElseThrow(() -> OutpostException.unauthenticated(
+              "user " + certificate.getId() + " no longer exists"));
+      if (user.isLockedAt(now)) {
+        throw OutpostException.unauthenticated("user " + user.name() + " is locked");
+      }
+      return user.identity(Instant.ofEpochSecond(certificate.getValidBefore()));
+    }, identity -> attempt.actor(identity.user()));
+  }
+
+  private <T> T audited(AuditRecord attempt, Supplier<T> verification,
+      Function<T, AuditRecord> success) {
+    T result;
+    try {
+      result = verification.get();
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(attempt.message() + ": " + e.getMessage()));
+      throw e;
+    }
+    audit.record(success.apply(result));
+    return result;
+  }
+
+  private static byte[] challenge(byte[] nonce) {
+    if (nonce == null || nonce.length < MIN_NONCE_BYTES) {
+      throw OutpostException.unauthenticated("handshake nonce is missing or too short");
+    }
+    return CertificateProof.tunnelChallenge(nonce);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.outpost.ca;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Locale;
+import org.apache.sshd.certificate.OpenSshCertificateBuilder;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/** An Ed25519 OpenSSH CA that signs and checks certificates of one type (user or host). */
+public final class SshCertificateAuthority {
+
+  private final OpenSshCertificate.Type type;
+  private final KeyPair key;
+  private final SecureRandom random;
+
+  SshCertificateAuthority(OpenSshCertificate.Type type, KeyPair key, SecureRandom random) {
+    this.type = type;
+    this.key = key;
+    this.random = random;
+  }
+
+  /** A CA with a fresh Ed25519 key. */
+  public static SshCertificateAuthority generate(OpenSshCertificate.Type type, SecureRandom random)
+      throws GeneralSecurityException {
+    return new SshCertificateAuthority(type, SshKeys.generateEd25519(random), random);
+  }
+
+  /** The CA from its OpenSSH private key file content. */
+  static SshCertificateAuthority fromPrivateKey(
+      OpenSshCertificate.Type type, byte[] openSshPrivateKey, SecureRandom random)
+      throws IOException, GeneralSecurityException {
+    Iterator<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(
+            null, null, new ByteArrayInputStream(openSshPrivateKey), null)
+        .iterator();
+    if (!keys.hasNext()) {
+      throw new GeneralSecurityException("no key in the " + type + " CA key file");
+    }
+    return new SshCertificateAuthority(type, keys.next(), random);
+  }
+
+  /** The private key in OpenSSH format, for sealing in the key vault only. */
+  byte[] privateKey() throws IOException, GeneralSecurityException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+        key, "outpost-" + type.name().toLowerCase(Locale.ROOT) + "-ca", null, out);
+    return out.toByteArray();
+  }
+
+  public OpenSshCertificate.Type type() {
+    return type;
+  }
+
+  /** The CA's public key in {@code authorized_keys} format. */
+  public String publicKey() {
+    return SshKeys.format(key.getPublic());
+  }
+
+  public String fingerprint() {
+    return SshKeys.fingerprint(key.getPublic());
+  }
+
+  /** Signs {@code request} with a fresh random serial and nonce. */
+  public OpenSshCertificate issue(SshCertificateRequest request) throws GeneralSecurityException {
+    if (request.type() != type) {
+      throw new IllegalArgumentException(
+          "the " + type + " CA does not sign " + request.type() + " certificates");
+    }
+    byte[] nonce = new byte[32];
+    random.nextBytes(nonce);
+    try {
+      return builder()
+          .publicKey(request.publicKey())
+          .serial(serial())
+          .id(request.keyId())
+          .principals(request.principals())
+          .extensions(request.extensions())
+          .validAfter(request.validAfter())
+          .validBefore(request.validBefore())
+          .nonce(nonce)
+          .sign(key);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new GeneralSecurityException("cannot sign certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that {@code presented} is a certificate of this CA's type, signed by this CA and valid
+   * at {@code now}.
+   *
+   * @return the certificate
+   * @throws GeneralSecurityException saying which check failed
+   */
+  public OpenSshCertificate verify(PublicKey presented, Instant now)
+      throws GeneralSecurityException {
+    if (!(presented instanceof OpenSshCertificate certificate)) {
+      throw new GeneralSecurityException("a plain key was presented, not a certificate");
+    }
+    if (certificate.getType() != type) {
+      throw new GeneralSecurityException(
+          "certificate is a " + certificate.getType() + " certificate, not a " + type + " one");
+    }
+    if (!SshKeys.sameKey(certificate.getCaPubKey(), key.getPublic())) {
+      throw new GeneralSecurityException("certificate is not signed by this cluster's " + type
+          + " CA (signed by " + SshKeys.fingerprint(certificate.getCaPubKey()) + ")");
+    }
+    checkSignature(certificate);
+    long epochSecond = now.getEpochSecond();
+    if (Long.compareUnsigned(epochSecond, certificate.getValidAfter()) < 0) {
+      throw new GeneralSecurityException("certificate is not valid yet");
+    }
+    if (Long.compareUnsigned(epochSecond, certificate.getValidBefore()) >= 0) {
+      throw new GeneralSecurityException("certificate expired at "
+          + Instant.ofEpochSecond(certificate.getValidBefore()));
+    }
+    return certificate;
+  }
+
+  private void checkSignature(OpenSshCertificate certificate) throws GeneralSecurityException {
+    BuiltinSignatures factory =
+        BuiltinSignatures.fromFactoryName(certificate.getSignatureAlgorithm());
+    if (factory == null || !factory.isSupported()) {
+      throw new GeneralSecurityException(
+          "unsupported certificate signature " + certificate.getSignatureAlgorithm());
+    }
+    Signature verifier = factory.create();
+    boolean valid;
+    try {
+      verifier.initVerifier(null, key.getPublic());
+      verifier.update(null, certificate.getMessage());
+      valid = verifier.verify(null, certificate.getSignature());
+    } catch (Exception e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new GeneralSecurityException("certificate signature is invalid");
+    }
+  }
+
+  private OpenSshCertificateBuilder builder() {
+    return type == OpenSshCertificate.Type.USER
+        ? OpenSshCertificateBuilder.userCertificate()
+        : OpenSshCertificateBuilder.hostCertificate();
+  }
+
+  /** A random positive 63-bit serial: collisions are negligible without central bookkeeping. */
+  private long serial() {
+    long serial;
+    do {
+      serial = random.nextLong() & Long.MAX_VALUE;
+    } while (serial == 0);
+    return serial;
+  }
+}

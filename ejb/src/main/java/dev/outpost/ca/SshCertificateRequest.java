@@ -1,0 +1,80 @@
+package dev.outpost.ca;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+
+/**
+ * What an SSH CA is asked to sign, checked once here. Build one with {@link #user} or {@link
+ * #host}, which fix the cluster's certificate policy.
+ *
+ * @param type user or host certificate
+ * @param publicKey the key to certify
+ * @param keyId the user or node name
+ * @param principals logins of a user, names of a host; never empty, since OpenSSH reads an empty
+ *     list as "any principal"
+ * @param validAfter start of validity
+ * @param validBefore end of validity
+ */
+public record SshCertificateRequest(
+    OpenSshCertificate.Type type,
+    PublicKey publicKey,
+    String keyId,
+    List<String> principals,
+    Instant validAfter,
+    Instant validBefore) {
+
+  /** Clock skew allowance: certificates start this long before they are issued. */
+  public static final Duration BACKDATE = Duration.ofSeconds(60);
+  public static final Duration MAX_USER_TTL = Duration.ofHours(12);
+  public static final Duration HOST_VALIDITY = Duration.ofDays(7);
+  /** Principal of users who may not log in anywhere; no OS account can have this name. */
+  static final String NO_LOGIN = "-outpost-nologin";
+
+  public SshCertificateRequest {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(validAfter, "validAfter");
+    Objects.requireNonNull(validBefore, "validBefore");
+    if (keyId == null || keyId.isBlank()) {
+      throw new IllegalArgumentException("certificate key id is empty");
+    }
+    principals = List.copyOf(principals);
+    if (principals.isEmpty() || principals.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("certificate principals must be non-empty names");
+    }
+    if (!validBefore.isAfter(validAfter)) {
+      throw new IllegalArgumentException("certificate validity ends before it starts");
+    }
+  }
+
+  /** A user certificate for {@code logins}, valid for {@code ttl} (at most 12 hours) from now. */
+  public static SshCertificateRequest user(
+      PublicKey key, String user, List<String> logins, Instant now, Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_USER_TTL) > 0) {
+      throw new IllegalArgumentException("user certificate lifetime must be within 12 hours");
+    }
+    List<String> principals = logins.isEmpty() ? List.of(NO_LOGIN) : logins;
+    return new SshCertificateRequest(OpenSshCertificate.Type.USER, key, user, principals,
+        now.minus(BACKDATE), now.plus(ttl));
+  }
+
+  /** A host certificate naming {@code node} and {@code node.cluster}, valid for 7 days. */
+  public static SshCertificateRequest host(
+      PublicKey key, String node, String cluster, Instant now) {
+    return new SshCertificateRequest(OpenSshCertificate.Type.HOST, key, node,
+        List.of(node, node + "." + cluster), now.minus(BACKDATE), now.plus(HOST_VALIDITY));
+  }
+
+  /**
+   * Extensions the certificate carries: a terminal for users and nothing that forwards (agent,
+   * ports, X11) or runs user rc files; none for hosts.
+   */
+  public Map<String, String> extensions() {
+    return type == OpenSshCertificate.Type.USER ? Map.of("permit-pty", "") : Map.of();
+  }
+}

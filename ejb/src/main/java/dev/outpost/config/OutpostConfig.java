@@ -1,0 +1,166 @@
+package dev.outpost.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The proxy's settings, read once at startup. Each comes from its system property, else its
+ * environment variable, else the default (see {@link Setting}).
+ */
+public final class OutpostConfig {
+
+  private static final Pattern DNS_NAME =
+      Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+  private final String clusterName;
+  private final String publicAddr;
+  private final Optional<String> bootstrapAdminPassword;
+  private final List<String> bootstrapAdminLogins;
+  private final Path dataDir;
+  private final Optional<String> caPassphrase;
+  private final String tlsKeystorePassword;
+  private final String proxyInstance;
+
+  private OutpostConfig(Function<Setting, String> source) {
+    String hostname = localHostname();
+    clusterName = clusterName(source.apply(Setting.CLUSTER_NAME), hostname);
+    publicAddr = orDefault(source.apply(Setting.PUBLIC_ADDR), "localhost:8443");
+    bootstrapAdminPassword =
+        Optional.ofNullable(blankToNull(source.apply(Setting.BOOTSTRAP_ADMIN_PASSWORD)));
+    bootstrapAdminLogins = Arrays.stream(
+            orDefault(source.apply(Setting.BOOTSTRAP_ADMIN_LOGINS), "root").split(","))
+        .map(String::trim)
+        .filter(login -> !login.isEmpty())
+        .toList();
+    dataDir = Path.of(orDefault(source.apply(Setting.DATA_DIR), "./outpost-data"))
+        .toAbsolutePath()
+        .normalize();
+    caPassphrase = Optional.ofNullable(blankToNull(source.apply(Setting.CA_PASSPHRASE)));
+    tlsKeystorePassword =
+        orDefault(source.apply(Setting.TLS_KEYSTORE_PASSWORD), "changeit");
+    proxyInstance = orDefault(source.apply(Setting.PROXY_INSTANCE), hostname);
+  }
+
+  /** Reads the JVM's system properties and the process environment. */
+  public static OutpostConfig fromEnvironment() {
+    return from(System::getProperty, System::getenv);
+  }
+
+  /**
+   * Reads settings from the given sources.
+   *
+   * @param properties looks up a system property by name
+   * @param environment looks up an environment variable by name
+   */
+  public static OutpostConfig from(
+      UnaryOperator<String> properties, UnaryOperator<String> environment) {
+    return new OutpostConfig(setting -> {
+      String value = blankToNull(properties.apply(setting.property()));
+      return value != null ? value : environment.apply(setting.environmentVariable());
+    });
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** The single public {@code host:port} of the proxy. */
+  public String publicAddr() {
+    return publicAddr;
+  }
+
+  /** The host part of {@link #publicAddr()}, without brackets for IPv6 literals. */
+  public String publicHost() {
+    if (publicAddr.startsWith("[")) {
+      int end = publicAddr.indexOf(']');
+      return end > 0 ? publicAddr.substring(1, end) : publicAddr;
+    }
+    int colon = publicAddr.lastIndexOf(':');
+    return colon > 0 && publicAddr.indexOf(':') == colon
+        ? publicAddr.substring(0, colon)
+        : publicAddr;
+  }
+
+  public Optional<String> bootstrapAdminPassword() {
+    return bootstrapAdminPassword;
+  }
+
+  public List<String> bootstrapAdminLogins() {
+    return bootstrapAdminLogins;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Where the CA private keys live, encrypted. */
+  public Path caDirectory() {
+    return dataDir.resolve("ca");
+  }
+
+  /** An owner-only file of generated secrets, such as {@code ca-passphrase}. */
+  public Path secretFile(String name) {
+    return dataDir.resolve("secrets").resolve(name);
+  }
+
+  /** The PKCS12 keystore of the proxy's TLS server certificate. */
+  public Path tlsKeystore() {
+    return dataDir.resolve("tls").resolve("proxy.p12");
+  }
+
+  /** The CA passphrase when supplied; otherwise the proxy generates one into a secret file. */
+  public Optional<String> caPassphrase() {
+    return caPassphrase;
+  }
+
+  public String tlsKeystorePassword() {
+    return tlsKeystorePassword;
+  }
+
+  /** Name of this proxy process, recorded on the nodes whose tunnels it holds. */
+  public String proxyInstance() {
+    return proxyInstance;
+  }
+
+  private static String clusterName(String configured, String hostname) {
+    if (configured != null) {
+      String name = configured.trim().toLowerCase(Locale.ROOT);
+      if (!isDnsName(name)) {
+        throw new IllegalStateException(
+            "cluster name '" + configured + "' is not a DNS name (a-z, 0-9, '-' and '.')");
+      }
+      return name;
+    }
+    String fromHost = hostname.toLowerCase(Locale.ROOT);
+    return isDnsName(fromHost) ? fromHost : "localhost";
+  }
+
+  private static boolean isDnsName(String name) {
+    return name.length() <= 253 && DNS_NAME.matcher(name).matches();
+  }
+
+  private static String localHostname() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  private static String orDefault(String value, String fallback) {
+    String trimmed = blankToNull(value);
+    return trimmed == null ? fallback : trimmed;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.outpost.config;
+
+import java.util.Locale;
+
+/** The proxy's settings, each named by a system property with an environment variable twin. */
+public enum Setting {
+  CLUSTER_NAME("outpost.cluster.name"),
+  PUBLIC_ADDR("outpost.public.addr"),
+  BOOTSTRAP_ADMIN_PASSWORD("outpost.bootstrap.admin.password"),
+  BOOTSTRAP_ADMIN_LOGINS("outpost.bootstrap.admin.logins"),
+  DATA_DIR("outpost.data.dir"),
+  CA_PASSPHRASE("outpost.ca.passphrase"),
+  TLS_KEYSTORE_PASSWORD("outpost.tls.keystore.password"),
+  PROXY_INSTANCE("outpost.proxy.instance");
+
+  private final String property;
+
+  Setting(String property) {
+    this.property = property;
+  }
+
+  /** The system property, e.g. {@code outpost.cluster.name}. */
+  public String property() {
+    return property;
+  }
+
+  /** The environment variable, e.g. {@code OUTPOST_CLUSTER_NAME}. */
+  public String environmentVariable() {
+    return property.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+}

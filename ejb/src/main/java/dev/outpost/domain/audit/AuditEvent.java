@@ -1,0 +1,109 @@
+package dev.outpost.domain.audit;
+
+import dev.outpost.domain.shared.UtcTime;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A recorded audit event. Immutable once written. */
+@Entity
+@Table(name = "audit_events")
+@NamedQuery(name = "AuditEvent.since",
+    query = "SELECT e FROM AuditEvent e WHERE e.time >= :since ORDER BY e.time, e.id")
+@NamedQuery(name = "AuditEvent.sinceOfType",
+    query = "SELECT e FROM AuditEvent e WHERE e.time >= :since AND e.type = :type"
+        + " ORDER BY e.time, e.id")
+@NamedQuery(name = "AuditEvent.bySession",
+    query = "SELECT e FROM AuditEvent e WHERE e.sessionId = :sessionId AND e.type = :type"
+        + " ORDER BY e.time")
+public class AuditEvent {
+
+  private static final int MAX_MESSAGE = 1000;
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "event_time", nullable = false)
+  private OffsetDateTime time;
+
+  @Column(name = "event_type", nullable = false, length = 64)
+  private String type;
+
+  @Column(nullable = false, length = 253)
+  private String cluster;
+
+  @Column(length = 128)
+  private String actor;
+
+  @Column(length = 63)
+  private String node;
+
+  @Column(length = 32)
+  private String login;
+
+  @Column(name = "session_id", length = 36)
+  private String sessionId;
+
+  @Column(name = "remote_addr", length = 64)
+  private String remoteAddr;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Outcome outcome;
+
+  @Column(length = MAX_MESSAGE)
+  private String message;
+
+  protected AuditEvent() {}
+
+  /** The event for {@code record}, happened at {@code time} in {@code cluster}. */
+  public AuditEvent(AuditRecord record, Instant time, String cluster) {
+    this.id = UUID.randomUUID().toString();
+    this.time = UtcTime.of(time);
+    this.type = record.type().wireName();
+    this.cluster = cluster;
+    this.actor = clip(record.actor(), 128);
+    this.node = clip(record.node(), 63);
+    this.login = clip(record.login(), 32);
+    this.sessionId = record.sessionId() == null ? null : record.sessionId().toString();
+    this.remoteAddr = clip(record.remoteAddr(), 64);
+    this.outcome = record.outcome();
+    this.message = clip(record.message(), MAX_MESSAGE);
+  }
+
+  public UUID id() {
+    return UUID.fromString(id);
+  }
+
+  public Instant time() {
+    return UtcTime.instant(time);
+  }
+
+  public AuditEventType type() {
+    return AuditEventType.fromWireName(type);
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  /** The event as its logic described it. */
+  public AuditRecord record() {
+    return new AuditRecord(type(), outcome, actor, node, login,
+        Optional.ofNullable(sessionId).map(UUID::fromString).orElse(null), remoteAddr, message);
+  }
+
+  /** Audit fields come partly from clients (names, addresses): keep them within their columns. */
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}

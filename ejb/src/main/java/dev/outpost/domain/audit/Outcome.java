@@ -1,0 +1,7 @@
+package dev.outpost.domain.audit;
+
+/** Whether the audited operation went through. */
+public enum Outcome {
+  SUCCESS,
+  FAILURE
+}

@@ -1,0 +1,164 @@
+package dev.outpost.domain.node;
+
+import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.OutpostException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A joined node and the state of its tunnel. */
+@Entity
+@Table(name = "nodes", uniqueConstraints = @UniqueConstraint(columnNames = {"cluster", "name"}))
+@NamedQuery(name = "Node.byName",
+    query = "SELECT n FROM Node n WHERE n.cluster = :cluster AND n.name = :name")
+@NamedQuery(name = "Node.all",
+    query = "SELECT n FROM Node n WHERE n.cluster = :cluster ORDER BY n.name")
+public class Node {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, length = 253)
+  private String cluster;
+
+  @Column(nullable = false, length = 63)
+  private String name;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "node_labels", joinColumns = @JoinColumn(name = "node_id"))
+  @MapKeyColumn(name = "label_key", length = 63)
+  @Column(name = "label_value", nullable = false, length = 255)
+  private Map<String, String> labels = new HashMap<>();
+
+  /** SHA-256 fingerprint of the host key the node's certificate is for. */
+  @Column(name = "host_key_fingerprint", nullable = false, length = 128)
+  private String hostKeyFingerprint;
+
+  @Column(name = "joined_at", nullable = false)
+  private OffsetDateTime joinedAt;
+
+  @Column(nullable = false)
+  private boolean online;
+
+  /** Identifies the tunnel that made the node online, so a stale tunnel cannot take it offline. */
+  @Column(name = "tunnel_id", length = 36)
+  private String tunnelId;
+
+  @Column(name = "connected_since")
+  private OffsetDateTime connectedSince;
+
+  @Column(name = "last_seen")
+  private OffsetDateTime lastSeen;
+
+  @Column(name = "proxy_instance", length = 253)
+  private String proxyInstance;
+
+  @Column(name = "remote_addr", length = 64)
+  private String remoteAddr;
+
+  @Version
+  private long version;
+
+  protected Node() {}
+
+  public Node(String cluster, NodeName name, NodeLabels labels, String hostKeyFingerprint,
+      Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.cluster = cluster;
+    this.name = name.value();
+    this.joinedAt = UtcTime.of(now);
+    rejoin(labels, hostKeyFingerprint, now);
+  }
+
+  /** Records a new join of the same node name: new labels and host key. */
+  public void rejoin(NodeLabels newLabels, String newFingerprint, Instant now) {
+    this.labels = new HashMap<>(newLabels.values());
+    this.hostKeyFingerprint = newFingerprint;
+    this.joinedAt = UtcTime.of(now);
+  }
+
+  /** Marks the node online through a new tunnel and returns that tunnel's id. */
+  public UUID connected(String viaProxy, String fromAddr, Instant now) {
+    UUID tunnel = UUID.randomUUID();
+    this.online = true;
+    this.tunnelId = tunnel.toString();
+    this.connectedSince = UtcTime.of(now);
+    this.lastSeen = UtcTime.of(now);
+    this.proxyInstance = viaProxy;
+    this.remoteAddr = fromAddr;
+    return tunnel;
+  }
+
+  public void seen(Instant now) {
+    this.lastSeen = UtcTime.of(now);
+  }
+
+  /**
+   * Marks the node offline if {@code tunnel} is still the one serving it.
+   *
+   * @return false when a newer tunnel has taken over
+   */
+  public boolean disconnected(UUID tunnel, Instant now) {
+    if (!tunnel.toString().equals(tunnelId)) {
+      return false;
+    }
+    this.online = false;
+    this.tunnelId = null;
+    this.lastSeen = UtcTime.of(now);
+    return true;
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Map<String, String> labels() {
+    return Map.copyOf(labels);
+  }
+
+  public String hostKeyFingerprint() {
+    return hostKeyFingerprint;
+  }
+
+  /**
+   * @throws OutpostException UNAUTHENTICATED unless {@code fingerprint} is the registered host key
+   */
+  public void requireHostKey(String fingerprint) {
+    if (!hostKeyFingerprint.equals(fingerprint)) {
+      throw OutpostException.unauthenticated(
+          "host key of node " + name + " does not match its registration: join again");
+    }
+  }
+
+  public boolean isOnline() {
+    return online;
+  }
+
+  public Optional<Instant> lastSeen() {
+    return Optional.ofNullable(UtcTime.instant(lastSeen));
+  }
+
+  public Optional<String> proxyInstance() {
+    return Optional.ofNullable(proxyInstance);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.outpost.domain.node;
+
+import dev.outpost.domain.shared.OutpostException;
+import java.util.regex.Pattern;
+
+/** A node name: one DNS label (a-z, 0-9, '-'; at most 63; no '-' at either end). */
+public record NodeName(String value) {
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+  public NodeName {
+    if (value == null || !LABEL.matcher(value).matches()) {
+      throw OutpostException.badRequest("node name '" + value + "' is invalid: use 1-63 "
+          + "lowercase letters, digits or '-', not starting or ending with '-'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.outpost.domain.token;
+
+import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.OutpostException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A single-use join token, stored by its hash. */
+@Entity
+@Table(name = "join_tokens")
+@NamedQuery(name = "JoinToken.byHash",
+    query = "SELECT t FROM JoinToken t WHERE t.tokenHash = :tokenHash")
+public class JoinToken {
+
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
+  public static final Duration MAX_TTL = Duration.ofHours(24);
+  /** The one answer to every bad token, so that callers learn nothing about which it was. */
+  public static final String INVALID = "join token is invalid, expired or already used";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+  private String tokenHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private TokenType type;
+
+  @Column(name = "created_by", nullable = false, length = 64)
+  private String createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private OffsetDateTime expiresAt;
+
+  @Column(name = "used_at")
+  private OffsetDateTime usedAt;
+
+  @Column(name = "used_by", length = 64)
+  private String usedBy;
+
+  @Version
+  private long version;
+
+  protected JoinToken() {}
+
+  /**
+   * A new token valid for {@code ttl}.
+   *
+   * @throws OutpostException BAD_REQUEST when {@code ttl} exceeds {@link #MAX_TTL}
+   */
+  public JoinToken(String tokenHash, TokenType type, Duration ttl, String createdBy,
+      Instant now) {
+    if (ttl.compareTo(MAX_TTL) > 0) {
+      throw OutpostException.badRequest("join token ttl may be at most 24h");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.tokenHash = tokenHash;
+    this.type = type;
+    this.createdBy = createdBy;
+    this.createdAt = UtcTime.of(now);
+    this.expiresAt = UtcTime.of(now.plus(ttl));
+  }
+
+  public String tokenHash() {
+    return tokenHash;
+  }
+
+  public TokenType type() {
+    return type;
+  }
+
+  public Instant expiresAt() {
+    return UtcTime.instant(expiresAt);
+  }
+
+  /**
+   * Uses the token up for {@code joiner}.
+   *
+   * @throws OutpostException UNAUTHENTICATED when it is used, expired or of another type
+   */
+  public void redeem(TokenType expected, String joiner, Instant now) {
+    if (usedAt != null || !now.isBefore(expiresAt()) || type != expected) {
+      throw OutpostException.unauthenticated(INVALID);
+    }
+    usedAt = UtcTime.of(now);
+    usedBy = joiner;
+  }
+}

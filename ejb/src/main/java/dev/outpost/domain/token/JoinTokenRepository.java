@@ -1,0 +1,15 @@
+package dev.outpost.domain.token;
+
+import java.util.Optional;
+
+/** Where join tokens are kept. */
+public interface JoinTokenRepository {
+
+  /**
+   * The token with this hash, its row locked until the transaction ends, so that a concurrent
+   * redeemer waits and then sees it used.
+   */
+  Optional<JoinToken> findForUpdate(String tokenHash);
+
+  void add(JoinToken token);
+}

@@ -1,0 +1,85 @@
+package dev.outpost.domain.user;
+
+import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.OutpostException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A one-time invitation for a new user to choose a password; stored by the code's hash. */
+@Entity
+@Table(name = "invites")
+@NamedQuery(name = "Invite.byCodeHash",
+    query = "SELECT i FROM Invite i WHERE i.codeHash = :codeHash")
+public class Invite {
+
+  public static final Duration VALIDITY = Duration.ofHours(24);
+  public static final String INVALID = "invite is invalid, expired or already used";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "user_id", nullable = false)
+  private User user;
+
+  @Column(name = "code_hash", nullable = false, unique = true, length = 64)
+  private String codeHash;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private OffsetDateTime expiresAt;
+
+  @Column(name = "used_at")
+  private OffsetDateTime usedAt;
+
+  @Version
+  private long version;
+
+  protected Invite() {}
+
+  public Invite(User user, String codeHash, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.user = user;
+    this.codeHash = codeHash;
+    this.createdAt = UtcTime.of(now);
+    this.expiresAt = UtcTime.of(now.plus(VALIDITY));
+  }
+
+  public String codeHash() {
+    return codeHash;
+  }
+
+  public User user() {
+    return user;
+  }
+
+  public Instant expiresAt() {
+    return UtcTime.instant(expiresAt);
+  }
+
+  /**
+   * Uses the invite up.
+   *
+   * @throws OutpostException NOT_FOUND, with one message whatever the reason
+   */
+  public User redeem(Instant now) {
+    if (usedAt != null || !now.isBefore(expiresAt()) || user.isDeleted()) {
+      throw OutpostException.notFound(INVALID);
+    }
+    usedAt = UtcTime.of(now);
+    return user;
+  }
+}

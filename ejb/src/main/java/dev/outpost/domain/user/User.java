@@ -1,0 +1,164 @@
+package dev.outpost.domain.user;
+
+import dev.outpost.domain.shared.UtcTime;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A local user account. After {@value #MAX_FAILED_LOGINS} failed logins in a row the account is
+ * locked for {@link #LOCKOUT}; a successful login clears the count.
+ */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = "User.byName",
+    query = "SELECT u FROM User u WHERE u.name = :name AND u.deletedAt IS NULL")
+@NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+public class User {
+
+  public static final int MAX_FAILED_LOGINS = 5;
+  public static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, unique = true, length = 64)
+  private String name;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 32)
+  private Set<Role> roles = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_logins", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "login", nullable = false, length = 32)
+  private Set<String> logins = new HashSet<>();
+
+  /** Null until the user accepts an invite. */
+  @Column(name = "password_hash", length = 512)
+  private String passwordHash;
+
+  /** Base32 TOTP secret; null when not enrolled. */
+  @Column(name = "totp_secret", length = 128)
+  private String totpSecret;
+
+  /** Last TOTP time step accepted, so that a code works once. */
+  @Column(name = "totp_last_step", nullable = false)
+  private long totpLastStep;
+
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private OffsetDateTime lockedUntil;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "deleted_at")
+  private OffsetDateTime deletedAt;
+
+  @Version
+  private long version;
+
+  protected User() {}
+
+  public User(UserName name, Set<Role> roles, List<String> logins, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.name = name.value();
+    this.roles = new HashSet<>(roles);
+    this.logins = new HashSet<>(Login.validate(logins));
+    this.createdAt = UtcTime.of(now);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Set<Role> roles() {
+    return Set.copyOf(roles);
+  }
+
+  /** Logins, sorted. */
+  public List<String> logins() {
+    return logins.stream().sorted().toList();
+  }
+
+  /** The identity of this user until {@code expires}. */
+  public UserIdentity identity(Instant expires) {
+    return new UserIdentity(name, roles, logins(), expires);
+  }
+
+  public Optional<String> passwordHash() {
+    return Optional.ofNullable(passwordHash);
+  }
+
+  public void changePassword(String newHash) {
+    this.passwordHash = newHash;
+  }
+
+  public Optional<String> totpSecret() {
+    return Optional.ofNullable(totpSecret);
+  }
+
+  public void enrollTotp(String base32Secret) {
+    this.totpSecret = base32Secret;
+    this.totpLastStep = 0;
+  }
+
+  public long totpLastStep() {
+    return totpLastStep;
+  }
+
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && now.isBefore(UtcTime.instant(lockedUntil));
+  }
+
+  public int failedLogins() {
+    return failedLogins;
+  }
+
+  /** Counts a failed login, locking the account at the limit. */
+  public void loginFailed(Instant now) {
+    failedLogins++;
+    if (failedLogins >= MAX_FAILED_LOGINS) {
+      lockedUntil = UtcTime.of(now.plus(LOCKOUT));
+      failedLogins = 0;
+    }
+  }
+
+  /** Clears the failure count and records the TOTP step used, if any. */
+  public void loginSucceeded(long totpStep) {
+    failedLogins = 0;
+    lockedUntil = null;
+    totpLastStep = Math.max(totpLastStep, totpStep);
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+}

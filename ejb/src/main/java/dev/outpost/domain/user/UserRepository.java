@@ -1,0 +1,18 @@
+package dev.outpost.domain.user;
+
+import java.util.Optional;
+
+/** Where users are kept. */
+public interface UserRepository {
+
+  /** The user named {@code name}, unless deleted. */
+  Optional<User> findByName(String name);
+
+  /** The user with {@code id}, locked against concurrent changes until the transaction ends. */
+  Optional<User> findForUpdate(String id);
+
+  /** Whether any user exists, deleted ones included. */
+  boolean any();
+
+  void add(User user);
+}

@@ -1,0 +1,146 @@
+package dev.outpost.application.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.outpost.domain.audit.AuditEvent;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRepository;
+import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeLabels;
+import dev.outpost.domain.node.NodeName;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.Role;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserName;
+import dev.outpost.testing.InMemoryNodes;
+import dev.outpost.testing.InMemoryUsers;
+import dev.outpost.testing.MutableClock;
+import dev.outpost.testing.RecordingAudit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SshAccessTest {
+
+  private static final String CLUSTER = "prod.example";
+
+  private final MutableClock clock = MutableClock.atSomeFixedTime();
+  private final InMemoryUsers users = new InMemoryUsers();
+  private final InMemoryNodes nodes = new InMemoryNodes();
+  private final RecordingAudit audit = new RecordingAudit();
+  private final SshAccess access =
+      new SshAccess(CLUSTER, users, nodes, new RecordedEvents(), audit, clock);
+  private UserIdentity alice;
+
+  @BeforeEach
+  void setUp() {
+    User user = new User(new UserName("alice"), Set.of(Role.ACCESS), List.of("ubuntu"),
+        clock.instant());
+    users.add(user);
+    alice = user.identity(clock.instant().plus(Duration.ofHours(1)));
+    users.add(new User(new UserName("bob"), Set.of(), List.of("ubuntu"), clock.instant()));
+    node("edge-1").connected("proxy-a", "192.0.2.1", clock.instant());
+    node("edge-2");
+  }
+
+  @Test
+  void allowsAUserWithTheLoginOnAnOnlineNode() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+
+    assertNotNull(session);
+    AuditRecord event = audit.last();
+    assertEquals(AuditEventType.SESSION_START, event.type());
+    assertEquals(Outcome.SUCCESS, event.outcome());
+    assertEquals("alice", event.actor());
+    assertEquals("edge-1", event.node());
+    assertEquals("ubuntu", event.login());
+    assertEquals(session, event.sessionId());
+  }
+
+  @Test
+  void acceptsTheClusterQualifiedName() {
+    access.authorize(alice, "ubuntu", "edge-1." + CLUSTER, null);
+
+    assertEquals("edge-1", audit.last().node());
+  }
+
+  @Test
+  void deniesWithAPreciseReasonAndAuditsIt() {
+    assertEquals("user alice may not log in as root", deny(alice, "root", "edge-1",
+        OutpostException.Kind.FORBIDDEN));
+    assertEquals("node edge-2 is offline", deny(alice, "ubuntu", "edge-2",
+        OutpostException.Kind.UNAVAILABLE));
+    assertEquals("node edge-9 is not registered", deny(alice, "ubuntu", "edge-9",
+        OutpostException.Kind.NOT_FOUND));
+    assertEquals("node edge-1.other.example is not in cluster " + CLUSTER,
+        deny(alice, "ubuntu", "edge-1.other.example", OutpostException.Kind.NOT_FOUND));
+    UserIdentity bob = users.findByName("bob").orElseThrow().identity(Instant.MAX);
+    assertEquals("user bob has no role that reaches nodes", deny(bob, "ubuntu", "edge-1",
+        OutpostException.Kind.FORBIDDEN));
+    assertEquals(5, audit.count(AuditEventType.SESSION_START, Outcome.FAILURE));
+  }
+
+  @Test
+  void sessionEndCarriesTheFieldsOfItsStart() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+
+    access.ended(session, 1200, 34_000);
+
+    AuditRecord end = audit.last();
+    assertEquals(AuditEventType.SESSION_END, end.type());
+    assertEquals("alice", end.actor());
+    assertEquals("edge-1", end.node());
+    assertEquals("ubuntu", end.login());
+    assertEquals(session, end.sessionId());
+    assertEquals("bytes in 1200, out 34000", end.message());
+  }
+
+  private String deny(UserIdentity who, String login, String node, OutpostException.Kind kind) {
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> access.authorize(who, login, node, null));
+    assertEquals(kind, error.kind());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+    assertEquals(error.getMessage(), audit.last().message());
+    return error.getMessage();
+  }
+
+  private Node node(String name) {
+    Node node = new Node(CLUSTER, new NodeName(name), new NodeLabels(Map.of()), "SHA256:x",
+        clock.instant());
+    nodes.add(node);
+    return node;
+  }
+
+  /** Finds session starts among what was audited. */
+  private final class RecordedEvents implements AuditRepository {
+
+    @Override
+    public void add(AuditEvent event) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuditEvent> list(Instant since, AuditEventType type, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<AuditEvent> sessionStart(UUID sessionId) {
+      return audit.records().stream()
+          .filter(r -> r.type() == AuditEventType.SESSION_START && sessionId.equals(r.sessionId()))
+          .findFirst()
+          .map(r -> new AuditEvent(r, clock.instant(), CLUSTER));
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.outpost.application.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.outpost.api.CertificateProof;
+import dev.outpost.api.LoginRequest;
+import dev.outpost.api.LoginResponse;
+import dev.outpost.ca.CertificateAuthorities;
+import dev.outpost.ca.X509CertificateAuthority;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.CredentialCheck;
+import dev.outpost.domain.user.FastPasswordHasher;
+import dev.outpost.domain.user.PasswordHasher;
+import dev.outpost.domain.user.Role;
+import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserName;
+import dev.outpost.testing.InMemorySessions;
+import dev.outpost.testing.InMemoryUsers;
+import dev.outpost.testing.Keys;
+import dev.outpost.testing.MutableClock;
+import dev.outpost.testing.RecordingAudit;
+import dev.outpost.testing.TestCas;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PasswordLoginTest {
+
+  private static final String PASSWORD = "correct horse battery";
+
+  private final MutableClock clock = MutableClock.atSomeFixedTime();
+  private final SecureRandom random = new SecureRandom();
+  private final InMemoryUsers users = new InMemoryUsers();
+  private final InMemorySessions sessions = new InMemorySessions();
+  private final RecordingAudit audit = new RecordingAudit();
+  private final CertificateAuthorities cas = TestCas.create(clock.instant());
+  private final PasswordHasher hasher = FastPasswordHasher.create();
+  private final PasswordLogin login = new PasswordLogin(users, sessions,
+      new CredentialCheck(hasher, Totp.STANDARD),
+      userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
+      cas, audit, clock, random);
+  private final BearerSessions bearer = new BearerSessions(sessions, audit, clock);
+
+  @BeforeEach
+  void createAlice() {
+    User alice = new User(new UserName("alice"), Set.of(Role.ACCESS), List.of("root", "ubuntu"),
+        clock.instant());
+    alice.changePassword(hasher.hash(PASSWORD));
+    users.add(alice);
+  }
+
+  @Test
+  void issuesSessionAndCertificates() throws Exception {
+    String tlsKey = Base64.getEncoder().encodeToString(
+        X509CertificateAuthority.generateKeyPair(random).getPublic().getEncoded());
+
+    LoginResponse response = login.login(command(PASSWORD, tlsKey, "8h"), "192.0.2.7");
+
+    assertEquals("alice", response.user());
+    assertEquals(TestCas.CLUSTER, response.cluster());
+    assertEquals(List.of("access"), response.roles());
+    assertEquals(List.of("root", "ubuntu"), response.logins());
+    assertEquals(clock.instant().plus(Duration.ofHours(8)), response.expires());
+    OpenSshCertificate ssh = cas.users().verify(
+        CertificateProof.parseCertificate(response.sshCertificate()), clock.instant());
+    assertEquals("alice", ssh.getId());
+    assertEquals(List.of("root", "ubuntu"), List.copyOf(ssh.getPrincipals()));
+    assertEquals(response.expires().getEpochSecond(), ssh.getValidBefore());
+    X509Certificate tls = (X509Certificate) CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(
+            response.tlsCertificatePem().getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("CN=alice,O=" + TestCas.CLUSTER, tls.getSubjectX500Principal().getName());
+    assertEquals(List.of(cas.hosts().publicKey()), response.hostCaKeys());
+    assertEquals(Outcome.SUCCESS, audit.last().outcome());
+
+    UserIdentity identity = bearer.authenticate(response.sessionToken());
+    assertEquals("alice", identity.user());
+    assertEquals(response.expires(), identity.expires());
+  }
+
+  @Test
+  void capsTheLifetimeAt12Hours() {
+    LoginResponse response = login.login(command(PASSWORD, null, "24h"), null);
+
+    assertEquals(clock.instant().plus(Duration.ofHours(12)), response.expires());
+    assertNull(response.tlsCertificatePem());
+  }
+
+  @Test
+  void wrongPasswordIsCountedAndAudited() {
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> login.login(command("wrong password!", null, null), "192.0.2.7"));
+
+    assertEquals(OutpostException.Kind.UNAUTHENTICATED, error.kind());
+    assertEquals(PasswordLogin.REJECTED, error.getMessage());
+    assertEquals(1, users.findByName("alice").orElseThrow().failedLogins());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+    assertEquals(AuditEventType.USER_LOGIN, audit.last().type());
+    assertEquals("wrong password or one-time code", audit.last().message());
+    assertEquals("192.0.2.7", audit.last().remoteAddr());
+  }
+
+  @Test
+  void unknownUsersGetTheSameAnswer() {
+    LoginCommand command = LoginCommand.from(new LoginRequest("mallory", PASSWORD, null,
+        Keys.line(Keys.ed25519()), null, null));
+
+    assertEquals(PasswordLogin.REJECTED,
+        assertThrows(OutpostException.class, () -> login.login(command, null)).getMessage());
+    assertEquals("unknown user", audit.last().message());
+  }
+
+  @Test
+  void locksOutAfterFiveFailures() {
+    for (int i = 0; i < User.MAX_FAILED_LOGINS; i++) {
+      assertThrows(OutpostException.class, () -> login.login(command("nope nope nope", null,
+          null), null));
+    }
+
+    OutpostException locked = assertThrows(OutpostException.class,
+        () -> login.login(command(PASSWORD, null, null), null));
+    assertEquals(OutpostException.Kind.LOCKED, locked.kind());
+    assertEquals("account locked", audit.last().message());
+
+    clock.advance(User.LOCKOUT);
+    assertNotNull(login.login(command(PASSWORD, null, null), null).sessionToken());
+  }
+
+  @Test
+  void logoutAndExpiryEndTheSession() {
+    String first = login.login(command(PASSWORD, null, "1h"), null).sessionToken();
+    String second = login.login(command(PASSWORD, null, "2h"), null).sessionToken();
+
+    bearer.logout(first);
+    assertEquals(BearerSessions.INVALID,
+        assertThrows(OutpostException.class, () -> bearer.authenticate(first)).getMessage());
+    assertEquals(AuditEventType.USER_LOGOUT, audit.last().type());
+
+    clock.advance(Duration.ofHours(2));
+    assertThrows(OutpostException.class, () -> bearer.authenticate(second));
+    assertThrows(OutpostException.class, () -> bearer.authenticate(null));
+  }
+
+  @Test
+  void malformedRequestsAreBadRequests() {
+    String key = Keys.line(Keys.ed25519());
+    for (LoginRequest request : List.of(
+        new LoginRequest(null, PASSWORD, null, key, null, null),
+        new LoginRequest("alice", PASSWORD, null, "not a key", null, null),
+        new LoginRequest("alice", PASSWORD, null, key, "bm90IGEga2V5", null),
+        new LoginRequest("alice", PASSWORD, null, key, null, "30s"),
+        new LoginRequest("alice", PASSWORD, null, key, null, "forever"))) {
+      assertEquals(OutpostException.Kind.BAD_REQUEST,
+          assertThrows(OutpostException.class, () -> LoginCommand.from(request)).kind());
+    }
+  }
+
+  private LoginCommand command(String password, String tlsKey, String ttl) {
+    return LoginCommand.from(new LoginRequest("alice", password, null, Keys.line(Keys.ed25519()),
+        tlsKey, ttl));
+  }
+}

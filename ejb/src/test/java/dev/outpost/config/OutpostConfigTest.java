@@ -1,0 +1,74 @@
+package dev.outpost.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OutpostConfigTest {
+
+  @Test
+  void propertyBeatsEnvironmentWhichBeatsDefault() {
+    OutpostConfig config = OutpostConfig.from(
+        Map.of("outpost.cluster.name", "from-property")::get,
+        Map.of("OUTPOST_CLUSTER_NAME", "from-env",
+            "OUTPOST_PUBLIC_ADDR", "proxy.example:443")::get);
+
+    assertEquals("from-property", config.clusterName());
+    assertEquals("proxy.example:443", config.publicAddr());
+    assertEquals("proxy.example", config.publicHost());
+    assertEquals("changeit", config.tlsKeystorePassword());
+  }
+
+  @Test
+  void defaults() {
+    OutpostConfig config = OutpostConfig.from(name -> null, name -> null);
+
+    assertEquals("localhost:8443", config.publicAddr());
+    assertEquals(List.of("root"), config.bootstrapAdminLogins());
+    assertEquals(Optional.empty(), config.bootstrapAdminPassword());
+    assertEquals(Optional.empty(), config.caPassphrase());
+    assertEquals(Path.of("./outpost-data").toAbsolutePath().normalize(), config.dataDir());
+    assertTrue(config.clusterName().matches("[a-z0-9.-]+"));
+  }
+
+  @Test
+  void pathsLiveUnderTheDataDirectory() {
+    OutpostConfig config = OutpostConfig.from(
+        Map.of("outpost.data.dir", "/srv/outpost")::get, name -> null);
+
+    assertEquals(Path.of("/srv/outpost/ca"), config.caDirectory());
+    assertEquals(Path.of("/srv/outpost/secrets/ca-passphrase"), config.secretFile("ca-passphrase"));
+    assertEquals(Path.of("/srv/outpost/tls/proxy.p12"), config.tlsKeystore());
+  }
+
+  @Test
+  void parsesLoginsAndPublicHosts() {
+    OutpostConfig config = OutpostConfig.from(name -> null, Map.of(
+        "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root, ubuntu ,",
+        "OUTPOST_PUBLIC_ADDR", "[::1]:8443",
+        "OUTPOST_CLUSTER_NAME", "Edge.Example")::get);
+
+    assertEquals(List.of("root", "ubuntu"), config.bootstrapAdminLogins());
+    assertEquals("::1", config.publicHost());
+    assertEquals("edge.example", config.clusterName());
+  }
+
+  @Test
+  void refusesClusterNamesThatAreNotDnsNames() {
+    assertThrows(IllegalStateException.class, () -> OutpostConfig.from(
+        Map.of("outpost.cluster.name", "bad_name")::get, name -> null));
+  }
+
+  @Test
+  void environmentVariableNamesFollowTheProperties() {
+    assertEquals("OUTPOST_TLS_KEYSTORE_PASSWORD",
+        Setting.TLS_KEYSTORE_PASSWORD.environmentVariable());
+    assertEquals("OUTPOST_CA_PASSPHRASE", Setting.CA_PASSPHRASE.environmentVariable());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.outpost.testing;
+
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+public final class InMemoryNodes implements NodeRepository {
+
+  private final List<Node> nodes = new ArrayList<>();
+
+  @Override
+  public Optional<Node> find(String cluster, String name) {
+    return nodes.stream()
+        .filter(n -> n.cluster().equals(cluster) && n.name().equals(name))
+        .findFirst();
+  }
+
+  @Override
+  public List<Node> list(String cluster) {
+    return nodes.stream()
+        .filter(n -> n.cluster().equals(cluster))
+        .sorted(Comparator.comparing(Node::name))
+        .toList();
+  }
+
+  @Override
+  public void add(Node node) {
+    nodes.add(node);
+  }
+}

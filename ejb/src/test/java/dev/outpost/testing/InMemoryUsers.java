@@ -1,0 +1,32 @@
+package dev.outpost.testing;
+
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class InMemoryUsers implements UserRepository {
+
+  private final List<User> users = new ArrayList<>();
+
+  @Override
+  public Optional<User> findByName(String name) {
+    return users.stream().filter(u -> u.name().equals(name) && !u.isDeleted()).findFirst();
+  }
+
+  @Override
+  public Optional<User> findForUpdate(String id) {
+    return users.stream().filter(u -> u.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public boolean any() {
+    return !users.isEmpty();
+  }
+
+  @Override
+  public void add(User user) {
+    users.add(user);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.outpost.tunnel;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Daemon threads named {@code prefix-N}: tunnel threads must never keep a JVM alive. */
+final class NamedDaemonThreads implements ThreadFactory {
+  private final String prefix;
+  private final AtomicInteger count = new AtomicInteger();
+
+  NamedDaemonThreads(String prefix) {
+    this.prefix = prefix;
+  }
+
+  @Override
+  public Thread newThread(Runnable task) {
+    Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+}

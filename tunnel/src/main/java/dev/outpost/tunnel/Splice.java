@@ -1,0 +1,146 @@
+package dev.outpost.tunnel;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Copies bytes both ways between two sides until both directions end, keeping half-closes: end of
+ * input on one side closes only the other side's output, so the other direction carries on (an SSH
+ * client that sends EOF still reads the remote exit status). When a direction fails, both sides are
+ * aborted at once so that neither copy blocks forever; the reason travels on as the stream reset.
+ *
+ * <p>Used by the proxy (client stream to agent stream), the agent (tunnel stream to local socket)
+ * and the CLI (stream to stdin/stdout or a loopback socket). Each direction copies through one 64
+ * KiB buffer on a thread of its own.
+ */
+public final class Splice {
+
+  /** As large as a default DATA frame, so that one read can fill one frame. */
+  public static final int BUFFER_SIZE = 64 * 1024;
+
+  private static final ExecutorService THREADS =
+      Executors.newCachedThreadPool(new NamedDaemonThreads("splice"));
+
+  private final Side a;
+  private final Side b;
+  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+  private Splice(Side a, Side b) {
+    this.a = a;
+    this.b = b;
+  }
+
+  /** Bytes copied in each direction. */
+  public record Transferred(long aToB, long bToA) {}
+
+  /**
+   * {@link #start(Side, Side, Executor)} on a shared pool of daemon threads named {@code splice-N}.
+   */
+  public static CompletableFuture<Transferred> start(Side a, Side b) {
+    return start(a, b, THREADS);
+  }
+
+  /**
+   * Starts copying {@code a} to {@code b} and {@code b} to {@code a}, one task each on {@code
+   * executor}. Completes when both directions reached end of input (both sides are then closed), or
+   * exceptionally with the first failure (both sides are then aborted).
+   */
+  public static CompletableFuture<Transferred> start(Side a, Side b, Executor executor) {
+    Splice splice = new Splice(a, b);
+    CompletableFuture<Long> aToB = CompletableFuture.supplyAsync(() -> splice.pump(a, b), executor);
+    CompletableFuture<Long> bToA = CompletableFuture.supplyAsync(() -> splice.pump(b, a), executor);
+    CompletableFuture<Transferred> result = new CompletableFuture<>();
+    aToB.thenCombine(bToA, Transferred::new)
+        .whenComplete((done, failure) -> splice.finish(done, failure, result));
+    return result;
+  }
+
+  private long pump(Side from, Side to) {
+    try {
+      return copy(from, to);
+    } catch (IOException | RuntimeException e) {
+      abort(e);
+      throw new CompletionException(e);
+    }
+  }
+
+  private static long copy(Side from, Side to) throws IOException {
+    InputStream in = from.input();
+    OutputStream out = to.output();
+    byte[] buffer = new byte[BUFFER_SIZE];
+    long total = 0;
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      out.write(buffer, 0, n);
+      out.flush();
+      total += n;
+    }
+    to.closeOutput();
+    return total;
+  }
+
+  /** The first failure aborts both sides, which makes the other direction fail too. */
+  private void abort(Exception cause) {
+    if (firstFailure.compareAndSet(null, cause)) {
+      String reason = Reasons.describe(cause);
+      a.abort(reason);
+      b.abort(reason);
+    }
+  }
+
+  /**
+   * Completes with the counts, or with the first failure rather than its echo in the other
+   * direction.
+   */
+  private void finish(Transferred done, Throwable failure, CompletableFuture<Transferred> result) {
+    if (failure != null) {
+      Exception first = firstFailure.get();
+      result.completeExceptionally(first != null ? first : failure);
+      return;
+    }
+    SpliceSides.closeQuietly(a);
+    SpliceSides.closeQuietly(b);
+    result.complete(done);
+  }
+
+  /** One end of a splice: a byte source, a byte sink, and how to close them. */
+  public interface Side extends Closeable {
+
+    InputStream input();
+
+    OutputStream output();
+
+    /** No more bytes will be written to this side (half-close). */
+    void closeOutput() throws IOException;
+
+    /** Ends both directions at once because the splice failed; must not throw. */
+    void abort(String reason);
+
+    /** Releases the side once both directions ended. */
+    @Override
+    void close() throws IOException;
+
+    /** A tunnel stream: half-close sends CLOSE, abort resets the stream with the reason. */
+    static Side of(TunnelStream stream) {
+      return new SpliceSides.StreamSide(stream);
+    }
+
+    /** A connected TCP socket: half-close shuts down its output, abort closes it. */
+    static Side of(Socket socket) throws IOException {
+      return SpliceSides.SocketSide.of(socket);
+    }
+
+    /** A pair of streams, such as stdin and stdout: half-close and abort close them. */
+    static Side of(InputStream input, OutputStream output) {
+      return new SpliceSides.PipeSide(input, output);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.outpost.tunnel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * The bytes a peer sent on one stream, waiting to be read. The peer may have at most one window of
+ * bytes not yet credited back, so the buffer never holds more than that. Reading credits bytes back
+ * in batches of half a window, which keeps WINDOW frames rare yet the sender never idle.
+ *
+ * <p>{@link #offer} runs on the connection's reader thread and never blocks. Credit is handed out
+ * after leaving the monitor, so no lock is held while calling into the connection.
+ */
+final class StreamInput extends InputStream {
+  private final int window;
+  private final IntConsumer returnCredit;
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private int headOffset;
+  private int buffered;
+
+  /** Bytes received and not yet credited back: the peer's view of the window in use. */
+  private int uncredited;
+
+  /** Bytes read or discarded since the last WINDOW. */
+  private int consumed;
+
+  private boolean ended;
+  private boolean closed;
+  private IOException failure;
+
+  StreamInput(int window, IntConsumer returnCredit) {
+    this.window = window;
+    this.returnCredit = returnCredit;
+  }
+
+  /** Takes a copy of a DATA payload; false if it exceeds the window granted to the peer. */
+  boolean offer(ByteBuffer payload) {
+    int length = payload.remaining();
+    int credit = 0;
+    synchronized (this) {
+      if ((long) uncredited + length > window) {
+        return false;
+      }
+      uncredited += length;
+      if (closed || failure != null) {
+        credit = consume(length);
+      } else {
+        byte[] chunk = new byte[length];
+        payload.get(chunk);
+        chunks.add(chunk);
+        buffered += length;
+        notifyAll();
+      }
+    }
+    grant(credit);
+    return true;
+  }
+
+  /** The peer half-closed: end of stream once the buffer is drained. */
+  synchronized void end() {
+    ended = true;
+    notifyAll();
+  }
+
+  /**
+   * The stream failed: pending and later reads throw {@code cause}. Input the peer already
+   * completed with CLOSE stays readable to its end.
+   */
+  synchronized void fail(IOException cause) {
+    if (failure == null && !ended) {
+      failure = cause;
+      discardBuffer();
+    }
+    notifyAll();
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    return read(one, 0, 1) < 0 ? -1 : Byte.toUnsignedInt(one[0]);
+  }
+
+  @Override
+  public int read(byte[] target, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, target.length);
+    if (length == 0) {
+      return 0;
+    }
+    int count;
+    int credit;
+    synchronized (this) {
+      awaitBytes();
+      if (buffered == 0) {
+        return -1;
+      }
+      count = copyTo(target, offset, length);
+      credit = consume(count);
+    }
+    grant(credit);
+    return count;
+  }
+
+  @Override
+  public synchronized int available() {
+    return buffered;
+  }
+
+  /** This side reads no more: buffered and later bytes are dropped and credited back at once. */
+  @Override
+  public void close() {
+    int credit;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      credit = consume(buffered);
+      discardBuffer();
+      notifyAll();
+    }
+    grant(credit);
+  }
+
+  private void awaitBytes() throws IOException {
+    while (buffered == 0 && !ended && failure == null && !closed) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading a tunnel stream");
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    if (closed) {
+      throw new IOException("stream input is closed");
+    }
+  }
+
+  private int copyTo(byte[] target, int offset, int length) {
+    int copied = 0;
+    while (copied < length && !chunks.isEmpty()) {
+      byte[] head = chunks.peek();
+      int n = Math.min(length - copied, head.length - headOffset);
+      System.arraycopy(head, headOffset, target, offset + copied, n);
+      copied += n;
+      headOffset += n;
+      if (headOffset == head.length) {
+        chunks.remove();
+        headOffset = 0;
+      }
+    }
+    buffered -= copied;
+    return copied;
+  }
+
+  private void discardBuffer() {
+    chunks.clear();
+    headOffset = 0;
+    buffered = 0;
+  }
+
+  /** Counts consumed bytes; returns the credit to grant now (0 until half a window is due). */
+  private int consume(int bytes) {
+    consumed += bytes;
+    if (ended || consumed < window / 2) {
+      return 0;
+    }
+    int credit = consumed;
+    uncredited -= credit;
+    consumed = 0;
+    return credit;
+  }
+
+  private void grant(int credit) {
+    if (credit > 0) {
+      returnCredit.accept(credit);
+    }
+  }
+}

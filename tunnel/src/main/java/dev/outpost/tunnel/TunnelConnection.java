@@ -1,0 +1,373 @@
+package dev.outpost.tunnel;
+
+import dev.outpost.tunnel.TunnelAuthenticator.Prover;
+import dev.outpost.tunnel.TunnelAuthenticator.Verifier;
+import dev.outpost.tunnel.frame.ErrorCode;
+import dev.outpost.tunnel.frame.Frame;
+import dev.outpost.tunnel.frame.FrameCodec;
+import dev.outpost.tunnel.frame.FrameException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * A {@link Tunnel} over any {@link FrameTransport}: the handshake, then streams with flow control
+ * and keep-alives. {@link #accept} serves the proxy's side, {@link #dial} the agent's and CLI's.
+ *
+ * <p>Inbound frames arrive through {@link #onFrame} on the transport's thread, which only decodes,
+ * checks and enqueues, so it never waits for a slow stream. Outbound frames leave through an {@link
+ * Outbox} drained on the settings' executor; stream handlers run there too.
+ *
+ * <p>A peer that breaks the protocol on one stream gets that stream reset; one that leaves the
+ * connection in doubt (malformed frames, bad stream ids, frames out of handshake order) gets a
+ * GOAWAY. Either way with a precise reason.
+ */
+public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink {
+  private static final System.Logger LOG = System.getLogger(TunnelConnection.class.getName());
+
+  static final int NONCE_LENGTH = 32;
+
+  /**
+   * How long a closing connection lets its GOAWAY drain before dropping the transport regardless.
+   */
+  private static final Duration CLOSE_LINGER = Duration.ofSeconds(5);
+
+  private final boolean dialer;
+  private final FrameTransport transport;
+  private final TunnelSettings settings;
+  private final StreamAcceptor acceptor;
+  private final FrameCodec codec;
+  private final Outbox outbox;
+  private final Handshake handshake;
+  private final CompletableFuture<TunnelConnection> established = new CompletableFuture<>();
+  private final CompletableFuture<String> closed = new CompletableFuture<>();
+  private final AtomicReference<String> closeReason = new AtomicReference<>();
+  private volatile long lastReceivedMillis;
+  private volatile Established session;
+  private volatile StreamTable streams;
+  private volatile ScheduledFuture<?> timer;
+
+  private TunnelConnection(
+      boolean dialer,
+      FrameTransport transport,
+      TunnelSettings settings,
+      StreamAcceptor acceptor,
+      Function<Handshake.Link, Handshake> handshake) {
+    this.dialer = dialer;
+    this.transport = transport;
+    this.settings = settings;
+    this.acceptor = acceptor;
+    this.codec = new FrameCodec(settings.maxPayload());
+    // Room for every stream's few pending control frames (OPEN_OK, WINDOW, CLOSE, RESET) and PONGs.
+    int controlLimit = 8 * settings.maxStreams() + 256;
+    this.outbox =
+        new Outbox(transport, codec, settings.executor(), controlLimit, this::onSendFailure);
+    this.handshake = handshake.apply(new HandshakeLink());
+    this.lastReceivedMillis = settings.clock().millis();
+  }
+
+  /**
+   * Serves the accepting (proxy) side of {@code transport}: sends HELLO with a fresh nonce, checks
+   * the peer's credential with {@code verifier}, then accepts streams through {@code acceptor}.
+   * Returns at once; see {@link #handshake()} and {@link #awaitHandshake}.
+   */
+  public static TunnelConnection accept(
+      FrameTransport transport,
+      TunnelSettings settings,
+      Verifier verifier,
+      StreamAcceptor acceptor) {
+    byte[] nonce = new byte[NONCE_LENGTH];
+    settings.random().nextBytes(nonce);
+    return new TunnelConnection(
+            false,
+            transport,
+            settings,
+            acceptor,
+            link -> new AcceptingHandshake(link, settings, nonce, verifier))
+        .start();
+  }
+
+  /**
+   * Serves the dialing (agent or CLI) side of {@code transport}: answers the peer's nonce with
+   * {@code prover}'s credential, then accepts streams through {@code acceptor} ({@link
+   * StreamAcceptor#REFUSE_ALL} for a side that serves none). Returns at once.
+   */
+  public static TunnelConnection dial(
+      FrameTransport transport, TunnelSettings settings, Prover prover, StreamAcceptor acceptor) {
+    return new TunnelConnection(
+            true,
+            transport,
+            settings,
+            acceptor,
+            link -> new DialingHandshake(link, settings, prover))
+        .start();
+  }
+
+  /**
+   * Completes with this connection once established, or exceptionally with the reason it failed.
+   */
+  public CompletableFuture<TunnelConnection> handshake() {
+    return established.copy();
+  }
+
+  /**
+   * Waits for the handshake; on timeout the connection is closed.
+   *
+   * @throws IOException with the reason, e.g. the peer's GOAWAY ("closed by peer: …")
+   */
+  public TunnelConnection awaitHandshake(Duration timeout) throws IOException {
+    try {
+      return established.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      terminate(ErrorCode.TIMEOUT, "handshake timeout");
+      throw new IOException("tunnel handshake did not complete within " + timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close("interrupted during the handshake");
+      throw new InterruptedIOException("interrupted during the tunnel handshake");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  @Override
+  public TunnelStream open(String target) throws IOException {
+    MultiplexedStream stream = requireStreams().openLocal(target);
+    stream.awaitAccepted(settings.openTimeout());
+    return stream;
+  }
+
+  @Override
+  public String peerIdentity() {
+    Established result = session;
+    return result == null ? "" : result.peerIdentity();
+  }
+
+  /** Who the accepting side confirmed this (dialing) side to be in AUTH_OK; empty otherwise. */
+  public String authenticatedAs() {
+    Established result = session;
+    return result == null ? "" : result.ownIdentity();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return closeReason.get() == null
+        && established.isDone()
+        && !established.isCompletedExceptionally();
+  }
+
+  /** Streams currently open on this connection, both directions. */
+  public int openStreams() {
+    StreamTable table = streams;
+    return table == null ? 0 : table.size();
+  }
+
+  @Override
+  public CompletableFuture<String> closed() {
+    return closed.copy();
+  }
+
+  @Override
+  public void close(String reason) {
+    terminate(ErrorCode.NONE, reason);
+  }
+
+  @Override
+  public void onFrame(ByteBuffer message) {
+    if (closeReason.get() != null) {
+      return;
+    }
+    lastReceivedMillis = settings.clock().millis();
+    try {
+      receive(codec.decode(message));
+    } catch (FrameException e) {
+      terminate(ErrorCode.PROTOCOL, "malformed frame: " + e.getMessage());
+    } catch (ProtocolViolation violation) {
+      onViolation(violation);
+    }
+  }
+
+  @Override
+  public void onClosed(String reason) {
+    terminate(null, "connection lost: " + reason);
+  }
+
+  @Override
+  public String toString() {
+    return (dialer ? "dialed" : "accepted")
+        + " tunnel"
+        + (peerIdentity().isEmpty() ? "" : " with " + peerIdentity());
+  }
+
+  private TunnelConnection start() {
+    timer =
+        schedule(
+            () -> terminate(ErrorCode.TIMEOUT, "handshake timeout"), settings.handshakeTimeout());
+    handshake.start();
+    transport.start(this);
+    return this;
+  }
+
+  private void receive(Frame frame) throws ProtocolViolation {
+    if (frame instanceof Frame.GoAway goAway) {
+      terminate(null, "closed by peer: " + goAway.reason());
+      return;
+    }
+    StreamTable table = streams;
+    if (table == null) {
+      handshake.onFrame(frame);
+    } else if (frame instanceof Frame.StreamFrame streamFrame) {
+      table.onFrame(streamFrame);
+    } else if (frame instanceof Frame.Ping ping) {
+      outbox.control(new Frame.Pong(ping.payload()));
+    } else if (!(frame instanceof Frame.Pong)) {
+      throw ProtocolViolation.ofConnection(
+          ErrorCode.PROTOCOL, frame.type() + " after the handshake");
+    }
+  }
+
+  private void onViolation(ProtocolViolation violation) {
+    if (violation.streamId() == 0) {
+      LOG.log(Level.WARNING, () -> this + ": " + violation.getMessage());
+      terminate(violation.code(), violation.getMessage());
+    } else {
+      LOG.log(Level.DEBUG, () -> this + ": " + violation.getMessage());
+      streams.reset(violation.streamId(), violation.code(), violation.getMessage());
+    }
+  }
+
+  private void establish(Established result, List<Frame> replies) {
+    Frame.Hello peer = result.peerHello();
+    StreamTable table =
+        new StreamTable(
+            dialer,
+            settings,
+            new FlowSettings(settings.initialWindow(), peer.initialWindow(), peer.maxPayload()),
+            outbox,
+            acceptor);
+    session = result;
+    streams = table; // the reader routes stream frames from now on
+    replies.forEach(outbox::control); // before any OPEN of ours: open() waits for `established`
+    replaceTimer(startKeepAlive());
+    String reason = closeReason.get();
+    if (reason != null) { // closed meanwhile, maybe before `streams` was visible to terminate()
+      cancelTimer();
+      table.closeAll(new IOException("tunnel closed: " + reason));
+      return;
+    }
+    completeOffReader(() -> established.complete(this));
+  }
+
+  private ScheduledFuture<?> startKeepAlive() {
+    KeepAlive keepAlive =
+        new KeepAlive(
+            settings.clock(),
+            settings.idleTimeout(),
+            () -> lastReceivedMillis,
+            outbox::control,
+            () -> terminate(ErrorCode.TIMEOUT, "keep-alive timeout"));
+    long period = settings.pingInterval().toNanos();
+    return settings
+        .scheduler()
+        .scheduleAtFixedRate(keepAlive, period, period, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Ends the connection once: fails all streams and waiters, sends GOAWAY with {@code code} (none
+   * if null: the peer already left) and closes the transport after it.
+   */
+  private void terminate(ErrorCode code, String reason) {
+    if (!closeReason.compareAndSet(null, reason)) {
+      return;
+    }
+    cancelTimer();
+    StreamTable table = streams;
+    if (table != null) {
+      table.closeAll(new IOException("tunnel closed: " + reason));
+    }
+    outbox.finish(code == null ? null : new Frame.GoAway(code, reason), reason);
+    schedule(() -> transport.close(reason), CLOSE_LINGER);
+    completeOffReader(
+        () -> {
+          established.completeExceptionally(new IOException(reason));
+          closed.complete(reason);
+        });
+  }
+
+  /**
+   * Completes futures on the executor, not the reader thread: a caller's callback that blocks
+   * there (say, an {@code open} in {@code thenAccept}) would wait for frames only it can read.
+   */
+  private void completeOffReader(Runnable completion) {
+    try {
+      settings.executor().execute(completion);
+    } catch (RejectedExecutionException e) {
+      completion.run();
+    }
+  }
+
+  private void onSendFailure(String reason) {
+    terminate(null, reason);
+  }
+
+  private StreamTable requireStreams() throws IOException {
+    String reason = closeReason.get();
+    if (reason != null) {
+      throw new IOException("tunnel closed: " + reason);
+    }
+    if (!established.isDone()) {
+      throw new IOException("tunnel handshake not complete");
+    }
+    return streams;
+  }
+
+  private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return settings.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      task.run(); // scheduler shut down: act now rather than never
+      return null;
+    }
+  }
+
+  private void replaceTimer(ScheduledFuture<?> next) {
+    ScheduledFuture<?> previous = timer;
+    timer = next;
+    if (previous != null) {
+      previous.cancel(false);
+    }
+  }
+
+  private void cancelTimer() {
+    replaceTimer(null);
+  }
+
+  /** The handshake's view of this connection. */
+  private final class HandshakeLink implements Handshake.Link {
+    @Override
+    public void send(Frame frame) {
+      outbox.control(frame);
+    }
+
+    @Override
+    public void established(Established result, List<Frame> replies) {
+      establish(result, replies);
+    }
+
+    @Override
+    public void fail(ErrorCode code, String reason) {
+      terminate(code, reason);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.outpost.tunnel.frame;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * One tunnel frame. Records check their fields on construction, so a frame that exists can be
+ * encoded; the {@link FrameCodec} maps them to and from the wire.
+ *
+ * <p>Byte payloads are held as read-only {@link ByteBuffer} views (equal by content); their
+ * accessors return a fresh duplicate so that reading one never disturbs another reader. A decoded
+ * DATA payload is a view into the received message and valid only as long as that message is.
+ */
+public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
+
+  FrameType type();
+
+  /** 0 for connection-level frames. */
+  int streamId();
+
+  /** A frame about the whole connection, on stream 0. */
+  sealed interface ConnectionFrame extends Frame permits Hello, Auth, AuthOk, Ping, Pong, GoAway {
+    @Override
+    default int streamId() {
+      return 0;
+    }
+  }
+
+  /** A frame about one stream. */
+  sealed interface StreamFrame extends Frame permits Open, OpenOk, Data, Window, Close, Reset {}
+
+  /**
+   * Opens the handshake: what this side speaks and accepts.
+   *
+   * @param version protocol version (u16)
+   * @param maxPayload the largest payload this side accepts
+   * @param initialWindow the credit this side grants the peer on every new stream
+   * @param nonce the accepting side's challenge (32 random bytes); empty from the dialing side
+   */
+  record Hello(int version, int maxPayload, int initialWindow, ByteBuffer nonce)
+      implements ConnectionFrame {
+    public Hello {
+      Checks.range("version", version, 0, 0xFFFF);
+      Checks.range(
+          "max payload", maxPayload, FrameLimits.MIN_MAX_PAYLOAD, FrameLimits.MAX_PAYLOAD_CAP);
+      Checks.range("initial window", initialWindow, 1, FrameLimits.MAX_31_BIT);
+      nonce = Checks.bytes("nonce", nonce, 0, FrameLimits.MAX_NONCE);
+    }
+
+    @Override
+    public ByteBuffer nonce() {
+      return nonce.duplicate();
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.HELLO;
+    }
+  }
+
+  /** The dialing side's opaque credential, made from the accepting side's nonce. */
+  record Auth(ByteBuffer credential) implements ConnectionFrame {
+    public Auth {
+      credential = Checks.bytes("credential", credential, 1, FrameLimits.MAX_CREDENTIAL);
+    }
+
+    @Override
+    public ByteBuffer credential() {
+      return credential.duplicate();
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.AUTH;
+    }
+  }
+
+  /**
+   * The accepting side confirms the credential; {@code identity} is who the dialer proved to be.
+   */
+  record AuthOk(String identity) implements ConnectionFrame {
+    public AuthOk {
+      Checks.text("identity", identity, 1, FrameLimits.MAX_IDENTITY);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.AUTH_OK;
+    }
+  }
+
+  /** Asks the peer to open a stream to {@code target}. */
+  record Open(int streamId, String target) implements StreamFrame {
+    public Open {
+      Checks.streamId(streamId);
+      Checks.text("target", target, 1, FrameLimits.MAX_TARGET);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.OPEN;
+    }
+  }
+
+  /** The peer accepted the stream. */
+  record OpenOk(int streamId) implements StreamFrame {
+    public OpenOk {
+      Checks.streamId(streamId);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.OPEN_OK;
+    }
+  }
+
+  /** Stream bytes; never more than the receiver's window allows. */
+  record Data(int streamId, ByteBuffer payload) implements StreamFrame {
+    public Data {
+      Checks.streamId(streamId);
+      payload = Checks.bytes("payload", payload, 1, FrameLimits.MAX_PAYLOAD_CAP);
+    }
+
+    @Override
+    public ByteBuffer payload() {
+      return payload.duplicate();
+    }
+
+    /** Payload size without duplicating the buffer. */
+    public int length() {
+      return payload.remaining();
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.DATA;
+    }
+  }
+
+  /** Grants the peer {@code increment} more bytes of DATA on the stream. */
+  record Window(int streamId, int increment) implements StreamFrame {
+    public Window {
+      Checks.streamId(streamId);
+      Checks.range("window increment", increment, 1, FrameLimits.MAX_31_BIT);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.WINDOW;
+    }
+  }
+
+  /** The sender will send no more DATA on the stream (half-close). */
+  record Close(int streamId) implements StreamFrame {
+    public Close {
+      Checks.streamId(streamId);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.CLOSE;
+    }
+  }
+
+  /** Aborts the stream in both directions; a reason longer than the limit is cut. */
+  record Reset(int streamId, ErrorCode code, String reason) implements StreamFrame {
+    public Reset {
+      Checks.streamId(streamId);
+      Objects.requireNonNull(code, "code");
+      reason = Utf8.truncate(Objects.requireNonNull(reason, "reason"), FrameLimits.MAX_REASON);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.RESET;
+    }
+  }
+
+  /** Liveness probe; the peer answers with a PONG carrying the same value. */
+  record Ping(long payload) implements ConnectionFrame {
+    @Override
+    public FrameType type() {
+      return FrameType.PING;
+    }
+  }
+
+  /** Answer to a PING. */
+  record Pong(long payload) implements ConnectionFrame {
+    @Override
+    public FrameType type() {
+      return FrameType.PONG;
+    }
+  }
+
+  /** The sender closes the connection; a reason longer than the limit is cut. */
+  record GoAway(ErrorCode code, String reason) implements ConnectionFrame {
+    public GoAway {
+      Objects.requireNonNull(code, "code");
+      reason = Utf8.truncate(Objects.requireNonNull(reason, "reason"), FrameLimits.MAX_REASON);
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.GOAWAY;
+    }
+  }
+}

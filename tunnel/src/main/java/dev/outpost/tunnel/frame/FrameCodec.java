@@ -1,0 +1,200 @@
+package dev.outpost.tunnel.frame;
+
+import dev.outpost.tunnel.frame.Frame.Auth;
+import dev.outpost.tunnel.frame.Frame.AuthOk;
+import dev.outpost.tunnel.frame.Frame.Close;
+import dev.outpost.tunnel.frame.Frame.Data;
+import dev.outpost.tunnel.frame.Frame.GoAway;
+import dev.outpost.tunnel.frame.Frame.Hello;
+import dev.outpost.tunnel.frame.Frame.Open;
+import dev.outpost.tunnel.frame.Frame.OpenOk;
+import dev.outpost.tunnel.frame.Frame.Ping;
+import dev.outpost.tunnel.frame.Frame.Pong;
+import dev.outpost.tunnel.frame.Frame.Reset;
+import dev.outpost.tunnel.frame.Frame.Window;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Maps frames to and from binary messages. Wire layout (big-endian):
+ *
+ * <pre>
+ *   type u8 | flags u8 (reserved, 0) | stream id u32 | payload length u32 | payload
+ * </pre>
+ *
+ * Payloads: HELLO = magic u32 "OTUN", version u16, max payload u32, initial window u32, nonce; AUTH
+ * = credential; AUTH_OK = identity; OPEN = target; DATA = bytes; WINDOW = increment u32; RESET and
+ * GOAWAY = error code u16, reason; PING and PONG = u64; OPEN_OK and CLOSE = empty. Strings are
+ * UTF-8. The HELLO layout is frozen so that any version can read another's version.
+ *
+ * <p>Decoding never copies a DATA payload: the frame holds a view into the message. Encoding DATA
+ * copies the payload once, into the message. Thread-safe.
+ */
+public final class FrameCodec {
+
+  public static final int PROTOCOL_VERSION = 1;
+
+  /** "OTUN": tells a tunnel peer from anything else that speaks WebSocket. */
+  static final int HELLO_MAGIC = 0x4F54554E;
+
+  private static final int HELLO_FIXED_LENGTH = 14;
+
+  private final int maxPayload;
+
+  /** A codec that accepts payloads up to {@code maxPayload} bytes when decoding. */
+  public FrameCodec(int maxPayload) {
+    this.maxPayload =
+        Checks.range(
+            "max payload", maxPayload, FrameLimits.MIN_MAX_PAYLOAD, FrameLimits.MAX_PAYLOAD_CAP);
+  }
+
+  /** One binary message holding {@code frame}, ready to send (position 0). */
+  public ByteBuffer encode(Frame frame) {
+    ByteBuffer payload = payloadOf(frame);
+    ByteBuffer message = ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payload.remaining());
+    message
+        .put((byte) frame.type().code())
+        .put((byte) 0)
+        .putInt(frame.streamId())
+        .putInt(payload.remaining())
+        .put(payload);
+    return message.flip();
+  }
+
+  /**
+   * Reads one frame from the remaining bytes of {@code message}, which must hold exactly one frame.
+   * Does not move the buffer's position.
+   *
+   * @throws FrameException saying precisely what is malformed
+   */
+  public Frame decode(ByteBuffer message) throws FrameException {
+    ByteBuffer in = message.slice();
+    if (in.remaining() < FrameLimits.HEADER_LENGTH) {
+      throw new FrameException(
+          "truncated header: " + in.remaining() + " of " + FrameLimits.HEADER_LENGTH + " bytes");
+    }
+    int code = Byte.toUnsignedInt(in.get());
+    FrameType type =
+        FrameType.fromCode(code)
+            .orElseThrow(
+                () -> new FrameException(String.format("unknown frame type 0x%02X", code)));
+    int flags = Byte.toUnsignedInt(in.get());
+    int streamId = in.getInt();
+    long length = Integer.toUnsignedLong(in.getInt());
+    PayloadReader reader = new PayloadReader(type, in.slice());
+    checkHeader(reader, type, flags, streamId, length, in.remaining());
+    try {
+      Frame frame = decodePayload(type, streamId, reader);
+      reader.requireEnd();
+      return frame;
+    } catch (IllegalArgumentException e) {
+      throw reader.error(e.getMessage());
+    }
+  }
+
+  private void checkHeader(
+      PayloadReader reader, FrameType type, int flags, int streamId, long length, int present)
+      throws FrameException {
+    if (flags != 0) {
+      throw reader.error(String.format("reserved flags 0x%02X set", flags));
+    }
+    if (length > maxPayload) {
+      throw reader.error("payload length " + length + " exceeds the maximum of " + maxPayload);
+    }
+    if (present < length) {
+      throw reader.error(
+          "truncated: header declares " + length + " payload bytes, " + present + " present");
+    }
+    if (present > length) {
+      throw reader.error(
+          (present - length) + " trailing bytes after the " + length + "-byte payload");
+    }
+    if (type.connectionLevel() && streamId != 0) {
+      throw reader.error("must be on stream 0, got stream " + Integer.toUnsignedString(streamId));
+    }
+  }
+
+  private static Frame decodePayload(FrameType type, int streamId, PayloadReader in)
+      throws FrameException {
+    return switch (type) {
+      case HELLO -> hello(in);
+      case AUTH -> new Auth(in.rest());
+      case AUTH_OK -> new AuthOk(in.utf8Rest("identity", FrameLimits.MAX_IDENTITY));
+      case OPEN -> new Open(streamId, in.utf8Rest("target", FrameLimits.MAX_TARGET));
+      case OPEN_OK -> new OpenOk(streamId);
+      case DATA -> new Data(streamId, in.rest());
+      case WINDOW -> new Window(streamId, in.u31("window increment"));
+      case CLOSE -> new Close(streamId);
+      case RESET ->
+          new Reset(streamId, in.errorCode(), in.utf8Rest("reason", FrameLimits.MAX_REASON));
+      case PING -> new Ping(in.u64("ping payload"));
+      case PONG -> new Pong(in.u64("pong payload"));
+      case GOAWAY -> new GoAway(in.errorCode(), in.utf8Rest("reason", FrameLimits.MAX_REASON));
+    };
+  }
+
+  private static Hello hello(PayloadReader in) throws FrameException {
+    int magic = in.u32("magic");
+    if (magic != HELLO_MAGIC) {
+      throw in.error(
+          String.format("bad magic 0x%08X, expected 0x%08X (\"OTUN\")", magic, HELLO_MAGIC));
+    }
+    int version = in.u16("version");
+    int maxPayload = in.u31("max payload");
+    int initialWindow = in.u31("initial window");
+    return new Hello(version, maxPayload, initialWindow, in.rest());
+  }
+
+  private static ByteBuffer payloadOf(Frame frame) {
+    if (frame instanceof Data data) {
+      return data.payload();
+    }
+    if (frame instanceof Hello hello) {
+      ByteBuffer nonce = hello.nonce();
+      return ByteBuffer.allocate(HELLO_FIXED_LENGTH + nonce.remaining())
+          .putInt(HELLO_MAGIC)
+          .putShort((short) hello.version())
+          .putInt(hello.maxPayload())
+          .putInt(hello.initialWindow())
+          .put(nonce)
+          .flip();
+    }
+    if (frame instanceof Auth auth) {
+      return auth.credential();
+    }
+    if (frame instanceof AuthOk ok) {
+      return utf8(ok.identity());
+    }
+    if (frame instanceof Open open) {
+      return utf8(open.target());
+    }
+    if (frame instanceof Window window) {
+      return ByteBuffer.allocate(Integer.BYTES).putInt(0, window.increment());
+    }
+    if (frame instanceof Reset reset) {
+      return coded(reset.code(), reset.reason());
+    }
+    if (frame instanceof GoAway goAway) {
+      return coded(goAway.code(), goAway.reason());
+    }
+    if (frame instanceof Ping ping) {
+      return ByteBuffer.allocate(Long.BYTES).putLong(0, ping.payload());
+    }
+    if (frame instanceof Pong pong) {
+      return ByteBuffer.allocate(Long.BYTES).putLong(0, pong.payload());
+    }
+    return ByteBuffer.allocate(0); // OPEN_OK, CLOSE
+  }
+
+  private static ByteBuffer utf8(String text) {
+    return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ByteBuffer coded(ErrorCode code, String reason) {
+    byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(Short.BYTES + text.length)
+        .putShort((short) code.code())
+        .put(text)
+        .flip();
+  }
+}

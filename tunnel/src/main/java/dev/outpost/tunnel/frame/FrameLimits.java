@@ -1,0 +1,33 @@
+package dev.outpost.tunnel.frame;
+
+/** Sizes fixed by the wire format. */
+public final class FrameLimits {
+
+  /** type u8, flags u8, stream id u32, payload length u32. */
+  public static final int HEADER_LENGTH = 10;
+
+  /**
+   * Largest payload a peer may announce in HELLO. Bounded so that one frame never forces a large
+   * allocation, and low enough that a bulk stream cannot hold the shared connection for long.
+   */
+  public static final int MAX_PAYLOAD_CAP = 1 << 20;
+
+  /** Smallest payload limit a peer may announce: every handshake frame must fit. */
+  public static final int MIN_MAX_PAYLOAD = 16 * 1024;
+
+  /**
+   * Default payload limit: large enough for bulk throughput, small enough to interleave streams.
+   */
+  public static final int DEFAULT_MAX_PAYLOAD = 64 * 1024;
+
+  public static final int MAX_CREDENTIAL = 16 * 1024;
+  public static final int MAX_TARGET = 1024;
+  public static final int MAX_IDENTITY = 1024;
+  public static final int MAX_REASON = 1024;
+  public static final int MAX_NONCE = 255;
+
+  /** Windows, increments and stream ids are 31-bit so that they never turn negative in Java. */
+  public static final int MAX_31_BIT = Integer.MAX_VALUE;
+
+  private FrameLimits() {}
+}
