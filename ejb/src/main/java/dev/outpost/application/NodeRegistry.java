@@ -46,6 +46,11 @@ public class NodeRegistry {
     node(name).disconnected(tunnelId, clock.instant());
   }
 
+  /** This proxy started: the tunnels it served before it went down are gone. */
+  public void proxyStarted() {
+    nodes.list(config.clusterName()).forEach(node -> node.tunnelLostWith(config.proxyInstance()));
+  }
+
   public List<NodeView> list() {
     return nodes.list(config.clusterName()).stream().map(NodeViews::of).toList();
   }

@@ -23,7 +23,8 @@ public record LoginCommand(
     Optional<PublicKey> tlsKey,
     Duration ttl) {
 
-  public static final Duration MIN_TTL = Duration.ofMinutes(1);
+  /** Short enough for one scripted command; shorter would expire before the connection is made. */
+  public static final Duration MIN_TTL = Duration.ofSeconds(5);
 
   public static LoginCommand from(LoginRequest request) {
     if (request == null || request.user() == null || request.password() == null) {
@@ -35,7 +36,7 @@ public record LoginCommand(
     }
     Duration ttl = Ttl.parse(request.ttl(), SshCertificateRequest.MAX_USER_TTL);
     if (ttl.compareTo(MIN_TTL) < 0) {
-      throw OutpostException.badRequest("ttl must be at least 1m");
+      throw OutpostException.badRequest("ttl must be at least 5s");
     }
     try {
       return new LoginCommand(new UserName(request.user()), request.password(), request.totp(),

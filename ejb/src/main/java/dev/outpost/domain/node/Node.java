@@ -110,6 +110,17 @@ public class Node {
   }
 
   /**
+   * The proxy that served this node's tunnel restarted: no tunnel survives that, whatever the
+   * database still says.
+   */
+  public void tunnelLostWith(String restartedProxy) {
+    if (online && restartedProxy.equals(proxyInstance)) {
+      this.online = false;
+      this.tunnelId = null;
+    }
+  }
+
+  /**
    * Marks the node offline if {@code tunnel} is still the one serving it.
    *
    * @return false when a newer tunnel has taken over

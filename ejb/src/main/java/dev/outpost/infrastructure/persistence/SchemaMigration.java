@@ -28,13 +28,16 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result = migrate(dataSource, SchemaMigration.class.getClassLoader());
+    MigrateResult result = applyMigrations(dataSource, SchemaMigration.class.getClassLoader());
     LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " ("
         + result.migrationsExecuted + " migrations applied now)");
   }
 
-  /** Applies pending migrations to {@code dataSource}; also used by tests against plain H2. */
-  public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
+  /**
+   * Applies pending migrations to {@code dataSource}; also used by tests against plain H2. Not an
+   * overload of the callback: on restart Payara finds lifecycle callbacks by name only.
+   */
+  public static MigrateResult applyMigrations(DataSource dataSource, ClassLoader classLoader) {
     return Flyway.configure(classLoader)
         .dataSource(dataSource)
         .locations("classpath:db/migration")

@@ -164,7 +164,7 @@ class PasswordLoginTest {
         new LoginRequest(null, PASSWORD, null, key, null, null),
         new LoginRequest("alice", PASSWORD, null, "not a key", null, null),
         new LoginRequest("alice", PASSWORD, null, key, "bm90IGEga2V5", null),
-        new LoginRequest("alice", PASSWORD, null, key, null, "30s"),
+        new LoginRequest("alice", PASSWORD, null, key, null, "4s"),
         new LoginRequest("alice", PASSWORD, null, key, null, "forever"))) {
       assertEquals(OutpostException.Kind.BAD_REQUEST,
           assertThrows(OutpostException.class, () -> LoginCommand.from(request)).kind());

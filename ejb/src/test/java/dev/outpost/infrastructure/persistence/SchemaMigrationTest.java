@@ -21,8 +21,8 @@ class SchemaMigrationTest {
     dataSource.setURL("jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1");
     ClassLoader loader = SchemaMigration.class.getClassLoader();
 
-    MigrateResult first = SchemaMigration.migrate(dataSource, loader);
-    MigrateResult second = SchemaMigration.migrate(dataSource, loader);
+    MigrateResult first = SchemaMigration.applyMigrations(dataSource, loader);
+    MigrateResult second = SchemaMigration.applyMigrations(dataSource, loader);
 
     assertEquals(1, first.migrationsExecuted);
     assertEquals(0, second.migrationsExecuted);

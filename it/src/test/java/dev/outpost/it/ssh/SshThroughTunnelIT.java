@@ -162,8 +162,8 @@ class SshThroughTunnelIT {
   @Test
   @Order(9)
   void nodeRefusesExpiredCertificate() throws Exception {
-    Cli shortLived = Cli.fresh("short-" + node).login("admin", TestCluster.ADMIN_PASSWORD, "--ttl=2s");
-    Thread.sleep(3_000);
+    Cli shortLived = Cli.fresh("short-" + node).login("admin", TestCluster.ADMIN_PASSWORD, "--ttl=5s");
+    Thread.sleep(6_000);
     assertRefusedByNode(shortLived.home().resolve("key"), shortLived.home().resolve("key-cert.pub"));
   }
 

@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -32,6 +34,11 @@ public class AgentTunnels {
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> heartbeat;
+
+  /** Eager at deployment: forget the tunnels of a previous run, then keep last-seen times fresh. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    registry.proxyStarted();
+  }
 
   @PostConstruct
   void startHeartbeat() {

@@ -16,9 +16,10 @@ import org.glassfish.tyrus.core.TyrusSession;
 /**
  * What both tunnel endpoints do: adapt one WebSocket session into a {@link TunnelConnection} on
  * the accepting side, and feed it every message. The container makes one instance per connection.
- * Subclasses say how the peer proves itself and which streams it may open.
+ * Subclasses say how the peer proves itself and which streams it may open. The class is public so
+ * that Tyrus sees the annotated methods themselves, not package-access bridges without annotations.
  */
-abstract class TunnelEndpoint {
+public abstract class TunnelEndpoint {
   /** One frame per message: the largest payload the protocol allows plus its header. */
   static final int MAX_MESSAGE = 1024 * 1024 + 64;
 
