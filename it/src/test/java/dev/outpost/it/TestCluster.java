@@ -32,7 +32,7 @@ public final class TestCluster {
       deleteRecursively(dataDir);
       ClusterLayout layout =
           new ClusterLayout(root, "outpost-it", 14848, HTTPS_PORT, dataDir, CLUSTER_NAME,
-              EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT);
+              EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
       cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
           "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root"));
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param dataDir H2 database, CA key store, recordings
  * @param clusterName the cluster name in every node address and certificate
  * @param publicAddr the address clients and agents dial
+ * @param loopbackHttp keep Payara's plain HTTP listener, bound to loopback only: Arquillian runs
+ *     in-container tests through it. Off for a real cluster, where only TLS is served.
  */
 public record ClusterLayout(
     Path root,
@@ -20,7 +22,8 @@ public record ClusterLayout(
     int httpsPort,
     Path dataDir,
     String clusterName,
-    String publicAddr) {
+    String publicAddr,
+    boolean loopbackHttp) {
 
   public Path payaraHome() {
     return root.resolve("target/payara6");

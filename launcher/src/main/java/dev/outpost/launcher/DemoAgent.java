@@ -1,21 +1,14 @@
 package dev.outpost.launcher;
 
-import dev.outpost.api.LoginRequest;
-import dev.outpost.api.LoginResponse;
-import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
-import dev.outpost.client.http.ApiClient;
 import dev.outpost.client.http.ApiException;
-import dev.outpost.client.http.ProxyAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * The agent {@code ./mvnw -Prun} starts on this host, joined with a token the launcher asks for as
@@ -47,7 +40,7 @@ final class DemoAgent implements AutoCloseable {
           LOG.warning("demo agent not started: set OUTPOST_BOOTSTRAP_ADMIN_PASSWORD to let the launcher join it");
           return null;
         }
-        TokenResponse token = nodeToken(cluster, adminPassword);
+        TokenResponse token = AdminSession.login(cluster, adminPassword).nodeToken();
         command.add("--token=" + token.token());
         command.add("--ca-pin=" + token.caPin());
       }
@@ -76,16 +69,5 @@ final class DemoAgent implements AutoCloseable {
   @Override
   public void close() {
     process.destroy();
-  }
-
-  private static TokenResponse nodeToken(LocalCluster cluster, String adminPassword)
-      throws IOException, GeneralSecurityException, ApiException {
-    ApiClient api = new ApiClient(ProxyAddress.parse("localhost:" + cluster.layout().httpsPort()), cluster.trustContext());
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-    String publicKey = PublicKeyEntry.toString(generator.generateKeyPair().getPublic());
-    LoginResponse session =
-        api.post("/api/v1/login", new LoginRequest("admin", adminPassword, null, publicKey, null, "5m"), LoginResponse.class);
-    return api.withBearerToken(session.sessionToken())
-        .post("/api/v1/admin/tokens", new TokenRequest("node", "10m"), TokenResponse.class);
   }
 }

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * One Payara Server domain configured for Outpost: HTTPS on the public port only (plain HTTP
- * off), the admin listener on loopback, the {@code jdbc/outpost} data source, and the Hazelcast
+ * off, or on loopback for tests), the admin listener on loopback, the {@code jdbc/outpost} data source, and the Hazelcast
  * data grid off until clustering is configured.
  */
 final class PayaraDomain {
@@ -70,7 +70,7 @@ final class PayaraDomain {
     asadmin.remote(
         "set",
         LISTENERS + "http-listener-2.port=" + layout.httpsPort(),
-        LISTENERS + "http-listener-1.enabled=false",
+        LISTENERS + (layout.loopbackHttp() ? "http-listener-1.address=127.0.0.1" : "http-listener-1.enabled=false"),
         LISTENERS + "admin-listener.address=127.0.0.1");
     asadmin.remote("set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
     new DataSourceSetup(asadmin, layout.dataDir()).create();

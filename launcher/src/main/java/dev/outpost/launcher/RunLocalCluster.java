@@ -24,7 +24,8 @@ public final class RunLocalCluster {
             port(publicAddr),
             Path.of(Settings.value("outpost.data.dir", "OUTPOST_DATA_DIR", root.resolve("target/run").toString())),
             Settings.value("outpost.cluster.name", "OUTPOST_CLUSTER_NAME", hostname()),
-            publicAddr);
+            publicAddr,
+            false);
     LocalCluster cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_LOGINS", adminLogins()));
     String generatedPassword = cluster.takeGeneratedAdminPassword();
     String password = generatedPassword != null ? generatedPassword : System.getenv("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD");

@@ -11,6 +11,7 @@ import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.ws.WebSocketDialer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -26,7 +27,8 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
 
   private final ProxyAddress proxy;
   private final URI endpoint;
-  private final SSLContext tls;
+  /** One client for every redial: each new one would leave its selector thread behind. */
+  private final HttpClient http;
   private final CurrentIdentity identity;
   private final StreamAcceptor acceptor;
 
@@ -34,7 +36,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
       ProxyAddress proxy, SSLContext tls, CurrentIdentity identity, StreamAcceptor acceptor) {
     this.proxy = proxy;
     this.endpoint = proxy.wss(AGENT_TUNNEL_PATH);
-    this.tls = tls;
+    this.http = WebSocketDialer.client(tls, DIAL_TIMEOUT);
     this.identity = identity;
     this.acceptor = acceptor;
   }
@@ -48,7 +50,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     NodeIdentity current = identity.get();
     CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
     try {
-      return WebSocketDialer.dial(endpoint, tls, Map.of(), TunnelSettings.defaults(), prover, acceptor, DIAL_TIMEOUT);
+      return WebSocketDialer.dial(http, endpoint, Map.of(), TunnelSettings.defaults(), prover, acceptor, DIAL_TIMEOUT);
     } catch (IOException e) {
       throw ProxyConnectionException.of(proxy, e);
     }
