@@ -51,7 +51,7 @@ public final class RunLocalCluster {
     String cli = "bin/outpost";
     System.out.println();
     System.out.println("Outpost is running (cluster " + layout.clusterName() + ").");
-    System.out.println("  Web console : https://" + layout.publicAddr() + "/");
+    System.out.println("  Proxy       : https://" + layout.publicAddr() + "/  (REST API under /api/v1)");
     System.out.println("  Log in      : " + cli + " login --proxy=" + layout.publicAddr() + " --user=admin --insecure");
     if (generatedPassword != null) {
       System.out.println("  Password    : " + generatedPassword + "   (shown once; set OUTPOST_BOOTSTRAP_ADMIN_PASSWORD to choose it)");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code outpost ssh} over a real tunnel, in memory: the user certificate proves the client tunnel
  * as the proxy verifies it, and the SSH session runs through a flow-controlled tunnel stream.
  */
-@Timeout(30)
+@Timeout(120)
 class SshOverTunnelTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
