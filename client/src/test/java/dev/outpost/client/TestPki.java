@@ -45,26 +45,24 @@ public final class TestPki {
     return new Issued(key, sign(builder, key));
   }
 
-  /** A server certificate for {@code dnsName}, issued by {@code ca}. */
-  public static Issued server(Issued ca, String dnsName) throws Exception {
-    return server(ca, dnsName, Duration.ofHours(1), 0);
+  /** A server certificate for {@code host} (a DNS name or an IP literal), issued by {@code ca}. */
+  public static Issued server(Issued ca, String host) throws Exception {
+    return server(ca, host, Duration.ofHours(1), 0);
   }
 
   /** A server certificate valid from {@code shiftSeconds} from now for {@code lifetime}. */
-  public static Issued server(Issued ca, String dnsName, Duration lifetime, long shiftSeconds)
+  public static Issued server(Issued ca, String host, Duration lifetime, long shiftSeconds)
       throws Exception {
     KeyPair key = ecKey();
     X509v3CertificateBuilder builder =
         builder(
             new X500Name(ca.certificate().getSubjectX500Principal().getName()),
-            new X500Name("CN=" + dnsName),
+            new X500Name("CN=" + host),
             key,
             lifetime,
             shiftSeconds);
     builder.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+        Extension.subjectAlternativeName, false, new GeneralNames(subjectAlternativeName(host)));
     builder.addExtension(
         Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
     return new Issued(key, sign(builder, ca.key()));
@@ -85,6 +83,12 @@ public final class TestPki {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
     return context;
+  }
+
+  /** TLS clients match an IP address only against an IP SAN, a name only against a DNS SAN. */
+  private static GeneralName subjectAlternativeName(String host) {
+    boolean ipLiteral = host.contains(":") || host.matches("[0-9.]+");
+    return new GeneralName(ipLiteral ? GeneralName.iPAddress : GeneralName.dNSName, host);
   }
 
   private static X509v3CertificateBuilder builder(

@@ -1,5 +1,6 @@
 package dev.outpost.ca;
 
+import dev.outpost.api.SshCertificates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +10,11 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.signature.BuiltinSignatures;
-import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** An Ed25519 OpenSSH CA that signs and checks certificates of one type (user or host). */
@@ -108,45 +108,29 @@ public final class SshCertificateAuthority {
     if (!(presented instanceof OpenSshCertificate certificate)) {
       throw new GeneralSecurityException("a plain key was presented, not a certificate");
     }
-    if (certificate.getType() != type) {
+    if (!SshCertificates.isOfType(certificate, type)) {
       throw new GeneralSecurityException(
           "certificate is a " + certificate.getType() + " certificate, not a " + type + " one");
     }
-    if (!SshKeys.sameKey(certificate.getCaPubKey(), key.getPublic())) {
+    if (!SshCertificates.isIssuedByOneOf(certificate, List.of(key.getPublic()))) {
       throw new GeneralSecurityException("certificate is not signed by this cluster's " + type
           + " CA (signed by " + SshKeys.fingerprint(certificate.getCaPubKey()) + ")");
     }
-    checkSignature(certificate);
-    long epochSecond = now.getEpochSecond();
-    if (Long.compareUnsigned(epochSecond, certificate.getValidAfter()) < 0) {
+    if (!SshCertificates.hasSupportedSignature(certificate)) {
+      throw new GeneralSecurityException(
+          "unsupported certificate signature " + certificate.getSignatureAlgorithm());
+    }
+    if (!SshCertificates.signatureVerifies(certificate)) {
+      throw new GeneralSecurityException("certificate signature is invalid");
+    }
+    if (SshCertificates.isNotYetValidAt(certificate, now)) {
       throw new GeneralSecurityException("certificate is not valid yet");
     }
-    if (Long.compareUnsigned(epochSecond, certificate.getValidBefore()) >= 0) {
+    if (SshCertificates.hasExpiredAt(certificate, now)) {
       throw new GeneralSecurityException("certificate expired at "
           + Instant.ofEpochSecond(certificate.getValidBefore()));
     }
     return certificate;
-  }
-
-  private void checkSignature(OpenSshCertificate certificate) throws GeneralSecurityException {
-    BuiltinSignatures factory =
-        BuiltinSignatures.fromFactoryName(certificate.getSignatureAlgorithm());
-    if (factory == null || !factory.isSupported()) {
-      throw new GeneralSecurityException(
-          "unsupported certificate signature " + certificate.getSignatureAlgorithm());
-    }
-    Signature verifier = factory.create();
-    boolean valid;
-    try {
-      verifier.initVerifier(null, key.getPublic());
-      verifier.update(null, certificate.getMessage());
-      valid = verifier.verify(null, certificate.getSignature());
-    } catch (Exception e) {
-      valid = false;
-    }
-    if (!valid) {
-      throw new GeneralSecurityException("certificate signature is invalid");
-    }
   }
 
   private OpenSshCertificateBuilder builder() {

@@ -61,11 +61,6 @@ public final class SshKeys {
     return KeyUtils.getFingerPrint(key);
   }
 
-  /** Whether two keys are the same key, whatever their Java implementation classes. */
-  public static boolean sameKey(PublicKey a, PublicKey b) {
-    return format(a).equals(format(b));
-  }
-
   /** A new Ed25519 key pair, as used by the SSH CAs. */
   public static KeyPair generateEd25519(SecureRandom random) throws GeneralSecurityException {
     KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.api.CertificateProof;
+import dev.outpost.api.SshCertificates;
 import dev.outpost.testing.Keys;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -42,7 +43,7 @@ class SshCertificateAuthorityTest {
     assertEquals(Map.of("permit-pty", ""), certificate.getExtensionsMap());
     assertTrue(certificate.getCriticalOptions().isEmpty());
     assertTrue(certificate.getSerial() > 0);
-    assertTrue(SshKeys.sameKey(client.getPublic(), certificate.getCertPubKey()));
+    assertTrue(SshCertificates.sameKey(client.getPublic(), certificate.getCertPubKey()));
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.outpost.agent.identity;
 
+import dev.outpost.api.SshCertificates;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -46,7 +46,7 @@ public record UserCaKeys(List<String> lines, List<PublicKey> keys) {
 
   /** Whether {@code key} is one of the trusted CA keys. */
   public boolean contains(PublicKey key) {
-    return keys.stream().anyMatch(trusted -> KeyUtils.compareKeys(trusted, key));
+    return keys.stream().anyMatch(trusted -> SshCertificates.sameKey(trusted, key));
   }
 
   String format() {

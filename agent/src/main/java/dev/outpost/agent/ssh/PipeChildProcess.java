@@ -2,14 +2,12 @@ package dev.outpost.agent.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /** A session process on plain pipes: {@code ssh node cmd}, scp, sftp-server. */
-final class PipeChildProcess implements ChildProcess {
-  private final Process process;
+final class PipeChildProcess extends AbstractChildProcess<Process> {
 
   private PipeChildProcess(Process process) {
-    this.process = process;
+    super(process);
   }
 
   static PipeChildProcess start(Launch launch) throws IOException {
@@ -17,16 +15,6 @@ final class PipeChildProcess implements ChildProcess {
     builder.environment().clear();
     builder.environment().putAll(launch.environment());
     return new PipeChildProcess(builder.start());
-  }
-
-  @Override
-  public OutputStream stdin() {
-    return process.getOutputStream();
-  }
-
-  @Override
-  public InputStream stdout() {
-    return process.getInputStream();
   }
 
   @Override
@@ -45,17 +33,9 @@ final class PipeChildProcess implements ChildProcess {
   }
 
   @Override
-  public int waitFor() throws InterruptedException {
-    return process.waitFor();
-  }
-
-  @Override
   public void terminate() {
     process.destroy();
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // the process is gone; its stdin pipe with it
-    }
+    // the process is gone, and its stdin pipe with it
+    closeQuietly(process.getOutputStream());
   }
 }

@@ -5,14 +5,12 @@ import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /** A session process on a real pseudo-terminal (pty4j): job control, line editing, resizing. */
-final class PtyChildProcess implements ChildProcess {
-  private final PtyProcess process;
+final class PtyChildProcess extends AbstractChildProcess<PtyProcess> {
 
   private PtyChildProcess(PtyProcess process) {
-    this.process = process;
+    super(process);
   }
 
   static PtyChildProcess start(Launch launch, TerminalSize size) throws IOException {
@@ -25,16 +23,6 @@ final class PtyChildProcess implements ChildProcess {
             .setConsole(false)
             .start();
     return new PtyChildProcess(process);
-  }
-
-  @Override
-  public OutputStream stdin() {
-    return process.getOutputStream();
-  }
-
-  @Override
-  public InputStream stdout() {
-    return process.getInputStream();
   }
 
   @Override
@@ -55,24 +43,11 @@ final class PtyChildProcess implements ChildProcess {
   }
 
   @Override
-  public int waitFor() throws InterruptedException {
-    return process.waitFor();
-  }
-
-  @Override
   public void terminate() {
     if (process.isAlive()) {
       process.destroy();
     }
     closeQuietly(process.getOutputStream());
     closeQuietly(process.getInputStream());
-  }
-
-  private static void closeQuietly(AutoCloseable stream) {
-    try {
-      stream.close();
-    } catch (Exception e) {
-      // already closed by the other side; nothing left to release
-    }
   }
 }

@@ -1,14 +1,13 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.UserCaKeys;
+import dev.outpost.api.SshCertificates;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
-import org.apache.sshd.common.signature.BuiltinSignatures;
-import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 
@@ -17,7 +16,7 @@ import org.apache.sshd.server.session.ServerSession;
  * requested login, and decides this on its own: MINA's {@code UserAuthPublicKey} already checks a
  * certificate's type, validity and CA signature before asking, and then the client's signature,
  * but neither which CA signed nor for whom. Every rule is checked here again so that this class
- * stands alone:
+ * stands alone (with the checks of {@link SshCertificates}, which the proxy and the CLI use too):
  *
  * <ol>
  *   <li>a certificate, not a plain key (there are no authorized_keys);
@@ -62,47 +61,24 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
     if (!(key instanceof OpenSshCertificate certificate)) {
       return "not a certificate (plain keys are not accepted)";
     }
-    if (certificate.getType() != OpenSshCertificate.Type.USER) {
+    if (!SshCertificates.isOfType(certificate, OpenSshCertificate.Type.USER)) {
       return "not a user certificate";
     }
-    if (!userCas.get().contains(certificate.getCaPubKey())) {
+    if (!SshCertificates.isIssuedByOneOf(certificate, userCas.get().keys())) {
       return "certificate signed by an unknown CA";
     }
-    if (!signatureVerifies(certificate)) {
+    if (!SshCertificates.signatureVerifies(certificate)) {
       return "certificate signature does not verify";
     }
-    if (!validNow(certificate)) {
+    if (!SshCertificates.isValidAt(certificate, clock.instant())) {
       return "certificate expired or not yet valid";
     }
-    if (!certificate.getPrincipals().contains(login)) {
+    if (!SshCertificates.namesPrincipal(certificate, login)) {
       return "certificate " + certificate.getId() + " does not name login " + login;
     }
     if (!certificate.getCriticalOptions().isEmpty()) {
       return "certificate has critical options this node does not enforce";
     }
     return null;
-  }
-
-  private boolean validNow(OpenSshCertificate certificate) {
-    long now = clock.instant().getEpochSecond();
-    // unsigned 64-bit fields: OpenSSH's "forever" reads as a negative long
-    long validBefore = certificate.getValidBefore();
-    boolean beforeEnd = validBefore < 0 || Long.compareUnsigned(now, validBefore) < 0;
-    return Long.compareUnsigned(certificate.getValidAfter(), now) <= 0 && beforeEnd;
-  }
-
-  private static boolean signatureVerifies(OpenSshCertificate certificate) {
-    BuiltinSignatures factory = BuiltinSignatures.fromFactoryName(certificate.getSignatureAlgorithm());
-    if (factory == null || !factory.isSupported()) {
-      return false;
-    }
-    try {
-      Signature verifier = factory.create();
-      verifier.initVerifier(null, certificate.getCaPubKey());
-      verifier.update(null, certificate.getMessage());
-      return verifier.verify(null, certificate.getSignature());
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.cli.ssh;
 
+import dev.outpost.api.SshCertificates;
 import java.net.SocketAddress;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -8,10 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
-import org.apache.sshd.common.signature.BuiltinSignatures;
-import org.apache.sshd.common.signature.Signature;
 
 /**
  * Accepts a node only if it presents an OpenSSH host certificate signed by one of the cluster's
@@ -19,7 +17,8 @@ import org.apache.sshd.common.signature.Signature;
  * remember, so there is no trust on first use and no known-hosts fallback: a plain key is refused.
  *
  * <p>MINA's key exchange already checks a certificate's signature and principals; every check is
- * repeated here so that trust never hinges on a MINA default.
+ * repeated here, with the checks of {@link SshCertificates} that the proxy and the agent use too,
+ * so that trust never hinges on a MINA default.
  */
 public final class HostCertificateVerifier implements ServerKeyVerifier {
 
@@ -54,39 +53,23 @@ public final class HostCertificateVerifier implements ServerKeyVerifier {
       return Optional.of(
           principal + " presented a plain host key, not a host certificate of the cluster");
     }
-    if (certificate.getType() != OpenSshCertificate.Type.HOST) {
+    if (!SshCertificates.isOfType(certificate, OpenSshCertificate.Type.HOST)) {
       return Optional.of(principal + " presented a user certificate as its host key");
     }
-    if (hostCaKeys.stream().noneMatch(ca -> KeyUtils.compareKeys(ca, certificate.getCaPubKey()))) {
+    if (!SshCertificates.isIssuedByOneOf(certificate, hostCaKeys)) {
       return Optional.of(
           "the host certificate of " + principal + " is not signed by the cluster's host CA");
     }
-    if (!signatureHolds(certificate)) {
+    if (!SshCertificates.signatureVerifies(certificate)) {
       return Optional.of("the host certificate of " + principal + " has an invalid signature");
     }
-    if (!certificate.getPrincipals().contains(principal)) {
+    if (!SshCertificates.namesPrincipal(certificate, principal)) {
       return Optional.of(
           "the host certificate names " + certificate.getPrincipals() + ", not " + principal);
     }
-    if (!OpenSshCertificate.isValidAt(certificate, now)) {
+    if (!SshCertificates.isValidAt(certificate, now)) {
       return Optional.of("the host certificate of " + principal + " is not valid now");
     }
     return Optional.empty();
-  }
-
-  private static boolean signatureHolds(OpenSshCertificate certificate) {
-    BuiltinSignatures factory =
-        BuiltinSignatures.fromFactoryName(certificate.getSignatureAlgorithm());
-    if (factory == null || !factory.isSupported()) {
-      return false;
-    }
-    try {
-      Signature verifier = factory.create();
-      verifier.initVerifier(null, certificate.getCaPubKey());
-      verifier.update(null, certificate.getMessage());
-      return verifier.verify(null, certificate.getSignature());
-    } catch (Exception malformed) {
-      return false;
-    }
   }
 }

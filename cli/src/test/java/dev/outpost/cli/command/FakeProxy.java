@@ -2,8 +2,6 @@ package dev.outpost.cli.command;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.outpost.api.ErrorResponse;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
@@ -14,13 +12,12 @@ import dev.outpost.api.TokenResponse;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.cli.TestCertificates;
+import dev.outpost.client.TestHttpsServer;
 import dev.outpost.client.TestPki;
 import dev.outpost.client.http.WireJson;
 import dev.outpost.client.tls.CaPin;
 import dev.outpost.client.tls.Pem;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -45,17 +42,15 @@ final class FakeProxy implements AutoCloseable {
   final KeyPair userCa;
   final KeyPair hostCa;
   final AtomicBoolean revoked = new AtomicBoolean();
-  private final HttpsServer server;
+  private final TestHttpsServer server;
 
   FakeProxy() throws Exception {
-    ca = TestPki.ca("Outpost test cluster CA");
+    server = new TestHttpsServer("localhost");
+    ca = server.ca();
     userCa = TestCertificates.ed25519();
     hostCa = TestCertificates.ed25519();
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(
-        new HttpsConfigurator(TestPki.serverContext(TestPki.server(ca, "localhost"), ca)));
-    server.createContext("/api/v1/login", handler(this::login));
-    server.createContext(
+    server.handle("/api/v1/login", handler(this::login));
+    server.handle(
         "/api/v1/me",
         authenticated(
             exchange ->
@@ -64,7 +59,7 @@ final class FakeProxy implements AutoCloseable {
                     200,
                     new StatusResponse(
                         "alice", CLUSTER, List.of("access"), List.of("root", "ubuntu"), EXPIRES))));
-    server.createContext(
+    server.handle(
         "/api/v1/nodes",
         authenticated(
             exchange ->
@@ -86,7 +81,7 @@ final class FakeProxy implements AutoCloseable {
                             Map.of("env", "prod"),
                             false,
                             Instant.parse("2030-01-01T00:00:00Z"))))));
-    server.createContext(
+    server.handle(
         "/api/v1/admin/tokens",
         authenticated(
             exchange -> {
@@ -101,7 +96,7 @@ final class FakeProxy implements AutoCloseable {
                       EXPIRES,
                       CaPin.of(ca.certificate()).toString()));
             }));
-    server.createContext(
+    server.handle(
         "/api/v1/admin/users",
         authenticated(
             exchange -> {
@@ -118,7 +113,7 @@ final class FakeProxy implements AutoCloseable {
                       "abc",
                       EXPIRES));
             }));
-    server.createContext(
+    server.handle(
         "/api/v1/logout",
         authenticated(
             exchange -> {
@@ -126,11 +121,10 @@ final class FakeProxy implements AutoCloseable {
               exchange.sendResponseHeaders(204, -1);
               exchange.close();
             }));
-    server.start();
   }
 
   String address() {
-    return "localhost:" + server.getAddress().getPort();
+    return server.address();
   }
 
   String caPin() {
@@ -201,15 +195,11 @@ final class FakeProxy implements AutoCloseable {
   }
 
   private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] json = WireJson.mapper().writeValueAsBytes(body);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, json.length);
-    exchange.getResponseBody().write(json);
-    exchange.close();
+    TestHttpsServer.answer(exchange, status, WireJson.mapper().writeValueAsBytes(body));
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

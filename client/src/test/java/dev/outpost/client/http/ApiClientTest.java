@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.NodeView;
 import dev.outpost.api.StatusResponse;
+import dev.outpost.client.TestHttpsServer;
 import dev.outpost.client.TestPki;
 import dev.outpost.client.TestPki.Issued;
 import dev.outpost.client.tls.CaPin;
@@ -18,7 +17,6 @@ import dev.outpost.client.tls.PinnedTrust;
 import dev.outpost.client.tls.TlsContexts;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,16 +35,14 @@ class ApiClientTest {
           + "\"expires\":\"2030-01-02T03:04:05Z\",\"added_later\":1}";
 
   private static Issued ca;
-  private static HttpsServer server;
+  private static TestHttpsServer server;
   private static final Map<String, String> seen = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void startServer() throws Exception {
-    ca = TestPki.ca("Outpost CA");
-    Issued leaf = TestPki.server(ca, "localhost");
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(TestPki.serverContext(leaf, ca)));
-    server.createContext(
+    server = new TestHttpsServer("localhost");
+    ca = server.ca();
+    server.handle(
         "/api/v1/me",
         exchange -> {
           seen.put(
@@ -54,7 +50,7 @@ class ApiClientTest {
               String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
           answer(exchange, 200, STATUS_JSON);
         });
-    server.createContext(
+    server.handle(
         "/api/v1/nodes",
         exchange ->
             answer(
@@ -62,7 +58,7 @@ class ApiClientTest {
                 200,
                 "[{\"name\":\"n1\",\"cluster\":\"edge\",\"address\":\"tunnel\","
                     + "\"labels\":{\"env\":\"lab\"},\"online\":true,\"last_seen\":null}]"));
-    server.createContext(
+    server.handle(
         "/api/v1/login",
         exchange -> {
           seen.put(
@@ -70,14 +66,13 @@ class ApiClientTest {
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           answer(exchange, 401, "{\"error\":\"TOTP code required\"}");
         });
-    server.createContext("/api/v1/logout", exchange -> answer(exchange, 204, null));
-    server.createContext("/broken", exchange -> answer(exchange, 502, "<html>Bad Gateway</html>"));
-    server.start();
+    server.handle("/api/v1/logout", exchange -> answer(exchange, 204, null));
+    server.handle("/broken", exchange -> answer(exchange, 502, "<html>Bad Gateway</html>"));
   }
 
   @AfterAll
   static void stopServer() {
-    server.stop(0);
+    server.close();
   }
 
   private static void answer(HttpExchange exchange, int status, String json) throws IOException {
@@ -94,7 +89,7 @@ class ApiClientTest {
   }
 
   private static ProxyAddress at(String host) {
-    return new ProxyAddress(host, server.getAddress().getPort());
+    return new ProxyAddress(host, server.port());
   }
 
   private static ApiClient trustingCa(String host) {

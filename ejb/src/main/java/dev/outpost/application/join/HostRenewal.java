@@ -5,7 +5,6 @@ import dev.outpost.api.JoinResponse;
 import dev.outpost.api.RenewRequest;
 import dev.outpost.application.tunnel.CertificateProofVerifier;
 import dev.outpost.ca.CertificateAuthorities;
-import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
@@ -55,10 +54,7 @@ public final class HostRenewal {
       }
       OpenSshCertificate certificate = CertificateProofVerifier.verify(request.proof(),
           CertificateProof.renewalChallenge(claimed, request.timestamp()), cas.hosts(), now);
-      Node node = nodes.find(cas.cluster(), certificate.getId())
-          .orElseThrow(() -> OutpostException.unauthenticated(
-              "node " + certificate.getId() + " is not registered: join again"));
-      node.requireHostKey(SshKeys.fingerprint(certificate.getCertPubKey()));
+      Node node = CertificateProofVerifier.registeredNode(certificate, nodes, cas.cluster());
       JoinResponse response =
           NodeJoining.response(node.name(), certificate.getCertPubKey(), now, cas);
       audit.record(attempt);

@@ -2,6 +2,9 @@ package dev.outpost.application.tunnel;
 
 import dev.outpost.api.CertificateProof;
 import dev.outpost.ca.SshCertificateAuthority;
+import dev.outpost.ca.SshKeys;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.shared.OutpostException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -10,7 +13,8 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
 /**
  * Checks a proof in two steps: the signature over the challenge shows possession of the
- * certificate's key; the CA check shows the certificate is ours, of the right type and valid.
+ * certificate's key; the CA check shows the certificate is ours, of the right type and valid. An
+ * agent's host certificate must then belong to a node that is still registered with that key.
  */
 public final class CertificateProofVerifier {
 
@@ -31,6 +35,21 @@ public final class CertificateProofVerifier {
     } catch (GeneralSecurityException e) {
       throw OutpostException.unauthenticated(e.getMessage());
     }
+  }
+
+  /**
+   * The node a verified host certificate was issued to. It must still be registered with the
+   * certified key: a node that joined again with a new key cannot go on with its old certificate.
+   *
+   * @throws OutpostException UNAUTHENTICATED when the node is gone or its key changed
+   */
+  public static Node registeredNode(OpenSshCertificate certificate, NodeRepository nodes,
+      String cluster) {
+    Node node = nodes.find(cluster, certificate.getId())
+        .orElseThrow(() -> OutpostException.unauthenticated(
+            "node " + certificate.getId() + " is not registered: join again"));
+    node.requireHostKey(SshKeys.fingerprint(certificate.getCertPubKey()));
+    return node;
   }
 
   /** The key id a proof's certificate claims, before it is verified (to build the challenge). */

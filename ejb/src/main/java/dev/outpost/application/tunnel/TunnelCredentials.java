@@ -2,11 +2,9 @@ package dev.outpost.application.tunnel;
 
 import dev.outpost.api.CertificateProof;
 import dev.outpost.ca.CertificateAuthorities;
-import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
-import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
@@ -49,11 +47,7 @@ public final class TunnelCredentials {
     return audited(attempt, () -> {
       OpenSshCertificate certificate = CertificateProofVerifier.verify(
           proof, challenge(nonce), cas.hosts(), clock.instant());
-      Node node = nodes.find(cas.cluster(), certificate.getId())
-          .orElseThrow(() -> OutpostException.unauthenticated(
-              "node " + certificate.getId() + " is not registered: join again"));
-      node.requireHostKey(SshKeys.fingerprint(certificate.getCertPubKey()));
-      return node.name();
+      return CertificateProofVerifier.registeredNode(certificate, nodes, cas.cluster()).name();
     }, name -> attempt.actor(name).node(name));
   }
 

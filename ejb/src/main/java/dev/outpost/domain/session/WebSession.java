@@ -1,8 +1,10 @@
 package dev.outpost.domain.session;
 
-import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.ExpiringSecret;
 import dev.outpost.domain.user.User;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -10,14 +12,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A logged-in user's bearer session for the REST API. */
 @Entity
 @Table(name = "web_sessions")
 @NamedQuery(name = "WebSession.byTokenHash",
-    query = "SELECT s FROM WebSession s WHERE s.tokenHash = :tokenHash")
+    query = "SELECT s FROM WebSession s WHERE s.token.hash = :tokenHash")
 public class WebSession {
 
   @Id
@@ -28,17 +29,10 @@ public class WebSession {
   @JoinColumn(name = "user_id", nullable = false)
   private User user;
 
-  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
-  private String tokenHash;
-
-  @Column(name = "created_at", nullable = false)
-  private OffsetDateTime createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private OffsetDateTime expiresAt;
-
-  @Column(name = "revoked_at")
-  private OffsetDateTime revokedAt;
+  /** The bearer token; revoking the session invalidates it. */
+  @Embedded
+  @AttributeOverride(name = "invalidatedAt", column = @Column(name = "revoked_at"))
+  private ExpiringSecret token;
 
   @Column(name = "remote_addr", length = 64)
   private String remoteAddr;
@@ -49,14 +43,12 @@ public class WebSession {
       String remoteAddr) {
     this.id = UUID.randomUUID().toString();
     this.user = user;
-    this.tokenHash = tokenHash;
-    this.createdAt = UtcTime.of(now);
-    this.expiresAt = UtcTime.of(expiresAt);
+    this.token = new ExpiringSecret(tokenHash, now, expiresAt);
     this.remoteAddr = remoteAddr;
   }
 
   public String tokenHash() {
-    return tokenHash;
+    return token.hash();
   }
 
   public User user() {
@@ -64,17 +56,15 @@ public class WebSession {
   }
 
   public Instant expiresAt() {
-    return UtcTime.instant(expiresAt);
+    return token.expiresAt();
   }
 
   /** Whether the session still authenticates requests at {@code now}. */
   public boolean isActiveAt(Instant now) {
-    return revokedAt == null && now.isBefore(expiresAt()) && !user.isDeleted();
+    return token.isValidAt(now) && !user.isDeleted();
   }
 
   public void revoke(Instant now) {
-    if (revokedAt == null) {
-      revokedAt = UtcTime.of(now);
-    }
+    token.invalidate(now);
   }
 }

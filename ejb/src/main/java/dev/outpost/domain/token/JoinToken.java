@@ -1,8 +1,9 @@
 package dev.outpost.domain.token;
 
-import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.ExpiringSecret;
 import dev.outpost.domain.shared.OutpostException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,14 +13,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A single-use join token, stored by its hash. */
 @Entity
 @Table(name = "join_tokens")
 @NamedQuery(name = "JoinToken.byHash",
-    query = "SELECT t FROM JoinToken t WHERE t.tokenHash = :tokenHash")
+    query = "SELECT t FROM JoinToken t WHERE t.secret.hash = :tokenHash")
 public class JoinToken {
 
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
@@ -31,8 +31,9 @@ public class JoinToken {
   @Column(length = 36)
   private String id;
 
-  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
-  private String tokenHash;
+  /** The token itself; redeeming uses it up. */
+  @Embedded
+  private ExpiringSecret secret;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
@@ -40,15 +41,6 @@ public class JoinToken {
 
   @Column(name = "created_by", nullable = false, length = 64)
   private String createdBy;
-
-  @Column(name = "created_at", nullable = false)
-  private OffsetDateTime createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private OffsetDateTime expiresAt;
-
-  @Column(name = "used_at")
-  private OffsetDateTime usedAt;
 
   @Column(name = "used_by", length = 64)
   private String usedBy;
@@ -69,15 +61,13 @@ public class JoinToken {
       throw OutpostException.badRequest("join token ttl may be at most 24h");
     }
     this.id = UUID.randomUUID().toString();
-    this.tokenHash = tokenHash;
+    this.secret = new ExpiringSecret(tokenHash, now, now.plus(ttl));
     this.type = type;
     this.createdBy = createdBy;
-    this.createdAt = UtcTime.of(now);
-    this.expiresAt = UtcTime.of(now.plus(ttl));
   }
 
   public String tokenHash() {
-    return tokenHash;
+    return secret.hash();
   }
 
   public TokenType type() {
@@ -85,7 +75,7 @@ public class JoinToken {
   }
 
   public Instant expiresAt() {
-    return UtcTime.instant(expiresAt);
+    return secret.expiresAt();
   }
 
   /**
@@ -94,10 +84,10 @@ public class JoinToken {
    * @throws OutpostException UNAUTHENTICATED when it is used, expired or of another type
    */
   public void redeem(TokenType expected, String joiner, Instant now) {
-    if (usedAt != null || !now.isBefore(expiresAt()) || type != expected) {
+    if (!secret.isValidAt(now) || type != expected) {
       throw OutpostException.unauthenticated(INVALID);
     }
-    usedAt = UtcTime.of(now);
+    secret.invalidate(now);
     usedBy = joiner;
   }
 }

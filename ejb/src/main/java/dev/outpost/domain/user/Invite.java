@@ -1,8 +1,10 @@
 package dev.outpost.domain.user;
 
-import dev.outpost.domain.shared.UtcTime;
+import dev.outpost.domain.shared.ExpiringSecret;
 import dev.outpost.domain.shared.OutpostException;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -12,14 +14,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A one-time invitation for a new user to choose a password; stored by the code's hash. */
 @Entity
 @Table(name = "invites")
 @NamedQuery(name = "Invite.byCodeHash",
-    query = "SELECT i FROM Invite i WHERE i.codeHash = :codeHash")
+    query = "SELECT i FROM Invite i WHERE i.code.hash = :codeHash")
 public class Invite {
 
   public static final Duration VALIDITY = Duration.ofHours(24);
@@ -33,17 +34,11 @@ public class Invite {
   @JoinColumn(name = "user_id", nullable = false)
   private User user;
 
-  @Column(name = "code_hash", nullable = false, unique = true, length = 64)
-  private String codeHash;
-
-  @Column(name = "created_at", nullable = false)
-  private OffsetDateTime createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private OffsetDateTime expiresAt;
-
-  @Column(name = "used_at")
-  private OffsetDateTime usedAt;
+  /** The invite code; redeeming the invite uses it up. */
+  @Embedded
+  @AttributeOverride(name = "hash",
+      column = @Column(name = "code_hash", nullable = false, unique = true, length = 64))
+  private ExpiringSecret code;
 
   @Version
   private long version;
@@ -53,13 +48,11 @@ public class Invite {
   public Invite(User user, String codeHash, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.user = user;
-    this.codeHash = codeHash;
-    this.createdAt = UtcTime.of(now);
-    this.expiresAt = UtcTime.of(now.plus(VALIDITY));
+    this.code = new ExpiringSecret(codeHash, now, now.plus(VALIDITY));
   }
 
   public String codeHash() {
-    return codeHash;
+    return code.hash();
   }
 
   public User user() {
@@ -67,7 +60,7 @@ public class Invite {
   }
 
   public Instant expiresAt() {
-    return UtcTime.instant(expiresAt);
+    return code.expiresAt();
   }
 
   /**
@@ -76,10 +69,10 @@ public class Invite {
    * @throws OutpostException NOT_FOUND, with one message whatever the reason
    */
   public User redeem(Instant now) {
-    if (usedAt != null || !now.isBefore(expiresAt()) || user.isDeleted()) {
+    if (!code.isValidAt(now) || user.isDeleted()) {
       throw OutpostException.notFound(INVALID);
     }
-    usedAt = UtcTime.of(now);
+    code.invalidate(now);
     return user;
   }
 }

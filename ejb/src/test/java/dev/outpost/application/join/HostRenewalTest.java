@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.JoinResponse;
 import dev.outpost.api.RenewRequest;
+import dev.outpost.api.SshCertificates;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEventType;
@@ -54,7 +55,7 @@ class HostRenewalTest {
 
     OpenSshCertificate renewed = cas.hosts().verify(
         CertificateProof.parseCertificate(response.hostCertificate()), clock.instant());
-    assertTrue(SshKeys.sameKey(hostKey.getPublic(), renewed.getCertPubKey()));
+    assertTrue(SshCertificates.sameKey(hostKey.getPublic(), renewed.getCertPubKey()));
     assertEquals(clock.instant().plus(Duration.ofDays(7)).getEpochSecond(),
         renewed.getValidBefore());
     assertNotEquals(certificate, response.hostCertificate());
