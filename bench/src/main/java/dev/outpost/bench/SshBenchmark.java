@@ -1,0 +1,75 @@
+package dev.outpost.bench;
+
+import dev.outpost.bench.measure.TlsCipherSuite;
+import dev.outpost.bench.setup.BenchCluster;
+import dev.outpost.bench.setup.DirectSshd;
+import dev.outpost.bench.setup.TunnelPath;
+import dev.outpost.client.http.ApiException;
+import dev.outpost.launcher.AdminSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+/**
+ * {@code bench/ssh-throughput.sh}: stock {@code ssh} through the Outpost tunnel against the
+ * machine's own {@code sshd} on loopback, in one run on one machine, then the agent's resident
+ * memory and the proxy's heap per idle tunnel. Prints Markdown tables on standard output (and
+ * keeps them in {@code target/bench/results.md}); progress goes to standard error.
+ *
+ * <p>System properties: {@code outpost.root} (the project's top folder, default {@code .}) and
+ * {@code outpost.bench.tunnels} (simulated idle agents, default 200).
+ */
+public final class SshBenchmark {
+  private static final int DEFAULT_IDLE_TUNNELS = 200;
+
+  private SshBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("outpost.root", ".")).toAbsolutePath().normalize();
+    int idleTunnels = Integer.getInteger("outpost.bench.tunnels", DEFAULT_IDLE_TUNNELS);
+    if (!"root".equals(System.getProperty("user.name")) || !DirectSshd.installed()) {
+      System.err.println("The benchmark must run as root with OpenSSH's sshd installed (Debian: openssh-server):"
+          + " it starts sshd and logs in as root over both paths.");
+      System.exit(2);
+    }
+    Path dir = BenchCluster.dataDir(root);
+    Progress.say("starting Payara with the EAR (domain outpost-bench, https://localhost:28443)");
+    BenchCluster cluster = BenchCluster.start(root);
+    try {
+      String results = run(cluster, dir, idleTunnels);
+      System.out.print(results);
+      Files.writeString(dir.resolve("results.md"), results);
+    } finally {
+      Progress.say("stopping Payara");
+      cluster.stop();
+    }
+  }
+
+  private static String run(BenchCluster cluster, Path dir, int idleTunnels) throws IOException {
+    AdminSession admin = login(cluster);
+    Progress.say("starting sshd on loopback and an agent as node " + TunnelPath.NODE);
+    try (DirectSshd direct = DirectSshd.start(dir.resolve("sshd"));
+        TunnelPath tunnel = TunnelPath.start(cluster, admin, dir)) {
+      AgentMemory agentMemory = AgentMemory.startingNow(tunnel.agentPid());
+      String tlsSuite = TlsCipherSuite.of(cluster.cluster().trustContext(),
+          URI.create(cluster.layout().localUrl() + "/api/v1/cluster"));
+      ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite);
+      ResultTable agent = agentMemory.measureSessions(tunnel);
+      ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);
+      return String.join("\n", paths.markdown(), agent.markdown(), proxy.markdown());
+    }
+  }
+
+  private static AdminSession login(BenchCluster cluster) {
+    try {
+      return AdminSession.login(cluster.cluster(), cluster.adminPassword());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException | ApiException e) {
+      throw new IllegalStateException("cannot log in as the bootstrap admin: " + e.getMessage(), e);
+    }
+  }
+}

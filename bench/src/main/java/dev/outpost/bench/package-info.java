@@ -1,0 +1,13 @@
+/**
+ * The SSH benchmark that {@code bench/ssh-throughput.sh} runs: {@link
+ * dev.outpost.bench.SshBenchmark} sets up both paths, compares them ({@link
+ * dev.outpost.bench.PathComparison}), reads the agent's memory ({@link
+ * dev.outpost.bench.AgentMemory}) and the proxy's heap per idle tunnel ({@link
+ * dev.outpost.bench.ProxyFootprint}), and prints Markdown tables for {@code docs/performance.md}.
+ *
+ * <pre>
+ *  direct:  ssh ─────────────────────────────────────────────────────────── sshd (127.0.0.1:free)
+ *  tunnel:  ssh ─ outpost proxy ssh ══ TLS ══ Payara ══ TLS ══ agent ─ loopback ─ MINA SSHD
+ * </pre>
+ */
+package dev.outpost.bench;

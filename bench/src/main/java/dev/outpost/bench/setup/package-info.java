@@ -1,0 +1,7 @@
+/**
+ * What the benchmark measures against: its own Payara domain ({@link
+ * dev.outpost.bench.setup.BenchCluster}), the two {@link dev.outpost.bench.setup.SshPath}s (the
+ * machine's {@code sshd}, and the tunnel with a real agent), simulated idle agents, and the
+ * process plumbing they share.
+ */
+package dev.outpost.bench.setup;
