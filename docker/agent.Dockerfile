@@ -11,7 +11,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends openssh-sftp-se
 COPY agent/target/outpost-agent.jar /opt/outpost/outpost-agent.jar
 VOLUME /var/lib/outpost-agent
 
-ENTRYPOINT ["java", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", \
+ENTRYPOINT ["java", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", \
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", \
             "-jar", "/opt/outpost/outpost-agent.jar"]
 CMD ["start", "--data-dir=/var/lib/outpost-agent"]

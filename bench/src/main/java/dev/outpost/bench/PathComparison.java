@@ -1,11 +1,13 @@
 package dev.outpost.bench;
 
 import dev.outpost.bench.measure.CommandLatency;
+import dev.outpost.bench.measure.CpuTime;
 import dev.outpost.bench.measure.EchoRoundTrip;
 import dev.outpost.bench.measure.NegotiatedCipher;
 import dev.outpost.bench.measure.Samples;
 import dev.outpost.bench.measure.Throughput;
 import dev.outpost.bench.setup.SshPath;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -21,8 +23,11 @@ final class PathComparison {
 
   private PathComparison() {}
 
-  /** @param tlsSuite the cipher suite of the tunnel's two TLS legs (CLI and agent to proxy) */
-  static ResultTable run(SshPath direct, SshPath tunnel, String tlsSuite) {
+  /**
+   * @param tlsSuite the cipher suite of the tunnel's two TLS legs (CLI and agent to proxy)
+   * @param agentPid the tunnel's agent, {@code proxyPid} its proxy: their CPU per GiB is reported
+   */
+  static ResultTable run(SshPath direct, SshPath tunnel, String tlsSuite, long agentPid, long proxyPid) {
     ResultTable table = new ResultTable("measure", "direct OpenSSH", "Outpost tunnel", "tunnel vs direct");
     Progress.say("negotiated ciphers");
     table.row("SSH cipher (server→client)", NegotiatedCipher.of(direct), NegotiatedCipher.of(tunnel), "");
@@ -30,11 +35,17 @@ final class PathComparison {
 
     Progress.say("throughput: " + THROUGHPUT_RUNS + " × 1 GiB per path");
     Samples directRate = Throughput.measure(direct, Throughput.GIBIBYTE, WARM_UP_BYTES, THROUGHPUT_RUNS);
+    Duration agentBefore = CpuTime.of(agentPid);
+    Duration proxyBefore = CpuTime.of(proxyPid);
     Samples tunnelRate = Throughput.measure(tunnel, Throughput.GIBIBYTE, WARM_UP_BYTES, THROUGHPUT_RUNS);
+    double gibibytes = (WARM_UP_BYTES + THROUGHPUT_RUNS * Throughput.GIBIBYTE) / (double) Throughput.GIBIBYTE;
     double ratio = tunnelRate.median() / directRate.median();
     table.row("`head -c 1G /dev/zero` > /dev/null, median of " + THROUGHPUT_RUNS,
         format("%.0f MB/s", directRate.median()), format("%.0f MB/s", tunnelRate.median()),
         format("%.2f× (target ≥ %.1f×: %s)", ratio, THROUGHPUT_TARGET, ratio >= THROUGHPUT_TARGET ? "met" : "not met"));
+    table.row("CPU seconds per GiB of the above: agent / proxy", "—",
+        format("%.1f / %.1f s", cpuSeconds(agentPid, agentBefore) / gibibytes, cpuSeconds(proxyPid, proxyBefore) / gibibytes),
+        "");
 
     Progress.say("`ssh node true` × " + COMMAND_RUNS + " per path");
     latencyRow(table, "`ssh node true`, median / p99 of " + COMMAND_RUNS,
@@ -44,6 +55,10 @@ final class PathComparison {
     latencyRow(table, "1-byte echo round trip in one session, median / p99 of " + ECHOES,
         EchoRoundTrip.measure(direct, ECHOES), EchoRoundTrip.measure(tunnel, ECHOES), "%.3f");
     return table;
+  }
+
+  private static double cpuSeconds(long pid, Duration before) {
+    return CpuTime.of(pid).minus(before).toMillis() / 1000.0;
   }
 
   private static void latencyRow(ResultTable table, String measure, Samples direct, Samples tunnel, String number) {

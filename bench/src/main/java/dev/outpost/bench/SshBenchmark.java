@@ -56,7 +56,7 @@ public final class SshBenchmark {
       AgentMemory agentMemory = AgentMemory.startingNow(tunnel.agentPid());
       String tlsSuite = TlsCipherSuite.of(cluster.cluster().trustContext(),
           URI.create(cluster.layout().localUrl() + "/api/v1/cluster"));
-      ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite);
+      ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite, tunnel.agentPid(), cluster.payaraPid());
       ResultTable agent = agentMemory.measureSessions(tunnel);
       ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);
       return String.join("\n", paths.markdown(), agent.markdown(), proxy.markdown());

@@ -2,8 +2,11 @@ package dev.outpost.tunnel;
 
 import dev.outpost.tunnel.frame.Frame;
 import dev.outpost.tunnel.frame.FrameCodec;
+import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -19,12 +22,39 @@ import java.util.function.Consumer;
  *
  * <p>DATA is bounded by flow control. Control frames answer the peer, so a peer that sends without
  * reading could queue them without bound: past a limit the connection fails instead.
+ *
+ * <p>DATA frames of one stream that wait next to each other while the transport is busy leave as
+ * one frame, up to the peer's payload limit. Each frame costs the peer per message, whatever its
+ * size (Payara's WebSocket container alone schedules two timer tasks per message, see
+ * docs/performance.md), and a bulk stream writes a frame per socket read, often one SSH packet of
+ * 32 KiB. Only what is queued anyway is joined, so an interactive stream's frames wait no longer.
  */
 final class Outbox {
   private static final Runnable NOTHING = () -> {};
 
-  /** One message to write, or (message null) the closing of the transport. */
-  private record Entry(ByteBuffer message, Runnable afterSend) {}
+  /**
+   * One message to write, or (message null) the closing of the transport.
+   *
+   * @param dataStream the stream of a DATA message, 0 for any other
+   * @param joinLimit the largest payload DATA may be joined up to
+   */
+  private record Entry(ByteBuffer message, Runnable afterSend, int dataStream, int joinLimit) {
+    static Entry of(ByteBuffer message, Runnable afterSend) {
+      return new Entry(message, afterSend, 0, 0);
+    }
+
+    int payloadLength() {
+      return message.remaining() - FrameLimits.HEADER_LENGTH;
+    }
+
+    /** Whether {@code next}, queued right behind this run of {@code payload} bytes, may join it. */
+    boolean joins(Entry next, int payload) {
+      return next != null
+          && next.dataStream == dataStream
+          && dataStream != 0
+          && payload + next.payloadLength() <= joinLimit;
+    }
+  }
 
   private final FrameTransport transport;
   private final FrameCodec codec;
@@ -57,14 +87,16 @@ final class Outbox {
       onFailure.accept("peer is not reading: " + controlLimit + " control frames queued");
       return;
     }
-    enqueue(codec.encode(frame), queuedControl::decrementAndGet);
+    enqueue(Entry.of(codec.encode(frame), queuedControl::decrementAndGet));
   }
 
   /**
    * Queues DATA (copying its payload now); {@code afterSend} runs once it is written or dropped.
+   *
+   * @param maxPayload the peer's payload limit, up to which queued DATA of the stream is joined
    */
-  void data(Frame.Data frame, Runnable afterSend) {
-    enqueue(codec.encode(frame), afterSend);
+  void data(Frame.Data frame, int maxPayload, Runnable afterSend) {
+    enqueue(new Entry(codec.encode(frame), afterSend, frame.streamId(), maxPayload));
   }
 
   /**
@@ -76,17 +108,17 @@ final class Outbox {
       return;
     }
     if (goAway != null) {
-      append(new Entry(codec.encode(goAway), NOTHING));
+      append(Entry.of(codec.encode(goAway), NOTHING));
     }
-    append(new Entry(null, () -> transport.close(reason)));
+    append(Entry.of(null, () -> transport.close(reason)));
   }
 
-  private void enqueue(ByteBuffer message, Runnable afterSend) {
+  private void enqueue(Entry entry) {
     if (finished.get()) {
-      afterSend.run();
+      entry.afterSend().run();
       return;
     }
-    append(new Entry(message, afterSend));
+    append(entry);
   }
 
   private void append(Entry entry) {
@@ -106,22 +138,44 @@ final class Outbox {
     }
   }
 
-  /** Writes until the queue is empty; each append that found it empty started exactly one drain. */
+  /**
+   * Writes until the queue is empty; each append that found it empty started exactly one drain.
+   * An entry joined early may take {@code pending} below zero until its append counts it.
+   */
   private void drain() {
+    int written;
     do {
-      write(queue.poll());
-    } while (pending.decrementAndGet() > 0);
+      written = writeNext();
+    } while (pending.addAndGet(-written) > 0);
   }
 
-  private void write(Entry entry) {
-    if (entry.message() != null && !broken) {
+  /** Writes the next entry, joined with the DATA queued right behind it; returns how many it took. */
+  private int writeNext() {
+    Entry first = queue.poll();
+    List<Entry> run = new ArrayList<>(List.of(first));
+    int payload = first.dataStream() == 0 ? 0 : first.payloadLength();
+    for (Entry next = queue.peek(); first.joins(next, payload); next = queue.peek()) {
+      run.add(queue.poll());
+      payload += next.payloadLength();
+    }
+    if (run.size() == 1) {
+      write(first.message(), first.afterSend());
+    } else {
+      write(codec.joinData(first.dataStream(), run.stream().map(Entry::message).toList()),
+          () -> run.forEach(entry -> entry.afterSend().run()));
+    }
+    return run.size();
+  }
+
+  private void write(ByteBuffer message, Runnable afterSend) {
+    if (message != null && !broken) {
       try {
-        transport.send(entry.message());
+        transport.send(message);
       } catch (IOException | RuntimeException e) {
         broken = true;
         onFailure.accept("cannot send: " + Reasons.describe(e));
       }
     }
-    entry.afterSend().run();
+    afterSend.run();
   }
 }

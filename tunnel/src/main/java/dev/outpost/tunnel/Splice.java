@@ -1,5 +1,6 @@
 package dev.outpost.tunnel;
 
+import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +20,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * aborted at once so that neither copy blocks forever; the reason travels on as the stream reset.
  *
  * <p>Used by the proxy (client stream to agent stream), the agent (tunnel stream to local socket)
- * and the CLI (stream to stdin/stdout or a loopback socket). Each direction copies through one 64
- * KiB buffer on a thread of its own.
+ * and the CLI (stream to stdin/stdout or a loopback socket). Each direction copies through one
+ * buffer of {@link #BUFFER_SIZE} on a thread of its own.
  */
 public final class Splice {
 
   /** As large as a default DATA frame, so that one read can fill one frame. */
-  public static final int BUFFER_SIZE = 64 * 1024;
+  public static final int BUFFER_SIZE = FrameLimits.DEFAULT_MAX_PAYLOAD;
 
   private static final ExecutorService THREADS =
       Executors.newCachedThreadPool(new NamedDaemonThreads("splice"));
@@ -78,13 +79,31 @@ public final class Splice {
     OutputStream out = to.output();
     byte[] buffer = new byte[BUFFER_SIZE];
     long total = 0;
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+    for (int n = readWaiting(in, buffer); n >= 0; n = readWaiting(in, buffer)) {
       out.write(buffer, 0, n);
       out.flush();
       total += n;
     }
     to.closeOutput();
     return total;
+  }
+
+  /**
+   * Blocks for the first bytes, then takes what else is already waiting, up to the buffer: a bulk
+   * transfer leaves in few large frames (each message costs the receiving side a fixed amount,
+   * see docs/performance.md), while a lone keystroke still leaves at once.
+   */
+  static int readWaiting(InputStream in, byte[] buffer) throws IOException {
+    int n = in.read(buffer);
+    while (n > 0 && n < buffer.length) {
+      int waiting = Math.min(in.available(), buffer.length - n);
+      int more = waiting > 0 ? in.read(buffer, n, waiting) : -1;
+      if (more <= 0) {
+        break;
+      }
+      n += more;
+    }
+    return n;
   }
 
   /** The first failure aborts both sides, which makes the other direction fail too. */

@@ -44,6 +44,7 @@ final class StreamOutput extends OutputStream {
       int chunk = credit.acquire(Math.min(remaining, maxChunk));
       outbox.data(
           new Frame.Data(streamId, ByteBuffer.wrap(source, position, chunk)),
+          maxChunk,
           () -> credit.sent(chunk));
       position += chunk;
       remaining -= chunk;

@@ -15,12 +15,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * How a {@link TunnelConnection} behaves: sizes, timeouts and the injected clock, threads and
  * randomness. Immutable and checked once, when built; {@link #defaults()} suits production.
  *
- * <p>Why the defaults: 64 KiB frames keep per-frame overhead negligible while letting streams
- * interleave; a 2 MiB window per stream equals OpenSSH's channel window, so the tunnel never
- * throttles the SSH session it carries, and sustains 200 MB/s up to 10 ms of round trip; 100
- * streams (HTTP/2's recommended floor) bound what a peer can make this side buffer to 200 MiB per
- * connection. A PING every 15 s keeps NAT and proxy idle timers from dropping the connection; 45 s
- * of silence (three missed pings) declares it dead.
+ * <p>Why the defaults: 256 KiB frames keep per-frame overhead small (it is not negligible on
+ * the proxy, see {@link FrameLimits#DEFAULT_MAX_PAYLOAD}) while letting streams interleave; a 2
+ * MiB window per stream equals OpenSSH's channel window, so the tunnel never throttles the SSH
+ * session it carries, and sustains 200 MB/s up to 10 ms of round trip; 100 streams (HTTP/2's
+ * recommended floor) bound what a peer can make this side buffer to 200 MiB per connection. A PING
+ * every 15 s keeps NAT and proxy idle timers from dropping the connection; 45 s of silence (three
+ * missed pings) declares it dead.
  */
 public final class TunnelSettings {
 

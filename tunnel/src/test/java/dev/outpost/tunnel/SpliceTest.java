@@ -103,6 +103,40 @@ class SpliceTest {
     }
   }
 
+  @Test
+  void aReadTakesWhatIsAlreadyWaitingButNeverWaitsForMore() throws IOException {
+    byte[] buffer = new byte[8];
+    InputStream waiting = new TrickleInput("abcdefghijk".getBytes(UTF_8), 3);
+
+    assertEquals(8, Splice.readWaiting(waiting, buffer), "fills the buffer from what is waiting");
+    assertEquals("abcdefgh", new String(buffer, UTF_8));
+    assertEquals(3, Splice.readWaiting(waiting, buffer), "the rest");
+    assertEquals(-1, Splice.readWaiting(waiting, buffer));
+
+    InputStream keystroke = new TrickleInput("x".getBytes(UTF_8), 1) {
+      @Override
+      public int available() {
+        return 0;
+      }
+    };
+    assertEquals(1, Splice.readWaiting(keystroke, buffer), "nothing more waiting: returns at once");
+  }
+
+  /** Hands out at most {@code chunk} bytes per read, as a socket does with what has arrived. */
+  private static class TrickleInput extends ByteArrayInputStream {
+    private final int chunk;
+
+    TrickleInput(byte[] bytes, int chunk) {
+      super(bytes);
+      this.chunk = chunk;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      return super.read(b, off, Math.min(len, chunk));
+    }
+  }
+
   private static final class FailingInput extends InputStream {
     private final String reason;
 

@@ -17,7 +17,7 @@ class TunnelSettingsTest {
   @Test
   void defaultsSuitALan() {
     TunnelSettings settings = TunnelSettings.defaults();
-    assertEquals(64 * 1024, settings.maxPayload());
+    assertEquals(256 * 1024, settings.maxPayload());
     assertEquals(2 * 1024 * 1024, settings.initialWindow());
     assertEquals(100, settings.maxStreams());
     assertEquals(Duration.ofSeconds(15), settings.pingInterval());

@@ -12,17 +12,23 @@ import java.util.List;
 /**
  * The command line that runs this very CLI again, for OpenSSH's {@code ProxyCommand}: the running
  * JVM with its own {@code -X} tuning flags (so {@code bin/outpost}'s quick-start settings carry
- * over without being written down twice), and the jar the code came from, or the class path when
- * not running from a jar (tests, IDEs). Paths are absolute so that it works from any directory.
+ * over without being written down twice) except the C1-only limit, and the jar the code came
+ * from, or the class path when not running from a jar (tests, IDEs). Paths are absolute so that it works from any directory.
  */
 final class SelfLauncher {
+  /**
+   * Quick to start, but only C2 uses the CPU's AES instructions, and the proxy command decrypts
+   * every byte of the session's TLS (AES-GCM): C1 costs it several times the CPU per byte.
+   */
+  private static final String C1_ONLY = "-XX:TieredStopAtLevel";
+
   private SelfLauncher() {}
 
   static List<String> command() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(argument -> argument.startsWith("-X"))
+        .filter(argument -> argument.startsWith("-X") && !argument.startsWith(C1_ONLY))
         .forEach(command::add);
     Path codeSource = codeSource();
     if (codeSource != null && Files.isRegularFile(codeSource)) {

@@ -14,6 +14,7 @@ import dev.outpost.tunnel.frame.Frame.Reset;
 import dev.outpost.tunnel.frame.Frame.Window;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Maps frames to and from binary messages. Wire layout (big-endian):
@@ -58,6 +59,26 @@ public final class FrameCodec {
         .putInt(frame.streamId())
         .putInt(payload.remaining())
         .put(payload);
+    return message.flip();
+  }
+
+  /**
+   * One DATA message for {@code streamId} carrying, in order, the payloads of {@code dataMessages},
+   * each a DATA message of that stream as {@link #encode} made it (position 0).
+   */
+  public ByteBuffer joinData(int streamId, List<ByteBuffer> dataMessages) {
+    int payload = 0;
+    for (ByteBuffer part : dataMessages) {
+      payload += part.remaining() - FrameLimits.HEADER_LENGTH;
+    }
+    ByteBuffer message = ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payload)
+        .put((byte) FrameType.DATA.code())
+        .put((byte) 0)
+        .putInt(streamId)
+        .putInt(payload);
+    for (ByteBuffer part : dataMessages) {
+      message.put(part.duplicate().position(FrameLimits.HEADER_LENGTH));
+    }
     return message.flip();
   }
 
