@@ -1,18 +1,27 @@
 package dev.outpost.web.rest;
 
+import dev.outpost.api.LockRequest;
+import dev.outpost.api.LockView;
 import dev.outpost.api.NodeView;
+import dev.outpost.api.RoleApplied;
+import dev.outpost.api.RoleRequest;
+import dev.outpost.api.RoleView;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.application.LockService;
 import dev.outpost.application.NodeService;
+import dev.outpost.application.RoleService;
 import dev.outpost.application.TokenService;
 import dev.outpost.application.UserService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -29,6 +38,8 @@ public class AdminResource {
   @Inject TokenService tokens;
   @Inject UserService users;
   @Inject NodeService nodes;
+  @Inject RoleService roles;
+  @Inject LockService locks;
 
   @POST
   @Path("tokens")
@@ -40,6 +51,33 @@ public class AdminResource {
   @Path("users")
   public UserCreated addUser(UserRequest body, @Context ContainerRequestContext request) {
     return users.create(SessionFilter.caller(request), Requests.required(body));
+  }
+
+  /** Creates the role of the resource, or replaces the role of that name. */
+  @POST
+  @Path("roles")
+  public RoleApplied applyRole(RoleRequest body, @Context ContainerRequestContext request) {
+    return roles.apply(SessionFilter.caller(request), Requests.required(body).resource());
+  }
+
+  @GET
+  @Path("roles")
+  public List<RoleView> roles(@Context ContainerRequestContext request) {
+    return roles.list(SessionFilter.caller(request));
+  }
+
+  @DELETE
+  @Path("roles/{name}")
+  public void removeRole(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    roles.remove(SessionFilter.caller(request), name);
+  }
+
+  /** Locks a user or a node: new sessions are refused, live ones end within seconds. */
+  @POST
+  @Path("locks")
+  public LockView lock(LockRequest body, @Context ContainerRequestContext request) {
+    return locks.lock(SessionFilter.caller(request), Requests.required(body));
   }
 
   @GET
