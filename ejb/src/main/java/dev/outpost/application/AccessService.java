@@ -15,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,6 +67,11 @@ public class AccessService {
    */
   public UUID authorizeSsh(UserIdentity user, String login, String node, String remoteAddr) {
     return access.authorize(user, login, node, remoteAddr);
+  }
+
+  /** The logins {@code user}'s roles allow on some node. */
+  public List<String> logins(UserIdentity user) {
+    return access.logins(user);
   }
 
   /**

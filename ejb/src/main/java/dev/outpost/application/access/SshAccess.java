@@ -16,6 +16,7 @@ import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,6 +88,11 @@ public final class SshAccess {
     }
     audit.record(attempt.node(node.name()));
     return session;
+  }
+
+  /** The logins {@code identity}'s roles allow on some node: what {@code outpost status} shows. */
+  public List<String> logins(UserIdentity identity) {
+    return roles.resolve(identity.roles(), identity.logins()).logins();
   }
 
   /** The lock that covers a session of {@code user} to {@code node} now, if any. */

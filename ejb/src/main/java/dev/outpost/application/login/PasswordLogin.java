@@ -26,8 +26,8 @@ import java.util.OptionalLong;
 /**
  * Password login: checks lockout, password and TOTP (required when a role says so), then opens a
  * bearer session and signs the client's keys into certificates that expire with it, no later
- * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the user learns
- * only that the credentials were wrong, the audit log learns why.
+ * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the
+ * user learns only that the credentials were wrong, the audit log learns why.
  */
 public final class PasswordLogin {
 
