@@ -3,7 +3,11 @@ package dev.outpost.application;
 import dev.outpost.application.access.SshAccess;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditRepository;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import jakarta.annotation.PostConstruct;
@@ -11,9 +15,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Authorization of SSH sessions through the proxy. */
+/**
+ * The one decision point for sessions to nodes, whichever way they come (CLI and OpenSSH through
+ * the client tunnel, the web console's terminal): roles, locks, node state, audit.
+ */
 @Stateless
 public class AccessService {
 
@@ -22,6 +31,12 @@ public class AccessService {
 
   @Inject
   private NodeRepository nodes;
+
+  @Inject
+  private RoleRepository roles;
+
+  @Inject
+  private LockRepository locks;
 
   @Inject
   private AuditRepository auditEvents;
@@ -39,7 +54,8 @@ public class AccessService {
 
   @PostConstruct
   void wire() {
-    access = new SshAccess(config.clusterName(), users, nodes, auditEvents, audit::record, clock);
+    access = new SshAccess(config.clusterName(), users, nodes, new RoleDirectory(roles), locks,
+        auditEvents, audit::record, clock);
   }
 
   /**
@@ -51,6 +67,18 @@ public class AccessService {
    */
   public UUID authorizeSsh(UserIdentity user, String login, String node, String remoteAddr) {
     return access.authorize(user, login, node, remoteAddr);
+  }
+
+  /** The logins {@code user}'s roles allow on some node. */
+  public List<String> logins(UserIdentity user) {
+    return access.logins(user);
+  }
+
+  /**
+   * The reason to end a live session of {@code user} on {@code node} now: a lock that covers it.
+   */
+  public Optional<String> lockReason(String user, String node) {
+    return access.lockFor(user, node).map(Lock::reason);
   }
 
   /** Audits the end of a session as {@code session.end}. */

@@ -5,6 +5,8 @@ import dev.outpost.api.LoginResponse;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
@@ -24,6 +26,9 @@ public class AuthService {
 
   @Inject
   private UserRepository users;
+
+  @Inject
+  private RoleRepository roles;
 
   @Inject
   private WebSessionRepository sessions;
@@ -48,7 +53,7 @@ public class AuthService {
 
   @PostConstruct
   void wire() {
-    passwordLogin = new PasswordLogin(users, sessions,
+    passwordLogin = new PasswordLogin(users, new RoleDirectory(roles), sessions,
         new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
         cas.authorities(), audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);

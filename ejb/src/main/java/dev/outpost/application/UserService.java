@@ -5,6 +5,7 @@ import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.application.admin.UserEnrollment;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.user.InviteRepository;
 import dev.outpost.domain.user.PasswordHasher;
 import dev.outpost.domain.user.UserIdentity;
@@ -22,6 +23,9 @@ public class UserService {
 
   @Inject
   private UserRepository users;
+
+  @Inject
+  private RoleRepository roles;
 
   @Inject
   private InviteRepository invites;
@@ -42,7 +46,7 @@ public class UserService {
 
   @PostConstruct
   void wire() {
-    enrollment = new UserEnrollment(users, invites, new PasswordHasher(random),
+    enrollment = new UserEnrollment(users, roles, invites, new PasswordHasher(random),
         config.publicAddr(), audit::record, clock, random);
   }
 

@@ -84,11 +84,16 @@ public final class EdgeHost implements AutoCloseable {
         Duration.ofSeconds(30));
   }
 
-  /** Starts an agent that joins with {@code token}, pinning the cluster CA. */
+  /** Starts an agent labelled {@code env=edge} that joins with {@code token}, pinning the cluster CA. */
   public Process startAgent(String name, String token, String caPin, Path dataDir) {
+    return startAgent(name, "env=edge", token, caPin, dataDir);
+  }
+
+  /** Starts an agent with {@code labels} ({@code k=v,…}) that joins with {@code token}. */
+  public Process startAgent(String name, String labels, String token, String caPin, Path dataDir) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
-        "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=env=edge",
+        "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=" + labels,
         "--data-dir=" + dataDir));
     return spawn(command, dataDir.resolveSibling(name + ".log"));
   }

@@ -46,6 +46,15 @@ final class ProcessCommand implements Command {
     this.plan = plan;
   }
 
+  /** A command that only tells the client {@code reason} and exits with status 1. */
+  static ProcessCommand refused(String kind, String reason) {
+    return new ProcessCommand(
+        kind,
+        (login, environment) -> {
+          throw new LoginRefusedException(reason);
+        });
+  }
+
   @Override
   public void setInputStream(InputStream in) {
     this.in = in;

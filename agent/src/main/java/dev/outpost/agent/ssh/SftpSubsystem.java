@@ -52,6 +52,9 @@ final class SftpSubsystem implements SubsystemFactory {
 
   @Override
   public Command createSubsystem(ChannelSession channel) throws IOException {
+    if (!SessionPermissions.fileCopy(channel.getSession())) {
+      return ProcessCommand.refused("sftp", SessionCommands.FILE_COPY_REFUSED);
+    }
     Optional<Path> binary = sftpServer.get();
     if (binary.isPresent()) {
       String program = binary.get().toString();
@@ -61,11 +64,7 @@ final class SftpSubsystem implements SubsystemFactory {
     if (launcher.isAgentUser(channel.getSession().getUsername())) {
       return builtin.createSubsystem(channel);
     }
-    return new ProcessCommand(
-        "sftp",
-        (login, environment) -> {
-          throw new LoginRefusedException(
-              "no sftp-server on this node; install OpenSSH's sftp-server or use scp -O");
-        });
+    return ProcessCommand.refused(
+        "sftp", "no sftp-server on this node; install OpenSSH's sftp-server or use scp -O");
   }
 }

@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.CurrentIdentity;
+import dev.outpost.api.UserCertificatePermissions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,7 +225,7 @@ class BuiltinSshServerTest {
   }
 
   @Test
-  void portForwardingIsRefused() throws Exception {
+  void portForwardingIsRefusedWithoutPermission() throws Exception {
     SshdSocketAddress somewhere = new SshdSocketAddress("127.0.0.1", 9);
     try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
         ChannelDirectTcpip local = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 1), somewhere)) {
@@ -230,6 +234,53 @@ class BuiltinSshServerTest {
           IOException.class,
           () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), somewhere));
     }
+  }
+
+  @Test
+  void portForwardingIsAllowedWhenTheCertificatePermitsIt() throws Exception {
+    try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ClientSession session = login(LOGIN, permitting(true, false));
+        ChannelDirectTcpip local =
+            session.createDirectTcpipChannel(
+                new SshdSocketAddress("127.0.0.1", 1), new SshdSocketAddress("127.0.0.1", target.getLocalPort()))) {
+      local.open().verify(TIMEOUT);
+      assertTrue(local.isOpen());
+      assertThrows(
+          IOException.class,
+          () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", 9)));
+    }
+  }
+
+  @Test
+  void fileCopyIsRefusedUnlessTheCertificatePermitsIt(@TempDir Path directory) throws Exception {
+    try (ClientSession session = login(LOGIN, permitting(false, false))) {
+      Result scp = exec(session, "scp -t " + directory, "");
+      assertEquals(1, scp.status());
+      assertTrue(scp.stderr().contains(SessionCommands.FILE_COPY_REFUSED), scp.stderr());
+      assertThrows(IOException.class, () -> SftpClientFactory.instance().createSftpClient(session).close());
+      assertEquals("allowed\n", exec(session, "echo allowed", "").stdout());
+    }
+  }
+
+  @Test
+  void fileCopyServersAreRecognised() {
+    assertTrue(SessionCommands.isFileCopy("scp -t /tmp"));
+    assertTrue(SessionCommands.isFileCopy("/usr/bin/scp -f x"));
+    assertTrue(SessionCommands.isFileCopy("rsync --server -vlogDtpre.iLsfxC . /tmp"));
+    assertTrue(SessionCommands.isFileCopy("/usr/lib/openssh/sftp-server"));
+    assertFalse(SessionCommands.isFileCopy("echo scp"));
+    assertFalse(SessionCommands.isFileCopy("scpx -t /tmp"));
+  }
+
+  private static OpenSshCertificate permitting(boolean portForwarding, boolean fileCopy) throws Exception {
+    return Fixtures.userCertificate(
+        userCa,
+        userKey,
+        List.of(LOGIN),
+        Instant.now().minusSeconds(60),
+        Instant.now().plusSeconds(600),
+        Map.of(),
+        new UserCertificatePermissions("test", List.of("edge-ops"), portForwarding, fileCopy).extensions());
   }
 
   private static OpenSshCertificate certificate(List<String> logins, Instant until) throws Exception {

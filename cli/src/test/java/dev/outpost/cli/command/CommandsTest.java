@@ -258,6 +258,40 @@ class CommandsTest {
   }
 
   @Test
+  void rolesAreAppliedFromAFileListedAndRemoved(@TempDir Path files) throws Exception {
+    assertSucceeded(loginAlice());
+    Path role = Files.writeString(files.resolve("edge-ops.yaml"), "kind: role\nname: edge-ops\n");
+
+    CliRunner.Result created = cli.run("admin", "roles", "create", "-f", role.toString());
+    assertSucceeded(created);
+    assertEquals("Role edge-ops created.\n", created.out());
+    assertEquals("kind: role\nname: edge-ops\n", proxy.lastRoleResource.get());
+
+    JsonNode listed = WireJson.mapper().readTree(cli.run("admin", "roles", "ls", "--format=json").out());
+    assertEquals("root", listed.get(0).get("allow").get("logins").get(0).asText());
+    assertTrue(cli.run("admin", "roles", "ls").out().contains("edge-ops  [root]"));
+
+    assertSucceeded(cli.run("admin", "roles", "rm", "edge-ops"));
+    assertEquals("/api/v1/admin/roles/edge-ops", proxy.removedRole.get());
+    assertFailed(2, "no such file: " + files.resolve("missing.yaml"),
+        cli.run("admin", "roles", "create", "-f", files.resolve("missing.yaml").toString()));
+  }
+
+  @Test
+  void lockTakesExactlyOneTarget() throws Exception {
+    assertSucceeded(loginAlice());
+
+    CliRunner.Result locked =
+        cli.run("admin", "lock", "--user=bob", "--ttl=1h", "--message=incident", "--format=json");
+    assertSucceeded(locked);
+    JsonNode lock = WireJson.mapper().readTree(locked.out());
+    assertEquals("bob", lock.get("target").asText());
+    assertEquals("incident", lock.get("message").asText());
+    assertEquals(2, cli.run("admin", "lock", "--user=bob", "--node=n1").exitCode());
+    assertEquals(2, cli.run("admin", "lock").exitCode());
+  }
+
+  @Test
   void configNamesTheFilesOfThisHome() {
     assertSucceeded(loginAlice());
     CliRunner.Result config = cli.run("config");

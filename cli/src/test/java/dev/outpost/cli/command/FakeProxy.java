@@ -3,9 +3,14 @@ package dev.outpost.cli.command;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.outpost.api.ErrorResponse;
+import dev.outpost.api.LockRequest;
+import dev.outpost.api.LockView;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
 import dev.outpost.api.NodeView;
+import dev.outpost.api.RoleApplied;
+import dev.outpost.api.RoleRequest;
+import dev.outpost.api.RoleView;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
@@ -25,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
@@ -114,6 +120,46 @@ final class FakeProxy implements AutoCloseable {
                       EXPIRES));
             }));
     server.handle(
+        "/api/v1/admin/roles",
+        authenticated(
+            exchange -> {
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  RoleRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), RoleRequest.class);
+                  lastRoleResource.set(request.resource());
+                  answer(exchange, 200, new RoleApplied("edge-ops", true));
+                }
+                case "DELETE" -> {
+                  removedRole.set(exchange.getRequestURI().getPath());
+                  exchange.sendResponseHeaders(204, -1);
+                  exchange.close();
+                }
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new RoleView(
+                                "edge-ops",
+                                Map.of("logins", List.of("root")),
+                                Map.of(),
+                                Map.of("port_forwarding", false),
+                                false)));
+              }
+            }));
+    server.handle(
+        "/api/v1/admin/locks",
+        authenticated(
+            exchange -> {
+              LockRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new LockView("user", request.user(), request.message(), EXPIRES));
+            }));
+    server.handle(
         "/api/v1/logout",
         authenticated(
             exchange -> {
@@ -122,6 +168,12 @@ final class FakeProxy implements AutoCloseable {
               exchange.close();
             }));
   }
+
+  /** The resource of the last role applied. */
+  final AtomicReference<String> lastRoleResource = new AtomicReference<>();
+
+  /** The path of the last role removal. */
+  final AtomicReference<String> removedRole = new AtomicReference<>();
 
   String address() {
     return server.address();

@@ -85,6 +85,11 @@ public final class ApiClient {
     send(postRequest(path, body));
   }
 
+  /** Deletes what {@code path} names; the answer's body is ignored. */
+  public void delete(String path) throws ApiException, IOException {
+    send(request(path).DELETE());
+  }
+
   private HttpRequest.Builder postRequest(String path, Object body) throws JsonProcessingException {
     byte[] json = body == null ? new byte[0] : WireJson.mapper().writeValueAsBytes(body);
     return request(path)

@@ -5,30 +5,44 @@ import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
 import dev.outpost.domain.audit.AuditRepository;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.role.AccessDecision;
+import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Authorizes SSH sessions and audits their start and end. */
+/**
+ * Decides about SSH sessions and audits their start and end. The user's current roles and locks
+ * are read at each decision, so that a change applies to the next session at once. A refusal by
+ * a rule (role or lock) is audited as {@code access.denied} with the rule that refused.
+ */
 public final class SshAccess {
 
   private final String cluster;
   private final UserRepository users;
   private final NodeRepository nodes;
+  private final RoleDirectory roles;
+  private final LockRepository locks;
   private final AuditRepository auditEvents;
   private final AuditRecorder audit;
   private final Clock clock;
 
-  public SshAccess(String cluster, UserRepository users, NodeRepository nodes,
-      AuditRepository auditEvents, AuditRecorder audit, Clock clock) {
+  public SshAccess(String cluster, UserRepository users, NodeRepository nodes, RoleDirectory roles,
+      LockRepository locks, AuditRepository auditEvents, AuditRecorder audit, Clock clock) {
     this.cluster = cluster;
     this.users = users;
     this.nodes = nodes;
+    this.roles = roles;
+    this.locks = locks;
     this.auditEvents = auditEvents;
     this.audit = audit;
     this.clock = clock;
@@ -39,37 +53,52 @@ public final class SshAccess {
    * or {@code node.cluster}).
    *
    * @return the new session's id
-   * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE, audited as session.start
+   * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE, audited
    */
   public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr) {
     UUID session = UUID.randomUUID();
     AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
         .actor(identity.user()).login(login).node(target).sessionId(session)
         .remoteAddr(remoteAddr);
+    User user;
+    Node node;
     try {
       String nodeName = localName(target);
-      User user = users.findByName(identity.user())
+      user = users.findByName(identity.user())
           .filter(found -> !found.isLockedAt(clock.instant()))
           .orElseThrow(() -> OutpostException.forbidden(
               "user " + identity.user() + " no longer exists or is locked"));
-      UserIdentity current = user.identity(identity.expires());
-      if (!current.mayAccessNodes()) {
-        throw OutpostException.forbidden("user " + user.name() + " has no role that reaches nodes");
-      }
-      if (login == null || !current.logins().contains(login)) {
-        throw OutpostException.forbidden("user " + user.name() + " may not log in as " + login);
-      }
-      Node node = nodes.find(cluster, nodeName)
+      node = nodes.find(cluster, nodeName)
           .orElseThrow(() -> OutpostException.notFound("node " + nodeName + " is not registered"));
-      if (!node.isOnline()) {
-        throw OutpostException.unavailable("node " + nodeName + " is offline");
-      }
-      audit.record(attempt.node(nodeName));
-      return session;
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
     }
+    AccessDecision decision = decide(user, login, node);
+    if (!decision.allowed()) {
+      audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, decision.reason())
+          .actor(user.name()).login(login).node(node.name()).sessionId(session)
+          .remoteAddr(remoteAddr));
+      throw OutpostException.forbidden("access denied: " + decision.reason());
+    }
+    if (!node.isOnline()) {
+      String offline = "node " + node.name() + " is offline";
+      audit.record(attempt.node(node.name()).failed(offline));
+      throw OutpostException.unavailable(offline);
+    }
+    audit.record(attempt.node(node.name()));
+    return session;
+  }
+
+  /** The logins {@code identity}'s roles allow on some node: what {@code outpost status} shows. */
+  public List<String> logins(UserIdentity identity) {
+    return roles.resolve(identity.roles(), identity.logins()).logins();
+  }
+
+  /** The lock that covers a session of {@code user} to {@code node} now, if any. */
+  public Optional<Lock> lockFor(String user, String node) {
+    return locks.activeAt(clock.instant()).stream().filter(lock -> lock.covers(user, node))
+        .findFirst();
   }
 
   /** Audits the end of a session, with the fields of its start. */
@@ -81,6 +110,17 @@ public final class SshAccess {
         .actor(start.actor()).node(start.node()).login(start.login()).sessionId(sessionId)
         .remoteAddr(start.remoteAddr())
         .message("bytes in " + bytesIn + ", out " + bytesOut));
+  }
+
+  private AccessDecision decide(User user, String login, Node node) {
+    Optional<Lock> lock = lockFor(user.name(), node.name());
+    if (lock.isPresent()) {
+      return AccessDecision.denied(lock.get().reason());
+    }
+    if (login == null) {
+      return AccessDecision.denied("no login given");
+    }
+    return roles.resolve(user.roles(), user.logins()).ssh(login, node.name(), node.labels());
   }
 
   private String localName(String target) {

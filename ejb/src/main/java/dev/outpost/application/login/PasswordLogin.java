@@ -1,10 +1,13 @@
 package dev.outpost.application.login;
 
 import dev.outpost.api.LoginResponse;
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.shared.OutpostException;
@@ -15,22 +18,28 @@ import dev.outpost.domain.user.UserRepository;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Password login: checks lockout, password and TOTP, then opens a bearer session and signs the
- * client's keys into certificates that expire with it. Every attempt is audited; the user learns
- * only that the credentials were wrong, the audit log learns why.
+ * Password login: checks lockout, password and TOTP (required when a role says so), then opens a
+ * bearer session and signs the client's keys into certificates that expire with it, no later
+ * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the
+ * user learns only that the credentials were wrong, the audit log learns why.
  */
 public final class PasswordLogin {
 
   static final String REJECTED = "invalid user name, password or one-time code";
   static final String LOCKED = "account is locked after too many failed logins; try again later";
+  static final String NO_ROLE = "you have no role any more: ask an admin";
+  static final String MFA_REQUIRED = "your roles require a second factor: enrol a one-time code "
+      + "(TOTP) before logging in";
   private static final int SESSION_TOKEN_BYTES = 32;
 
   private final UserRepository users;
+  private final RoleDirectory roles;
   private final WebSessionRepository sessions;
   private final CredentialCheck credentials;
   private final FailedLoginRecorder failures;
@@ -39,10 +48,11 @@ public final class PasswordLogin {
   private final Clock clock;
   private final SecureRandom random;
 
-  public PasswordLogin(UserRepository users, WebSessionRepository sessions,
+  public PasswordLogin(UserRepository users, RoleDirectory roles, WebSessionRepository sessions,
       CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
       AuditRecorder audit, Clock clock, SecureRandom random) {
     this.users = users;
+    this.roles = roles;
     this.sessions = sessions;
     this.credentials = credentials;
     this.failures = failures;
@@ -71,26 +81,41 @@ public final class PasswordLogin {
       throw refused(attempt, "wrong password or one-time code",
           OutpostException.unauthenticated(REJECTED));
     }
+    RoleSet roleSet = roles.resolve(user.roles(), user.logins());
+    if (roleSet.names().isEmpty()) {
+      throw refused(attempt, "none of the user's roles exists any more",
+          OutpostException.forbidden(NO_ROLE));
+    }
+    if (roleSet.requiresMfa() && user.totpSecret().isEmpty()) {
+      throw refused(attempt, "second factor required by a role but not enrolled",
+          OutpostException.forbidden(MFA_REQUIRED));
+    }
     user.loginSucceeded(totpStep.getAsLong());
-    Instant expires = now.plus(command.ttl());
+    Duration ttl = roleSet.capSessionTtl(command.ttl());
+    Instant expires = now.plus(ttl);
     String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
     sessions.add(new WebSession(user, SecretToken.hash(token), now, expires, remoteAddr));
-    LoginResponse response = issue(user, command, token, now, expires);
+    LoginResponse response = issue(user, roleSet, command, token, now, ttl);
     audit.record(attempt.message("session and certificates valid until " + expires));
     return response;
   }
 
-  private LoginResponse issue(User user, LoginCommand command, String token, Instant now,
-      Instant expires) {
+  /**
+   * Signs the client's keys for {@code ttl}: the SSH certificate's principals are the logins the
+   * roles grant, its extensions the roles and what they permit.
+   */
+  private LoginResponse issue(User user, RoleSet roleSet, LoginCommand command, String token,
+      Instant now, Duration ttl) {
     try {
-      String sshCertificate = cas.issueUserCertificate(
-          command.sshKey(), user.name(), user.logins(), now, command.ttl());
+      String sshCertificate = cas.issueUserCertificate(command.sshKey(), user.name(),
+          roleSet.logins(), new UserCertificatePermissions(cas.cluster(), roleSet.names(),
+              roleSet.permitsPortForwarding(), roleSet.permitsFileCopy()), now, ttl);
       String tlsCertificate = command.tlsKey().isPresent()
-          ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, command.ttl())
+          ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, ttl)
           : null;
-      return new LoginResponse(user.name(), cas.cluster(), user.identity(expires).roleNames(),
-          user.logins(), token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
-          List.of(cas.hosts().publicKey()), expires);
+      return new LoginResponse(user.name(), cas.cluster(), roleSet.names(), roleSet.logins(),
+          token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
+          List.of(cas.hosts().publicKey()), now.plus(ttl));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the login certificates", e);
     }

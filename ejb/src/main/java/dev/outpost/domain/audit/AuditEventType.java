@@ -13,7 +13,12 @@ public enum AuditEventType {
   CERT_RENEW("cert.renew"),
   TUNNEL_AUTH("tunnel.auth"),
   SESSION_START("session.start"),
-  SESSION_END("session.end");
+  SESSION_END("session.end"),
+  ACCESS_DENIED("access.denied"),
+  ROLE_CREATE("role.create"),
+  ROLE_UPDATE("role.update"),
+  ROLE_DELETE("role.delete"),
+  LOCK_CREATE("lock.create");
 
   private final String wireName;
 

@@ -5,8 +5,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -45,9 +43,8 @@ public class User {
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role", nullable = false, length = 32)
-  private Set<Role> roles = new HashSet<>();
+  @Column(name = "role", nullable = false, length = 64)
+  private Set<String> roles = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_logins", joinColumns = @JoinColumn(name = "user_id"))
@@ -83,7 +80,7 @@ public class User {
 
   protected User() {}
 
-  public User(UserName name, Set<Role> roles, List<String> logins, Instant now) {
+  public User(UserName name, Set<String> roles, List<String> logins, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.name = name.value();
     this.roles = new HashSet<>(roles);
@@ -99,7 +96,8 @@ public class User {
     return name;
   }
 
-  public Set<Role> roles() {
+  /** Names of the user's roles. */
+  public Set<String> roles() {
     return Set.copyOf(roles);
   }
 

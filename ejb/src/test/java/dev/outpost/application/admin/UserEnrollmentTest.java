@@ -8,13 +8,14 @@ import dev.outpost.api.InviteAcceptance;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.FastPasswordHasher;
 import dev.outpost.domain.user.PasswordHasher;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.testing.InMemoryInvites;
+import dev.outpost.testing.InMemoryRoles;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.MutableClock;
 import dev.outpost.testing.RecordingAudit;
@@ -31,7 +32,8 @@ class UserEnrollmentTest {
   private final InMemoryUsers users = new InMemoryUsers();
   private final RecordingAudit audit = new RecordingAudit();
   private final PasswordHasher hasher = FastPasswordHasher.create();
-  private final UserEnrollment enrollment = new UserEnrollment(users, new InMemoryInvites(),
+  private final UserEnrollment enrollment = new UserEnrollment(users,
+      InMemoryRoles.withBuiltins(), new InMemoryInvites(),
       hasher, "proxy.example:443", audit, clock, new SecureRandom());
   private final UserIdentity admin =
       new UserIdentity("admin", Set.of(Role.ADMIN), List.of(), Instant.MAX);
@@ -86,6 +88,9 @@ class UserEnrollmentTest {
         () -> enrollment.create(admin, new UserRequest("alice", List.of("access"), null))).kind());
     assertEquals(OutpostException.Kind.BAD_REQUEST, assertThrows(OutpostException.class,
         () -> enrollment.create(admin, new UserRequest("bob", List.of(), null))).kind());
+    assertEquals("no such role: edge-ops (create it with 'outpost admin roles create -f FILE')",
+        assertThrows(OutpostException.class, () -> enrollment.create(admin,
+            new UserRequest("bob", List.of("access", "edge-ops"), null))).getMessage());
     UserIdentity alice = new UserIdentity("alice", Set.of(Role.ACCESS), List.of(), Instant.MAX);
     assertEquals(OutpostException.Kind.FORBIDDEN, assertThrows(OutpostException.class,
         () -> enrollment.create(alice, new UserRequest("carol", List.of("access"), null))).kind());

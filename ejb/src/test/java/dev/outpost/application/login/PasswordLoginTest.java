@@ -8,19 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.X509CertificateAuthority;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.role.Role;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.FastPasswordHasher;
 import dev.outpost.domain.user.PasswordHasher;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.Totp;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
+import dev.outpost.testing.InMemoryRoles;
 import dev.outpost.testing.InMemorySessions;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.Keys;
@@ -51,7 +55,8 @@ class PasswordLoginTest {
   private final RecordingAudit audit = new RecordingAudit();
   private final CertificateAuthorities cas = TestCas.create(clock.instant());
   private final PasswordHasher hasher = FastPasswordHasher.create();
-  private final PasswordLogin login = new PasswordLogin(users, sessions,
+  private final InMemoryRoles roles = InMemoryRoles.withBuiltins();
+  private final PasswordLogin login = new PasswordLogin(users, new RoleDirectory(roles), sessions,
       new CredentialCheck(hasher, Totp.STANDARD),
       userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
       cas, audit, clock, random);
@@ -100,6 +105,56 @@ class PasswordLoginTest {
 
     assertEquals(clock.instant().plus(Duration.ofHours(12)), response.expires());
     assertNull(response.tlsCertificatePem());
+  }
+
+  @Test
+  void rolesCapTheLifetimeAndSetPrincipalsAndExtensions() throws Exception {
+    roles.add(new StoredRole("""
+        kind: role
+        name: edge-ops
+        allow:
+          logins: [ubuntu, pi]
+          node_labels: {env: edge}
+        deny:
+          logins: [root]
+        options:
+          max_session_ttl: 2h
+          port_forwarding: true
+        """, clock.instant()));
+    User bob = new User(new UserName("bob"), Set.of("edge-ops", Role.ACCESS), List.of("root"),
+        clock.instant());
+    bob.changePassword(hasher.hash(PASSWORD));
+    users.add(bob);
+
+    LoginResponse response = login.login(LoginCommand.from(new LoginRequest("bob", PASSWORD, null,
+        Keys.line(Keys.ed25519()), null, "8h")), null);
+
+    assertEquals(clock.instant().plus(Duration.ofHours(2)), response.expires());
+    assertEquals(List.of("access", "edge-ops"), response.roles());
+    assertEquals(List.of("pi", "ubuntu"), response.logins());
+    OpenSshCertificate ssh = cas.users().verify(
+        CertificateProof.parseCertificate(response.sshCertificate()), clock.instant());
+    assertEquals(List.of("pi", "ubuntu"), List.copyOf(ssh.getPrincipals()));
+    // edge-ops grants port forwarding and access has no say; access grants file copy
+    assertEquals(new UserCertificatePermissions(TestCas.CLUSTER, List.of("access", "edge-ops"),
+        true, true), UserCertificatePermissions.of(ssh).orElseThrow());
+  }
+
+  @Test
+  void aRoleThatRequiresMfaRefusesUsersWithoutIt() {
+    roles.add(new StoredRole("kind: role\nname: strict\noptions:\n  require_mfa: true\n",
+        clock.instant()));
+    User carol = new User(new UserName("carol"), Set.of("strict"), List.of(), clock.instant());
+    carol.changePassword(hasher.hash(PASSWORD));
+    users.add(carol);
+
+    OutpostException error = assertThrows(OutpostException.class, () -> login.login(
+        LoginCommand.from(new LoginRequest("carol", PASSWORD, null, Keys.line(Keys.ed25519()),
+            null, null)), null));
+
+    assertEquals(OutpostException.Kind.FORBIDDEN, error.kind());
+    assertEquals(PasswordLogin.MFA_REQUIRED, error.getMessage());
+    assertEquals("second factor required by a role but not enrolled", audit.last().message());
   }
 
   @Test

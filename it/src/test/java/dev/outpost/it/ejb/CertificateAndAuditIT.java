@@ -10,6 +10,7 @@ import dev.outpost.api.InviteAcceptance;
 import dev.outpost.api.JoinRequest;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.TokenRequest;
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.application.AccessService;
@@ -28,8 +29,8 @@ import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import jakarta.annotation.Resource;
@@ -110,14 +111,16 @@ class CertificateAndAuditIT {
     KeyPair key = SshKeys.generateEd25519(new SecureRandom());
     Instant now = Instant.now();
 
+    UserCertificatePermissions permissions =
+        new UserCertificatePermissions(authorities.cluster(), List.of("access"), false, true);
     String line = authorities.issueUserCertificate(key.getPublic(), "it-alice",
-        List.of("root", "ubuntu"), now, Duration.ofHours(1));
+        List.of("root", "ubuntu"), permissions, now, Duration.ofHours(1));
 
     OpenSshCertificate certificate =
         authorities.users().verify(CertificateProof.parseCertificate(line), now);
     assertEquals("it-alice", certificate.getId());
     assertEquals(List.of("root", "ubuntu"), List.copyOf(certificate.getPrincipals()));
-    assertEquals(Map.of("permit-pty", ""), certificate.getExtensionsMap());
+    assertEquals(permissions, UserCertificatePermissions.of(certificate).orElseThrow());
     ClusterInfo info = cluster.info();
     assertEquals(authorities.cluster(), info.cluster());
     assertEquals(List.of(authorities.users().publicKey()), info.userCaKeys());

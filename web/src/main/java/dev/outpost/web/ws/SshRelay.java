@@ -28,6 +28,7 @@ public class SshRelay {
   @Inject AccessService access;
   @Inject ClusterService cluster;
   @Inject AgentTunnels tunnels;
+  @Inject LiveSessions live;
 
   /** Decides about one requested stream; runs on the tunnel's reader, so only checks here. */
   StreamHandler accept(UserIdentity user, String target, String remoteAddress) throws StreamRefusedException {
@@ -58,12 +59,14 @@ public class SshRelay {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
     try {
       TunnelStream server = node.open(agentTarget(ssh, user, session));
+      live.started(session, user.user(), ssh.node(), client);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
       client.reset("node '" + ssh.node() + "' refused the connection: " + e.getMessage());
     } catch (CompletionException e) {
       // The splice already reset both streams with the reason.
     } finally {
+      live.ended(session);
       access.sessionEnded(session, transferred.aToB(), transferred.bToA());
     }
   }

@@ -1,0 +1,13 @@
+package dev.outpost.domain.lock;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where locks are kept. */
+public interface LockRepository {
+
+  void add(Lock lock);
+
+  /** Locks in force at {@code now}, oldest first. */
+  List<Lock> activeAt(Instant now);
+}
