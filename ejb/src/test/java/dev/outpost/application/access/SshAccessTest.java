@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.audit.Outcome;
@@ -131,7 +132,12 @@ class SshAccessTest {
     }
 
     @Override
-    public List<AuditEvent> list(Instant since, AuditEventType type, int limit) {
+    public boolean contains(UUID id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuditEvent> list(AuditQuery query) {
       throw new UnsupportedOperationException();
     }
 

@@ -24,7 +24,7 @@ class SchemaMigrationTest {
     MigrateResult first = SchemaMigration.applyMigrations(dataSource, loader);
     MigrateResult second = SchemaMigration.applyMigrations(dataSource, loader);
 
-    assertEquals(1, first.migrationsExecuted);
+    assertTrue(first.migrationsExecuted >= 2, "V1 and V3 at least");
     assertEquals(0, second.migrationsExecuted);
     try (Connection connection = dataSource.getConnection();
         ResultSet tables = connection.getMetaData().getTables(null, "PUBLIC", "%",
@@ -34,7 +34,7 @@ class SchemaMigrationTest {
         names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
       }
       assertTrue(names.containsAll(Set.of("users", "user_roles", "user_logins", "invites",
-          "web_sessions", "join_tokens", "nodes", "node_labels", "audit_events",
+          "web_sessions", "join_tokens", "nodes", "node_labels", "audit_events", "recordings",
           "outpost_schema_history")), names.toString());
     }
   }
