@@ -43,16 +43,18 @@ public final class BuiltinSshServer implements AutoCloseable {
   }
 
   /** Starts a server for the current identity, running sessions as this process's user allows. */
-  public static BuiltinSshServer start(CurrentIdentity identity) throws IOException {
-    return start(
-        identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer, Clock.systemUTC());
+  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer)
+      throws IOException {
+    return start(identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer,
+        Clock.systemUTC(), observer);
   }
 
   static BuiltinSshServer start(
       CurrentIdentity identity,
       LoginLauncher launcher,
       Supplier<Optional<Path>> sftpServer,
-      Clock clock)
+      Clock clock,
+      SessionObserver observer)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
     server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
@@ -74,10 +76,10 @@ public final class BuiltinSshServer implements AutoCloseable {
     server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     server.setAgentFactory(null);
 
-    SessionCommands commands = new SessionCommands(launcher);
+    SessionCommands commands = new SessionCommands(launcher, observer);
     server.setShellFactory(commands);
     server.setCommandFactory(commands);
-    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer)));
+    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer, observer)));
     server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, MAX_AUTH_REQUESTS);

@@ -12,19 +12,23 @@ import org.apache.sshd.server.shell.ShellFactory;
  */
 final class SessionCommands implements ShellFactory, CommandFactory {
   private final LoginLauncher launcher;
+  private final SessionObserver observer;
 
-  SessionCommands(LoginLauncher launcher) {
+  SessionCommands(LoginLauncher launcher, SessionObserver observer) {
     this.launcher = launcher;
+    this.observer = observer;
   }
 
   @Override
   public Command createShell(ChannelSession channel) {
-    return new ProcessCommand("shell", launcher::shell);
+    return new ProcessCommand("shell", null, null, launcher::shell, observer);
   }
 
+  /** Audited as {@code exec}, or as {@code scp} with its paths when it is scp's remote end. */
   @Override
   public Command createCommand(ChannelSession channel, String commandLine) {
-    return new ProcessCommand(
-        "exec", (login, environment) -> launcher.command(login, commandLine, environment));
+    String type = commandLine.startsWith("scp ") ? "scp" : "exec";
+    return new ProcessCommand("exec", type, commandLine,
+        (login, environment) -> launcher.command(login, commandLine, environment), observer);
   }
 }

@@ -63,7 +63,8 @@ class BuiltinSshServerTest {
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
     server =
         BuiltinSshServer.start(
-            identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC());
+            identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
+            SessionObserver.NONE);
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier((session, address, key) -> true);
     client.start();
