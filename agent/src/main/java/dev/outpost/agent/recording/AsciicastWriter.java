@@ -9,7 +9,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,21 +24,21 @@ final class AsciicastWriter implements Closeable {
   private static final int MAX_SEQUENCE = 4;
 
   private final OutputStream file;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Instant start;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPLACE)
       .onUnmappableCharacter(CodingErrorAction.REPLACE);
   private ByteBuffer pending = ByteBuffer.allocate(0);
 
-  private AsciicastWriter(OutputStream file, Clock clock, Instant start) {
+  private AsciicastWriter(OutputStream file, InstantSource clock, Instant start) {
     this.file = file;
     this.clock = clock;
     this.start = start;
   }
 
   /** Writes the header of a {@code columns}×{@code rows} terminal and returns the writer. */
-  static AsciicastWriter start(OutputStream file, Clock clock, int columns, int rows, String term)
+  static AsciicastWriter start(OutputStream file, InstantSource clock, int columns, int rows, String term)
       throws IOException {
     Instant start = clock.instant();
     AsciicastWriter writer = new AsciicastWriter(file, clock, start);

@@ -3,6 +3,7 @@ package dev.outpost.cli.output;
 import dev.outpost.api.AuditEventView;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints audit events: a table for people, or one JSON object per line ({@code jq}-friendly, and
@@ -19,10 +20,10 @@ public final class AuditListing {
     Table table = new Table("TIME", "TYPE", "USER", "NODE", "CLUSTER", "SESSION", "OUTCOME",
         "DETAILS");
     for (AuditEventView event : events) {
-      table.row(Text.instant(event.time()), event.type(), orDash(event.actor()),
-          orDash(event.node()), orDash(event.cluster()),
+      table.row(Text.instant(event.time()), event.type(), Text.orDash(event.actor()),
+          Text.orDash(event.node()), Text.orDash(event.cluster()),
           event.sessionId() == null ? "-" : event.sessionId().toString(),
-          event.outcome().toLowerCase(java.util.Locale.ROOT), details(event));
+          event.outcome().toLowerCase(Locale.ROOT), details(event));
     }
     table.print(out);
   }
@@ -32,9 +33,5 @@ public final class AuditListing {
     String reason = event.reason() == null ? "" : event.reason();
     String joined = target.isEmpty() || reason.isEmpty() ? target + reason : target + ": " + reason;
     return joined.isEmpty() ? "-" : joined;
-  }
-
-  private static String orDash(String value) {
-    return value == null || value.isEmpty() ? "-" : value;
   }
 }

@@ -19,7 +19,7 @@ public final class RecordingListing {
     for (RecordingView recording : recordings) {
       table.row(recording.id().toString(),
           recording.sessionId() == null ? "-" : recording.sessionId().toString(),
-          orDash(recording.user()), orDash(recording.login()), recording.node(),
+          Text.orDash(recording.user()), Text.orDash(recording.login()), recording.node(),
           Text.instant(recording.started()), duration(recording), Long.toString(recording.size()),
           recording.complete() ? "complete" : "uploading");
     }
@@ -33,9 +33,5 @@ public final class RecordingListing {
     Duration length = Duration.between(recording.started(), recording.ended());
     return String.format("%d:%02d:%02d", length.toHours(), length.toMinutesPart(),
         length.toSecondsPart());
-  }
-
-  private static String orDash(String value) {
-    return value == null || value.isEmpty() ? "-" : value;
   }
 }

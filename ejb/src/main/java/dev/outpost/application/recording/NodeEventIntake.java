@@ -27,10 +27,10 @@ public final class NodeEventIntake {
     boolean recordOnce(UUID id, AuditRecord record, Instant time);
   }
 
-  private final NodeRequestVerifier verifier;
+  private final NodeAuthenticator verifier;
   private final OnceRecorder audit;
 
-  public NodeEventIntake(NodeRequestVerifier verifier, OnceRecorder audit) {
+  public NodeEventIntake(NodeAuthenticator verifier, OnceRecorder audit) {
     this.verifier = verifier;
     this.audit = audit;
   }

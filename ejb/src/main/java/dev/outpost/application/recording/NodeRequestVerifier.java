@@ -17,7 +17,7 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
  * timestamp)} made with the key of a valid host certificate of a still registered node, at most
  * {@link HostRenewal#MAX_SKEW} away from the proxy's clock.
  */
-public final class NodeRequestVerifier {
+public final class NodeRequestVerifier implements NodeAuthenticator {
   private final Supplier<SshCertificateAuthority> hostCa;
   private final NodeRepository nodes;
   private final String cluster;
@@ -35,6 +35,7 @@ public final class NodeRequestVerifier {
    * @return the name of the node that made the request
    * @throws OutpostException UNAUTHENTICATED naming the failed check
    */
+  @Override
   public String verify(CertificateProof proof, String subject, long timestamp) {
     String claimed = CertificateProofVerifier.claimedKeyId(proof);
     Instant now = clock.instant();

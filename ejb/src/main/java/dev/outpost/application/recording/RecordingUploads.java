@@ -34,13 +34,13 @@ public final class RecordingUploads {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-  private final NodeRequestVerifier verifier;
+  private final NodeAuthenticator verifier;
   private final RecordingRepository recordings;
   private final RecordingStore store;
   private final String cluster;
   private final Clock clock;
 
-  public RecordingUploads(NodeRequestVerifier verifier, RecordingRepository recordings,
+  public RecordingUploads(NodeAuthenticator verifier, RecordingRepository recordings,
       RecordingStore store, String cluster, Clock clock) {
     this.verifier = verifier;
     this.recordings = recordings;
@@ -83,13 +83,13 @@ public final class RecordingUploads {
     }
     try {
       long stored = store.size(id);
+      if (chunk.offset() < 0 || chunk.offset() > stored) {
+        throw OutpostException.badRequest("offset " + chunk.offset()
+            + " is out of range: recording " + id + " holds " + stored + " bytes");
+      }
       if (chunk.offset() < stored) {
         throw OutpostException.conflict("chunk at offset " + chunk.offset()
             + " is already stored: recording " + id + " holds " + stored + " bytes");
-      }
-      if (chunk.offset() > stored) {
-        throw OutpostException.badRequest("offset " + chunk.offset()
-            + " is out of range: recording " + id + " holds " + stored + " bytes");
       }
       store.append(id, chunk.offset(), data);
     } catch (OffsetMismatchException e) {
