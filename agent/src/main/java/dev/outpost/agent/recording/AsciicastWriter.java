@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Writes asciicast v2: a header line, then one {@code [seconds, "o", text]} line per output and
@@ -20,7 +19,7 @@ import java.util.Locale;
  * nothing already shown. Terminal output is bytes and asciicast holds text: a UTF-8 sequence split
  * across two reads is kept back until it is whole; bytes that are not UTF-8 become U+FFFD.
  */
-final class AsciicastWriter implements Closeable {
+public final class AsciicastWriter implements Closeable {
   private static final int MAX_SEQUENCE = 4;
 
   private final OutputStream file;
@@ -38,7 +37,7 @@ final class AsciicastWriter implements Closeable {
   }
 
   /** Writes the header of a {@code columns}×{@code rows} terminal and returns the writer. */
-  static AsciicastWriter start(OutputStream file, InstantSource clock, int columns, int rows, String term)
+  public static AsciicastWriter start(OutputStream file, InstantSource clock, int columns, int rows, String term)
       throws IOException {
     Instant start = clock.instant();
     AsciicastWriter writer = new AsciicastWriter(file, clock, start);
@@ -47,7 +46,7 @@ final class AsciicastWriter implements Closeable {
     return writer;
   }
 
-  void output(byte[] data, int offset, int length) throws IOException {
+  public void output(byte[] data, int offset, int length) throws IOException {
     ByteBuffer input = ByteBuffer.allocate(pending.remaining() + length);
     input.put(pending).put(data, offset, length).flip();
     CharBuffer text = CharBuffer.allocate(input.remaining() + 1);
@@ -59,7 +58,7 @@ final class AsciicastWriter implements Closeable {
     }
   }
 
-  void resize(int columns, int rows) throws IOException {
+  public void resize(int columns, int rows) throws IOException {
     event("r", columns + "x" + rows);
   }
 
@@ -82,10 +81,9 @@ final class AsciicastWriter implements Closeable {
   }
 
   private void event(String code, String text) throws IOException {
-    Duration elapsed = Duration.between(start, clock.instant());
-    double seconds = Math.max(0, elapsed.toNanos() / 1e9);
-    line("[" + String.format(Locale.ROOT, "%.6f", seconds) + ",\"" + code + "\","
-        + quoted(text) + "]");
+    long micros = Math.max(0, Duration.between(start, clock.instant()).toNanos() / 1000);
+    String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+    line("[" + micros / 1_000_000 + "." + fraction + ",\"" + code + "\"," + quoted(text) + "]");
   }
 
   private void line(String json) throws IOException {
