@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.channel.ChannelSession;
 
 /**
@@ -43,7 +44,8 @@ public final class NodeRecorder implements SessionObserver {
   @Override
   public TerminalRecorder recordTerminal(ChannelSession channel, TerminalSize size)
       throws IOException {
-    Optional<StreamTarget> target = sessions.find(channel.getSession().getClientAddress());
+    Optional<StreamTarget> target =
+        sessions.find(channel.getSession().getIoSession().getRemoteAddress());
     RecordingInfo info = new RecordingInfo(UUID.randomUUID(),
         target.map(t -> sessionId(t.field("session"))).orElse(null),
         target.map(t -> t.field("user")).orElse(null), channel.getSession().getUsername(),
@@ -63,13 +65,12 @@ public final class NodeRecorder implements SessionObserver {
   }
 
   @Override
-  public void event(ChannelSession channel, String type, String target, boolean success,
+  public void event(Session session, String type, String target, boolean success,
       String reason) {
-    Optional<StreamTarget> stream = sessions.find(channel.getSession().getClientAddress());
+    Optional<StreamTarget> stream = sessions.find(session.getIoSession().getRemoteAddress());
     NodeEvent event = new NodeEvent(UUID.randomUUID(), clock.instant(), type,
         stream.map(t -> sessionId(t.field("session"))).orElse(null),
-        stream.map(t -> t.field("user")).orElse(null), channel.getSession().getUsername(),
-        target, success ? "SUCCESS" : "FAILURE", reason);
+        stream.map(t -> t.field("user")).orElse(null), session.getUsername(), target, success ? "SUCCESS" : "FAILURE", reason);
     try {
       events.add(event);
       spooled.run();

@@ -14,7 +14,6 @@ import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
-import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 
 /**
  * The agent's own SSH server (MINA SSHD), listening on an ephemeral loopback port that only the
@@ -73,7 +72,7 @@ public final class BuiltinSshServer implements AutoCloseable {
     server.setHostBasedAuthenticator(null);
 
     server.setChannelFactories(List.of(SessionChannel.FACTORY));
-    server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+    server.setForwardingFilter(new RefusedForwarding(observer));
     server.setAgentFactory(null);
 
     SessionCommands commands = new SessionCommands(launcher, observer);

@@ -148,7 +148,7 @@ final class ProcessCommand implements Command {
 
   private void audit(ChannelSession channel, boolean success, String reason) {
     if (auditType != null) {
-      observer.event(channel, auditType, auditTarget, success, reason);
+      observer.event(channel.getSession(), auditType, auditTarget, success, reason);
     }
   }
 

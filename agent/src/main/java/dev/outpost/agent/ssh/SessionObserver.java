@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import java.io.IOException;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.channel.ChannelSession;
 
 /**
@@ -17,7 +18,7 @@ public interface SessionObserver {
     }
 
     @Override
-    public void event(ChannelSession channel, String type, String target, boolean success,
+    public void event(Session session, String type, String target, boolean success,
         String reason) {}
   };
 
@@ -31,8 +32,9 @@ public interface SessionObserver {
   /**
    * Something worth auditing happened in the session.
    *
-   * @param type an audit event type's wire name ({@code exec}, {@code scp}, {@code sftp})
-   * @param target the command line or path
+   * @param type an audit event type's wire name ({@code exec}, {@code scp}, {@code sftp},
+   *     {@code port_forward})
+   * @param target the command line, path or forwarding address
    */
-  void event(ChannelSession channel, String type, String target, boolean success, String reason);
+  void event(Session session, String type, String target, boolean success, String reason);
 }

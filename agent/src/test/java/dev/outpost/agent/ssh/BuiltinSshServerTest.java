@@ -282,6 +282,12 @@ class BuiltinSshServerTest {
           IOException.class,
           () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), somewhere));
     }
+    // ssh -R asks the server to listen: refused and audited; ssh -L opens direct-tcpip channels,
+    // which this server does not even offer (no channel factory), so they never reach the filter
+    List<NodeEvent> refused = events.pending(100).stream()
+        .filter(e -> "port_forward".equals(e.type())).toList();
+    assertTrue(refused.stream().anyMatch(e -> e.target().startsWith("listen ")), refused.toString());
+    assertTrue(refused.stream().allMatch(e -> "FAILURE".equals(e.outcome())));
   }
 
   private static OpenSshCertificate certificate(List<String> logins, Instant until) throws Exception {

@@ -192,6 +192,16 @@ class RecordingIT {
 
   @Test
   @Order(18)
+  void refusedPortForwardingIsAudited() {
+    Command.Result forward = ssh(List.of("-o", "BatchMode=yes", "-o", "ExitOnForwardFailure=yes",
+        "-R", "0:127.0.0.1:9", target(), "true"), null);
+    assertEquals(255, forward.exitCode(), forward.stderr());
+    JsonNode event = awaitEvent("port_forward", e -> e.path("target").asText().startsWith("listen"));
+    assertEquals("FAILURE", event.get("outcome").asText());
+  }
+
+  @Test
+  @Order(19)
   void filtersAndPagingNarrowTheList() {
     List<JsonNode> all = audit("--node=" + node);
     assertTrue(all.size() >= 5, all.toString());
