@@ -83,7 +83,7 @@ class RecordingIT {
   @Order(1)
   void ptySessionIsRecordedExactlyAsTheClientSawIt() {
     Command.Result session = ssh(List.of("-tt", target()),
-        "printf 'recorded-%s\\n' $((6*7)); printf 'caf\\xc3\\xa9 \\033[1mbold\\033[0m\\n'; exit\n");
+        "printf 'recorded-%s\\n' $((6*7)); printf 'caf\\303\\251 \\033[1mbold\\033[0m\\n'; exit\n");
     assertTrue(session.stdout().contains("recorded-42"), session.stdout());
 
     JsonNode recording = awaitCompleteRecording(r -> true);
