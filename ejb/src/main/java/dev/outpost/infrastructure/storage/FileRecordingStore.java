@@ -15,8 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Recordings as files {@code <root>/<uuid>.cast}. The name is built from a parsed UUID only, so no
@@ -27,11 +25,17 @@ import java.util.concurrent.ConcurrentMap;
 public final class FileRecordingStore implements RecordingStore {
   private static final String SUFFIX = ".cast";
 
+  /** Appends of one recording are serialised on one of these, by the id's hash. */
+  private static final int STRIPES = 64;
+
   private final Path root;
-  private final ConcurrentMap<UUID, Object> locks = new ConcurrentHashMap<>();
+  private final Object[] locks = new Object[STRIPES];
 
   public FileRecordingStore(Path root) {
     this.root = root;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
   }
 
   @Override
@@ -46,7 +50,7 @@ public final class FileRecordingStore implements RecordingStore {
   @Override
   public long append(UUID id, long offset, byte[] data)
       throws IOException, OffsetMismatchException {
-    synchronized (locks.computeIfAbsent(id, key -> new Object())) {
+    synchronized (locks[Math.floorMod(id.hashCode(), STRIPES)]) {
       Files.createDirectories(root);
       try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE)) {
