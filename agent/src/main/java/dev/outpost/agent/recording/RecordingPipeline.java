@@ -4,6 +4,7 @@ import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.ssh.SessionObserver;
 import dev.outpost.client.http.ApiClient;
 import dev.outpost.client.http.ProxyAddress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -22,6 +24,7 @@ public final class RecordingPipeline implements AutoCloseable {
   static final Duration UPLOAD_INTERVAL = Duration.ofSeconds(2);
   /** Short, so that a request stuck on a cut link is retried soon after the link returns. */
   static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(10);
+  private static final Logger LOG = Logger.getLogger(RecordingPipeline.class.getName());
 
   private final SessionDirectory sessions;
   private final ScheduledExecutorService uploadThread;
@@ -35,8 +38,12 @@ public final class RecordingPipeline implements AutoCloseable {
   }
 
   public static RecordingPipeline start(Path dataDirectory, ProxyAddress proxy, SSLContext tls,
-      CurrentIdentity identity, Clock clock) {
+      CurrentIdentity identity, Clock clock) throws IOException {
     RecordingSpool recordings = new RecordingSpool(dataDirectory.resolve("recordings"));
+    int interrupted = recordings.endInterrupted();
+    if (interrupted > 0) {
+      LOG.info(() -> interrupted + " recordings of sessions that ended with the last run are uploaded now");
+    }
     EventSpool events = new EventSpool(dataDirectory.resolve("events"));
     SpoolUploader uploader = new SpoolUploader(recordings, events,
         UploadEndpoint.of(new ApiClient(proxy, tls, UPLOAD_TIMEOUT)),

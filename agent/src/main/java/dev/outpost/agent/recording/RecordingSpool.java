@@ -62,6 +62,23 @@ public final class RecordingSpool {
     Files.writeString(file(id, DONE), ended.toString(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Ends the recordings a previous run of the agent left open: their sessions died with it. The
+   * end time is the last write.
+   *
+   * @return how many were ended
+   */
+  public int endInterrupted() throws IOException {
+    int ended = 0;
+    for (UUID id : pending()) {
+      if (ended(id).isEmpty()) {
+        finish(id, Files.getLastModifiedTime(cast(id)).toInstant());
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** Recordings not yet confirmed by the proxy, oldest name first. */
   public List<UUID> pending() throws IOException {
     if (!Files.isDirectory(directory)) {
