@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** The audit log, filtered and paged; admins only. */
@@ -23,6 +23,7 @@ import java.util.List;
 public class AuditResource {
 
   @Inject AuditLog audit;
+  @Inject Clock clock;
 
   @GET
   public List<AuditEventView> list(
@@ -33,7 +34,7 @@ public class AuditResource {
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("100") int limit,
       @Context ContainerRequestContext request) {
-    AuditQuery query = new AuditQuery(AuditQuery.parseSince(since, Instant.now()),
+    AuditQuery query = new AuditQuery(AuditQuery.parseSince(since, clock.instant()),
         type == null || type.isBlank() ? null : AuditEventType.fromWireName(type.trim()),
         user, node, offset, limit);
     return audit.search(SessionFilter.caller(request), query);
