@@ -59,9 +59,12 @@ public final class SpoolUploader implements Runnable {
       for (UUID id : recordings.pending()) {
         try {
           upload(id);
-        } catch (ApiException refused) {
+        } catch (ApiException answer) {
+          if (!isRefusal(answer)) {
+            throw answer;
+          }
           // the proxy answered and said no: keep the copy, go on with the others
-          LOG.warning(() -> "the proxy refused recording " + id + ": " + refused.getMessage());
+          LOG.warning(() -> "the proxy refused recording " + id + ": " + answer.getMessage());
         }
       }
       if (failing) {
@@ -75,6 +78,15 @@ public final class SpoolUploader implements Runnable {
         failing = true;
       }
     }
+  }
+
+  /**
+   * A verdict about this recording (bad request, forbidden, conflict), as opposed to a proxy that
+   * is starting or stopping (404 before the application is deployed, 5xx): those end the pass
+   * like a connection failure and are retried quietly.
+   */
+  static boolean isRefusal(ApiException answer) {
+    return answer.status() == 400 || answer.status() == 403 || answer.status() == 409;
   }
 
   /** Uploads one recording as far as it goes; whether the proxy now has it complete. */

@@ -13,6 +13,7 @@ import dev.outpost.api.RecordingChunk;
 import dev.outpost.api.RecordingComplete;
 import dev.outpost.api.RecordingOpen;
 import dev.outpost.api.RecordingStatus;
+import dev.outpost.client.http.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -121,6 +122,14 @@ class SpoolUploaderTest {
     uploader.run();
     assertEquals(List.of(event.id()), proxy.events, "kept once although delivered twice");
     assertEquals(List.of(), events.pending(10));
+  }
+
+  @Test
+  void onlyVerdictsCountAsRefusalsNotAProxyThatIsStarting() {
+    assertTrue(SpoolUploader.isRefusal(new ApiException(409, "does not match")));
+    assertTrue(SpoolUploader.isRefusal(new ApiException(400, "checksum mismatch")));
+    assertFalse(SpoolUploader.isRefusal(new ApiException(404, "not deployed yet")));
+    assertFalse(SpoolUploader.isRefusal(new ApiException(503, "starting")));
   }
 
   private UUID ended(byte[] bytes) throws IOException {

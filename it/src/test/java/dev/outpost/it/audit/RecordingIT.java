@@ -239,7 +239,7 @@ class RecordingIT {
   @Test
   @Order(101)
   void nothingIsLostWhenTheProxyIsKilledMidSession() throws Exception {
-    printingSessionSurvives("kill", () -> TestCluster.get().restartProxy());
+    printingSessionSurvives("kill", () -> TestCluster.get().killAndRestartProxy());
     Nodes.awaitOnline(admin, node, Duration.ofSeconds(120));
   }
 
