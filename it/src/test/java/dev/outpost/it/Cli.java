@@ -68,11 +68,14 @@ public final class Cli {
 
   /** Runs a command with {@code --format=json} among {@code args}, requiring success. */
   public JsonNode json(String... args) {
-    Command.Result result = run(args).requireSuccess();
+    return parseJson(run(args).requireSuccess().stdout());
+  }
+
+  public static JsonNode parseJson(String text) {
     try {
-      return JSON.readTree(result.stdout());
+      return JSON.readTree(text);
     } catch (IOException e) {
-      throw new AssertionError("not JSON: " + result.stdout(), e);
+      throw new AssertionError("not JSON: " + text, e);
     }
   }
 
@@ -113,12 +116,7 @@ public final class Cli {
           return;
         }
       }
-      try {
-        Thread.sleep(1_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      Polling.sleep(1_000);
     }
     throw new AssertionError("node " + node + " did not come online within " + timeout + ": " + last);
   }

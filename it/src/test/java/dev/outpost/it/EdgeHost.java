@@ -60,6 +60,20 @@ public final class EdgeHost implements AutoCloseable {
     inside("iptables -P OUTPUT DROP");
   }
 
+  /**
+   * Drops every packet on the edge's link in both directions, as a dead cellular link does:
+   * connections are not reset, they just hear nothing until {@link #restoreNetwork}.
+   */
+  public void cutNetwork() {
+    inside("iptables -I INPUT 1 -i " + EDGE_LINK + " -j DROP");
+    inside("iptables -I OUTPUT 1 -o " + EDGE_LINK + " -j DROP");
+  }
+
+  public void restoreNetwork() {
+    inside("iptables -D INPUT -i " + EDGE_LINK + " -j DROP");
+    inside("iptables -D OUTPUT -o " + EDGE_LINK + " -j DROP");
+  }
+
   public String address() {
     return EDGE_ADDRESS;
   }

@@ -79,6 +79,13 @@ public final class LocalCluster implements AutoCloseable {
     awaitReady();
   }
 
+  /** Kills the server with SIGKILL, then starts it again: an outage the proxy had no say in. */
+  public void killAndRestartProxy() {
+    domain.kill();
+    domain.start(environment);
+    awaitReady();
+  }
+
   /** TLS that trusts this cluster's CA only, as an agent with the CA pin would. */
   public SSLContext trustContext() {
     return TlsContexts.trusting(certificates().clusterCa());

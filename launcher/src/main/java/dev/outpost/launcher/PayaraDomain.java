@@ -55,6 +55,25 @@ final class PayaraDomain {
     }
   }
 
+  /**
+   * Ends the server with SIGKILL, as a crash or {@code kill -9} would: no shutdown of the
+   * application, no closing of connections. The server is the JVM whose class path starts in this
+   * domain's directory.
+   */
+  void kill() {
+    String marker = layout.domainDir().toAbsolutePath().normalize() + "/lib/ext";
+    List<ProcessHandle> servers = ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().filter(line -> line.contains(marker))
+            .isPresent())
+        .toList();
+    if (servers.isEmpty()) {
+      throw new IllegalStateException("no running server of domain " + layout.domainName());
+    }
+    LOG.info("killing Payara domain " + layout.domainName() + " (SIGKILL)");
+    servers.forEach(ProcessHandle::destroyForcibly);
+    servers.forEach(process -> process.onExit().join());
+  }
+
   void stop() {
     asadmin.run(
         Map.of(),

@@ -59,16 +59,18 @@ public final class BuiltinSshServer implements AutoCloseable {
   }
 
   /** Starts a server for the current identity, running sessions as this process's user allows. */
-  public static BuiltinSshServer start(CurrentIdentity identity) throws IOException {
-    return start(
-        identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer, Clock.systemUTC());
+  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer)
+      throws IOException {
+    return start(identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer,
+        Clock.systemUTC(), observer);
   }
 
   static BuiltinSshServer start(
       CurrentIdentity identity,
       LoginLauncher launcher,
       Supplier<Optional<Path>> sftpServer,
-      Clock clock)
+      Clock clock,
+      SessionObserver observer)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
     server.setCipherFactories(CIPHERS);
@@ -89,13 +91,13 @@ public final class BuiltinSshServer implements AutoCloseable {
     server.setHostBasedAuthenticator(null);
 
     server.setChannelFactories(List.of(SessionChannel.FACTORY, DirectTcpipFactory.INSTANCE));
-    server.setForwardingFilter(new CertificateForwardingFilter());
+    server.setForwardingFilter(new CertificateForwardingFilter(observer));
     server.setAgentFactory(null);
 
-    SessionCommands commands = new SessionCommands(launcher);
+    SessionCommands commands = new SessionCommands(launcher, observer);
     server.setShellFactory(commands);
     server.setCommandFactory(commands);
-    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer)));
+    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer, observer)));
     server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, MAX_AUTH_REQUESTS);

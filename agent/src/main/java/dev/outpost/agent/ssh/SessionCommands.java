@@ -18,9 +18,11 @@ final class SessionCommands implements ShellFactory, CommandFactory {
   private static final Pattern FILE_COPY_SERVER = Pattern.compile("\\s*(?:\\S*/)?(?:scp|rsync|sftp-server)(?:\\s.*)?", Pattern.DOTALL);
 
   private final LoginLauncher launcher;
+  private final SessionObserver observer;
 
-  SessionCommands(LoginLauncher launcher) {
+  SessionCommands(LoginLauncher launcher, SessionObserver observer) {
     this.launcher = launcher;
+    this.observer = observer;
   }
 
   static boolean isFileCopy(String commandLine) {
@@ -29,15 +31,17 @@ final class SessionCommands implements ShellFactory, CommandFactory {
 
   @Override
   public Command createShell(ChannelSession channel) {
-    return new ProcessCommand("shell", launcher::shell);
+    return new ProcessCommand("shell", null, null, launcher::shell, observer);
   }
 
+  /** Audited as {@code exec}, or as {@code scp} with its paths when it is scp's remote end. */
   @Override
   public Command createCommand(ChannelSession channel, String commandLine) {
+    String type = commandLine.startsWith("scp ") ? "scp" : "exec";
     if (isFileCopy(commandLine) && !SessionPermissions.fileCopy(channel.getSession())) {
-      return ProcessCommand.refused("exec", FILE_COPY_REFUSED);
+      return ProcessCommand.refused("exec", type, commandLine, FILE_COPY_REFUSED, observer);
     }
-    return new ProcessCommand(
-        "exec", (login, environment) -> launcher.command(login, commandLine, environment));
+    return new ProcessCommand("exec", type, commandLine,
+        (login, environment) -> launcher.command(login, commandLine, environment), observer);
   }
 }

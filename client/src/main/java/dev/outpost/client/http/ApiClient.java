@@ -76,6 +76,11 @@ public final class ApiClient {
     return decode(send(request(path).GET()), listType);
   }
 
+  /** A non-JSON resource (a recording) exactly as the proxy sends it. */
+  public byte[] getBytes(String path) throws ApiException, IOException {
+    return send(request(path).setHeader("Accept", "*/*").GET());
+  }
+
   public <T> T post(String path, Object body, Class<T> type) throws ApiException, IOException {
     return decode(send(postRequest(path, body)), WireJson.mapper().constructType(type));
   }

@@ -47,7 +47,8 @@ public final class JoinTokens {
           Ttl.parse(request == null ? null : request.ttl(), JoinToken.DEFAULT_TTL),
           admin.user(), clock.instant());
       tokens.add(token);
-      audit.record(attempt.message(type.wireName() + " token, expires " + token.expiresAt()));
+      audit.record(attempt.target(type.wireName())
+          .message(type.wireName() + " token, expires " + token.expiresAt()));
       return new TokenResponse(secret, type.wireName(), token.expiresAt(), caPin);
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));

@@ -64,6 +64,7 @@ public final class UserEnrollment {
       if (request == null) {
         throw OutpostException.badRequest("user request is empty");
       }
+      attempt = attempt.target(request.name());
       UserName name = new UserName(request.name());
       Set<String> roleNames = existingRoles(request.roles());
       List<String> logins = Login.validate(request.logins());

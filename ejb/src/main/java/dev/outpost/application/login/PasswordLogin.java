@@ -122,7 +122,7 @@ public final class PasswordLogin {
   }
 
   private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
-    audit.record(attempt.failed(reason));
+    audit.record(attempt.as(AuditEventType.USER_LOGIN_FAILURE).failed(reason));
     return error;
   }
 }

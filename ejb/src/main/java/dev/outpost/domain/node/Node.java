@@ -112,12 +112,16 @@ public class Node {
   /**
    * The proxy that served this node's tunnel restarted: no tunnel survives that, whatever the
    * database still says.
+   *
+   * @return whether the node was online through that proxy and is now offline
    */
-  public void tunnelLostWith(String restartedProxy) {
+  public boolean tunnelLostWith(String restartedProxy) {
     if (online && restartedProxy.equals(proxyInstance)) {
       this.online = false;
       this.tunnelId = null;
+      return true;
     }
+    return false;
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.audit.Outcome;
@@ -164,7 +165,12 @@ class SshAccessTest {
     }
 
     @Override
-    public List<AuditEvent> list(Instant since, AuditEventType type, int limit) {
+    public boolean contains(UUID id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuditEvent> list(AuditQuery query) {
       throw new UnsupportedOperationException();
     }
 

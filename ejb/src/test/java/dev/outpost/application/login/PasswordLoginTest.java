@@ -166,7 +166,7 @@ class PasswordLoginTest {
     assertEquals(PasswordLogin.REJECTED, error.getMessage());
     assertEquals(1, users.findByName("alice").orElseThrow().failedLogins());
     assertEquals(Outcome.FAILURE, audit.last().outcome());
-    assertEquals(AuditEventType.USER_LOGIN, audit.last().type());
+    assertEquals(AuditEventType.USER_LOGIN_FAILURE, audit.last().type());
     assertEquals("wrong password or one-time code", audit.last().message());
     assertEquals("192.0.2.7", audit.last().remoteAddr());
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -157,7 +158,7 @@ class SshThroughTunnelIT {
   @Order(9)
   void nodeRefusesExpiredCertificate() throws Exception {
     Cli shortLived = Cli.fresh("short-" + node).login("admin", TestCluster.ADMIN_PASSWORD, "--ttl=5s");
-    Thread.sleep(6_000);
+    Polling.sleep(6_000);
     assertRefusedByNode(shortLived.home().resolve("key"), shortLived.home().resolve("key-cert.pub"));
   }
 

@@ -68,7 +68,7 @@ public class AgentTunnels {
 
   private void unregister(String node, Tunnel tunnel, UUID tunnelId, String reason) {
     if (byNode.remove(node, tunnel)) {
-      registry.offline(node, tunnelId);
+      registry.offline(node, tunnelId, reason);
       LOG.info(() -> "node " + node + " disconnected: " + reason);
     }
   }
