@@ -1,5 +1,6 @@
 package dev.outpost.application;
 
+import dev.outpost.application.access.SessionOrigin;
 import dev.outpost.application.access.SshAccess;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditRepository;
@@ -51,6 +52,20 @@ public class AccessService {
    */
   public UUID authorizeSsh(UserIdentity user, String login, String node, String remoteAddr) {
     return access.authorize(user, login, node, remoteAddr);
+  }
+
+  /**
+   * As {@link #authorizeSsh}, for a terminal in the web console: the same decision, audited with
+   * {@code origin=web}.
+   */
+  public UUID authorizeWebTerminal(UserIdentity user, String login, String node,
+      String remoteAddr) {
+    return access.authorize(user, login, node, remoteAddr, SessionOrigin.WEB);
+  }
+
+  /** Audits as {@code session.terminate} that {@code byUser} closed a running session. */
+  public void sessionTerminated(UUID sessionId, String byUser) {
+    access.terminated(sessionId, byUser);
   }
 
   /** Audits the end of a session as {@code session.end}. */

@@ -7,7 +7,6 @@ import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
-import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.User;
@@ -17,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Password login: checks lockout, password and TOTP, then opens a bearer session and signs the
@@ -26,14 +24,11 @@ import java.util.OptionalLong;
  */
 public final class PasswordLogin {
 
-  static final String REJECTED = "invalid user name, password or one-time code";
-  static final String LOCKED = "account is locked after too many failed logins; try again later";
-  private static final int SESSION_TOKEN_BYTES = 32;
+  static final String REJECTED = PasswordCheck.REJECTED;
+  static final int SESSION_TOKEN_BYTES = 32;
 
-  private final UserRepository users;
   private final WebSessionRepository sessions;
-  private final CredentialCheck credentials;
-  private final FailedLoginRecorder failures;
+  private final PasswordCheck passwords;
   private final CertificateAuthorities cas;
   private final AuditRecorder audit;
   private final Clock clock;
@@ -42,10 +37,8 @@ public final class PasswordLogin {
   public PasswordLogin(UserRepository users, WebSessionRepository sessions,
       CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
       AuditRecorder audit, Clock clock, SecureRandom random) {
-    this.users = users;
     this.sessions = sessions;
-    this.credentials = credentials;
-    this.failures = failures;
+    this.passwords = new PasswordCheck(users, credentials, failures, audit);
     this.cas = cas;
     this.audit = audit;
     this.clock = clock;
@@ -57,21 +50,7 @@ public final class PasswordLogin {
     AuditRecord attempt = AuditRecord.success(AuditEventType.USER_LOGIN)
         .actor(command.user().value())
         .remoteAddr(remoteAddr);
-    User user = users.findByName(command.user().value()).orElse(null);
-    if (user == null) {
-      credentials.checkNobody(command.password());
-      throw refused(attempt, "unknown user", OutpostException.unauthenticated(REJECTED));
-    }
-    if (user.isLockedAt(now)) {
-      throw refused(attempt, "account locked", OutpostException.locked(LOCKED));
-    }
-    OptionalLong totpStep = credentials.check(user, command.password(), command.totp(), now);
-    if (totpStep.isEmpty()) {
-      failures.recordFailure(user.id());
-      throw refused(attempt, "wrong password or one-time code",
-          OutpostException.unauthenticated(REJECTED));
-    }
-    user.loginSucceeded(totpStep.getAsLong());
+    User user = passwords.verify(command.user(), command.password(), command.totp(), attempt, now);
     Instant expires = now.plus(command.ttl());
     String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
     sessions.add(new WebSession(user, SecretToken.hash(token), now, expires, remoteAddr));
@@ -94,10 +73,5 @@ public final class PasswordLogin {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the login certificates", e);
     }
-  }
-
-  private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
-    audit.record(attempt.failed(reason));
-    return error;
   }
 }

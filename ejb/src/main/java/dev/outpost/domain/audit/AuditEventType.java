@@ -5,6 +5,7 @@ import dev.outpost.domain.shared.OutpostException;
 /** Everything Outpost audits. The wire name is also what the database stores. */
 public enum AuditEventType {
   USER_LOGIN("user.login"),
+  WEB_LOGIN("web.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
   INVITE_ACCEPT("user.invite.accept"),
@@ -13,7 +14,8 @@ public enum AuditEventType {
   CERT_RENEW("cert.renew"),
   TUNNEL_AUTH("tunnel.auth"),
   SESSION_START("session.start"),
-  SESSION_END("session.end");
+  SESSION_END("session.end"),
+  SESSION_TERMINATE("session.terminate");
 
   private final String wireName;
 
