@@ -1,12 +1,15 @@
 package dev.outpost.it.ssh;
 
+import static dev.outpost.it.AdminTasks.acceptInvite;
+import static dev.outpost.it.AdminTasks.awaitOnline;
+import static dev.outpost.it.AdminTasks.findNode;
+import static dev.outpost.it.AdminTasks.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.EdgeHost;
@@ -19,7 +22,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +47,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshThroughTunnelIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
 
   private final String node = "edge-" + UUID.randomUUID().toString().substring(0, 8);
@@ -216,12 +217,6 @@ class SshThroughTunnelIT {
     assertTrue(result.stderr().contains("Permission denied"), result.stderr());
   }
 
-  private void acceptInvite(String code, String password) {
-    Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H", "Content-Type: application/json",
-        "-d", "{\"password\":\"" + password + "\"}", "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code),
-        Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
-  }
-
   private String target() {
     return "root@" + node + "." + TestCluster.CLUSTER_NAME;
   }
@@ -236,59 +231,7 @@ class SshThroughTunnelIT {
     return Command.run(command, Map.of(), null, SSH_TIMEOUT);
   }
 
-  private static void awaitOnline(Cli cli, String name, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Command.Result result = cli.run("ls", "--format=json");
-      last = result.stdout() + result.stderr();
-      if (result.exitCode() == 0) {
-        JsonNode found = findNodeOrNull(json(result), name);
-        if (found != null && found.get("online").asBoolean()) {
-          return;
-        }
-      }
-      sleep(1_000);
-    }
-    throw new AssertionError("node " + name + " did not come online within " + timeout + ": " + last);
-  }
-
-  private static JsonNode findNode(JsonNode nodes, String name) {
-    JsonNode found = findNodeOrNull(nodes, name);
-    if (found == null) {
-      throw new AssertionError("node " + name + " not listed: " + nodes);
-    }
-    return found;
-  }
-
-  private static JsonNode findNodeOrNull(JsonNode nodes, String name) {
-    for (JsonNode candidate : nodes) {
-      if (name.equals(candidate.get("name").asText())) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private static JsonNode json(Command.Result result) {
-    result.requireSuccess();
-    try {
-      return JSON.readTree(result.stdout());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + result.stdout(), e);
-    }
-  }
-
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

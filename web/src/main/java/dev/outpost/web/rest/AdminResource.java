@@ -1,5 +1,17 @@
 package dev.outpost.web.rest;
 
+import dev.outpost.api.AuditEventView;
+import dev.outpost.application.AuditLog;
+import dev.outpost.domain.audit.AuditEvent;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.shared.Ttl;
+import dev.outpost.domain.user.Role;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import dev.outpost.api.NodeView;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
@@ -29,6 +41,7 @@ public class AdminResource {
   @Inject TokenService tokens;
   @Inject UserService users;
   @Inject NodeService nodes;
+  @Inject AuditLog audit;
 
   @POST
   @Path("tokens")
@@ -46,5 +59,25 @@ public class AdminResource {
   @Path("nodes")
   public List<NodeView> nodes(@Context ContainerRequestContext request) {
     return nodes.listAll(SessionFilter.caller(request));
+  }
+
+  /** Audit events of the last {@code since} (default 1h), of one {@code type} if given. */
+  @GET
+  @Path("audit")
+  public List<AuditEventView> audit(@QueryParam("since") String since,
+      @QueryParam("type") String type, @QueryParam("limit") @DefaultValue("1000") int limit,
+      @Context ContainerRequestContext request) {
+    SessionFilter.caller(request).requireRole(Role.ADMIN);
+    Instant from = Instant.now().minus(Ttl.parse(since, Duration.ofHours(1)));
+    AuditEventType wanted = type == null || type.isBlank() ? null : AuditEventType.fromWireName(type);
+    return audit.list(from, wanted, limit).stream().map(AdminResource::view).toList();
+  }
+
+  private static AuditEventView view(AuditEvent event) {
+    AuditRecord record = event.record();
+    return new AuditEventView(event.id().toString(), event.time(), event.type().wireName(),
+        event.cluster(), record.actor(), record.node(), record.login(),
+        record.sessionId() == null ? null : record.sessionId().toString(), record.remoteAddr(),
+        record.outcome().name().toLowerCase(Locale.ROOT), record.message());
   }
 }
