@@ -11,12 +11,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /** Authorization of SSH sessions through the proxy. */
 @Stateless
 public class AccessService {
+
+  /** Long enough to authenticate one SSH connection of a browser terminal. */
+  static final Duration WEB_TERMINAL_CERTIFICATE_TTL = Duration.ofMinutes(1);
 
   @Inject
   private UserRepository users;
@@ -35,6 +42,9 @@ public class AccessService {
 
   @EJB
   private AuditLog audit;
+
+  @EJB
+  private CertificateAuthorityService cas;
 
   private SshAccess access;
 
@@ -66,6 +76,20 @@ public class AccessService {
   /** Audits as {@code session.terminate} that {@code byUser} closed a running session. */
   public void sessionTerminated(UUID sessionId, String byUser) {
     access.terminated(sessionId, byUser);
+  }
+
+  /**
+   * The certificate of one browser terminal's SSH login, after {@link #authorizeWebTerminal}: for
+   * a key pair the proxy made for that session alone, with only the allowed login as principal,
+   * valid for one minute (the SSH session outlives it, as with OpenSSH).
+   */
+  public String webTerminalCertificate(UserIdentity user, PublicKey key, String login) {
+    try {
+      return cas.authorities().issueUserCertificate(key, user.user(), List.of(login),
+          clock.instant(), WEB_TERMINAL_CERTIFICATE_TTL);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a terminal certificate", e);
+    }
   }
 
   /** Audits the end of a session as {@code session.end}. */

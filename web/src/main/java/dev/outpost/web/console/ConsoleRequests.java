@@ -1,6 +1,6 @@
 package dev.outpost.web.console;
 
-import dev.outpost.application.ConsoleService;
+import dev.outpost.application.AuthService;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 
@@ -19,11 +19,11 @@ final class ConsoleRequests {
         .orElseThrow(() -> OutpostException.unauthenticated("not logged in"));
   }
 
-  static UserIdentity reader(ConsoleService console, String cookieHeader) {
-    return console.authenticate(sessionToken(cookieHeader));
+  static UserIdentity reader(AuthService console, String cookieHeader) {
+    return console.consoleReader(sessionToken(cookieHeader));
   }
 
-  static UserIdentity writer(ConsoleService console, String cookieHeader, String csrfToken) {
-    return console.authorize(sessionToken(cookieHeader), csrfToken);
+  static UserIdentity writer(AuthService console, String cookieHeader, String csrfToken) {
+    return console.consoleWriter(sessionToken(cookieHeader), csrfToken);
   }
 }

@@ -1,7 +1,7 @@
 package dev.outpost.web.console;
 
 import dev.outpost.api.NodeView;
-import dev.outpost.application.ConsoleService;
+import dev.outpost.application.AuthService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
@@ -27,7 +27,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConsoleResource {
 
-  @Inject ConsoleService console;
+  @Inject AuthService console;
   @Inject NodeService nodes;
 
   @POST
@@ -36,7 +36,7 @@ public class ConsoleResource {
     if (form == null) {
       throw OutpostException.badRequest("user and password are required");
     }
-    ConsoleLogin login = console.login(
+    ConsoleLogin login = console.consoleLogin(
         ConsoleCredentials.of(form.user(), form.password(), form.totp()), http.getRemoteAddr());
     return Response.ok(ConsoleSessionView.of(login.identity(), login.csrfToken()))
         .header(HttpHeaders.SET_COOKIE, ConsoleCookie.set(login.sessionToken()))
@@ -47,14 +47,14 @@ public class ConsoleResource {
   @Path("session")
   public ConsoleSessionView session(@HeaderParam(HttpHeaders.COOKIE) String cookie) {
     String token = ConsoleRequests.sessionToken(cookie);
-    return ConsoleSessionView.of(console.authenticate(token), ConsoleSessions.csrfToken(token));
+    return ConsoleSessionView.of(console.consoleReader(token), ConsoleSessions.csrfToken(token));
   }
 
   @POST
   @Path("logout")
   public Response logout(@HeaderParam(HttpHeaders.COOKIE) String cookie,
       @HeaderParam(ConsoleRequests.CSRF_HEADER) String csrf) {
-    console.logout(ConsoleRequests.sessionToken(cookie), csrf);
+    console.consoleLogout(ConsoleRequests.sessionToken(cookie), csrf);
     return Response.noContent().header(HttpHeaders.SET_COOKIE, ConsoleCookie.clear()).build();
   }
 

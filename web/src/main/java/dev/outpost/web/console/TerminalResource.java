@@ -1,6 +1,6 @@
 package dev.outpost.web.console;
 
-import dev.outpost.application.ConsoleService;
+import dev.outpost.application.AuthService;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.web.terminal.TerminalSessions;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TerminalResource {
 
-  @Inject ConsoleService console;
+  @Inject AuthService console;
   @Inject TerminalSessions terminals;
 
   @GET

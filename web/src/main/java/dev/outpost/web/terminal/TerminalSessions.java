@@ -1,9 +1,8 @@
 package dev.outpost.web.terminal;
 
+import dev.outpost.api.CertificateProof;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.ClusterService;
-import dev.outpost.application.ConsoleService;
-import dev.outpost.api.CertificateProof;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
@@ -39,7 +38,6 @@ public class TerminalSessions {
   private static final Duration SSH_TIMEOUT = Duration.ofSeconds(20);
 
   @Inject AccessService access;
-  @Inject ConsoleService console;
   @Inject ClusterService cluster;
 
   private final Map<UUID, Terminal> open = new ConcurrentHashMap<>();
@@ -78,7 +76,7 @@ public class TerminalSessions {
     try {
       KeyPair key = SshKeys.generateEd25519(random);
       PublicKey certificate = CertificateProof.parseCertificate(
-          console.terminalCertificate(user, key.getPublic(), login));
+          access.webTerminalCertificate(user, key.getPublic(), login));
       TunnelStream stream = streams.openSsh(node, login, user.user(), session);
       shell = ssh.open(stream, node + "." + cluster.info().cluster(), login,
           new KeyPair(certificate, key.getPrivate()), size);

@@ -52,9 +52,7 @@ public class TerminalEndpoint {
     try {
       terminal = terminals.open(principal.identity(), first(query, "node"), first(query, "login"),
           size(query), remoteAddress, relay::openToNode, browser);
-    } catch (OutpostException | IllegalArgumentException e) {
-      refuse(browser, e.getMessage());
-    } catch (IOException e) {
+    } catch (OutpostException | IllegalArgumentException | IOException e) {
       refuse(browser, e.getMessage());
     }
   }
@@ -135,6 +133,9 @@ public class TerminalEndpoint {
 
     @Override
     public void close() {
+      if (!session.isOpen()) {
+        return;
+      }
       try {
         session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "terminal closed"));
       } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.outpost.web.ws;
 
-import dev.outpost.application.ConsoleService;
+import dev.outpost.application.AuthService;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.web.console.ConsoleCookie;
@@ -30,7 +30,7 @@ import java.util.Locale;
 public class TerminalUpgradeFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ConsoleService console;
+  @Inject transient AuthService console;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
@@ -41,7 +41,7 @@ public class TerminalUpgradeFilter extends HttpFilter {
     }
     UserIdentity identity;
     try {
-      identity = console.authorize(
+      identity = console.consoleWriter(
           ConsoleCookie.token(request.getHeader("Cookie")).orElse(null),
           request.getParameter("csrf"));
     } catch (OutpostException e) {
@@ -67,8 +67,9 @@ public class TerminalUpgradeFilter extends HttpFilter {
       URI uri = URI.create(origin);
       String port = uri.getPort() < 0 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
       String expected = host.toLowerCase(Locale.ROOT).replaceFirst(":443$", "");
-      return "https".equals(uri.getScheme()) && uri.getRawPath().isEmpty()
-          && uri.getHost() != null
+      return "https".equals(uri.getScheme()) && uri.getHost() != null
+          && uri.getRawUserInfo() == null && uri.getRawPath().isEmpty()
+          && uri.getRawQuery() == null && uri.getRawFragment() == null
           && (uri.getHost().toLowerCase(Locale.ROOT) + port).equals(expected);
     } catch (IllegalArgumentException e) {
       return false;
