@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -55,7 +56,9 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Function<WebDriver, T> condition, Duration timeout) {
-    return new WebDriverWait(driver, timeout).until(condition);
+    // The node list re-renders every few seconds: an element found a moment ago may be replaced.
+    return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   Object script(String script, Object... args) {

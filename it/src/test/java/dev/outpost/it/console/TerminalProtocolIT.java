@@ -115,7 +115,7 @@ class TerminalProtocolIT {
     ConsoleHttp.terminal(ConsoleHttp.ORIGIN, alice.cookie(), alice.csrf(), fixture.node, "root", client)
         .get(30, TimeUnit.SECONDS);
     try {
-      client.session.get(60, TimeUnit.SECONDS);
+      client.session.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       client.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r", 8192);
       client.awaitAfter("READY\n", 0, TIMEOUT);
       String data = text(seed, size);

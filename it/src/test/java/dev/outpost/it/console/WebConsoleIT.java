@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console as a technician uses it, in headless Chromium: a wrong password is refused with
@@ -85,9 +86,9 @@ class WebConsoleIT {
   void loginListsTheAgentsNodeWithLabelsAndFilters() {
     browser.open("/");
     submitLogin(user, ConsoleFixture.PASSWORD);
-    WebElement row = nodeRow();
-    assertEquals("online", row.findElement(By.cssSelector("td:nth-child(3)")).getText());
-    assertEquals("env=edge", row.findElement(By.cssSelector(".label")).getText());
+    nodeRow();
+    assertEquals("online", browser.await(d -> nodeRow().findElement(By.cssSelector("td:nth-child(3)")).getText(), WAIT));
+    assertEquals("env=edge", browser.await(d -> nodeRow().findElement(By.cssSelector(".label")).getText(), WAIT));
 
     WebElement filter = browser.driver.findElement(By.id("filter-text"));
     filter.sendKeys("no-such-node-" + fixture.suffix);
@@ -95,14 +96,20 @@ class WebConsoleIT {
     filter.clear();
     filter.sendKeys(fixture.node);
     browser.await(d -> d.findElements(By.cssSelector("#node-rows tr")).size() == 1, WAIT);
-    browser.driver.findElement(By.cssSelector("#filter-label option[value='env=edge']")).click();
+    browser.await(d -> {
+      d.findElement(By.cssSelector("#filter-label option[value='env=edge']")).click();
+      return true;
+    }, WAIT);
     nodeRow();
   }
 
   @Test
   @Order(3)
   void terminalEchoesFollowsResizeRunsFullScreenProgramAndEndsWhenClosed() {
-    nodeRow().findElement(By.cssSelector("button.connect")).click();
+    browser.await(d -> {
+      nodeRow().findElement(By.cssSelector("button.connect")).click();
+      return true;
+    }, WAIT);
     String session = browser.await(d -> (String) browser.script(
         "const p = document.querySelector('.terminal-panel.active'); return p && p.dataset.session;"), WAIT);
 
@@ -117,7 +124,7 @@ class WebConsoleIT {
 
     type("top -d 1");
     awaitLine(line -> line.contains("load average"));
-    terminalInput().sendKeys("q");
+    keys("q");
     type("echo back-" + fixture.suffix);
     awaitLine(line -> line.equals("back-" + fixture.suffix));
     browser.screenshot(Path.of("target", "web-console-terminal.png"));
@@ -190,12 +197,14 @@ class WebConsoleIT {
         .filter(row -> fixture.node.equals(row.getAttribute("data-node"))).findFirst().orElse(null), WAIT);
   }
 
-  private WebElement terminalInput() {
-    return browser.driver.findElement(By.cssSelector(".terminal-panel.active .xterm-helper-textarea"));
+  /** Keys as a user types them: into the focused terminal. */
+  private void keys(CharSequence... keys) {
+    browser.driver.findElement(By.cssSelector(".terminal-panel.active .xterm-screen")).click();
+    new Actions(browser.driver).sendKeys(keys).perform();
   }
 
   private void type(String command) {
-    terminalInput().sendKeys(command, Keys.ENTER);
+    keys(command, Keys.ENTER);
   }
 
   @SuppressWarnings("unchecked")

@@ -23,9 +23,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The browser terminals open on this proxy. Opening one: the access decision (the single
@@ -35,7 +39,8 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 public class TerminalSessions {
-  private static final Duration SSH_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger LOG = Logger.getLogger(TerminalSessions.class.getName());
+  private static final Duration SSH_TIMEOUT = Duration.ofSeconds(30);
 
   @Inject AccessService access;
   @Inject ClusterService cluster;
@@ -48,7 +53,8 @@ public class TerminalSessions {
 
   @PostConstruct
   void start() {
-    // A pump blocks on its shell for the whole session: a growable pool, not the bounded managed one.
+    // Pumps block on their shell for the whole session, openings on the node: a growable pool of
+    // our own, not the server's bounded request or managed threads.
     pumps = Executors.newCachedThreadPool(new NamedDaemonThreads("terminal-output"));
     List<PublicKey> hostCaKeys = cluster.info().hostCaKeys().stream()
         .map(SshKeys::parsePublicKey).toList();
@@ -57,9 +63,32 @@ public class TerminalSessions {
 
   @PreDestroy
   void stop() {
-    open.values().forEach(terminal -> terminal.end("proxy shutting down"));
+    for (Terminal terminal : open.values()) {
+      try {
+        terminal.end("proxy shutting down");
+      } catch (RuntimeException e) {
+        // the audit may already be gone while the server stops: the shell is closed regardless
+        LOG.log(Level.FINE, "ending a terminal at shutdown", e);
+      }
+    }
     ssh.close();
     pumps.shutdownNow();
+  }
+
+  /**
+   * {@link #open} on a thread of this registry's own: opening waits for the node's agent, whose
+   * tunnel messages arrive on the server's request threads, so a request thread must never wait
+   * for it (enough terminals opening at once would hold every request thread and deadlock).
+   */
+  public CompletableFuture<Terminal> openLater(UserIdentity user, String node, String login,
+      TerminalSize size, String remoteAddr, NodeStreams streams, BrowserSide browser) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return open(user, node, login, size, remoteAddr, streams, browser);
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    }, pumps);
   }
 
   /**
@@ -69,7 +98,7 @@ public class TerminalSessions {
    * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE from the access decision
    * @throws IOException when the node cannot be reached over SSH
    */
-  public Terminal open(UserIdentity user, String node, String login, TerminalSize size,
+  Terminal open(UserIdentity user, String node, String login, TerminalSize size,
       String remoteAddr, NodeStreams streams, BrowserSide browser) throws IOException {
     UUID session = access.authorizeWebTerminal(user, login, node, remoteAddr);
     NodeShell shell;

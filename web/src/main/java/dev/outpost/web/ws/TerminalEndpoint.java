@@ -16,8 +16,10 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.tyrus.core.TyrusSession;
@@ -33,9 +35,15 @@ public class TerminalEndpoint {
   static final String PATH = "/api/v1/console/terminal";
   private static final Logger LOG = Logger.getLogger(TerminalEndpoint.class.getName());
 
+  /** Messages a browser may send before its shell is ready (a resize, early keystrokes). */
+  private static final int MAX_EARLY_MESSAGES = 256;
+
   @Inject TerminalSessions terminals;
   @Inject SshRelay relay;
-  private volatile Terminal terminal;
+  private final Object lock = new Object();
+  private Terminal terminal;
+  private List<String> early = new ArrayList<>();
+  private boolean closed;
   private ConsolePrincipal user;
 
   @OnOpen
@@ -50,19 +58,50 @@ public class TerminalEndpoint {
     Map<String, List<String>> query = session.getRequestParameterMap();
     String remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
     try {
-      terminal = terminals.open(principal.identity(), first(query, "node"), first(query, "login"),
-          size(query), remoteAddress, relay::openToNode, browser);
-    } catch (OutpostException | IllegalArgumentException | IOException e) {
+      terminals.openLater(principal.identity(), first(query, "node"), first(query, "login"),
+              size(query), remoteAddress, relay::openToNode, browser)
+          .whenComplete((opened, failure) -> {
+            if (failure != null) {
+              Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+              refuse(browser, cause.getMessage());
+            } else {
+              ready(opened);
+            }
+          });
+    } catch (IllegalArgumentException e) {
       refuse(browser, e.getMessage());
     }
   }
 
   @OnMessage(maxMessageSize = TerminalProtocol.MAX_MESSAGE)
   public void message(String text, Session session) {
-    Terminal current = terminal;
-    if (current == null) {
-      return;
+    Terminal current;
+    synchronized (lock) {
+      if (terminal == null) {
+        if (early.size() < MAX_EARLY_MESSAGES) {
+          early.add(text);
+        }
+        return;
+      }
+      current = terminal;
     }
+    handle(current, text);
+  }
+
+  /** The shell is up: what the browser sent meanwhile goes first, in order. */
+  private void ready(Terminal opened) {
+    synchronized (lock) {
+      if (closed) {
+        opened.end("browser disconnected");
+        return;
+      }
+      early.forEach(text -> handle(opened, text));
+      early = null;
+      terminal = opened;
+    }
+  }
+
+  private void handle(Terminal current, String text) {
     ClientMessage message;
     try {
       message = TerminalProtocol.parse(text);
@@ -75,13 +114,21 @@ public class TerminalEndpoint {
     } else if (message instanceof ClientMessage.Resize resize) {
       current.resize(resize.size());
     } else {
-      terminals.terminate(user.getName(), current.session());
+      try {
+        terminals.terminate(user.getName(), current.session());
+      } catch (OutpostException alreadyOver) {
+        // the session ended by itself meanwhile: nothing left to close
+      }
     }
   }
 
   @OnClose
   public void close(CloseReason reason) {
-    Terminal current = terminal;
+    Terminal current;
+    synchronized (lock) {
+      current = terminal;
+      closed = true;
+    }
     if (current != null) {
       current.end("browser disconnected");
     }
