@@ -77,14 +77,25 @@ final class TerminalClient implements WebSocket.Listener {
     socket.sendText(rawMessage, true).join();
   }
 
-  /** Waits until the output contains {@code marker}; returns everything after its first occurrence. */
+  /** Waits until the output contains {@code marker}; returns the {@code length} characters after it. */
   String awaitAfter(String marker, int length, Duration timeout) throws InterruptedException {
+    synchronized (output) {
+      int at = awaitLength(marker, length, timeout);
+      return output.substring(at, at + length);
+    }
+  }
+
+  /**
+   * Waits until {@code length} characters followed the first {@code marker}; returns where they
+   * start.
+   */
+  int awaitLength(String marker, int length, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (output) {
       while (true) {
         int at = output.indexOf(marker);
         if (at >= 0 && output.length() - at - marker.length() >= length) {
-          return output.substring(at + marker.length(), at + marker.length() + length);
+          return at + marker.length();
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || ended.isDone()) {

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerminalProtocolIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final int CHUNK = 8 * 1024;
+  /** Bounds what each terminal has buffered along the path, so 50 of them fit a small agent. */
+  private static final int IN_FLIGHT = 128 * 1024;
   private ConsoleFixture fixture;
   private ConsoleHttp.Session alice;
   private ConsoleHttp.Session bob;
@@ -116,10 +119,14 @@ class TerminalProtocolIT {
         .get(30, TimeUnit.SECONDS);
     try {
       client.session.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      client.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r", 8192);
+      client.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r", CHUNK);
       client.awaitAfter("READY\n", 0, TIMEOUT);
       String data = text(seed, size);
-      client.type(data, 8192);
+      // Like a paste that waits for its echo: at most IN_FLIGHT characters ahead of what came back.
+      for (int sent = 0; sent < size; sent += CHUNK) {
+        client.awaitLength("READY\n", Math.max(0, sent - IN_FLIGHT), TIMEOUT);
+        client.type(data.substring(sent, Math.min(size, sent + CHUNK)), CHUNK);
+      }
       String back = client.awaitAfter("READY\n", size, TIMEOUT);
       if (!back.equals(data)) {
         int at = 0;
