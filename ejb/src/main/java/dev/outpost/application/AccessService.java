@@ -1,5 +1,6 @@
 package dev.outpost.application;
 
+import dev.outpost.application.access.SessionOrigin;
 import dev.outpost.application.access.SshAccess;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditRepository;
@@ -14,7 +15,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +29,9 @@ import java.util.UUID;
  */
 @Stateless
 public class AccessService {
+
+  /** Long enough to authenticate one SSH connection of a browser terminal. */
+  static final Duration WEB_TERMINAL_CERTIFICATE_TTL = Duration.ofMinutes(1);
 
   @Inject
   private UserRepository users;
@@ -49,6 +56,9 @@ public class AccessService {
 
   @EJB
   private AuditLog audit;
+
+  @EJB
+  private CertificateAuthorityService cas;
 
   private SshAccess access;
 
@@ -79,6 +89,34 @@ public class AccessService {
    */
   public Optional<String> lockReason(String user, String node) {
     return access.lockFor(user, node).map(Lock::reason);
+  }
+
+  /**
+   * As {@link #authorizeSsh}, for a terminal in the web console: the same decision, audited with
+   * {@code origin=web}.
+   */
+  public UUID authorizeWebTerminal(UserIdentity user, String login, String node,
+      String remoteAddr) {
+    return access.authorize(user, login, node, remoteAddr, SessionOrigin.WEB);
+  }
+
+  /** Audits as {@code session.terminate} that {@code byUser} closed a running session. */
+  public void sessionTerminated(UUID sessionId, String byUser) {
+    access.terminated(sessionId, byUser);
+  }
+
+  /**
+   * The certificate of one browser terminal's SSH login, after {@link #authorizeWebTerminal}: for
+   * a key pair the proxy made for that session alone, with only the allowed login as principal,
+   * valid for one minute (the SSH session outlives it, as with OpenSSH).
+   */
+  public String webTerminalCertificate(UserIdentity user, PublicKey key, String login) {
+    try {
+      return cas.authorities().issueUserCertificate(key, user.user(), List.of(login),
+          access.certificatePermissions(user), clock.instant(), WEB_TERMINAL_CERTIFICATE_TTL);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a terminal certificate", e);
+    }
   }
 
   /** Audits the end of a session as {@code session.end}. */

@@ -2,8 +2,12 @@ package dev.outpost.application;
 
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
+import dev.outpost.application.console.ConsoleCredentials;
+import dev.outpost.application.console.ConsoleLogin;
+import dev.outpost.application.console.ConsoleSessions;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
+import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
@@ -20,7 +24,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Login, bearer authentication and logout. */
+/** Login, bearer authentication and logout: for the CLI's bearer sessions and the web console's. */
 @Stateless
 public class AuthService {
 
@@ -50,13 +54,19 @@ public class AuthService {
 
   private PasswordLogin passwordLogin;
   private BearerSessions bearerSessions;
+  private ConsoleSessions consoleSessions;
 
   @PostConstruct
   void wire() {
-    passwordLogin = new PasswordLogin(users, new RoleDirectory(roles), sessions,
-        new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
+    RoleDirectory roleDirectory = new RoleDirectory(roles);
+    CredentialCheck credentials = new CredentialCheck(new PasswordHasher(random), Totp.STANDARD);
+    passwordLogin = new PasswordLogin(users, roleDirectory, sessions, credentials,
+        failures::recordFailure,
         cas.authorities(), audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
+    consoleSessions = new ConsoleSessions(sessions,
+        new PasswordCheck(users, roleDirectory, credentials, failures::recordFailure, audit::record),
+        audit::record, clock, random);
   }
 
   /**
@@ -76,5 +86,29 @@ public class AuthService {
   /** Revokes the session of a bearer token. */
   public void logout(String bearer) {
     bearerSessions.logout(bearer);
+  }
+
+  /**
+   * Checks the password (and TOTP) and opens a web console session.
+   *
+   * @throws dev.outpost.domain.shared.OutpostException UNAUTHENTICATED or LOCKED
+   */
+  public ConsoleLogin consoleLogin(ConsoleCredentials credentials, String remoteAddr) {
+    return consoleSessions.login(credentials, remoteAddr);
+  }
+
+  /** The identity behind a console session cookie, for reading. */
+  public UserIdentity consoleReader(String sessionToken) {
+    return consoleSessions.authenticate(sessionToken);
+  }
+
+  /** The identity behind a console session cookie and its CSRF token, for changing something. */
+  public UserIdentity consoleWriter(String sessionToken, String csrfToken) {
+    return consoleSessions.authorize(sessionToken, csrfToken);
+  }
+
+  /** Ends a console session at once. */
+  public void consoleLogout(String sessionToken, String csrfToken) {
+    consoleSessions.logout(sessionToken, csrfToken);
   }
 }

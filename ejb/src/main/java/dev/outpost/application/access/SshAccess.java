@@ -1,5 +1,6 @@
 package dev.outpost.application.access;
 
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
@@ -56,10 +57,16 @@ public final class SshAccess {
    * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE, audited
    */
   public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr) {
+    return authorize(identity, login, target, remoteAddr, SessionOrigin.TUNNEL);
+  }
+
+  /** As {@link #authorize(UserIdentity, String, String, String)}, for a session from {@code origin}. */
+  public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr,
+      SessionOrigin origin) {
     UUID session = UUID.randomUUID();
     AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
         .actor(identity.user()).login(login).node(target).sessionId(session)
-        .remoteAddr(remoteAddr);
+        .remoteAddr(remoteAddr).message(origin.auditNote());
     User user;
     Node node;
     try {
@@ -95,6 +102,11 @@ public final class SshAccess {
     return roles.resolve(identity.roles(), identity.logins()).logins();
   }
 
+  /** What a user certificate of {@code identity} carries besides its principals. */
+  public UserCertificatePermissions certificatePermissions(UserIdentity identity) {
+    return roles.resolve(identity.roles(), identity.logins()).certificatePermissions(cluster);
+  }
+
   /** The lock that covers a session of {@code user} to {@code node} now, if any. */
   public Optional<Lock> lockFor(String user, String node) {
     return locks.activeAt(clock.instant()).stream().filter(lock -> lock.covers(user, node))
@@ -103,13 +115,33 @@ public final class SshAccess {
 
   /** Audits the end of a session, with the fields of its start. */
   public void ended(UUID sessionId, long bytesIn, long bytesOut) {
-    AuditRecord start = auditEvents.sessionStart(sessionId)
+    AuditRecord start = start(sessionId);
+    audit.record(sameSession(AuditEventType.SESSION_END, start)
+        .message(withOrigin(start, "bytes in " + bytesIn + ", out " + bytesOut)));
+  }
+
+  /** Audits that {@code byUser} closed a running session, before it ends. */
+  public void terminated(UUID sessionId, String byUser) {
+    AuditRecord start = start(sessionId);
+    audit.record(sameSession(AuditEventType.SESSION_TERMINATE, start).actor(byUser)
+        .message(withOrigin(start, "closed by " + byUser)));
+  }
+
+  private AuditRecord start(UUID sessionId) {
+    return auditEvents.sessionStart(sessionId)
         .map(AuditEvent::record)
         .orElseGet(() -> AuditRecord.success(AuditEventType.SESSION_START).sessionId(sessionId));
-    audit.record(AuditRecord.success(AuditEventType.SESSION_END)
-        .actor(start.actor()).node(start.node()).login(start.login()).sessionId(sessionId)
-        .remoteAddr(start.remoteAddr())
-        .message("bytes in " + bytesIn + ", out " + bytesOut));
+  }
+
+  private static AuditRecord sameSession(AuditEventType type, AuditRecord start) {
+    return AuditRecord.success(type)
+        .actor(start.actor()).node(start.node()).login(start.login()).sessionId(start.sessionId())
+        .remoteAddr(start.remoteAddr());
+  }
+
+  /** Later events of a session say where it came from, as its start did. */
+  private static String withOrigin(AuditRecord start, String details) {
+    return start.message() == null ? details : start.message() + ", " + details;
   }
 
   private AccessDecision decide(User user, String login, Node node) {

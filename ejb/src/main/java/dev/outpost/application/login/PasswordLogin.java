@@ -1,7 +1,6 @@
 package dev.outpost.application.login;
 
 import dev.outpost.api.LoginResponse;
-import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
@@ -10,7 +9,6 @@ import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
-import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.User;
@@ -21,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Password login: checks lockout, password and TOTP (required when a role says so), then opens a
@@ -31,18 +28,13 @@ import java.util.OptionalLong;
  */
 public final class PasswordLogin {
 
-  static final String REJECTED = "invalid user name, password or one-time code";
-  static final String LOCKED = "account is locked after too many failed logins; try again later";
-  static final String NO_ROLE = "you have no role any more: ask an admin";
-  static final String MFA_REQUIRED = "your roles require a second factor: enrol a one-time code "
-      + "(TOTP) before logging in";
+  static final String REJECTED = PasswordCheck.REJECTED;
+  static final String MFA_REQUIRED = PasswordCheck.MFA_REQUIRED;
   private static final int SESSION_TOKEN_BYTES = 32;
 
-  private final UserRepository users;
   private final RoleDirectory roles;
   private final WebSessionRepository sessions;
-  private final CredentialCheck credentials;
-  private final FailedLoginRecorder failures;
+  private final PasswordCheck passwords;
   private final CertificateAuthorities cas;
   private final AuditRecorder audit;
   private final Clock clock;
@@ -51,11 +43,9 @@ public final class PasswordLogin {
   public PasswordLogin(UserRepository users, RoleDirectory roles, WebSessionRepository sessions,
       CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
       AuditRecorder audit, Clock clock, SecureRandom random) {
-    this.users = users;
     this.roles = roles;
     this.sessions = sessions;
-    this.credentials = credentials;
-    this.failures = failures;
+    this.passwords = new PasswordCheck(users, roles, credentials, failures, audit);
     this.cas = cas;
     this.audit = audit;
     this.clock = clock;
@@ -67,30 +57,8 @@ public final class PasswordLogin {
     AuditRecord attempt = AuditRecord.success(AuditEventType.USER_LOGIN)
         .actor(command.user().value())
         .remoteAddr(remoteAddr);
-    User user = users.findByName(command.user().value()).orElse(null);
-    if (user == null) {
-      credentials.checkNobody(command.password());
-      throw refused(attempt, "unknown user", OutpostException.unauthenticated(REJECTED));
-    }
-    if (user.isLockedAt(now)) {
-      throw refused(attempt, "account locked", OutpostException.locked(LOCKED));
-    }
-    OptionalLong totpStep = credentials.check(user, command.password(), command.totp(), now);
-    if (totpStep.isEmpty()) {
-      failures.recordFailure(user.id());
-      throw refused(attempt, "wrong password or one-time code",
-          OutpostException.unauthenticated(REJECTED));
-    }
+    User user = passwords.verify(command.user(), command.password(), command.totp(), attempt, now);
     RoleSet roleSet = roles.resolve(user.roles(), user.logins());
-    if (roleSet.names().isEmpty()) {
-      throw refused(attempt, "none of the user's roles exists any more",
-          OutpostException.forbidden(NO_ROLE));
-    }
-    if (roleSet.requiresMfa() && user.totpSecret().isEmpty()) {
-      throw refused(attempt, "second factor required by a role but not enrolled",
-          OutpostException.forbidden(MFA_REQUIRED));
-    }
-    user.loginSucceeded(totpStep.getAsLong());
     Duration ttl = roleSet.capSessionTtl(command.ttl());
     Instant expires = now.plus(ttl);
     String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
@@ -108,8 +76,7 @@ public final class PasswordLogin {
       Instant now, Duration ttl) {
     try {
       String sshCertificate = cas.issueUserCertificate(command.sshKey(), user.name(),
-          roleSet.logins(), new UserCertificatePermissions(cas.cluster(), roleSet.names(),
-              roleSet.permitsPortForwarding(), roleSet.permitsFileCopy()), now, ttl);
+          roleSet.logins(), roleSet.certificatePermissions(cas.cluster()), now, ttl);
       String tlsCertificate = command.tlsKey().isPresent()
           ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, ttl)
           : null;
@@ -119,10 +86,5 @@ public final class PasswordLogin {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the login certificates", e);
     }
-  }
-
-  private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
-    audit.record(attempt.as(AuditEventType.USER_LOGIN_FAILURE).failed(reason));
-    return error;
   }
 }

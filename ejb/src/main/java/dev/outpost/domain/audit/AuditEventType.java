@@ -10,6 +10,7 @@ import dev.outpost.domain.shared.OutpostException;
 public enum AuditEventType {
   USER_LOGIN("user.login"),
   USER_LOGIN_FAILURE("user.login.failure"),
+  WEB_LOGIN("web.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
   INVITE_ACCEPT("user.invite.accept"),

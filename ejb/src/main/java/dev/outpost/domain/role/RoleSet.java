@@ -1,5 +1,6 @@
 package dev.outpost.domain.role;
 
+import dev.outpost.api.UserCertificatePermissions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -103,6 +104,12 @@ public final class RoleSet {
   }
 
   /** Whether login needs a second factor. */
+  /** The certificate extensions that carry this role set to the node, for {@code cluster}. */
+  public UserCertificatePermissions certificatePermissions(String cluster) {
+    return new UserCertificatePermissions(cluster, names(), permitsPortForwarding(),
+        permitsFileCopy());
+  }
+
   public boolean requiresMfa() {
     return options(RoleOptions::requireMfa).anyMatch(Boolean::booleanValue);
   }

@@ -1,5 +1,9 @@
 package dev.outpost.it.ssh;
 
+import static dev.outpost.it.AdminTasks.acceptInvite;
+import static dev.outpost.it.AdminTasks.awaitOnline;
+import static dev.outpost.it.AdminTasks.findNode;
+import static dev.outpost.it.AdminTasks.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

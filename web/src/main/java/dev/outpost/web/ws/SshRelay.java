@@ -55,10 +55,23 @@ public class SshRelay {
     return client -> relay(client, node, ssh, user, session);
   }
 
+  /**
+   * Opens a stream to {@code node}'s SSH service for an already authorised session (a browser
+   * terminal's).
+   *
+   * @throws IOException when the node is offline or its agent refuses
+   */
+  public TunnelStream openToNode(String node, String login, String user, UUID session)
+      throws IOException {
+    Tunnel tunnel = tunnels.find(node)
+        .orElseThrow(() -> new IOException("node '" + node + "' is offline"));
+    return tunnel.open(agentTarget(login, user, session));
+  }
+
   private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
     try {
-      TunnelStream server = node.open(agentTarget(ssh, user, session));
+      TunnelStream server = node.open(agentTarget(ssh.login(), user.user(), session));
       live.started(session, user.user(), ssh.node(), client);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
@@ -71,8 +84,8 @@ public class SshRelay {
     }
   }
 
-  private static String agentTarget(SshTarget ssh, UserIdentity user, UUID session) {
-    return "ssh?login=" + encode(ssh.login()) + "&user=" + encode(user.user()) + "&session=" + session;
+  private static String agentTarget(String login, String user, UUID session) {
+    return "ssh?login=" + encode(login) + "&user=" + encode(user) + "&session=" + session;
   }
 
   private static String encode(String value) {
