@@ -72,15 +72,20 @@ public final class SshAccess {
     }
   }
 
-  /** Audits the end of a session, with the fields of its start. */
-  public void ended(UUID sessionId, long bytesIn, long bytesOut) {
+  /**
+   * Audits the end of a session, with the fields of its start.
+   *
+   * @param reason why the session ended abnormally, or null when it simply finished
+   */
+  public void ended(UUID sessionId, long bytesIn, long bytesOut, String reason) {
     AuditRecord start = auditEvents.sessionStart(sessionId)
         .map(AuditEvent::record)
         .orElseGet(() -> AuditRecord.success(AuditEventType.SESSION_START).sessionId(sessionId));
     audit.record(AuditRecord.success(AuditEventType.SESSION_END)
         .actor(start.actor()).node(start.node()).login(start.login()).sessionId(sessionId)
         .remoteAddr(start.remoteAddr())
-        .message("bytes in " + bytesIn + ", out " + bytesOut));
+        .message("bytes in " + bytesIn + ", out " + bytesOut
+            + (reason == null ? "" : "; " + reason)));
   }
 
   private String localName(String target) {
