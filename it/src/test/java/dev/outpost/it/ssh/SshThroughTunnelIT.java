@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.EdgeHost;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +43,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshThroughTunnelIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
 
   private final String node = "edge-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,7 +60,7 @@ class SshThroughTunnelIT {
     JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json"));
     edge = EdgeHost.create();
     edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
-    awaitOnline(admin, node, Duration.ofSeconds(90));
+    admin.awaitOnline(node, Duration.ofSeconds(90));
     sshConfig = admin.sshConfig();
   }
 
@@ -184,7 +181,7 @@ class SshThroughTunnelIT {
     JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--format=json"));
     String first = node + "-a";
     edge.startAgent(first, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(first));
-    awaitOnline(admin, first, Duration.ofSeconds(90));
+    admin.awaitOnline(first, Duration.ofSeconds(90));
     Process second = edge.startAgent(node + "-b", token.get("token").asText(), token.get("ca_pin").asText(),
         work.resolve(node + "-b"));
     assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "a refused join ends the agent");
@@ -197,7 +194,7 @@ class SshThroughTunnelIT {
   @Order(100)
   void agentComesBackAfterProxyRestart() {
     TestCluster.get().restartProxy();
-    awaitOnline(admin, node, Duration.ofSeconds(120));
+    admin.awaitOnline(node, Duration.ofSeconds(120));
     Command.Result result = ssh(List.of("-o", "BatchMode=yes", target(), "echo back"), null);
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(result.stdout().contains("back"));
@@ -236,59 +233,20 @@ class SshThroughTunnelIT {
     return Command.run(command, Map.of(), null, SSH_TIMEOUT);
   }
 
-  private static void awaitOnline(Cli cli, String name, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Command.Result result = cli.run("ls", "--format=json");
-      last = result.stdout() + result.stderr();
-      if (result.exitCode() == 0) {
-        JsonNode found = findNodeOrNull(json(result), name);
-        if (found != null && found.get("online").asBoolean()) {
-          return;
-        }
-      }
-      sleep(1_000);
-    }
-    throw new AssertionError("node " + name + " did not come online within " + timeout + ": " + last);
-  }
-
   private static JsonNode findNode(JsonNode nodes, String name) {
-    JsonNode found = findNodeOrNull(nodes, name);
-    if (found == null) {
-      throw new AssertionError("node " + name + " not listed: " + nodes);
-    }
-    return found;
-  }
-
-  private static JsonNode findNodeOrNull(JsonNode nodes, String name) {
     for (JsonNode candidate : nodes) {
       if (name.equals(candidate.get("name").asText())) {
         return candidate;
       }
     }
-    return null;
+    throw new AssertionError("node " + name + " not listed: " + nodes);
   }
 
   private static JsonNode json(Command.Result result) {
-    result.requireSuccess();
-    try {
-      return JSON.readTree(result.stdout());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + result.stdout(), e);
-    }
+    return Cli.json(result);
   }
 
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }
