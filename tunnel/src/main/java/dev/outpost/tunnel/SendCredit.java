@@ -59,10 +59,12 @@ final class SendCredit {
 
   /**
    * After a resume: the peer may receive up to stream offset {@code newLimit} (what it credited
-   * plus its window), whatever WINDOW frames the lost connection swallowed.
+   * plus its window), whatever WINDOW frames the lost connection swallowed; nothing waits in the
+   * new connection's outbox yet.
    */
   synchronized void resetLimit(long newLimit) {
     limit = Math.max(newLimit, acquired);
+    queued = 0;
     notifyAll();
   }
 

@@ -151,10 +151,25 @@ final class StreamOutput extends OutputStream {
   private void send(byte[] source, int position, int chunk) {
     synchronized (link) {
       replay.append(source, position, chunk);
-      outbox.data(
+      Outbox via = outbox;
+      via.data(
           new Frame.Data(streamId, ByteBuffer.wrap(source, position, chunk)),
           maxChunk,
-          () -> credit.sent(chunk));
+          () -> sentVia(via, chunk));
     }
+  }
+
+  /**
+   * DATA left (or was dropped by) {@code via}. Once a resume moved the stream to another outbox,
+   * what a lost connection's outbox still holds no longer counts against the queue limit: its
+   * writer may be stuck on a dead socket for a long time.
+   */
+  private void sentVia(Outbox via, int chunk) {
+    synchronized (link) {
+      if (via != outbox) {
+        return;
+      }
+    }
+    credit.sent(chunk);
   }
 }
