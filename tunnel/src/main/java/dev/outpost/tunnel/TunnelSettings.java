@@ -29,7 +29,8 @@ public final class TunnelSettings {
   public static final int MIN_INITIAL_WINDOW = 16 * 1024;
   public static final int MAX_INITIAL_WINDOW = 1 << 30;
   public static final int DEFAULT_MAX_STREAMS = 100;
-  public static final int MAX_STREAMS_CAP = 65_536;
+  /** A RESUME names every stream of a connection in a u16 count. */
+  public static final int MAX_STREAMS_CAP = FrameLimits.MAX_RESUMED_STREAMS;
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(45);
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
