@@ -75,7 +75,8 @@ public final class Agent implements AutoCloseable {
     ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
-            new WebSocketTunnelDialer(config.proxy(), tls, identity, new SshStreamAcceptor(sshTarget, recording.sessions())),
+            new WebSocketTunnelDialer(config.proxy(), tls, identity,
+                new SshStreamAcceptor(sshTarget, recording.sessions()), config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
             Clock.systemUTC(),

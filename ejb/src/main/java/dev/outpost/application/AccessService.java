@@ -121,6 +121,14 @@ public class AccessService {
 
   /** Audits the end of a session as {@code session.end}. */
   public void sessionEnded(UUID sessionId, long bytesIn, long bytesOut) {
-    access.ended(sessionId, bytesIn, bytesOut);
+    access.ended(sessionId, bytesIn, bytesOut, null);
+  }
+
+  /**
+   * Audits the end of a session as {@code session.end}, saying why it ended when it did not end
+   * normally (e.g. the node's link was lost for longer than the resume grace).
+   */
+  public void sessionEnded(UUID sessionId, long bytesIn, long bytesOut, String reason) {
+    access.ended(sessionId, bytesIn, bytesOut, reason);
   }
 }

@@ -50,6 +50,14 @@ public class NodeRegistry {
     node(name).seen(clock.instant());
   }
 
+  /**
+   * The tunnel {@code tunnelId} was lost, its streams wait for the node to come back; ignored when
+   * a newer tunnel serves the node.
+   */
+  public void reconnecting(String name, UUID tunnelId) {
+    node(name).linkLost(tunnelId, clock.instant());
+  }
+
   /** The tunnel {@code tunnelId} closed; ignored when a newer tunnel serves the node. */
   public void offline(String name, UUID tunnelId, String reason) {
     if (node(name).disconnected(tunnelId, clock.instant())) {

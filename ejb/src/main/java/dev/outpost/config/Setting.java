@@ -11,7 +11,10 @@ public enum Setting {
   DATA_DIR("outpost.data.dir"),
   CA_PASSPHRASE("outpost.ca.passphrase"),
   TLS_KEYSTORE_PASSWORD("outpost.tls.keystore.password"),
-  PROXY_INSTANCE("outpost.proxy.instance");
+  PROXY_INSTANCE("outpost.proxy.instance"),
+  TUNNEL_PING_INTERVAL("outpost.tunnel.ping.interval"),
+  TUNNEL_IDLE_TIMEOUT("outpost.tunnel.idle.timeout"),
+  TUNNEL_RESUME_GRACE("outpost.tunnel.resume.grace");
 
   private final String property;
 

@@ -99,17 +99,33 @@ public final class EdgeHost implements AutoCloseable {
   }
 
   /** Starts an agent labelled {@code env=edge} that joins with {@code token}, pinning the cluster CA. */
-  public Process startAgent(String name, String token, String caPin, Path dataDir) {
-    return startAgent(name, "env=edge", token, caPin, dataDir);
+  public Process startAgent(String name, String token, String caPin, Path dataDir, String... options) {
+    return startAgent(name, "env=edge", token, caPin, dataDir, options);
   }
 
-  /** Starts an agent with {@code labels} ({@code k=v,…}) that joins with {@code token}. */
-  public Process startAgent(String name, String labels, String token, String caPin, Path dataDir) {
+  /**
+   * Starts an agent with {@code labels} ({@code k=v,…}) that joins with {@code token}.
+   *
+   * @param options further {@code outpost-agent start} options
+   */
+  public Process startAgent(String name, String labels, String token, String caPin, Path dataDir,
+      String... options) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
         "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=" + labels,
         "--data-dir=" + dataDir));
+    command.addAll(List.of(options));
     return spawn(command, dataDir.resolveSibling(name + ".log"));
+  }
+
+  /** The uplink fails silently, as a cellular link does: every packet either way is dropped. */
+  public void cutLink() {
+    exec("iptables -I INPUT 1 -j DROP && iptables -I OUTPUT 1 -j DROP").requireSuccess();
+  }
+
+  /** The uplink works again; connections it carried before may have timed out meanwhile. */
+  public void restoreLink() {
+    exec("iptables -D INPUT -j DROP && iptables -D OUTPUT -j DROP").requireSuccess();
   }
 
   @Override

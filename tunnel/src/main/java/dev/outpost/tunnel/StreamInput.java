@@ -29,6 +29,11 @@ final class StreamInput extends InputStream {
   /** Bytes read or discarded since the last WINDOW. */
   private int consumed;
 
+  /** Bytes received and credited back since the stream opened: where a resume starts from. */
+  private long receivedTotal;
+
+  private long creditedTotal;
+
   private boolean ended;
   private boolean closed;
   private IOException failure;
@@ -47,6 +52,7 @@ final class StreamInput extends InputStream {
         return false;
       }
       uncredited += length;
+      receivedTotal += length;
       if (closed || failure != null) {
         credit = consume(length);
       } else {
@@ -77,6 +83,16 @@ final class StreamInput extends InputStream {
       discardBuffer();
     }
     notifyAll();
+  }
+
+  /** Bytes received since the stream opened. */
+  synchronized long received() {
+    return receivedTotal;
+  }
+
+  /** Bytes credited back since the stream opened, whether or not the WINDOW reached the peer. */
+  synchronized long credited() {
+    return creditedTotal;
   }
 
   @Override
@@ -174,6 +190,7 @@ final class StreamInput extends InputStream {
     }
     int credit = consumed;
     uncredited -= credit;
+    creditedTotal += credit;
     consumed = 0;
     return credit;
   }

@@ -203,6 +203,7 @@ class CommandsTest {
             "NAME   CLUSTER  ADDRESS  LABELS             STATUS",
             "node1  edge     tunnel   env=lab,region=eu  online",
             "node2  edge     tunnel   env=prod           offline since 2030-01-01T00:00:00Z",
+            "node3  edge     tunnel   env=field          reconnecting",
             ""),
         text.out());
     JsonNode filtered =

@@ -79,14 +79,24 @@ final class FakeProxy implements AutoCloseable {
                             "tunnel",
                             Map.of("env", "lab", "region", "eu"),
                             true,
-                            null),
+                            null,
+                            false),
                         new NodeView(
                             "node2",
                             CLUSTER,
                             "tunnel",
                             Map.of("env", "prod"),
                             false,
-                            Instant.parse("2030-01-01T00:00:00Z"))))));
+                            Instant.parse("2030-01-01T00:00:00Z"),
+                            false),
+                        new NodeView(
+                            "node3",
+                            CLUSTER,
+                            "tunnel",
+                            Map.of("env", "field"),
+                            false,
+                            Instant.parse("2030-01-02T00:00:00Z"),
+                            true)))));
     server.handle(
         "/api/v1/admin/tokens",
         authenticated(

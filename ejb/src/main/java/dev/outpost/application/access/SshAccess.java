@@ -113,11 +113,16 @@ public final class SshAccess {
         .findFirst();
   }
 
-  /** Audits the end of a session, with the fields of its start. */
-  public void ended(UUID sessionId, long bytesIn, long bytesOut) {
+  /**
+   * Audits the end of a session, with the fields of its start.
+   *
+   * @param reason why the session ended abnormally, or null when it simply finished
+   */
+  public void ended(UUID sessionId, long bytesIn, long bytesOut, String reason) {
     AuditRecord start = start(sessionId);
     audit.record(sameSession(AuditEventType.SESSION_END, start)
-        .message(withOrigin(start, "bytes in " + bytesIn + ", out " + bytesOut)));
+        .message(withOrigin(start, "bytes in " + bytesIn + ", out " + bytesOut
+            + (reason == null ? "" : "; " + reason))));
   }
 
   /** Audits that {@code byUser} closed a running session, before it ends. */

@@ -129,7 +129,7 @@ class SshAccessTest {
   void sessionEndCarriesTheFieldsOfItsStart() {
     UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
 
-    access.ended(session, 1200, 34_000);
+    access.ended(session, 1200, 34_000, null);
 
     AuditRecord end = audit.last();
     assertEquals(AuditEventType.SESSION_END, end.type());
@@ -138,6 +138,17 @@ class SshAccessTest {
     assertEquals("ubuntu", end.login());
     assertEquals(session, end.sessionId());
     assertEquals("bytes in 1200, out 34000", end.message());
+  }
+
+  @Test
+  void aSessionCutShortSaysWhy() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+
+    access.ended(session, 10, 20, "link lost (keep-alive timeout) and not resumed within PT5M");
+
+    assertEquals(
+        "bytes in 10, out 20; link lost (keep-alive timeout) and not resumed within PT5M",
+        audit.last().message());
   }
 
   private String deny(UserIdentity who, String login, String node, OutpostException.Kind kind) {

@@ -70,17 +70,21 @@ public class SshRelay {
 
   private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
+    String failure = null;
     try {
       TunnelStream server = node.open(agentTarget(ssh.login(), user.user(), session));
       live.started(session, user.user(), ssh.node(), client);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
-      client.reset("node '" + ssh.node() + "' refused the connection: " + e.getMessage());
+      failure = "node '" + ssh.node() + "' refused the connection: " + e.getMessage();
+      client.reset(failure);
     } catch (CompletionException e) {
-      // The splice already reset both streams with the reason.
+      // The splice already reset both streams with the reason, e.g. the node's link did not
+      // come back within the resume grace.
+      failure = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
     } finally {
       live.ended(session);
-      access.sessionEnded(session, transferred.aToB(), transferred.bToA());
+      access.sessionEnded(session, transferred.aToB(), transferred.bToA(), failure);
     }
   }
 
