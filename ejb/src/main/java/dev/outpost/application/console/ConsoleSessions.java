@@ -50,7 +50,7 @@ public final class ConsoleSessions {
   }
 
   /**
-   * Checks the credentials and opens a console session; audited as {@code web.login}.
+   * Checks the credentials and opens a console session; audited as {@code web.login}, refusals as {@code user.login.failure}.
    *
    * @throws OutpostException UNAUTHENTICATED or LOCKED
    */

@@ -75,7 +75,7 @@ class ConsoleSessionsTest {
     assertEquals(wrong.getMessage(), unknown.getMessage());
     assertEquals(OutpostException.Kind.UNAUTHENTICATED, wrong.kind());
     assertEquals("wrong password or one-time code", audit.records().get(0).message());
-    assertEquals(AuditEventType.WEB_LOGIN, audit.last().type());
+    assertEquals(AuditEventType.USER_LOGIN_FAILURE, audit.last().type(), "refused web logins too");
   }
 
   @Test
