@@ -214,14 +214,15 @@ class RecordingIT {
   }
 
   /**
-   * The node's network dies mid-session for longer than the keep-alive: the tunnel is declared
-   * dead, the session ends, and everything the shell printed, also while the link was down, is on
-   * the proxy once it returns, in order, without gaps or repeats.
+   * The node's network dies mid-session for longer than the keep-alive, well within the resume
+   * grace: the tunnel is declared dead, the session's streams wait and resume when the link
+   * returns, so the client sees every line, and the recording on the proxy holds exactly what the
+   * client saw, in order, without gaps or repeats.
    */
   @Test
   @Order(100)
   void nothingIsLostWhenTheNodesNetworkIsCutMidSession() throws Exception {
-    int printedDuringOutage = printingSessionSurvives("cut", () -> {
+    int recordedBeyondTheClient = printingSessionSurvives("cut", () -> {
       edge.cutNetwork();
       try {
         Polling.sleep(CUT.toMillis());
@@ -229,9 +230,7 @@ class RecordingIT {
         edge.restoreNetwork();
       }
     });
-    assertTrue(printedDuringOutage > 100, "lines printed while the link was down: "
-        + printedDuringOutage);
-    assertFound("node.offline", "--node=" + node);
+    assertEquals(0, recordedBeyondTheClient, "the session resumed: the client saw every line");
     admin.awaitOnline(node, Duration.ofSeconds(90));
   }
 
@@ -240,6 +239,7 @@ class RecordingIT {
   @Order(101)
   void nothingIsLostWhenTheProxyIsKilledMidSession() throws Exception {
     printingSessionSurvives("kill", () -> TestCluster.get().killAndRestartProxy());
+    assertFound("node.offline", "--node=" + node);
     admin.awaitOnline(node, Duration.ofSeconds(120));
   }
 
@@ -264,7 +264,7 @@ class RecordingIT {
       Polling.await("the session prints", Duration.ofSeconds(60),
           () -> read(clientOutput).contains("line-20\r\n"), () -> read(clientOutput));
       outage.run();
-      assertTrue(ssh.waitFor(60, TimeUnit.SECONDS), "the client notices the outage");
+      assertTrue(ssh.waitFor(120, TimeUnit.SECONDS), "the session ends");
     } finally {
       ssh.destroyForcibly();
     }
