@@ -1,7 +1,6 @@
 package dev.outpost.it.links;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,8 +89,7 @@ class LinkDropIT {
     assertEquals(IntStream.rangeClosed(1, LINES).mapToObj(Integer::toString).toList(),
         lines.subList(1, LINES + 1), "every number once, in order");
     assertTrue(log().split("-> CONNECTED", -1).length > 2, "the agent redialled: " + log());
-    assertNotNull(admin.listed(node));
-    assertTrue(admin.listed(node).get("online").asBoolean(), "the node is back online");
+    admin.awaitOnline(node, Duration.ofSeconds(30));
   }
 
   private String log() throws IOException {
