@@ -9,18 +9,21 @@ import dev.outpost.tunnel.TunnelConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -75,7 +78,7 @@ public class AgentTunnels {
       previous.close("replaced by a newer connection from the same node");
     }
     reconnecting.remove(node);
-    UUID tunnelId = registry.online(node, remoteAddress);
+    UUID tunnelId = retryingConflicts(() -> registry.online(node, remoteAddress));
     LOG.info(() -> "node " + node + " connected from " + remoteAddress + resumed(tunnel));
     tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
   }
@@ -95,9 +98,37 @@ public class AgentTunnels {
       LOG.info(() -> "node " + node + " lost its tunnel (" + reason + "); " + session.streams()
           + " streams wait for it to come back");
     } else {
-      registry.offline(node, tunnelId, reason);
+      retryingConflicts(() -> {
+        registry.offline(node, tunnelId, reason);
+        return null;
+      });
       LOG.info(() -> "node " + node + " disconnected: " + reason);
     }
+  }
+
+  /**
+   * Runs a node-row update again when it lost an optimistic-lock race: a resumed tunnel supersedes
+   * the old one, whose closing updates the same row at the same moment.
+   */
+  private static <T> T retryingConflicts(Supplier<T> update) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return update.get();
+      } catch (EJBException e) {
+        if (attempt == 3 || !causedByOptimisticLock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean causedByOptimisticLock(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String resumed(TunnelConnection tunnel) {
