@@ -18,7 +18,7 @@
  *   | stream 1  (dialer: odd)  |  OPEN "ssh:..."  --&gt;         |   enqueues; never waits) |
  *   |                          |            &lt;--  OPEN_OK      | stream 1                 |
  *   |   output --- DATA (never more than credit) ---------&gt;   |   input buffer           |
- *   |   credit &lt;-- WINDOW (after half a window is read) ---   |   (at most one window)   |
+ *   |   credit &lt;-- WINDOW (half a window, at most 128 KiB)    |   (at most one window)   |
  *   |   CLOSE = half-close; RESET = abort one stream          |                          |
  *   | stream 2  (acceptor: even), stream 3, ...               | handlers on the executor |
  *   +--------------------------+                              +--------------------------+
