@@ -2,9 +2,15 @@ package dev.outpost.application;
 
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
+import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.application.login.TotpEnrollment;
+import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.session.WebSessionRepository;
@@ -20,7 +26,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Login, bearer authentication and logout. */
+/** Login, TOTP enrolment, bearer authentication and logout. */
 @Stateless
 public class AuthService {
 
@@ -48,14 +54,22 @@ public class AuthService {
   @EJB
   private AuditLog audit;
 
+  @Inject
+  private OutpostConfig config;
+
   private PasswordLogin passwordLogin;
+  private TotpEnrollment totpEnrollment;
   private BearerSessions bearerSessions;
 
   @PostConstruct
   void wire() {
-    passwordLogin = new PasswordLogin(users, new RoleDirectory(roles), sessions,
+    PasswordAuthentication authentication = new PasswordAuthentication(users,
         new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
-        cas.authorities(), audit::record, clock, random);
+        audit::record);
+    passwordLogin = new PasswordLogin(authentication, new RoleDirectory(roles),
+        config.requireMfa(), sessions, cas.authorities(), audit::record, clock, random);
+    totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),
+        audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
   }
 
@@ -66,6 +80,20 @@ public class AuthService {
    */
   public LoginResponse login(LoginRequest request, String remoteAddr) {
     return passwordLogin.login(LoginCommand.from(request), remoteAddr);
+  }
+
+  /** A fresh TOTP secret for {@code user} to enrol; stores nothing. */
+  public TotpSecretOffer offerTotpSecret(TotpSecretRequest request) {
+    return totpEnrollment.offer(request.user());
+  }
+
+  /**
+   * Enrols a TOTP secret for a user who proves their password (and current code, if any).
+   *
+   * @throws dev.outpost.domain.shared.OutpostException BAD_REQUEST, UNAUTHENTICATED or LOCKED
+   */
+  public void enrollTotp(TotpEnrollmentRequest request, String remoteAddr) {
+    totpEnrollment.enroll(request, remoteAddr);
   }
 
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */

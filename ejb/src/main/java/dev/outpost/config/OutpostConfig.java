@@ -28,6 +28,7 @@ public final class OutpostConfig {
   private final Optional<String> caPassphrase;
   private final String tlsKeystorePassword;
   private final String proxyInstance;
+  private final boolean requireMfa;
 
   private OutpostConfig(Function<Setting, String> source) {
     String hostname = localHostname();
@@ -47,6 +48,7 @@ public final class OutpostConfig {
     tlsKeystorePassword =
         orDefault(source.apply(Setting.TLS_KEYSTORE_PASSWORD), "changeit");
     proxyInstance = orDefault(source.apply(Setting.PROXY_INSTANCE), hostname);
+    requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
   }
 
   /** Reads the JVM's system properties and the process environment. */
@@ -128,6 +130,20 @@ public final class OutpostConfig {
   /** Name of this proxy process, recorded on the nodes whose tunnels it holds. */
   public String proxyInstance() {
     return proxyInstance;
+  }
+
+  /** Whether every local user needs a TOTP second factor, whatever their roles say. */
+  public boolean requireMfa() {
+    return requireMfa;
+  }
+
+  private static boolean flag(Setting setting, String value) {
+    String text = orDefault(value, "false").toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalStateException(setting.property() + " (" + setting.environmentVariable()
+          + ") must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(text);
   }
 
   private static String clusterName(String configured, String hostname) {

@@ -12,50 +12,47 @@ import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
-import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.User;
-import dev.outpost.domain.user.UserRepository;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
- * Password login: checks lockout, password and TOTP (required when a role says so), then opens a
+ * Password login: checks lockout, password and TOTP (required when a role or the cluster says so), then opens a
  * bearer session and signs the client's keys into certificates that expire with it, no later
  * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the
  * user learns only that the credentials were wrong, the audit log learns why.
  */
 public final class PasswordLogin {
 
-  static final String REJECTED = "invalid user name, password or one-time code";
-  static final String LOCKED = "account is locked after too many failed logins; try again later";
   static final String NO_ROLE = "you have no role any more: ask an admin";
-  static final String MFA_REQUIRED = "your roles require a second factor: enrol a one-time code "
-      + "(TOTP) before logging in";
+  static final String MFA_REQUIRED = "a second factor is required: enrol a one-time code (TOTP)"
+      + " with 'outpost mfa enroll' before logging in";
   private static final int SESSION_TOKEN_BYTES = 32;
 
-  private final UserRepository users;
+  private final PasswordAuthentication authentication;
   private final RoleDirectory roles;
+  private final boolean clusterRequiresMfa;
   private final WebSessionRepository sessions;
-  private final CredentialCheck credentials;
-  private final FailedLoginRecorder failures;
   private final CertificateAuthorities cas;
   private final AuditRecorder audit;
   private final Clock clock;
   private final SecureRandom random;
 
-  public PasswordLogin(UserRepository users, RoleDirectory roles, WebSessionRepository sessions,
-      CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
+  /**
+   * @param clusterRequiresMfa whether every user needs TOTP ({@code outpost.auth.require-mfa}),
+   *     whatever their roles say
+   */
+  public PasswordLogin(PasswordAuthentication authentication, RoleDirectory roles,
+      boolean clusterRequiresMfa, WebSessionRepository sessions, CertificateAuthorities cas,
       AuditRecorder audit, Clock clock, SecureRandom random) {
-    this.users = users;
+    this.authentication = authentication;
     this.roles = roles;
+    this.clusterRequiresMfa = clusterRequiresMfa;
     this.sessions = sessions;
-    this.credentials = credentials;
-    this.failures = failures;
     this.cas = cas;
     this.audit = audit;
     this.clock = clock;
@@ -67,30 +64,20 @@ public final class PasswordLogin {
     AuditRecord attempt = AuditRecord.success(AuditEventType.USER_LOGIN)
         .actor(command.user().value())
         .remoteAddr(remoteAddr);
-    User user = users.findByName(command.user().value()).orElse(null);
-    if (user == null) {
-      credentials.checkNobody(command.password());
-      throw refused(attempt, "unknown user", OutpostException.unauthenticated(REJECTED));
-    }
-    if (user.isLockedAt(now)) {
-      throw refused(attempt, "account locked", OutpostException.locked(LOCKED));
-    }
-    OptionalLong totpStep = credentials.check(user, command.password(), command.totp(), now);
-    if (totpStep.isEmpty()) {
-      failures.recordFailure(user.id());
-      throw refused(attempt, "wrong password or one-time code",
-          OutpostException.unauthenticated(REJECTED));
-    }
+    PasswordAuthentication.Authenticated authenticated = authentication.authenticate(
+        command.user(), command.password(), command.totp(), now, attempt);
+    User user = authenticated.user();
     RoleSet roleSet = roles.resolve(user.roles(), user.logins());
     if (roleSet.names().isEmpty()) {
       throw refused(attempt, "none of the user's roles exists any more",
           OutpostException.forbidden(NO_ROLE));
     }
-    if (roleSet.requiresMfa() && user.totpSecret().isEmpty()) {
-      throw refused(attempt, "second factor required by a role but not enrolled",
+    if ((clusterRequiresMfa || roleSet.requiresMfa()) && user.totpSecret().isEmpty()) {
+      throw refused(attempt, "second factor required "
+          + (clusterRequiresMfa ? "by the cluster" : "by a role") + " but not enrolled",
           OutpostException.forbidden(MFA_REQUIRED));
     }
-    user.loginSucceeded(totpStep.getAsLong());
+    user.loginSucceeded(authenticated.totpStep());
     Duration ttl = roleSet.capSessionTtl(command.ttl());
     Instant expires = now.plus(ttl);
     String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
@@ -122,7 +109,6 @@ public final class PasswordLogin {
   }
 
   private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
-    audit.record(attempt.failed(reason));
-    return error;
+    return authentication.refused(attempt, reason, error);
   }
 }

@@ -7,7 +7,9 @@ public enum AuditEventType {
   USER_LOGIN("user.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
+  USER_DELETE("user.delete"),
   INVITE_ACCEPT("user.invite.accept"),
+  MFA_ENROLL("user.mfa.enroll"),
   TOKEN_CREATE("token.create"),
   JOIN("join"),
   CERT_RENEW("cert.renew"),
@@ -18,7 +20,8 @@ public enum AuditEventType {
   ROLE_CREATE("role.create"),
   ROLE_UPDATE("role.update"),
   ROLE_DELETE("role.delete"),
-  LOCK_CREATE("lock.create");
+  LOCK_CREATE("lock.create"),
+  LOCK_DELETE("lock.delete");
 
   private final String wireName;
 

@@ -123,9 +123,13 @@ public class User {
     return Optional.ofNullable(totpSecret);
   }
 
-  public void enrollTotp(String base32Secret) {
-    this.totpSecret = base32Secret;
-    this.totpLastStep = 0;
+  /**
+   * Enrols (or replaces) the TOTP secret; {@code confirmedStep} is the step of the code that
+   * confirmed it, so that code cannot log in again.
+   */
+  public void enrollTotp(TotpSecret secret, long confirmedStep) {
+    this.totpSecret = secret.base32();
+    this.totpLastStep = confirmedStep;
   }
 
   public long totpLastStep() {

@@ -10,8 +10,11 @@ import dev.outpost.api.UserRequest;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.Base32;
 import dev.outpost.domain.user.FastPasswordHasher;
 import dev.outpost.domain.user.PasswordHasher;
+import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.TotpSecret;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.testing.InMemoryInvites;
@@ -50,6 +53,26 @@ class UserEnrollmentTest {
     assertEquals(clock.instant().plus(Duration.ofHours(24)), created.expires());
     assertTrue(users.findByName("alice").orElseThrow().passwordHash().isEmpty());
     assertEquals(AuditEventType.USER_CREATE, audit.last().type());
+  }
+
+  @Test
+  void theInviteCanEnrolTotpWithACodeOfTheSecret() {
+    UserCreated created = enrollment.create(admin,
+        new UserRequest("alice", List.of("access"), List.of()));
+    TotpSecret secret = TotpSecret.generate(new SecureRandom());
+    String code = Totp.STANDARD.code(Base32.decode(secret.base32()),
+        Totp.STANDARD.step(clock.instant()));
+
+    assertEquals(OutpostException.Kind.BAD_REQUEST, assertThrows(OutpostException.class,
+        () -> enrollment.acceptInvite(created.inviteCode(),
+            new InviteAcceptance("a long passphrase", secret.base32(), "000000"))).kind());
+    enrollment.acceptInvite(created.inviteCode(),
+        new InviteAcceptance("a long passphrase", secret.base32(), code));
+
+    User alice = users.findByName("alice").orElseThrow();
+    assertEquals(secret.base32(), alice.totpSecret().orElseThrow());
+    assertEquals(Totp.STANDARD.step(clock.instant()), alice.totpLastStep(), "the code is used up");
+    assertEquals("password set and TOTP enrolled", audit.last().message());
   }
 
   @Test
