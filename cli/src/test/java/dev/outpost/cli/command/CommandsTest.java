@@ -119,6 +119,63 @@ class CommandsTest {
   }
 
   @Test
+  void loginSendsTheTotpOption() {
+    assertSucceeded(
+        cli.runWithInput(
+            "secret\n",
+            "login",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--totp=123456",
+            "--insecure",
+            "--password-stdin"));
+    assertFailed(
+        1,
+        "login failed: invalid TOTP code",
+        cli.runWithInput(
+            "secret\n",
+            "login",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--totp=000000",
+            "--insecure",
+            "--password-stdin"));
+  }
+
+  @Test
+  void mfaEnrollShowsTheSecretThenEnrolsItWithTheNewCode() {
+    proxy.enrolled.set(null);
+    CliRunner.Result result =
+        cli.runWithInput(
+            "secret\n654321\n",
+            "mfa",
+            "enroll",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--insecure",
+            "--password-stdin");
+
+    assertSucceeded(result);
+    assertTrue(result.out().contains("  Secret: " + FakeProxy.TOTP_SECRET + "\n"), result.out());
+    assertTrue(result.out().contains("  URI:    otpauth://totp/edge:bob\n"), result.out());
+    assertTrue(result.out().contains("TOTP enrolled for bob."), result.out());
+    assertEquals("654321", proxy.enrolled.get().code());
+    assertEquals("bob", proxy.enrolled.get().user());
+
+    assertFailed(
+        1,
+        "enrolment failed: the one-time code does not match",
+        cli.runWithInput(
+            "secret\n111111\n",
+            "mfa",
+            "enroll",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--insecure",
+            "--password-stdin"));
+  }
+
+  @Test
   void loginReportsAWrongPasswordInOneLine() {
     assertFailed(
         1,

@@ -14,6 +14,9 @@ import dev.outpost.api.RoleView;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.cli.TestCertificates;
@@ -41,6 +44,7 @@ final class FakeProxy implements AutoCloseable {
 
   static final String CLUSTER = "edge";
   static final String TOKEN = "session-token-1";
+  static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   static final Instant EXPIRES =
       Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -48,6 +52,7 @@ final class FakeProxy implements AutoCloseable {
   final KeyPair userCa;
   final KeyPair hostCa;
   final AtomicBoolean revoked = new AtomicBoolean();
+  final AtomicReference<TotpEnrollmentRequest> enrolled = new AtomicReference<>();
   private final TestHttpsServer server;
 
   FakeProxy() throws Exception {
@@ -56,6 +61,19 @@ final class FakeProxy implements AutoCloseable {
     userCa = TestCertificates.ed25519();
     hostCa = TestCertificates.ed25519();
     server.handle("/api/v1/login", handler(this::login));
+    server.handle(
+        "/api/v1/mfa/totp/secret",
+        handler(
+            exchange -> {
+              TotpSecretRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), TotpSecretRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new TotpSecretOffer(
+                      request.user(), TOTP_SECRET, "otpauth://totp/edge:" + request.user()));
+            }));
+    server.handle("/api/v1/mfa/totp", handler(this::enrollTotp));
     server.handle(
         "/api/v1/me",
         authenticated(
@@ -181,6 +199,21 @@ final class FakeProxy implements AutoCloseable {
 
   String caPin() {
     return CaPin.of(ca.certificate()).toString();
+  }
+
+  /** Enrols when the password is right and the new code is {@code 654321}. */
+  private void enrollTotp(HttpExchange exchange) throws Exception {
+    TotpEnrollmentRequest request =
+        WireJson.mapper().readValue(exchange.getRequestBody(), TotpEnrollmentRequest.class);
+    if (!"secret".equals(request.password()) || !TOTP_SECRET.equals(request.secret())) {
+      answer(exchange, 401, new ErrorResponse("invalid user name, password or one-time code"));
+    } else if (!"654321".equals(request.code())) {
+      answer(exchange, 400, new ErrorResponse("the one-time code does not match"));
+    } else {
+      enrolled.set(request);
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    }
   }
 
   private void login(HttpExchange exchange) throws Exception {
