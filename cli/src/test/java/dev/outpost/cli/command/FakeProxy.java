@@ -19,6 +19,7 @@ import dev.outpost.api.TotpSecretOffer;
 import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserView;
 import dev.outpost.cli.TestCertificates;
 import dev.outpost.client.TestHttpsServer;
 import dev.outpost.client.TestPki;
@@ -124,18 +125,31 @@ final class FakeProxy implements AutoCloseable {
         "/api/v1/admin/users",
         authenticated(
             exchange -> {
-              UserRequest request =
-                  WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
-              answer(
-                  exchange,
-                  200,
-                  new UserCreated(
-                      request.name(),
-                      request.roles(),
-                      request.logins(),
-                      "https://localhost/invite/abc",
-                      "abc",
-                      EXPIRES));
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  UserRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new UserCreated(
+                          request.name(),
+                          request.roles(),
+                          request.logins(),
+                          "https://localhost/invite/abc",
+                          "abc",
+                          EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new UserView(
+                                "bob", List.of("edge-ops"), List.of("ubuntu"), true, true,
+                                EXPIRES)));
+              }
             }));
     server.handle(
         "/api/v1/admin/roles",
@@ -148,11 +162,7 @@ final class FakeProxy implements AutoCloseable {
                   lastRoleResource.set(request.resource());
                   answer(exchange, 200, new RoleApplied("edge-ops", true));
                 }
-                case "DELETE" -> {
-                  removedRole.set(exchange.getRequestURI().getPath());
-                  exchange.sendResponseHeaders(204, -1);
-                  exchange.close();
-                }
+                case "DELETE" -> deleted(exchange);
                 default ->
                     answer(
                         exchange,
@@ -170,12 +180,24 @@ final class FakeProxy implements AutoCloseable {
         "/api/v1/admin/locks",
         authenticated(
             exchange -> {
-              LockRequest request =
-                  WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
-              answer(
-                  exchange,
-                  200,
-                  new LockView("user", request.user(), request.message(), EXPIRES));
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  LockRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new LockView(
+                          "lock-1", "user", request.user(), request.message(), "alice", EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new LockView("lock-7", "node", "edge-1", null, "alice", EXPIRES)));
+              }
             }));
     server.handle(
         "/api/v1/logout",
@@ -190,8 +212,14 @@ final class FakeProxy implements AutoCloseable {
   /** The resource of the last role applied. */
   final AtomicReference<String> lastRoleResource = new AtomicReference<>();
 
-  /** The path of the last role removal. */
-  final AtomicReference<String> removedRole = new AtomicReference<>();
+  /** The path of the last DELETE. */
+  final AtomicReference<String> deleted = new AtomicReference<>();
+
+  private void deleted(HttpExchange exchange) throws IOException {
+    deleted.set(exchange.getRequestURI().getPath());
+    exchange.sendResponseHeaders(204, -1);
+    exchange.close();
+  }
 
   String address() {
     return server.address();

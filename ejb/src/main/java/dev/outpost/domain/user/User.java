@@ -29,6 +29,8 @@ import java.util.UUID;
 @NamedQuery(name = "User.byName",
     query = "SELECT u FROM User u WHERE u.name = :name AND u.deletedAt IS NULL")
 @NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = "User.all",
+    query = "SELECT u FROM User u WHERE u.deletedAt IS NULL ORDER BY u.name")
 public class User {
 
   public static final int MAX_FAILED_LOGINS = 5;
@@ -162,5 +164,14 @@ public class User {
 
   public boolean isDeleted() {
     return deletedAt != null;
+  }
+
+  /** Removes the account: it can no longer log in and its sessions stop authenticating. */
+  public void delete(Instant now) {
+    deletedAt = UtcTime.of(now);
+  }
+
+  public Instant createdAt() {
+    return UtcTime.instant(createdAt);
   }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.domain.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where users are kept. */
@@ -15,4 +16,7 @@ public interface UserRepository {
   boolean any();
 
   void add(User user);
+
+  /** Users that are not deleted, by name. */
+  List<User> list();
 }
