@@ -1,9 +1,11 @@
 package dev.outpost.it.roles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.domain.user.Base32;
 import dev.outpost.domain.user.Totp;
 import dev.outpost.it.Cli;
@@ -32,22 +34,25 @@ import org.junit.jupiter.api.TestMethodOrder;
  * TOTP as a user lives it, with the real CLI against the shared cluster: user {@code dana} has a
  * role that requires a second factor, so she cannot log in until she enrols one with {@code
  * outpost mfa enroll}; then a wrong code is refused, a right one logs her in once, and the same
- * code replayed is refused. Codes come from the test's own RFC 6238 computation.
+ * code replayed is refused. Codes come from the test's own RFC 6238 computation. Last, an admin
+ * removes her: her session stops working and a lock on her name shows in {@code admin locks ls}
+ * until it is lifted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MfaIT {
+class LocalUsersIT {
   private static final String PASSWORD = "correct horse battery staple";
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String user = "dana-" + run;
   private final String role = "strict-" + run;
+  private Cli admin;
   private Cli dana;
   private byte[] secret;
 
   @BeforeAll
   void createUserWithAStrictRole() throws IOException {
-    Cli admin = Cli.fresh("mfa-admin-" + run).login("admin", TestCluster.ADMIN_PASSWORD);
+    admin = Cli.fresh("mfa-admin-" + run).login("admin", TestCluster.ADMIN_PASSWORD);
     Path file = Files.writeString(Files.createTempFile("role", ".yaml"), """
         kind: role
         name: %s
@@ -133,6 +138,30 @@ class MfaIT {
     assertEquals(1, replay.exitCode(), replay.stdout() + replay.stderr());
     assertTrue(replay.stderr().contains("invalid user name, password or one-time code"),
         replay.stderr());
+  }
+
+  @Test
+  @Order(5)
+  void removingTheUserEndsHerSessionAndLocksHerName() {
+    assertTrue(admin.json("admin", "users", "ls", "--format=json").toString()
+        .contains("\"name\":\"" + user + "\""));
+
+    admin.run("admin", "users", "rm", user).requireSuccess();
+
+    Command.Result status = dana.run("status");
+    assertEquals(1, status.exitCode(), status.stdout());
+    assertFalse(admin.json("admin", "users", "ls", "--format=json").toString()
+        .contains("\"name\":\"" + user + "\""));
+    String lockId = null;
+    for (JsonNode lock : admin.json("admin", "locks", "ls", "--format=json")) {
+      if (user.equals(lock.get("target").asText())) {
+        assertEquals("user removed", lock.get("message").asText());
+        lockId = lock.get("id").asText();
+      }
+    }
+    assertNotNull(lockId, "removal locks the name");
+    admin.run("admin", "locks", "rm", lockId).requireSuccess();
+    assertFalse(admin.json("admin", "locks", "ls", "--format=json").toString().contains(lockId));
   }
 
   /**
