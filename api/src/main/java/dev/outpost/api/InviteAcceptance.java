@@ -10,11 +10,6 @@ package dev.outpost.api;
  */
 public record InviteAcceptance(String password, String totpSecret, String totpCode) {
 
-  /** Accepts with a password only. */
-  public InviteAcceptance(String password) {
-    this(password, null, null);
-  }
-
   @Override
   public String toString() {
     return "InviteAcceptance[***]";

@@ -59,6 +59,9 @@ public final class TotpEnrollment {
     if (request == null || request.user() == null || request.password() == null) {
       throw OutpostException.badRequest("user and password are required");
     }
+    if (request.password().length() > LoginCommand.MAX_PASSWORD_LENGTH) {
+      throw OutpostException.badRequest("password is too long");
+    }
     TotpSecret secret = TotpSecret.parse(request.secret());
     Instant now = clock.instant();
     AuditRecord attempt = AuditRecord.success(AuditEventType.MFA_ENROLL)

@@ -80,14 +80,14 @@ class UserEnrollmentTest {
     UserCreated created = enrollment.create(admin,
         new UserRequest("alice", List.of("access"), List.of()));
 
-    enrollment.acceptInvite(created.inviteCode(), new InviteAcceptance("a long passphrase"));
+    enrollment.acceptInvite(created.inviteCode(), new InviteAcceptance("a long passphrase", null, null));
 
     User alice = users.findByName("alice").orElseThrow();
     assertTrue(hasher.verify("a long passphrase", alice.passwordHash().orElseThrow()));
     assertEquals(AuditEventType.INVITE_ACCEPT, audit.last().type());
     assertEquals(OutpostException.Kind.NOT_FOUND, assertThrows(OutpostException.class,
         () -> enrollment.acceptInvite(created.inviteCode(),
-            new InviteAcceptance("another passphrase"))).kind());
+            new InviteAcceptance("another passphrase", null, null))).kind());
   }
 
   @Test
@@ -97,7 +97,7 @@ class UserEnrollmentTest {
     clock.advance(Duration.ofHours(24));
 
     assertThrows(OutpostException.class, () -> enrollment.acceptInvite(created.inviteCode(),
-        new InviteAcceptance("a long passphrase")));
+        new InviteAcceptance("a long passphrase", null, null)));
   }
 
   @Test
@@ -106,7 +106,7 @@ class UserEnrollmentTest {
         new UserRequest("alice", List.of("access"), List.of()));
 
     assertEquals(OutpostException.Kind.BAD_REQUEST, assertThrows(OutpostException.class,
-        () -> enrollment.acceptInvite(created.inviteCode(), new InviteAcceptance("short"))).kind());
+        () -> enrollment.acceptInvite(created.inviteCode(), new InviteAcceptance("short", null, null))).kind());
     assertEquals(OutpostException.Kind.CONFLICT, assertThrows(OutpostException.class,
         () -> enrollment.create(admin, new UserRequest("alice", List.of("access"), null))).kind());
     assertEquals(OutpostException.Kind.BAD_REQUEST, assertThrows(OutpostException.class,
