@@ -32,6 +32,11 @@ public final class InMemoryUsers implements UserRepository {
   }
 
   @Override
+  public boolean nameTaken(String name) {
+    return users.stream().anyMatch(u -> u.name().equals(name));
+  }
+
+  @Override
   public List<User> list() {
     return users.stream().filter(u -> !u.isDeleted())
         .sorted(Comparator.comparing(User::name)).toList();

@@ -73,6 +73,10 @@ public final class UserEnrollment {
       if (users.findByName(name.value()).isPresent()) {
         throw OutpostException.conflict("user " + name + " already exists");
       }
+      if (users.nameTaken(name.value())) {
+        throw OutpostException.conflict("user " + name + " was removed and names are not reused"
+            + " (audit events name users): choose another name");
+      }
       Instant now = clock.instant();
       User user = new User(name, roleNames, logins, now);
       users.add(user);

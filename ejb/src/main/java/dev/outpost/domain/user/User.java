@@ -29,6 +29,7 @@ import java.util.UUID;
 @NamedQuery(name = "User.byName",
     query = "SELECT u FROM User u WHERE u.name = :name AND u.deletedAt IS NULL")
 @NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = "User.countByName", query = "SELECT COUNT(u) FROM User u WHERE u.name = :name")
 @NamedQuery(name = "User.all",
     query = "SELECT u FROM User u WHERE u.deletedAt IS NULL ORDER BY u.name")
 public class User {

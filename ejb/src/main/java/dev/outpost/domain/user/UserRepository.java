@@ -17,6 +17,9 @@ public interface UserRepository {
 
   void add(User user);
 
+  /** Whether a user, deleted or not, has {@code name}: names are never reused. */
+  boolean nameTaken(String name);
+
   /** Users that are not deleted, by name. */
   List<User> list();
 }

@@ -40,6 +40,13 @@ public class JpaUserRepository implements UserRepository {
   }
 
   @Override
+  public boolean nameTaken(String name) {
+    return entityManager.createNamedQuery("User.countByName", Long.class)
+        .setParameter("name", name)
+        .getSingleResult() > 0;
+  }
+
+  @Override
   public List<User> list() {
     return entityManager.createNamedQuery("User.all", User.class).getResultList();
   }

@@ -72,6 +72,7 @@ class UserAccountsTest {
     assertEquals(clock.instant().plus(Duration.ofHours(12)), lock.expiresAt());
     assertEquals(AuditEventType.USER_DELETE, audit.last().type());
     assertEquals("root-admin", audit.last().actor());
+    assertTrue(users.nameTaken("bob"), "the name stays taken");
   }
 
   @Test

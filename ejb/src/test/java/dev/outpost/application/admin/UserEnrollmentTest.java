@@ -76,6 +76,18 @@ class UserEnrollmentTest {
   }
 
   @Test
+  void theNameOfARemovedUserIsNotReused() {
+    enrollment.create(admin, new UserRequest("alice", List.of("access"), List.of()));
+    users.findByName("alice").orElseThrow().delete(clock.instant());
+
+    OutpostException error = assertThrows(OutpostException.class, () -> enrollment.create(admin,
+        new UserRequest("alice", List.of("access"), List.of())));
+
+    assertEquals(OutpostException.Kind.CONFLICT, error.kind());
+    assertTrue(error.getMessage().startsWith("user alice was removed"), error.getMessage());
+  }
+
+  @Test
   void acceptingTheInviteSetsThePasswordOnce() {
     UserCreated created = enrollment.create(admin,
         new UserRequest("alice", List.of("access"), List.of()));
