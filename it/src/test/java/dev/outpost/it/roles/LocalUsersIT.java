@@ -88,7 +88,11 @@ class LocalUsersIT {
             new InputStreamReader(enroll.getInputStream(), StandardCharsets.UTF_8))) {
       in.write(PASSWORD + "\n");
       in.flush();
-      for (String line = out.readLine(); line != null && secret == null; line = out.readLine()) {
+      while (secret == null) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
         output.append(line).append('\n');
         if (line.startsWith("  Secret:")) {
           secret = Base32.decode(line.substring("  Secret:".length()).strip());
