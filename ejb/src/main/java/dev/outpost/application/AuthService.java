@@ -2,13 +2,19 @@ package dev.outpost.application;
 
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
+import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.application.login.TotpEnrollment;
+import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.session.WebSessionRepository;
@@ -24,7 +30,10 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Login, bearer authentication and logout: for the CLI's bearer sessions and the web console's. */
+/**
+ * Login, TOTP enrolment, bearer authentication and logout: for the CLI's bearer sessions and the
+ * web console's.
+ */
 @Stateless
 public class AuthService {
 
@@ -52,21 +61,28 @@ public class AuthService {
   @EJB
   private AuditLog audit;
 
+  @Inject
+  private OutpostConfig config;
+
   private PasswordLogin passwordLogin;
+  private TotpEnrollment totpEnrollment;
   private BearerSessions bearerSessions;
   private ConsoleSessions consoleSessions;
 
   @PostConstruct
   void wire() {
     RoleDirectory roleDirectory = new RoleDirectory(roles);
-    CredentialCheck credentials = new CredentialCheck(new PasswordHasher(random), Totp.STANDARD);
-    passwordLogin = new PasswordLogin(users, roleDirectory, sessions, credentials,
-        failures::recordFailure,
-        cas.authorities(), audit::record, clock, random);
-    bearerSessions = new BearerSessions(sessions, audit::record, clock);
-    consoleSessions = new ConsoleSessions(sessions,
-        new PasswordCheck(users, roleDirectory, credentials, failures::recordFailure, audit::record),
+    PasswordAuthentication authentication = new PasswordAuthentication(users,
+        new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
+        audit::record);
+    PasswordCheck passwords =
+        new PasswordCheck(authentication, roleDirectory, config.requireMfa(), audit::record);
+    passwordLogin = new PasswordLogin(passwords, roleDirectory, sessions, cas.authorities(),
         audit::record, clock, random);
+    totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),
+        audit::record, clock, random);
+    bearerSessions = new BearerSessions(sessions, audit::record, clock);
+    consoleSessions = new ConsoleSessions(sessions, passwords, audit::record, clock, random);
   }
 
   /**
@@ -76,6 +92,20 @@ public class AuthService {
    */
   public LoginResponse login(LoginRequest request, String remoteAddr) {
     return passwordLogin.login(LoginCommand.from(request), remoteAddr);
+  }
+
+  /** A fresh TOTP secret for {@code user} to enrol; stores nothing. */
+  public TotpSecretOffer offerTotpSecret(TotpSecretRequest request) {
+    return totpEnrollment.offer(request.user());
+  }
+
+  /**
+   * Enrols a TOTP secret for a user who proves their password (and current code, if any).
+   *
+   * @throws dev.outpost.domain.shared.OutpostException BAD_REQUEST, UNAUTHENTICATED or LOCKED
+   */
+  public void enrollTotp(TotpEnrollmentRequest request, String remoteAddr) {
+    totpEnrollment.enroll(request, remoteAddr);
   }
 
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */

@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Locks on users and nodes. {@link AccessService} refuses the sessions they cover; the proxy's
@@ -36,5 +37,14 @@ public class LockService {
 
   public LockView lock(UserIdentity admin, LockRequest request) {
     return locking.lock(admin, request);
+  }
+
+  public List<LockView> list(UserIdentity admin) {
+    return locking.list(admin);
+  }
+
+  /** Lifts a lock; NOT_FOUND when there is none with {@code id}. */
+  public void remove(UserIdentity admin, String id) {
+    locking.remove(admin, id);
   }
 }

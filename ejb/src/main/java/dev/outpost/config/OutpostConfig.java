@@ -31,6 +31,7 @@ public final class OutpostConfig {
   private final String tlsKeystorePassword;
   private final String proxyInstance;
   private final TunnelTimings tunnelTimings;
+  private final boolean requireMfa;
 
   private OutpostConfig(Function<Setting, String> source) {
     String hostname = localHostname();
@@ -54,6 +55,7 @@ public final class OutpostConfig {
         duration(source, Setting.TUNNEL_PING_INTERVAL),
         duration(source, Setting.TUNNEL_IDLE_TIMEOUT),
         duration(source, Setting.TUNNEL_RESUME_GRACE));
+    requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
   }
 
   /** Reads the JVM's system properties and the process environment. */
@@ -168,6 +170,20 @@ public final class OutpostConfig {
       throw new IllegalStateException(
           setting.property() + " '" + value + "' is not an ISO-8601 duration such as PT45S");
     }
+  }
+
+  /** Whether every local user needs a TOTP second factor, whatever their roles say. */
+  public boolean requireMfa() {
+    return requireMfa;
+  }
+
+  private static boolean flag(Setting setting, String value) {
+    String text = orDefault(value, "false").toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalStateException(setting.property() + " (" + setting.environmentVariable()
+          + ") must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(text);
   }
 
   private static String clusterName(String configured, String hostname) {

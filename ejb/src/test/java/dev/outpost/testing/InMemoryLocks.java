@@ -5,6 +5,7 @@ import dev.outpost.domain.lock.LockRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 public final class InMemoryLocks implements LockRepository {
 
@@ -13,6 +14,16 @@ public final class InMemoryLocks implements LockRepository {
   @Override
   public void add(Lock lock) {
     locks.add(lock);
+  }
+
+  @Override
+  public Optional<Lock> findById(String id) {
+    return locks.stream().filter(lock -> lock.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public void remove(Lock lock) {
+    locks.remove(lock);
   }
 
   @Override

@@ -84,13 +84,34 @@ public final class Cli {
    * password through the invite, and returns the user's own logged-in CLI.
    */
   public Cli addUser(String name, String roles, String logins, String password) {
+    invite(name, roles, logins, password);
+    return fresh(name).login(name, password);
+  }
+
+  /**
+   * As an admin: creates user {@code name} with {@code roles} and {@code logins} and sets the
+   * password through the invite, without logging in.
+   */
+  public void invite(String name, String roles, String logins, String password) {
     String code = json("admin", "users", "add", name, "--roles=" + roles, "--logins=" + logins,
         "--format=json").get("invite_code").asText();
     Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H",
         "Content-Type: application/json", "-d", "{\"password\":\"" + password + "\"}",
         "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code), Map.of(), null,
         Duration.ofSeconds(30)).requireSuccess();
-    return fresh(name).login(name, password);
+  }
+
+  /** Starts the CLI for a conversation on its standard streams (stderr merged into stdout). */
+  public Process start(String... args) {
+    List<String> command = new ArrayList<>(javaJar());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OUTPOST_HOME", home.toString());
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The entry of {@code ls --format=json} for {@code node}, or null when it is not listed. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.TypeConversionException;
     description = "Reach edge nodes through the Outpost proxy with short-lived certificates.",
     subcommands = {
       LoginCommand.class,
+      MfaCommand.class,
       StatusCommand.class,
       LogoutCommand.class,
       LsCommand.class,

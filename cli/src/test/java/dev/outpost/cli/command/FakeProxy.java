@@ -14,8 +14,12 @@ import dev.outpost.api.RoleView;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserView;
 import dev.outpost.cli.TestCertificates;
 import dev.outpost.client.TestHttpsServer;
 import dev.outpost.client.TestPki;
@@ -41,6 +45,7 @@ final class FakeProxy implements AutoCloseable {
 
   static final String CLUSTER = "edge";
   static final String TOKEN = "session-token-1";
+  static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   static final Instant EXPIRES =
       Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -48,6 +53,7 @@ final class FakeProxy implements AutoCloseable {
   final KeyPair userCa;
   final KeyPair hostCa;
   final AtomicBoolean revoked = new AtomicBoolean();
+  final AtomicReference<TotpEnrollmentRequest> enrolled = new AtomicReference<>();
   private final TestHttpsServer server;
 
   FakeProxy() throws Exception {
@@ -56,6 +62,19 @@ final class FakeProxy implements AutoCloseable {
     userCa = TestCertificates.ed25519();
     hostCa = TestCertificates.ed25519();
     server.handle("/api/v1/login", handler(this::login));
+    server.handle(
+        "/api/v1/mfa/totp/secret",
+        handler(
+            exchange -> {
+              TotpSecretRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), TotpSecretRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new TotpSecretOffer(
+                      request.user(), TOTP_SECRET, "otpauth://totp/edge:" + request.user()));
+            }));
+    server.handle("/api/v1/mfa/totp", handler(this::enrollTotp));
     server.handle(
         "/api/v1/me",
         authenticated(
@@ -116,18 +135,31 @@ final class FakeProxy implements AutoCloseable {
         "/api/v1/admin/users",
         authenticated(
             exchange -> {
-              UserRequest request =
-                  WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
-              answer(
-                  exchange,
-                  200,
-                  new UserCreated(
-                      request.name(),
-                      request.roles(),
-                      request.logins(),
-                      "https://localhost/invite/abc",
-                      "abc",
-                      EXPIRES));
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  UserRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new UserCreated(
+                          request.name(),
+                          request.roles(),
+                          request.logins(),
+                          "https://localhost/invite/abc",
+                          "abc",
+                          EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new UserView(
+                                "bob", List.of("edge-ops"), List.of("ubuntu"), true, true,
+                                EXPIRES)));
+              }
             }));
     server.handle(
         "/api/v1/admin/roles",
@@ -140,11 +172,7 @@ final class FakeProxy implements AutoCloseable {
                   lastRoleResource.set(request.resource());
                   answer(exchange, 200, new RoleApplied("edge-ops", true));
                 }
-                case "DELETE" -> {
-                  removedRole.set(exchange.getRequestURI().getPath());
-                  exchange.sendResponseHeaders(204, -1);
-                  exchange.close();
-                }
+                case "DELETE" -> deleted(exchange);
                 default ->
                     answer(
                         exchange,
@@ -162,12 +190,24 @@ final class FakeProxy implements AutoCloseable {
         "/api/v1/admin/locks",
         authenticated(
             exchange -> {
-              LockRequest request =
-                  WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
-              answer(
-                  exchange,
-                  200,
-                  new LockView("user", request.user(), request.message(), EXPIRES));
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  LockRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new LockView(
+                          "lock-1", "user", request.user(), request.message(), "alice", EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new LockView("lock-7", "node", "edge-1", null, "alice", EXPIRES)));
+              }
             }));
     server.handle(
         "/api/v1/logout",
@@ -182,8 +222,14 @@ final class FakeProxy implements AutoCloseable {
   /** The resource of the last role applied. */
   final AtomicReference<String> lastRoleResource = new AtomicReference<>();
 
-  /** The path of the last role removal. */
-  final AtomicReference<String> removedRole = new AtomicReference<>();
+  /** The path of the last DELETE. */
+  final AtomicReference<String> deleted = new AtomicReference<>();
+
+  private void deleted(HttpExchange exchange) throws IOException {
+    deleted.set(exchange.getRequestURI().getPath());
+    exchange.sendResponseHeaders(204, -1);
+    exchange.close();
+  }
 
   String address() {
     return server.address();
@@ -191,6 +237,21 @@ final class FakeProxy implements AutoCloseable {
 
   String caPin() {
     return CaPin.of(ca.certificate()).toString();
+  }
+
+  /** Enrols when the password is right and the new code is {@code 654321}. */
+  private void enrollTotp(HttpExchange exchange) throws Exception {
+    TotpEnrollmentRequest request =
+        WireJson.mapper().readValue(exchange.getRequestBody(), TotpEnrollmentRequest.class);
+    if (!"secret".equals(request.password()) || !TOTP_SECRET.equals(request.secret())) {
+      answer(exchange, 401, new ErrorResponse("invalid user name, password or one-time code"));
+    } else if (!"654321".equals(request.code())) {
+      answer(exchange, 400, new ErrorResponse("the one-time code does not match"));
+    } else {
+      enrolled.set(request);
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    }
   }
 
   private void login(HttpExchange exchange) throws Exception {

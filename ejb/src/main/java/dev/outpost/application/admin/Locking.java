@@ -16,9 +16,14 @@ import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Admins lock a user or a node; audited as {@code lock.create} with the admin as actor. */
+/**
+ * Admins lock a user or a node, list the locks in force and lift them; audited as {@code
+ * lock.create} and {@code lock.delete} with the admin as actor.
+ */
 public final class Locking {
 
   static final Duration DEFAULT_TTL = Duration.ofHours(12);
@@ -41,12 +46,38 @@ public final class Locking {
           clock.instant(), Ttl.parse(request.ttl(), DEFAULT_TTL));
       locks.add(lock);
       audit.record(attempt.message(lock.reason()));
-      return new LockView(lock.kind().name().toLowerCase(Locale.ROOT), lock.target(),
-          lock.message().orElse(null), lock.expiresAt());
+      return view(lock);
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
     }
+  }
+
+  /** The locks in force, oldest first. */
+  public List<LockView> list(UserIdentity admin) {
+    admin.requireRole(Role.ADMIN);
+    return locks.activeAt(clock.instant()).stream().map(Locking::view).toList();
+  }
+
+  /** Lifts the lock {@code id}: sessions it covered are allowed again. */
+  public void remove(UserIdentity admin, String id) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.LOCK_DELETE).actor(admin.user());
+    try {
+      admin.requireRole(Role.ADMIN);
+      Lock lock = (id == null || id.length() > 64 ? Optional.<Lock>empty() : locks.findById(id))
+          .orElseThrow(() -> OutpostException.notFound("no lock " + id
+              + " (see 'outpost admin locks ls')"));
+      locks.remove(lock);
+      audit.record(attempt.message("lifted: " + lock.reason()));
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(e.getMessage()));
+      throw e;
+    }
+  }
+
+  private static LockView view(Lock lock) {
+    return new LockView(lock.id(), lock.kind().name().toLowerCase(Locale.ROOT), lock.target(),
+        lock.message().orElse(null), lock.createdBy(), lock.expiresAt());
   }
 
   private static LockTarget kind(LockRequest request) {

@@ -16,6 +16,8 @@ import dev.outpost.domain.user.InviteRepository;
 import dev.outpost.domain.user.Login;
 import dev.outpost.domain.user.NewPassword;
 import dev.outpost.domain.user.PasswordHasher;
+import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.TotpSecret;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
@@ -24,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -71,6 +74,10 @@ public final class UserEnrollment {
       if (users.findByName(name.value()).isPresent()) {
         throw OutpostException.conflict("user " + name + " already exists");
       }
+      if (users.nameTaken(name.value())) {
+        throw OutpostException.conflict("user " + name + " was removed and names are not reused"
+            + " (audit events name users): choose another name");
+      }
       Instant now = clock.instant();
       User user = new User(name, roleNames, logins, now);
       users.add(user);
@@ -87,17 +94,27 @@ public final class UserEnrollment {
     }
   }
 
-  /** Sets the invited user's password and uses the invite up. */
+  /**
+   * Sets the invited user's password, enrols the TOTP secret when one comes with a matching
+   * code, and uses the invite up.
+   */
   public void acceptInvite(String code, InviteAcceptance acceptance) {
     NewPassword password = new NewPassword(acceptance == null ? null : acceptance.password());
+    Optional<TotpSecret> secret = Optional.ofNullable(acceptance.totpSecret())
+        .map(TotpSecret::parse);
+    Instant now = clock.instant();
+    long confirmedStep = secret.map(s -> s.confirm(Totp.STANDARD, acceptance.totpCode(), now))
+        .orElse(0L);
     if (code == null || code.length() > 128) {
       throw OutpostException.notFound(Invite.INVALID);
     }
     Invite invite = invites.findByCodeHash(SecretToken.hash(code.trim()))
         .orElseThrow(() -> OutpostException.notFound(Invite.INVALID));
-    User user = invite.redeem(clock.instant());
+    User user = invite.redeem(now);
     user.changePassword(hasher.hash(password.value()));
-    audit.record(AuditRecord.success(AuditEventType.INVITE_ACCEPT).actor(user.name()));
+    secret.ifPresent(s -> user.enrollTotp(s, confirmedStep));
+    audit.record(AuditRecord.success(AuditEventType.INVITE_ACCEPT).actor(user.name())
+        .message(secret.isPresent() ? "password set and TOTP enrolled" : "password set"));
   }
 
   /** The requested role names, each of an existing role. */

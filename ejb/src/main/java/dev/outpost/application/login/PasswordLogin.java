@@ -10,9 +10,7 @@ import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.shared.SecretToken;
-import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.User;
-import dev.outpost.domain.user.UserRepository;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,15 +19,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Password login: checks lockout, password and TOTP (required when a role says so), then opens a
+ * Password login: the {@link PasswordCheck} (lockout, password, TOTP, roles), then opens a
  * bearer session and signs the client's keys into certificates that expire with it, no later
  * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the
  * user learns only that the credentials were wrong, the audit log learns why.
  */
 public final class PasswordLogin {
 
-  static final String REJECTED = PasswordCheck.REJECTED;
-  static final String MFA_REQUIRED = PasswordCheck.MFA_REQUIRED;
   private static final int SESSION_TOKEN_BYTES = 32;
 
   private final RoleDirectory roles;
@@ -40,12 +36,11 @@ public final class PasswordLogin {
   private final Clock clock;
   private final SecureRandom random;
 
-  public PasswordLogin(UserRepository users, RoleDirectory roles, WebSessionRepository sessions,
-      CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
-      AuditRecorder audit, Clock clock, SecureRandom random) {
+  public PasswordLogin(PasswordCheck passwords, RoleDirectory roles, WebSessionRepository sessions,
+      CertificateAuthorities cas, AuditRecorder audit, Clock clock, SecureRandom random) {
     this.roles = roles;
     this.sessions = sessions;
-    this.passwords = new PasswordCheck(users, roles, credentials, failures, audit);
+    this.passwords = passwords;
     this.cas = cas;
     this.audit = audit;
     this.clock = clock;

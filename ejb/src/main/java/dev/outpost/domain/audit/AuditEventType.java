@@ -13,8 +13,10 @@ public enum AuditEventType {
   WEB_LOGIN("web.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
+  USER_DELETE("user.delete"),
   INVITE_ACCEPT("user.invite.accept"),
   ROLE_CREATE("role.create"),
+  MFA_ENROLL("user.mfa.enroll"),
   TOKEN_CREATE("token.create"),
   JOIN("join"),
   CERT_RENEW("cert.renew"),
@@ -27,6 +29,7 @@ public enum AuditEventType {
   ROLE_UPDATE("role.update"),
   ROLE_DELETE("role.delete"),
   LOCK_CREATE("lock.create"),
+  LOCK_DELETE("lock.delete"),
   SESSION_TERMINATE("session.terminate"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),

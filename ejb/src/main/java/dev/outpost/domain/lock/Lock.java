@@ -75,6 +75,14 @@ public class Lock {
     this.expiresAt = UtcTime.of(now.plus(ttl));
   }
 
+  public String id() {
+    return id;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
   public LockTarget kind() {
     return kind;
   }

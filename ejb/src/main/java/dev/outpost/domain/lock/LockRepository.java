@@ -2,6 +2,7 @@ package dev.outpost.domain.lock;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Where locks are kept. */
 public interface LockRepository {
@@ -10,4 +11,9 @@ public interface LockRepository {
 
   /** Locks in force at {@code now}, oldest first. */
   List<Lock> activeAt(Instant now);
+
+  Optional<Lock> findById(String id);
+
+  /** Lifts a lock before it expires. */
+  void remove(Lock lock);
 }

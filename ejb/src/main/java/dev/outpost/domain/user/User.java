@@ -29,6 +29,9 @@ import java.util.UUID;
 @NamedQuery(name = "User.byName",
     query = "SELECT u FROM User u WHERE u.name = :name AND u.deletedAt IS NULL")
 @NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = "User.countByName", query = "SELECT COUNT(u) FROM User u WHERE u.name = :name")
+@NamedQuery(name = "User.all",
+    query = "SELECT u FROM User u WHERE u.deletedAt IS NULL ORDER BY u.name")
 public class User {
 
   public static final int MAX_FAILED_LOGINS = 5;
@@ -123,9 +126,13 @@ public class User {
     return Optional.ofNullable(totpSecret);
   }
 
-  public void enrollTotp(String base32Secret) {
-    this.totpSecret = base32Secret;
-    this.totpLastStep = 0;
+  /**
+   * Enrols (or replaces) the TOTP secret; {@code confirmedStep} is the step of the code that
+   * confirmed it, so that code cannot log in again.
+   */
+  public void enrollTotp(TotpSecret secret, long confirmedStep) {
+    this.totpSecret = secret.base32();
+    this.totpLastStep = confirmedStep;
   }
 
   public long totpLastStep() {
@@ -158,5 +165,14 @@ public class User {
 
   public boolean isDeleted() {
     return deletedAt != null;
+  }
+
+  /** Removes the account: it can no longer log in and its sessions stop authenticating. */
+  public void delete(Instant now) {
+    deletedAt = UtcTime.of(now);
+  }
+
+  public Instant createdAt() {
+    return UtcTime.instant(createdAt);
   }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class JpaLockRepository implements LockRepository {
@@ -18,6 +19,16 @@ public class JpaLockRepository implements LockRepository {
   @Override
   public void add(Lock lock) {
     entityManager.persist(lock);
+  }
+
+  @Override
+  public Optional<Lock> findById(String id) {
+    return Optional.ofNullable(entityManager.find(Lock.class, id));
+  }
+
+  @Override
+  public void remove(Lock lock) {
+    entityManager.remove(lock);
   }
 
   @Override

@@ -45,6 +45,29 @@ class LockingTest {
   }
 
   @Test
+  void listsTheLocksInForceAndLiftsThemById() {
+    LockView lock = locking.lock(admin, new LockRequest(null, "edge-1", "1h", null));
+    locking.lock(admin, new LockRequest("bob", null, "10m", null));
+
+    List<LockView> listed = locking.list(admin);
+    assertEquals(List.of("edge-1", "bob"), listed.stream().map(LockView::target).toList());
+    assertEquals("root-admin", listed.get(0).createdBy());
+
+    locking.remove(admin, lock.id());
+    assertEquals(List.of("bob"), locking.list(admin).stream().map(LockView::target).toList());
+    assertEquals(AuditEventType.LOCK_DELETE, audit.last().type());
+    assertEquals("root-admin", audit.last().actor());
+    assertTrue(audit.last().message().startsWith("lifted: node edge-1"), audit.last().message());
+
+    OutpostException missing = assertThrows(OutpostException.class,
+        () -> locking.remove(admin, lock.id()));
+    assertEquals(OutpostException.Kind.NOT_FOUND, missing.kind());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+    UserIdentity alice = new UserIdentity("alice", Set.of(Role.ACCESS), List.of(), Instant.MAX);
+    assertThrows(OutpostException.class, () -> locking.list(alice));
+  }
+
+  @Test
   void refusesBadRequestsAndNonAdmins() {
     assertEquals("lock either a user or a node", refused(admin,
         new LockRequest("bob", "edge-1", null, null)));

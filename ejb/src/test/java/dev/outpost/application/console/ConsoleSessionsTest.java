@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
@@ -38,9 +39,11 @@ class ConsoleSessionsTest {
   private final RecordingAudit audit = new RecordingAudit();
   private final PasswordHasher hasher = FastPasswordHasher.create();
   private final ConsoleSessions console = new ConsoleSessions(sessions,
-      new PasswordCheck(users, new RoleDirectory(InMemoryRoles.withBuiltins()),
-          new CredentialCheck(hasher, Totp.STANDARD),
-          userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()), audit),
+      new PasswordCheck(
+          new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD),
+              userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
+              audit),
+          new RoleDirectory(InMemoryRoles.withBuiltins()), false, audit),
       audit, clock, new SecureRandom());
 
   @BeforeEach
@@ -74,7 +77,8 @@ class ConsoleSessionsTest {
 
     assertEquals(wrong.getMessage(), unknown.getMessage());
     assertEquals(OutpostException.Kind.UNAUTHENTICATED, wrong.kind());
-    assertEquals("wrong password or one-time code", audit.records().get(0).message());
+    assertEquals("wrong password or one-time code, or a code used before",
+        audit.records().get(0).message());
     assertEquals(AuditEventType.USER_LOGIN_FAILURE, audit.last().type(), "refused web logins too");
   }
 

@@ -17,10 +17,12 @@ import dev.outpost.domain.role.Role;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.Base32;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.FastPasswordHasher;
 import dev.outpost.domain.user.PasswordHasher;
 import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.TotpSecret;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
@@ -56,10 +58,10 @@ class PasswordLoginTest {
   private final CertificateAuthorities cas = TestCas.create(clock.instant());
   private final PasswordHasher hasher = FastPasswordHasher.create();
   private final InMemoryRoles roles = InMemoryRoles.withBuiltins();
-  private final PasswordLogin login = new PasswordLogin(users, new RoleDirectory(roles), sessions,
+  private final PasswordAuthentication authentication = new PasswordAuthentication(users,
       new CredentialCheck(hasher, Totp.STANDARD),
-      userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
-      cas, audit, clock, random);
+      userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()), audit);
+  private final PasswordLogin login = login(false);
   private final BearerSessions bearer = new BearerSessions(sessions, audit, clock);
 
   @BeforeEach
@@ -153,8 +155,45 @@ class PasswordLoginTest {
             null, null)), null));
 
     assertEquals(OutpostException.Kind.FORBIDDEN, error.kind());
-    assertEquals(PasswordLogin.MFA_REQUIRED, error.getMessage());
+    assertEquals(PasswordCheck.MFA_REQUIRED, error.getMessage());
     assertEquals("second factor required by a role but not enrolled", audit.last().message());
+  }
+
+  @Test
+  void theClusterSettingRequiresMfaOfEveryone() {
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> login(true).login(command(PASSWORD, null, null), null));
+
+    assertEquals(OutpostException.Kind.FORBIDDEN, error.kind());
+    assertEquals("second factor required by the cluster but not enrolled",
+        audit.last().message());
+  }
+
+  @Test
+  void enrolledUsersLogInWithACodeThatWorksOnce() {
+    byte[] secret = Base32.decode(enrollAlice());
+    long step = Totp.STANDARD.step(clock.instant());
+    String code = Totp.STANDARD.code(secret, step);
+
+    OutpostException missing = assertThrows(OutpostException.class,
+        () -> login(true).login(command(PASSWORD, null, null), null));
+    assertEquals(PasswordAuthentication.CODE_MISSING, missing.getMessage());
+    assertEquals(0, users.findByName("alice").orElseThrow().failedLogins(),
+        "a missing code after the right password is not a failure");
+
+    assertNotNull(login(true).login(totpCommand(code), null).sessionToken());
+
+    OutpostException replay = assertThrows(OutpostException.class,
+        () -> login(true).login(totpCommand(code), null));
+    assertEquals(PasswordAuthentication.REJECTED, replay.getMessage());
+    OutpostException wrong = assertThrows(OutpostException.class,
+        () -> login(true).login(totpCommand(Totp.STANDARD.code(secret, step + 7)), null));
+    assertEquals(OutpostException.Kind.UNAUTHENTICATED, wrong.kind());
+    assertEquals(2, users.findByName("alice").orElseThrow().failedLogins());
+
+    clock.advance(Duration.ofSeconds(30));
+    assertNotNull(login(true).login(totpCommand(Totp.STANDARD.code(secret, step + 1)), null)
+        .sessionToken());
   }
 
   @Test
@@ -163,11 +202,12 @@ class PasswordLoginTest {
         () -> login.login(command("wrong password!", null, null), "192.0.2.7"));
 
     assertEquals(OutpostException.Kind.UNAUTHENTICATED, error.kind());
-    assertEquals(PasswordLogin.REJECTED, error.getMessage());
+    assertEquals(PasswordAuthentication.REJECTED, error.getMessage());
     assertEquals(1, users.findByName("alice").orElseThrow().failedLogins());
     assertEquals(Outcome.FAILURE, audit.last().outcome());
     assertEquals(AuditEventType.USER_LOGIN_FAILURE, audit.last().type());
-    assertEquals("wrong password or one-time code", audit.last().message());
+    assertEquals("wrong password or one-time code, or a code used before",
+        audit.last().message());
     assertEquals("192.0.2.7", audit.last().remoteAddr());
   }
 
@@ -176,7 +216,7 @@ class PasswordLoginTest {
     LoginCommand command = LoginCommand.from(new LoginRequest("mallory", PASSWORD, null,
         Keys.line(Keys.ed25519()), null, null));
 
-    assertEquals(PasswordLogin.REJECTED,
+    assertEquals(PasswordAuthentication.REJECTED,
         assertThrows(OutpostException.class, () -> login.login(command, null)).getMessage());
     assertEquals("unknown user", audit.last().message());
   }
@@ -224,6 +264,26 @@ class PasswordLoginTest {
       assertEquals(OutpostException.Kind.BAD_REQUEST,
           assertThrows(OutpostException.class, () -> LoginCommand.from(request)).kind());
     }
+  }
+
+  private PasswordLogin login(boolean clusterRequiresMfa) {
+    RoleDirectory roleDirectory = new RoleDirectory(roles);
+    return new PasswordLogin(
+        new PasswordCheck(authentication, roleDirectory, clusterRequiresMfa, audit),
+        roleDirectory, sessions, cas, audit, clock, random);
+  }
+
+  /** Gives alice a TOTP secret, confirmed two steps ago; returns it in base32. */
+  private String enrollAlice() {
+    TotpSecret secret = TotpSecret.generate(random);
+    users.findByName("alice").orElseThrow()
+        .enrollTotp(secret, Totp.STANDARD.step(clock.instant()) - 2);
+    return secret.base32();
+  }
+
+  private LoginCommand totpCommand(String code) {
+    return LoginCommand.from(new LoginRequest("alice", PASSWORD, code, Keys.line(Keys.ed25519()),
+        null, null));
   }
 
   private LoginCommand command(String password, String tlsKey, String ttl) {

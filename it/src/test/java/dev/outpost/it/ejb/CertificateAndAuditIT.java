@@ -262,7 +262,7 @@ class CertificateAndAuditIT {
   private String createUser(String name) {
     UserCreated created = userService.create(admin(),
         new UserRequest(name, List.of("access"), List.of("ubuntu")));
-    userService.acceptInvite(created.inviteCode(), new InviteAcceptance(PASSWORD));
+    userService.acceptInvite(created.inviteCode(), new InviteAcceptance(PASSWORD, null, null));
     return name;
   }
 

@@ -10,6 +10,7 @@ import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserView;
 import dev.outpost.application.LockService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.RoleService;
@@ -62,6 +63,22 @@ public class AdminResource {
     return users.create(SessionFilter.caller(request), Requests.required(body));
   }
 
+  @Operation(summary = "List local users", description = "users that are not removed, by name")
+  @GET
+  @Path("users")
+  public List<UserView> users(@Context ContainerRequestContext request) {
+    return users.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Remove a local user",
+      description = "bearer sessions stop at once; the user is locked for the longest certificate lifetime so that live SSH sessions end within seconds; audited as user.delete")
+  @DELETE
+  @Path("users/{name}")
+  public void removeUser(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    users.remove(SessionFilter.caller(request), name);
+  }
+
   /** Creates the role of the resource, or replaces the role of that name. */
   @Operation(summary = "Create or update a role",
       description = "the resource is the role YAML (or JSON) of docs/roles.md, validated strictly; audited as role.create or role.update")
@@ -94,6 +111,20 @@ public class AdminResource {
   @Path("locks")
   public LockView lock(LockRequest body, @Context ContainerRequestContext request) {
     return locks.lock(SessionFilter.caller(request), Requests.required(body));
+  }
+
+  @Operation(summary = "List the locks in force", description = "oldest first")
+  @GET
+  @Path("locks")
+  public List<LockView> locks(@Context ContainerRequestContext request) {
+    return locks.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Lift a lock", description = "audited as lock.delete")
+  @DELETE
+  @Path("locks/{id}")
+  public void removeLock(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    locks.remove(SessionFilter.caller(request), id);
   }
 
   @Operation(summary = "List every node of the cluster")

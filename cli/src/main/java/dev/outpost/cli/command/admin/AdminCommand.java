@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       RolesCommand.class,
       TokensCommand.class,
       NodesCommand.class,
-      LockCommand.class
+      LockCommand.class,
+      LocksCommand.class
     })
 public final class AdminCommand extends CommandGroup {}
