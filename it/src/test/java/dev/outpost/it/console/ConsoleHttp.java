@@ -66,13 +66,16 @@ final class ConsoleHttp {
     return AdminTasks.json(response.body());
   }
 
-  /** Opens a terminal WebSocket with the given Origin, cookie and CSRF token. */
+  /**
+   * Opens a terminal WebSocket with the given Origin, cookie and CSRF token. The handshake may take
+   * as long as a browser would wait: dozens of them at once on two busy cores take seconds each.
+   */
   static CompletableFuture<WebSocket> terminal(String origin, String cookie, String csrf,
       String node, String login, WebSocket.Listener listener) {
     String query = "node=" + node + "&login=" + login + "&cols=120&rows=40&csrf="
         + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
     return HTTP.newWebSocketBuilder().header("Origin", origin).header("Cookie", cookie)
-        .connectTimeout(Duration.ofSeconds(10))
+        .connectTimeout(Duration.ofSeconds(45))
         .buildAsync(URI.create("wss://" + TestCluster.localProxy() + "/api/v1/console/terminal?" + query),
             listener);
   }

@@ -116,7 +116,7 @@ class TerminalProtocolIT {
   private String echo(long seed, int size) throws Exception {
     TerminalClient client = new TerminalClient();
     ConsoleHttp.terminal(ConsoleHttp.ORIGIN, alice.cookie(), alice.csrf(), fixture.node, "root", client)
-        .get(30, TimeUnit.SECONDS);
+        .get(60, TimeUnit.SECONDS);
     try {
       client.session.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       client.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r", CHUNK);
@@ -155,7 +155,7 @@ class TerminalProtocolIT {
     TerminalClient client = new TerminalClient();
     CompletableFuture<?> upgrade = ConsoleHttp.terminal(origin, cookie, csrf, fixture.node, "root", client);
     try {
-      upgrade.get(30, TimeUnit.SECONDS);
+      upgrade.get(60, TimeUnit.SECONDS);
       throw new AssertionError("upgrade from " + origin + " was accepted: " + client.ended.getNow("no message"));
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof WebSocketHandshakeException refused)) {
