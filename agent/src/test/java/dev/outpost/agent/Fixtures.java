@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
+import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -107,5 +108,13 @@ public final class Fixtures {
             name, BigInteger.ONE, Date.from(now.minusSeconds(60)), Date.from(now.plusSeconds(3600)), name, key.getPublic());
     var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate());
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+  }
+
+  /** A started MINA client that accepts any host key: the tests check certificates themselves. */
+  public static SshClient trustingClient() {
+    SshClient client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier((session, address, key) -> true);
+    client.start();
+    return client;
   }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.api;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,22 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
  * @param roles role names, sorted
  * @param portForwarding {@code permit-port-forwarding}: direct-tcpip channels allowed
  * @param fileCopy scp and sftp allowed
+ * @param recordingBestEffort a terminal the node cannot record runs unrecorded (audited) instead
+ *     of being refused
+ * @param clientIdleTimeout how long a session may go without input from the client
  */
 public record UserCertificatePermissions(
-    String cluster, List<String> roles, boolean portForwarding, boolean fileCopy) {
+    String cluster, List<String> roles, boolean portForwarding, boolean fileCopy,
+    boolean recordingBestEffort, Optional<Duration> clientIdleTimeout) {
 
   public static final String CLUSTER = "cluster@outpost.dev";
   public static final String ROLES = "roles@outpost.dev";
   public static final String FILE_COPY = "permit-file-copy@outpost.dev";
   public static final String PORT_FORWARDING = "permit-port-forwarding";
   public static final String PTY = "permit-pty";
+  public static final String RECORDING_BEST_EFFORT = "record-best-effort@outpost.dev";
+  /** Whole seconds. */
+  public static final String CLIENT_IDLE_TIMEOUT = "client-idle-timeout@outpost.dev";
 
   public UserCertificatePermissions {
     if (cluster == null || cluster.isBlank()) {
@@ -35,6 +43,15 @@ public record UserCertificatePermissions(
     if (roles.isEmpty() || roles.stream().anyMatch(role -> role.isBlank() || role.contains(","))) {
       throw new IllegalArgumentException("a user certificate names at least one role");
     }
+    if (clientIdleTimeout.isPresent() && clientIdleTimeout.get().toSeconds() < 1) {
+      throw new IllegalArgumentException("a client idle timeout is at least one second");
+    }
+  }
+
+  /** Strict recording and no idle timeout: what a certificate says when no role sets either. */
+  public UserCertificatePermissions(
+      String cluster, List<String> roles, boolean portForwarding, boolean fileCopy) {
+    this(cluster, roles, portForwarding, fileCopy, false, Optional.empty());
   }
 
   /** The extensions to sign into the certificate: always a terminal, the rest as granted. */
@@ -49,10 +66,18 @@ public record UserCertificatePermissions(
     if (fileCopy) {
       extensions.put(FILE_COPY, "");
     }
+    if (recordingBestEffort) {
+      extensions.put(RECORDING_BEST_EFFORT, "");
+    }
+    clientIdleTimeout.ifPresent(
+        timeout -> extensions.put(CLIENT_IDLE_TIMEOUT, Long.toString(timeout.toSeconds())));
     return extensions;
   }
 
-  /** The permissions of {@code certificate}; empty unless it names a cluster and roles. */
+  /**
+   * The permissions of {@code certificate}; empty unless it names a cluster and roles and every
+   * value parses.
+   */
   public static Optional<UserCertificatePermissions> of(OpenSshCertificate certificate) {
     Map<String, String> extensions = certificate.getExtensionsMap();
     String cluster = extensions.get(CLUSTER);
@@ -60,8 +85,15 @@ public record UserCertificatePermissions(
     if (cluster == null || cluster.isBlank() || roles == null || roles.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(new UserCertificatePermissions(cluster,
-        Arrays.stream(roles.split(",")).filter(role -> !role.isBlank()).sorted().toList(),
-        extensions.containsKey(PORT_FORWARDING), extensions.containsKey(FILE_COPY)));
+    try {
+      return Optional.of(new UserCertificatePermissions(cluster,
+          Arrays.stream(roles.split(",")).filter(role -> !role.isBlank()).sorted().toList(),
+          extensions.containsKey(PORT_FORWARDING), extensions.containsKey(FILE_COPY),
+          extensions.containsKey(RECORDING_BEST_EFFORT),
+          Optional.ofNullable(extensions.get(CLIENT_IDLE_TIMEOUT))
+              .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)))));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // includes NumberFormatException
+    }
   }
 }

@@ -22,6 +22,8 @@ import org.apache.sshd.server.command.Command;
 final class ProcessCommand implements Command {
   private static final Logger LOG = Logger.getLogger(ProcessCommand.class.getName());
   private static final int CHUNK = 64 * 1024;
+  /** The node-side audit event of a terminal the node could not record. */
+  private static final String RECORDING_FAILURE = "recording.failure";
 
   /** Which process to start for a login; throws when the login may not have one. */
   @FunctionalInterface
@@ -40,6 +42,7 @@ final class ProcessCommand implements Command {
   private OutputStream err;
   private ExitCallback exitCallback;
   private volatile ChildProcess child;
+  private volatile ClientIdleWatch idle;
 
   /**
    * @param kind what runs ("shell", "exec", "sftp"), for thread names and logs
@@ -98,7 +101,7 @@ final class ProcessCommand implements Command {
     try {
       Launch launch = plan.launch(login, environment.getEnv());
       // recording starts before the process does: a session that cannot be recorded never runs
-      recorder = terminal == null ? TerminalRecorder.NONE : observer.recordTerminal(channel, terminal);
+      recorder = terminal == null ? TerminalRecorder.NONE : record(channel, terminal);
       child = ChildProcess.start(launch, terminal);
     } catch (LoginRefusedException | IOException e) {
       LOG.info(() -> kind + " for login " + login + " refused: " + e.getMessage());
@@ -114,6 +117,7 @@ final class ProcessCommand implements Command {
       environment.addSignalListener(
           (ignored, signal) -> resize(process, recording, TerminalSize.of(environment)), Signal.WINCH);
     }
+    idle = ClientIdleWatch.start(channel.getSession(), () -> endIdle(channel, process));
     thread("stdin", () -> copyInput(process));
     Thread stderr = process.stderr() == null ? null : thread("stderr", () -> copy(process.stderr(), err));
     thread("stdout", () -> copyOutputAndExit(channel, process, stderr, recording));
@@ -130,6 +134,7 @@ final class ProcessCommand implements Command {
   private void copyOutputAndExit(
       ChannelSession channel, ChildProcess process, Thread stderr, TerminalRecorder recorder) {
     copy(process.stdout(), recorder == TerminalRecorder.NONE ? out : new RecordedOutput(out, recorder, process));
+    idle.stop();
     closeRecorder(recorder);
     try {
       if (stderr != null) {
@@ -146,6 +151,50 @@ final class ProcessCommand implements Command {
       Thread.currentThread().interrupt();
       process.terminate();
     }
+  }
+
+  /**
+   * Starts the terminal's recording. When the node cannot record, the session is refused, unless
+   * the certificate says {@code record_session: best-effort}: then it runs unrecorded. Either way
+   * the node audits it.
+   */
+  private TerminalRecorder record(ChannelSession channel, TerminalSize terminal) throws IOException {
+    boolean bestEffort = SessionPermissions.recordingBestEffort(channel.getSession());
+    TerminalRecorder recording;
+    try {
+      recording = observer.recordTerminal(channel, terminal);
+    } catch (IOException e) {
+      recordingFailed(channel, bestEffort ? "running unrecorded (record_session: best-effort): "
+          : "session refused: ", e);
+      if (bestEffort) {
+        return TerminalRecorder.NONE;
+      }
+      throw e;
+    }
+    return bestEffort ? new BestEffortRecorder(recording,
+        e -> recordingFailed(channel, "recording stopped, session goes on (record_session: best-effort): ", e))
+        : recording;
+  }
+
+  private void recordingFailed(ChannelSession channel, String outcome, IOException cause) {
+    LOG.warning(() -> "cannot record a " + kind + ": " + outcome + cause.getMessage());
+    observer.event(channel.getSession(), RECORDING_FAILURE, kind, false, outcome + cause.getMessage());
+  }
+
+  /** The client sent nothing for its roles' {@code client_idle_timeout}: tell it, end the process. */
+  private void endIdle(ChannelSession channel, ChildProcess process) {
+    String timeout = SessionPermissions.clientIdleTimeout(channel.getSession())
+        .map(duration -> duration.toSeconds() + " s").orElse("the idle timeout");
+    LOG.info(() -> kind + " of login " + channel.getSession().getUsername()
+        + " ended: no input for " + timeout);
+    try {
+      err.write(("\r\noutpost-agent: no input for " + timeout
+          + " (client_idle_timeout of your roles): session ended\r\n").getBytes(StandardCharsets.UTF_8));
+      err.flush();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "client gone before the idle notice was sent", e);
+    }
+    process.terminate();
   }
 
   /** A resize the recording cannot keep ends the session: nothing runs unrecorded. */
@@ -174,7 +223,7 @@ final class ProcessCommand implements Command {
   }
 
   private void copyInput(ChildProcess process) {
-    copy(in, process.stdin());
+    copy(in, process.stdin(), idle::inputArrived);
     if (!process.hasTerminal()) {
       // the client's EOF: a pipe reader (cat, scp -t) must see end of input; a terminal has none
       closeQuietly(process.stdin());
@@ -193,9 +242,14 @@ final class ProcessCommand implements Command {
 
   /** Copies until EOF or until either side fails (the process exited, the client left). */
   private static void copy(InputStream from, OutputStream to) {
+    copy(from, to, () -> {});
+  }
+
+  private static void copy(InputStream from, OutputStream to, Runnable received) {
     byte[] buffer = new byte[CHUNK];
     try {
       for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+        received.run();
         to.write(buffer, 0, n);
         to.flush();
       }

@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.api.UserCertificatePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
@@ -24,6 +25,14 @@ final class SessionPermissions {
 
   static boolean fileCopy(Session session) {
     return of(session).map(UserCertificatePermissions::fileCopy).orElse(false);
+  }
+
+  static boolean recordingBestEffort(Session session) {
+    return of(session).map(UserCertificatePermissions::recordingBestEffort).orElse(false);
+  }
+
+  static Optional<Duration> clientIdleTimeout(Session session) {
+    return of(session).flatMap(UserCertificatePermissions::clientIdleTimeout);
   }
 
   private static Optional<UserCertificatePermissions> of(Session session) {

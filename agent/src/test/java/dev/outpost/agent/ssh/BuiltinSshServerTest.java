@@ -83,9 +83,7 @@ class BuiltinSshServerTest {
         BuiltinSshServer.start(
             identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
             new NodeRecorder(new SessionDirectory(), recordings, events, Clock.systemUTC(), () -> {}));
-    client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier((session, address, key) -> true);
-    client.start();
+    client = Fixtures.trustingClient();
   }
 
   @AfterAll

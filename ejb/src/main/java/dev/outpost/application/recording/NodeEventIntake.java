@@ -19,7 +19,8 @@ import java.util.UUID;
  */
 public final class NodeEventIntake {
   static final Set<AuditEventType> NODE_TYPES = EnumSet.of(AuditEventType.EXEC,
-      AuditEventType.SCP, AuditEventType.SFTP, AuditEventType.PORT_FORWARD);
+      AuditEventType.SCP, AuditEventType.SFTP, AuditEventType.PORT_FORWARD,
+      AuditEventType.RECORDING_FAILURE);
 
   /** Keeps one event unless its id is known. */
   @FunctionalInterface

@@ -38,7 +38,9 @@ public enum AuditEventType {
   /** Agent: an sftp subsystem session. */
   SFTP("sftp"),
   /** Agent: a port forwarding request (refused by the built-in server). */
-  PORT_FORWARD("port_forward");
+  PORT_FORWARD("port_forward"),
+  /** Agent: a terminal the node could not record (refused, or run unrecorded when best-effort). */
+  RECORDING_FAILURE("recording.failure");
 
   private final String wireName;
 

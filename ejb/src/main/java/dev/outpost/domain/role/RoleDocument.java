@@ -28,7 +28,7 @@ public final class RoleDocument {
     options.maxSessionTtl().ifPresent(ttl -> fields.put("max_session_ttl", Ttl.format(ttl)));
     options.portForwarding().ifPresent(flag -> fields.put("port_forwarding", flag));
     options.fileCopy().ifPresent(flag -> fields.put("file_copy", flag));
-    options.recordSession().ifPresent(flag -> fields.put("record_session", flag));
+    options.recordSession().ifPresent(mode -> fields.put("record_session", mode.wireName()));
     options.clientIdleTimeout().ifPresent(
         timeout -> fields.put("client_idle_timeout", Ttl.format(timeout)));
     options.requireMfa().ifPresent(flag -> fields.put("require_mfa", flag));

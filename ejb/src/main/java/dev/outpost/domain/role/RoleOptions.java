@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param maxSessionTtl longest certificate and session lifetime
  * @param portForwarding whether {@code direct-tcpip} (ssh -L, -W) is allowed
  * @param fileCopy whether scp and sftp are allowed
- * @param recordSession whether sessions are recorded
+ * @param recordSession what a node does with a terminal it cannot record
  * @param clientIdleTimeout silence after which a session ends
  * @param requireMfa whether login needs a second factor
  */
@@ -18,7 +18,7 @@ public record RoleOptions(
     Optional<Duration> maxSessionTtl,
     Optional<Boolean> portForwarding,
     Optional<Boolean> fileCopy,
-    Optional<Boolean> recordSession,
+    Optional<RecordingMode> recordSession,
     Optional<Duration> clientIdleTimeout,
     Optional<Boolean> requireMfa) {
 

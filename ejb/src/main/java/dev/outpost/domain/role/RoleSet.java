@@ -103,13 +103,27 @@ public final class RoleSet {
     return permits(RoleOptions::fileCopy);
   }
 
-  /** Whether login needs a second factor. */
+  /**
+   * Whether a terminal the node cannot record may run unrecorded: only when a role says
+   * {@code best-effort} and none says {@code strict}.
+   */
+  public boolean recordsBestEffort() {
+    List<RecordingMode> said = options(RoleOptions::recordSession).toList();
+    return said.contains(RecordingMode.BEST_EFFORT) && !said.contains(RecordingMode.STRICT);
+  }
+
+  /** The shortest {@code client_idle_timeout} of the roles, if any sets one. */
+  public Optional<Duration> clientIdleTimeout() {
+    return options(RoleOptions::clientIdleTimeout).min(Comparator.naturalOrder());
+  }
+
   /** The certificate extensions that carry this role set to the node, for {@code cluster}. */
   public UserCertificatePermissions certificatePermissions(String cluster) {
     return new UserCertificatePermissions(cluster, names(), permitsPortForwarding(),
-        permitsFileCopy());
+        permitsFileCopy(), recordsBestEffort(), clientIdleTimeout());
   }
 
+  /** Whether login needs a second factor. */
   public boolean requiresMfa() {
     return options(RoleOptions::requireMfa).anyMatch(Boolean::booleanValue);
   }

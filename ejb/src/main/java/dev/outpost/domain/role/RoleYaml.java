@@ -140,7 +140,7 @@ public final class RoleYaml {
             MIN_SESSION_TTL, MAX_SESSION_TTL),
         bool("options.port_forwarding", fields.get("port_forwarding")),
         bool("options.file_copy", fields.get("file_copy")),
-        bool("options.record_session", fields.get("record_session")),
+        recordingMode("options.record_session", fields.get("record_session")),
         duration("options.client_idle_timeout", fields.get("client_idle_timeout"),
             MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT),
         bool("options.require_mfa", fields.get("require_mfa")));
@@ -162,6 +162,11 @@ public final class RoleYaml {
           + Ttl.format(min) + " and " + Ttl.format(max));
     }
     return Optional.of(duration);
+  }
+
+  private static Optional<RecordingMode> recordingMode(String where, Object value) {
+    return value == null ? Optional.empty()
+        : Optional.of(RecordingMode.parse(where, scalar(where, value)));
   }
 
   private static Optional<Boolean> bool(String where, Object value) {

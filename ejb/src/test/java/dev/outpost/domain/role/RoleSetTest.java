@@ -34,6 +34,8 @@ class RoleSetTest {
         max_session_ttl: 8h
         port_forwarding: false
         file_copy: true
+        record_session: best-effort
+        client_idle_timeout: 15m
       """;
   private static final String ACCESS = """
       kind: role
@@ -52,6 +54,7 @@ class RoleSetTest {
         node_labels: {region: '^eu-[0-9]+$'}
       options:
         max_session_ttl: 2h
+        client_idle_timeout: 5m
       """;
   private static final String NO_ROOT = """
       kind: role
@@ -61,6 +64,7 @@ class RoleSetTest {
       options:
         file_copy: false
         require_mfa: true
+        record_session: strict
       """;
   private static final String LAB_ONLY = """
       kind: role
@@ -112,19 +116,24 @@ class RoleSetTest {
 
   static Stream<Arguments> options() {
     return Stream.of(
-        // roles, max ttl, port forwarding, file copy, mfa
-        Arguments.of(List.of(), null, false, false, false),
-        Arguments.of(List.of(EDGE_OPS), Duration.ofHours(8), false, true, false),
-        Arguments.of(List.of(ACCESS), null, true, false, false),
-        Arguments.of(List.of(EDGE_OPS, ACCESS), Duration.ofHours(8), false, true, false),
-        Arguments.of(List.of(EDGE_OPS, REGEX), Duration.ofHours(2), false, true, false),
-        Arguments.of(List.of(EDGE_OPS, NO_ROOT), Duration.ofHours(8), false, false, true));
+        // roles, max ttl, port forwarding, file copy, mfa, best-effort recording, idle timeout
+        Arguments.of(List.of(), null, false, false, false, false, null),
+        Arguments.of(List.of(EDGE_OPS), Duration.ofHours(8), false, true, false, true,
+            Duration.ofMinutes(15)),
+        Arguments.of(List.of(ACCESS), null, true, false, false, false, null),
+        Arguments.of(List.of(EDGE_OPS, ACCESS), Duration.ofHours(8), false, true, false, true,
+            Duration.ofMinutes(15)),
+        Arguments.of(List.of(EDGE_OPS, REGEX), Duration.ofHours(2), false, true, false, true,
+            Duration.ofMinutes(5)),
+        Arguments.of(List.of(EDGE_OPS, NO_ROOT), Duration.ofHours(8), false, false, true, false,
+            Duration.ofMinutes(15)));
   }
 
   @ParameterizedTest
   @MethodSource("options")
   void combinesOptionsMostRestrictiveFirst(List<String> roles, Duration maxTtl,
-      boolean portForwarding, boolean fileCopy, boolean mfa) {
+      boolean portForwarding, boolean fileCopy, boolean mfa, boolean bestEffort,
+      Duration idleTimeout) {
     RoleSet set = roles(roles);
 
     assertEquals(maxTtl, set.maxSessionTtl().orElse(null));
@@ -134,6 +143,8 @@ class RoleSetTest {
     assertEquals(portForwarding, set.permitsPortForwarding());
     assertEquals(fileCopy, set.permitsFileCopy());
     assertEquals(mfa, set.requiresMfa());
+    assertEquals(bestEffort, set.recordsBestEffort());
+    assertEquals(idleTimeout, set.clientIdleTimeout().orElse(null));
   }
 
   @ParameterizedTest

@@ -34,7 +34,7 @@ class RoleYamlTest {
           max_session_ttl: 8h
           port_forwarding: false
           file_copy: true
-          record_session: true
+          record_session: best-effort
         """);
 
     assertEquals("edge-ops", role.name());
@@ -46,7 +46,7 @@ class RoleYamlTest {
     assertEquals(Map.of("secure", List.of("true")), role.deny().nodeLabels().asMap());
     assertEquals(Optional.of(Duration.ofHours(8)), role.options().maxSessionTtl());
     assertEquals(Optional.of(false), role.options().portForwarding());
-    assertEquals(Optional.of(true), role.options().recordSession());
+    assertEquals(Optional.of(RecordingMode.BEST_EFFORT), role.options().recordSession());
     assertEquals(Optional.empty(), role.options().requireMfa());
   }
 
@@ -90,6 +90,8 @@ class RoleYamlTest {
             "options.max_session_ttl: ttl 'forever' is not a duration"),
         Arguments.of("kind: role\nname: r\noptions:\n  file_copy: 'yes'\n",
             "options.file_copy: expected true or false, got string 'yes'"),
+        Arguments.of("kind: role\nname: r\noptions:\n  record_session: true\n",
+            "options.record_session: expected one of strict, best-effort, got 'true'"),
         Arguments.of("kind: role\nname: r\noptions:\n  port_forwarding: true\n  sudo: true\n",
             "options: unknown field 'sudo'"),
         Arguments.of("kind: role\nname: r\nname: s\n", "not valid YAML"),

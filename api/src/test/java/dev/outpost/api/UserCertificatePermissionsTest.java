@@ -1,0 +1,60 @@
+package dev.outpost.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.sshd.certificate.OpenSshCertificateBuilder;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.junit.jupiter.api.Test;
+
+class UserCertificatePermissionsTest {
+
+  @Test
+  void theNodeReadsBackWhatTheProxySigned() throws Exception {
+    UserCertificatePermissions signed = new UserCertificatePermissions("edge", List.of("a", "b"),
+        true, false, true, Optional.of(Duration.ofMinutes(15)));
+
+    assertEquals(Optional.of(signed), UserCertificatePermissions.of(certificate(signed.extensions())));
+    assertEquals("900", signed.extensions().get(UserCertificatePermissions.CLIENT_IDLE_TIMEOUT));
+  }
+
+  @Test
+  void withoutTheNewExtensionsRecordingIsStrictAndThereIsNoIdleTimeout() throws Exception {
+    UserCertificatePermissions read = UserCertificatePermissions.of(certificate(
+        new UserCertificatePermissions("edge", List.of("a"), false, true).extensions())).orElseThrow();
+
+    assertEquals(false, read.recordingBestEffort());
+    assertEquals(Optional.empty(), read.clientIdleTimeout());
+  }
+
+  @Test
+  void anUnreadableIdleTimeoutPermitsNothing() throws Exception {
+    Map<String, String> extensions = new HashMap<>(
+        new UserCertificatePermissions("edge", List.of("a"), true, true).extensions());
+    extensions.put(UserCertificatePermissions.CLIENT_IDLE_TIMEOUT, "soon");
+
+    assertTrue(UserCertificatePermissions.of(certificate(extensions)).isEmpty());
+  }
+
+  private static OpenSshCertificate certificate(Map<String, String> extensions) throws Exception {
+    KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
+    generator.initialize(256);
+    KeyPair ca = generator.generateKeyPair();
+    Instant now = Instant.now();
+    OpenSshCertificate certificate = OpenSshCertificateBuilder.userCertificate()
+        .publicKey(generator.generateKeyPair().getPublic()).id("alice").serial(1)
+        .principals(List.of("root")).extensions(extensions)
+        .validAfter(now.minusSeconds(60)).validBefore(now.plusSeconds(600)).sign(ca);
+    return (OpenSshCertificate) CertificateProof.parseCertificate(PublicKeyEntry.toString(certificate));
+  }
+}
