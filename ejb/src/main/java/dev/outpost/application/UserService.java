@@ -3,6 +3,7 @@ package dev.outpost.application;
 import dev.outpost.api.InviteAcceptance;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserUpdate;
 import dev.outpost.api.UserView;
 import dev.outpost.application.admin.UserAccounts;
 import dev.outpost.application.admin.UserEnrollment;
@@ -56,7 +57,7 @@ public class UserService {
   void wire() {
     enrollment = new UserEnrollment(users, roles, invites, new PasswordHasher(random),
         config.publicAddr(), audit::record, clock, random);
-    accounts = new UserAccounts(users, locks, audit::record, clock);
+    accounts = new UserAccounts(users, roles, locks, audit::record, clock);
   }
 
   /** Creates a user with a one-time invite; FORBIDDEN unless {@code admin} has role admin. */
@@ -67,6 +68,11 @@ public class UserService {
   /** Users that are not deleted; FORBIDDEN unless {@code admin} has role admin. */
   public List<UserView> list(UserIdentity admin) {
     return accounts.list(admin);
+  }
+
+  /** Replaces a user's roles and/or logins; NOT_FOUND when there is no such user. */
+  public UserView update(UserIdentity admin, String name, UserUpdate change) {
+    return accounts.update(admin, name, change);
   }
 
   /** Removes a user and ends their sessions; NOT_FOUND when there is no such user. */

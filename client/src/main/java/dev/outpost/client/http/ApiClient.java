@@ -90,16 +90,26 @@ public final class ApiClient {
     send(postRequest(path, body));
   }
 
+  /** Changes some fields of what {@code path} names; the answer is the whole of it. */
+  public <T> T patch(String path, Object body, Class<T> type) throws ApiException, IOException {
+    return decode(send(jsonRequest("PATCH", path, body)), WireJson.mapper().constructType(type));
+  }
+
   /** Deletes what {@code path} names; the answer's body is ignored. */
   public void delete(String path) throws ApiException, IOException {
     send(request(path).DELETE());
   }
 
   private HttpRequest.Builder postRequest(String path, Object body) throws JsonProcessingException {
+    return jsonRequest("POST", path, body);
+  }
+
+  private HttpRequest.Builder jsonRequest(String method, String path, Object body)
+      throws JsonProcessingException {
     byte[] json = body == null ? new byte[0] : WireJson.mapper().writeValueAsBytes(body);
     return request(path)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -1,5 +1,6 @@
 package dev.outpost.application.admin;
 
+import dev.outpost.api.UserUpdate;
 import dev.outpost.api.UserView;
 import dev.outpost.ca.SshCertificateRequest;
 import dev.outpost.domain.audit.AuditEventType;
@@ -9,6 +10,7 @@ import dev.outpost.domain.lock.Lock;
 import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.lock.LockTarget;
 import dev.outpost.domain.role.Role;
+import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
@@ -17,9 +19,11 @@ import dev.outpost.domain.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Admins list and remove local users. Removing a user deletes the account (its bearer sessions
+ * Admins list, change and remove local users. A change of roles or logins applies to the proxy's
+ * decisions at once and reaches nodes with the user's next certificates. Removing a user deletes the account (its bearer sessions
  * stop at once) and locks the name for as long as a certificate can live, so that certificates
  * already issued open no new session and live sessions end within seconds, as with a lock.
  */
@@ -28,13 +32,15 @@ public final class UserAccounts {
   static final String REMOVED = "user removed";
 
   private final UserRepository users;
+  private final RoleRepository roles;
   private final LockRepository locks;
   private final AuditRecorder audit;
   private final Clock clock;
 
-  public UserAccounts(UserRepository users, LockRepository locks, AuditRecorder audit,
-      Clock clock) {
+  public UserAccounts(UserRepository users, RoleRepository roles, LockRepository locks,
+      AuditRecorder audit, Clock clock) {
     this.users = users;
+    this.roles = roles;
     this.locks = locks;
     this.audit = audit;
     this.clock = clock;
@@ -42,9 +48,41 @@ public final class UserAccounts {
 
   public List<UserView> list(UserIdentity admin) {
     admin.requireRole(Role.ADMIN);
-    return users.list().stream().map(user -> new UserView(user.name(),
-        user.roles().stream().sorted().toList(), user.logins(), user.totpSecret().isPresent(),
-        user.passwordHash().isPresent(), user.createdAt())).toList();
+    return users.list().stream().map(UserAccounts::view).toList();
+  }
+
+  /**
+   * Replaces the roles and/or logins of a user; audited as {@code user.update}. An admin cannot
+   * take the admin role from themself, so that a cluster always keeps the admin who changed it.
+   */
+  public UserView update(UserIdentity admin, String name, UserUpdate change) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.USER_UPDATE).actor(admin.user())
+        .target(name);
+    try {
+      admin.requireRole(Role.ADMIN);
+      if (change == null || (change.roles() == null && change.logins() == null)) {
+        throw OutpostException.badRequest("nothing to change: give roles, logins or both");
+      }
+      User user = users.findByName(new UserName(name).value())
+          .orElseThrow(() -> OutpostException.notFound("no user " + name));
+      if (change.roles() != null) {
+        Set<String> newRoles = ExistingRoles.named(roles, change.roles());
+        if (user.name().equals(admin.user()) && !newRoles.contains(Role.ADMIN)) {
+          throw OutpostException.badRequest("you cannot take the admin role from yourself");
+        }
+        user.changeRoles(newRoles);
+      }
+      if (change.logins() != null) {
+        user.changeLogins(change.logins());
+      }
+      UserView changed = view(user);
+      audit.record(attempt.message("user " + user.name() + " now has roles " + changed.roles()
+          + " and logins " + changed.logins()));
+      return changed;
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(e.getMessage()));
+      throw e;
+    }
   }
 
   /** Audited as {@code user.delete}; an admin cannot remove themself. */
@@ -67,5 +105,10 @@ public final class UserAccounts {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
     }
+  }
+
+  private static UserView view(User user) {
+    return new UserView(user.name(), user.roles().stream().sorted().toList(), user.logins(),
+        user.totpSecret().isPresent(), user.passwordHash().isPresent(), user.createdAt());
   }
 }

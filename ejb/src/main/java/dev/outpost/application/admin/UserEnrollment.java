@@ -8,7 +8,6 @@ import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
 import dev.outpost.domain.role.Role;
 import dev.outpost.domain.role.RoleRepository;
-import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
 import dev.outpost.domain.user.Invite;
@@ -28,8 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Admins create users without a password; the user sets one through a one-time invite (24 h).
@@ -69,7 +66,7 @@ public final class UserEnrollment {
       }
       attempt = attempt.target(request.name());
       UserName name = new UserName(request.name());
-      Set<String> roleNames = existingRoles(request.roles());
+      Set<String> roleNames = ExistingRoles.named(roles, request.roles());
       List<String> logins = Login.validate(request.logins());
       if (users.findByName(name.value()).isPresent()) {
         throw OutpostException.conflict("user " + name + " already exists");
@@ -115,22 +112,5 @@ public final class UserEnrollment {
     secret.ifPresent(s -> user.enrollTotp(s, confirmedStep));
     audit.record(AuditRecord.success(AuditEventType.INVITE_ACCEPT).actor(user.name())
         .message(secret.isPresent() ? "password set and TOTP enrolled" : "password set"));
-  }
-
-  /** The requested role names, each of an existing role. */
-  private Set<String> existingRoles(List<String> names) {
-    if (names == null || names.isEmpty()) {
-      throw OutpostException.badRequest("a user needs at least one role, such as access");
-    }
-    Set<String> requested = names.stream().map(Role::checkName)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> known = roles.findAll(requested).stream().map(StoredRole::name)
-        .collect(Collectors.toSet());
-    List<String> unknown = requested.stream().filter(name -> !known.contains(name)).toList();
-    if (!unknown.isEmpty()) {
-      throw OutpostException.badRequest("no such role: " + String.join(", ", unknown)
-          + " (create it with 'outpost admin roles create -f FILE')");
-    }
-    return requested;
   }
 }

@@ -13,6 +13,7 @@ public enum AuditEventType {
   WEB_LOGIN("web.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
+  USER_UPDATE("user.update"),
   USER_DELETE("user.delete"),
   INVITE_ACCEPT("user.invite.accept"),
   ROLE_CREATE("role.create"),

@@ -109,6 +109,18 @@ public class User {
     return logins.stream().sorted().toList();
   }
 
+  /** Replaces the user's roles (names of existing roles, checked by the caller). */
+  public void changeRoles(Set<String> newRoles) {
+    roles.clear();
+    roles.addAll(newRoles);
+  }
+
+  public void changeLogins(List<String> newLogins) {
+    List<String> valid = Login.validate(newLogins);
+    logins.clear();
+    logins.addAll(valid);
+  }
+
   /** The identity of this user until {@code expires}. */
   public UserIdentity identity(Instant expires) {
     return new UserIdentity(name, roles, logins(), expires);

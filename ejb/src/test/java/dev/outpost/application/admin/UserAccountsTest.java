@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outpost.api.UserUpdate;
 import dev.outpost.api.UserView;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.domain.audit.AuditEventType;
@@ -18,6 +19,7 @@ import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
 import dev.outpost.testing.InMemoryLocks;
+import dev.outpost.testing.InMemoryRoles;
 import dev.outpost.testing.InMemorySessions;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.MutableClock;
@@ -35,7 +37,8 @@ class UserAccountsTest {
   private final InMemoryLocks locks = new InMemoryLocks();
   private final InMemorySessions sessions = new InMemorySessions();
   private final RecordingAudit audit = new RecordingAudit();
-  private final UserAccounts accounts = new UserAccounts(users, locks, audit, clock);
+  private final UserAccounts accounts =
+      new UserAccounts(users, InMemoryRoles.withBuiltins(), locks, audit, clock);
   private final UserIdentity admin =
       new UserIdentity("root-admin", Set.of(Role.ADMIN), List.of(), Instant.MAX);
 
@@ -85,6 +88,44 @@ class UserAccountsTest {
     assertEquals(Outcome.FAILURE, audit.last().outcome());
     assertTrue(users.findByName("bob").isPresent());
     assertTrue(locks.activeAt(clock.instant()).isEmpty());
+  }
+
+  @Test
+  void updateReplacesOnlyTheGivenFieldsAndIsAudited() {
+    add("bob");
+
+    UserView changed = accounts.update(admin, "bob", new UserUpdate(List.of("admin", "access"), null));
+    assertEquals(List.of("access", "admin"), changed.roles());
+    assertEquals(List.of(), changed.logins());
+
+    changed = accounts.update(admin, "bob", new UserUpdate(null, List.of("pi", "root")));
+    assertEquals(List.of("access", "admin"), changed.roles());
+    assertEquals(List.of("pi", "root"), users.findByName("bob").orElseThrow().logins());
+    assertEquals(AuditEventType.USER_UPDATE, audit.last().type());
+    assertEquals("user bob now has roles [access, admin] and logins [pi, root]", audit.last().message());
+  }
+
+  @Test
+  void updateRefusesUnknownRolesBadLoginsEmptyChangesAndDroppingOnesOwnAdminRole() {
+    add("bob");
+    users.add(new User(new UserName("root-admin"), Set.of(Role.ADMIN), List.of(), clock.instant()));
+
+    assertEquals("no such role: edge-opz (create it with 'outpost admin roles create -f FILE')",
+        refusedUpdate("bob", new UserUpdate(List.of("edge-opz"), null)).getMessage());
+    assertEquals(OutpostException.Kind.BAD_REQUEST,
+        refusedUpdate("bob", new UserUpdate(null, List.of("Bad;login"))).kind());
+    assertEquals("nothing to change: give roles, logins or both",
+        refusedUpdate("bob", new UserUpdate(null, null)).getMessage());
+    assertEquals("you cannot take the admin role from yourself",
+        refusedUpdate("root-admin", new UserUpdate(List.of("access"), null)).getMessage());
+    assertEquals(OutpostException.Kind.NOT_FOUND,
+        refusedUpdate("carol", new UserUpdate(List.of("access"), null)).kind());
+    assertEquals(Set.of(Role.ACCESS), users.findByName("bob").orElseThrow().roles());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+  }
+
+  private OutpostException refusedUpdate(String name, UserUpdate change) {
+    return assertThrows(OutpostException.class, () -> accounts.update(admin, name, change));
   }
 
   private OutpostException refused(UserIdentity who, String name) {

@@ -146,6 +146,19 @@ class LocalUsersIT {
 
   @Test
   @Order(5)
+  void anAdminReplacesHerLoginsAndRefusesAnUnknownRole() {
+    JsonNode changed = admin.json("admin", "users", "update", user, "--set-logins=root,ubuntu",
+        "--format=json");
+    assertEquals("[\"root\",\"ubuntu\"]", changed.get("logins").toString());
+    assertEquals("[\"" + role + "\"]", changed.get("roles").toString());
+
+    Command.Result unknown = admin.run("admin", "users", "update", user, "--set-roles=no-such-role");
+    assertEquals(1, unknown.exitCode(), unknown.stdout());
+    assertTrue(unknown.stderr().contains("no such role: no-such-role"), unknown.stderr());
+  }
+
+  @Test
+  @Order(6)
   void removingTheUserEndsHerSessionAndLocksHerName() {
     assertTrue(admin.json("admin", "users", "ls", "--format=json").toString()
         .contains("\"name\":\"" + user + "\""));

@@ -10,6 +10,7 @@ import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserUpdate;
 import dev.outpost.api.UserView;
 import dev.outpost.application.LockService;
 import dev.outpost.application.NodeService;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,6 +70,15 @@ public class AdminResource {
   @Path("users")
   public List<UserView> users(@Context ContainerRequestContext request) {
     return users.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Change a local user's roles or logins",
+      description = "the fields given replace the user's; proxy decisions change at once, nodes see the change with the user's next certificates; audited as user.update")
+  @PATCH
+  @Path("users/{name}")
+  public UserView updateUser(@PathParam("name") String name, UserUpdate body,
+      @Context ContainerRequestContext request) {
+    return users.update(SessionFilter.caller(request), name, body);
   }
 
   @Operation(summary = "Remove a local user",

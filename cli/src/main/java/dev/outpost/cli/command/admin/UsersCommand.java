@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "users",
     description = "Manage local users.",
-    subcommands = {UsersAddCommand.class, UsersLsCommand.class, UsersRmCommand.class})
+    subcommands = {UsersAddCommand.class, UsersLsCommand.class, UsersUpdateCommand.class,
+        UsersRmCommand.class})
 final class UsersCommand extends CommandGroup {}
