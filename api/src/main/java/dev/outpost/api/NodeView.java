@@ -14,6 +14,8 @@ import java.util.Map;
  * @param lastSeen last heartbeat, or null if never connected
  * @param reconnecting whether the node's tunnel was lost and its sessions still wait for it to
  *     come back (the tunnel's resume grace); false when online or offline
+ * @param stale whether the node has been offline for longer than the cluster's stale-after
+ *     setting: probably gone for good, for an admin to remove
  */
 public record NodeView(
     String name,
@@ -22,4 +24,5 @@ public record NodeView(
     Map<String, String> labels,
     boolean online,
     Instant lastSeen,
-    boolean reconnecting) {}
+    boolean reconnecting,
+    boolean stale) {}

@@ -1,6 +1,5 @@
 package dev.outpost.application;
 
-import dev.outpost.api.NodeView;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
@@ -11,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -74,10 +72,6 @@ public class NodeRegistry {
             .node(node.name()).message("proxy " + config.proxyInstance() + " restarted"));
       }
     }
-  }
-
-  public List<NodeView> list() {
-    return nodes.list(config.clusterName()).stream().map(NodeViews::of).toList();
   }
 
   private Node node(String name) {

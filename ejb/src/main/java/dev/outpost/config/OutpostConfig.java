@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * environment variable, else the default (see {@link Setting}).
  */
 public final class OutpostConfig {
+  private static final Duration DEFAULT_NODE_STALE_AFTER = Duration.ofDays(7);
 
   private static final Pattern DNS_NAME =
       Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -31,6 +32,7 @@ public final class OutpostConfig {
   private final String tlsKeystorePassword;
   private final String proxyInstance;
   private final TunnelTimings tunnelTimings;
+  private final Duration nodeStaleAfter;
   private final boolean requireMfa;
 
   private OutpostConfig(Function<Setting, String> source) {
@@ -55,6 +57,7 @@ public final class OutpostConfig {
         duration(source, Setting.TUNNEL_PING_INTERVAL),
         duration(source, Setting.TUNNEL_IDLE_TIMEOUT),
         duration(source, Setting.TUNNEL_RESUME_GRACE));
+    nodeStaleAfter = duration(source, Setting.NODE_STALE_AFTER).orElse(DEFAULT_NODE_STALE_AFTER);
     requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
   }
 
@@ -137,6 +140,11 @@ public final class OutpostConfig {
   /** Name of this proxy process, recorded on the nodes whose tunnels it holds. */
   public String proxyInstance() {
     return proxyInstance;
+  }
+
+  /** How long an offline node stays listed as offline before it is listed as stale. */
+  public Duration nodeStaleAfter() {
+    return nodeStaleAfter;
   }
 
   /** Tunnel keep-alive and resume timings; those not set keep the tunnel library's defaults. */

@@ -15,6 +15,7 @@ public enum Setting {
   TUNNEL_PING_INTERVAL("outpost.tunnel.ping.interval"),
   TUNNEL_IDLE_TIMEOUT("outpost.tunnel.idle.timeout"),
   TUNNEL_RESUME_GRACE("outpost.tunnel.resume.grace"),
+  NODE_STALE_AFTER("outpost.node.stale-after"),
   AUTH_REQUIRE_MFA("outpost.auth.require-mfa");
 
   private final String property;

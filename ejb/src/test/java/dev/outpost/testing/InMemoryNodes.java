@@ -30,4 +30,9 @@ public final class InMemoryNodes implements NodeRepository {
   public void add(Node node) {
     nodes.add(node);
   }
+
+  @Override
+  public void remove(Node node) {
+    nodes.remove(node);
+  }
 }

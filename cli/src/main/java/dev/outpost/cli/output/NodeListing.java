@@ -41,8 +41,9 @@ public final class NodeListing {
     if (node.reconnecting()) {
       return "reconnecting";
     }
-    return node.lastSeen() == null
-        ? "never connected"
-        : "offline since " + Text.instant(node.lastSeen());
+    if (node.lastSeen() == null) {
+      return "never connected";
+    }
+    return (node.stale() ? "stale, " : "") + "offline since " + Text.instant(node.lastSeen());
   }
 }

@@ -259,7 +259,7 @@ class CommandsTest {
             "\n",
             "NAME   CLUSTER  ADDRESS  LABELS             STATUS",
             "node1  edge     tunnel   env=lab,region=eu  online",
-            "node2  edge     tunnel   env=prod           offline since 2030-01-01T00:00:00Z",
+            "node2  edge     tunnel   env=prod           stale, offline since 2030-01-01T00:00:00Z",
             "node3  edge     tunnel   env=field          reconnecting",
             ""),
         text.out());

@@ -99,6 +99,7 @@ final class FakeProxy implements AutoCloseable {
                             Map.of("env", "lab", "region", "eu"),
                             true,
                             null,
+                            false,
                             false),
                         new NodeView(
                             "node2",
@@ -107,7 +108,8 @@ final class FakeProxy implements AutoCloseable {
                             Map.of("env", "prod"),
                             false,
                             Instant.parse("2030-01-01T00:00:00Z"),
-                            false),
+                            false,
+                            true),
                         new NodeView(
                             "node3",
                             CLUSTER,
@@ -115,7 +117,8 @@ final class FakeProxy implements AutoCloseable {
                             Map.of("env", "field"),
                             false,
                             Instant.parse("2030-01-02T00:00:00Z"),
-                            true)))));
+                            true,
+                            false)))));
     server.handle(
         "/api/v1/admin/tokens",
         authenticated(

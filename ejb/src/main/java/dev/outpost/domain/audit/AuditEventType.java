@@ -24,6 +24,7 @@ public enum AuditEventType {
   TUNNEL_AUTH("tunnel.auth"),
   NODE_ONLINE("node.online"),
   NODE_OFFLINE("node.offline"),
+  NODE_DELETE("node.delete"),
   ACCESS_DENIED("access.denied"),
   SESSION_START("session.start"),
   SESSION_END("session.end"),

@@ -189,6 +189,15 @@ public class Node {
     return online;
   }
 
+  /**
+   * Whether the node has been gone since before {@code cutoff}: offline, not waiting for its
+   * tunnel to resume, and last seen earlier. A node never seen is not stale: it has just joined.
+   */
+  public boolean isStaleAt(Instant cutoff) {
+    return !isOnline() && !isReconnecting() && lastSeen().map(seen -> seen.isBefore(cutoff))
+        .orElse(false);
+  }
+
   public Optional<Instant> lastSeen() {
     return Optional.ofNullable(UtcTime.instant(lastSeen));
   }

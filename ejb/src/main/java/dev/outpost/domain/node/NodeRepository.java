@@ -12,4 +12,7 @@ public interface NodeRepository {
   List<Node> list(String cluster);
 
   void add(Node node);
+
+  /** Forgets the node: its certificate no longer opens a tunnel, since tunnels need the row. */
+  void remove(Node node);
 }

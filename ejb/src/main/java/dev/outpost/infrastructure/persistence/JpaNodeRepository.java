@@ -34,4 +34,9 @@ public class JpaNodeRepository implements NodeRepository {
   public void add(Node node) {
     entityManager.persist(node);
   }
+
+  @Override
+  public void remove(Node node) {
+    entityManager.remove(node);
+  }
 }

@@ -106,4 +106,19 @@ class NodeTest {
     node.tunnelLostWith("proxy-a");
     assertFalse(node.isReconnecting());
   }
+
+  @Test
+  void aNodeIsStaleOnlyWhenOfflineSinceBeforeTheCutoff() {
+    Node node = new Node("edge", new NodeName("n1"), new NodeLabels(Map.of()), "SHA256:x", NOW);
+    assertFalse(node.isStaleAt(NOW.plusSeconds(3600)), "never seen: just joined");
+
+    UUID tunnel = node.connected("proxy-a", "192.0.2.1", NOW);
+    assertFalse(node.isStaleAt(NOW.plusSeconds(3600)), "online");
+    node.linkLost(tunnel, NOW.plusSeconds(10));
+    assertFalse(node.isStaleAt(NOW.plusSeconds(3600)), "reconnecting");
+    node.disconnected(tunnel, NOW.plusSeconds(20));
+
+    assertFalse(node.isStaleAt(NOW.plusSeconds(20)));
+    assertTrue(node.isStaleAt(NOW.plusSeconds(21)));
+  }
 }

@@ -144,4 +144,13 @@ public class AdminResource {
   public List<NodeView> nodes(@Context ContainerRequestContext request) {
     return nodes.listAll(SessionFilter.caller(request));
   }
+
+  @Operation(summary = "Remove a node that is gone",
+      description = "offline nodes only (409 when online or reconnecting); its certificate opens no tunnel afterwards, the device must join again; audited as node.delete")
+  @DELETE
+  @Path("nodes/{name}")
+  public void removeNode(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    nodes.remove(SessionFilter.caller(request), name);
+  }
 }
