@@ -94,6 +94,24 @@ class TerminalProtocolIT {
   }
 
   @Test
+  void aLockOnTheUserEndsHerOpenTerminalWithTheLocksMessage() throws Exception {
+    ConsoleHttp.Session carol = ConsoleHttp.session(fixture.user("carol"), ConsoleFixture.PASSWORD);
+    TerminalClient client = new TerminalClient();
+    ConsoleHttp.terminal(ConsoleHttp.ORIGIN, carol.cookie(), carol.csrf(), fixture.node, "root", client)
+        .get(60, TimeUnit.SECONDS);
+    try {
+      client.session.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      fixture.admin.run("admin", "lock", "--user=carol-" + fixture.suffix, "--ttl=10m",
+          "--message=terminal incident").requireSuccess();
+
+      String ended = client.ended.get(30, TimeUnit.SECONDS);
+      assertTrue(ended.contains("session ended") && ended.contains("terminal incident"), ended);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
   void fiftyTerminalsEachEchoOneMebibyteIntactAndInOrder() throws Exception {
     int terminals = 50;
     int size = 1024 * 1024;

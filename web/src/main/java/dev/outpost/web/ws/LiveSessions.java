@@ -1,7 +1,6 @@
 package dev.outpost.web.ws;
 
 import dev.outpost.application.AccessService;
-import dev.outpost.tunnel.TunnelStream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,10 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The SSH sessions this proxy relays right now, checked every {@value #SWEEP_SECONDS} seconds
+ * The SSH sessions this proxy relays right now (from {@code ssh} and from browser terminals), checked every {@value #SWEEP_SECONDS} seconds
  * against the locks in force: a session that a lock covers is reset with the lock's reason, so a
  * lock ends live sessions within seconds, not only new ones.
  */
@@ -25,8 +25,8 @@ public class LiveSessions {
   static final long SWEEP_SECONDS = 2;
   private static final Logger LOG = Logger.getLogger(LiveSessions.class.getName());
 
-  /** One relayed session: who, where, and the client's side of the stream to end it by. */
-  private record Live(String user, String node, TunnelStream client) {}
+  /** One relayed session: who, where, and how to end it with a reason. */
+  private record Live(String user, String node, Consumer<String> end) {}
 
   private final Map<UUID, Live> sessions = new ConcurrentHashMap<>();
 
@@ -44,8 +44,8 @@ public class LiveSessions {
     sweep.cancel(false);
   }
 
-  void started(UUID session, String user, String node, TunnelStream client) {
-    sessions.put(session, new Live(user, node, client));
+  void started(UUID session, String user, String node, Consumer<String> end) {
+    sessions.put(session, new Live(user, node, end));
   }
 
   void ended(UUID session) {
@@ -56,7 +56,7 @@ public class LiveSessions {
     try {
       sessions.forEach((session, live) -> access.lockReason(live.user(), live.node()).ifPresent(reason -> {
         LOG.info(() -> "ending session " + session + " of " + live.user() + " on " + live.node() + ": " + reason);
-        live.client().reset("session ended: " + reason);
+        live.end().accept("session ended: " + reason);
       }));
     } catch (RuntimeException e) {
       // a failed sweep (database briefly away) must not cancel the schedule: the next one retries

@@ -73,7 +73,7 @@ public class SshRelay {
     String failure = null;
     try {
       TunnelStream server = node.open(agentTarget(ssh.login(), user.user(), session));
-      live.started(session, user.user(), ssh.node(), client);
+      live.started(session, user.user(), ssh.node(), client::reset);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
       failure = "node '" + ssh.node() + "' refused the connection: " + e.getMessage();

@@ -40,6 +40,7 @@ public class TerminalEndpoint {
 
   @Inject TerminalSessions terminals;
   @Inject SshRelay relay;
+  @Inject LiveSessions live;
   private final Object lock = new Object();
   private Terminal terminal;
   private List<String> early = new ArrayList<>();
@@ -98,6 +99,8 @@ public class TerminalEndpoint {
       early.forEach(text -> handle(opened, text));
       early = null;
       terminal = opened;
+      // a lock on the user or the node ends the terminal like any SSH session
+      live.started(opened.session(), user.getName(), opened.node(), opened::end);
     }
   }
 
@@ -131,6 +134,7 @@ public class TerminalEndpoint {
     }
     if (current != null) {
       current.end("browser disconnected");
+      live.ended(current.session());
     }
   }
 
