@@ -7,6 +7,7 @@ import dev.outpost.agent.join.CertificateRenewal;
 import dev.outpost.agent.join.JoinException;
 import dev.outpost.agent.join.JoinParameters;
 import dev.outpost.agent.join.Joiner;
+import dev.outpost.agent.recording.RecordingPipeline;
 import dev.outpost.agent.ssh.BuiltinSshServer;
 import dev.outpost.agent.tunnel.Backoff;
 import dev.outpost.agent.tunnel.ExecutorTaskScheduler;
@@ -40,16 +41,19 @@ public final class Agent implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agent.class.getName());
 
   private final BuiltinSshServer sshServer;
+  private final RecordingPipeline recording;
   private final ExecutorTaskScheduler tunnelThread;
   private final TunnelSupervisor supervisor;
   private final ScheduledExecutorService renewalThread;
 
   private Agent(
       BuiltinSshServer sshServer,
+      RecordingPipeline recording,
       ExecutorTaskScheduler tunnelThread,
       TunnelSupervisor supervisor,
       ScheduledExecutorService renewalThread) {
     this.sshServer = sshServer;
+    this.recording = recording;
     this.tunnelThread = tunnelThread;
     this.supervisor = supervisor;
     this.renewalThread = renewalThread;
@@ -61,14 +65,18 @@ public final class Agent implements AutoCloseable {
     CurrentIdentity identity = new CurrentIdentity(establishIdentity(config, store));
     SSLContext tls = TlsContexts.trusting(identity.get().clusterCa());
 
-    BuiltinSshServer sshServer = config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity) : null;
+    RecordingPipeline recording =
+        RecordingPipeline.start(config.dataDirectory(), config.proxy(), tls, identity, Clock.systemUTC());
+    BuiltinSshServer sshServer =
+        config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer()) : null;
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
     LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
 
     ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
-            new WebSocketTunnelDialer(config.proxy(), tls, identity, new SshStreamAcceptor(sshTarget)),
+            new WebSocketTunnelDialer(config.proxy(), tls, identity,
+                new SshStreamAcceptor(sshTarget, recording.sessions()), config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
             Clock.systemUTC(),
@@ -87,7 +95,7 @@ public final class Agent implements AutoCloseable {
             });
     renewalThread.scheduleWithFixedDelay(
         () -> checkRenewal(renewal), 0, RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
-    return new Agent(sshServer, tunnelThread, supervisor, renewalThread);
+    return new Agent(sshServer, recording, tunnelThread, supervisor, renewalThread);
   }
 
   /** Stops the tunnel (GOAWAY to the proxy, open streams reset), then the SSH server. */
@@ -103,6 +111,7 @@ public final class Agent implements AutoCloseable {
         LOG.log(Level.FINE, "SSH server did not stop cleanly", e);
       }
     }
+    recording.close();
   }
 
   private static NodeIdentity establishIdentity(AgentConfig config, IdentityStore store)

@@ -1,5 +1,6 @@
 package dev.outpost.agent;
 
+import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.client.http.ProxyAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param caPin the cluster CA pin for the first join
  * @param dataDirectory where the identity lives
  * @param sshMode which SSH server serves the streams
+ * @param tunnel keep-alive, idle timeout and resume grace of the reverse tunnel
  */
 public record AgentConfig(
     ProxyAddress proxy,
@@ -23,7 +25,8 @@ public record AgentConfig(
     Map<String, String> labels,
     Optional<String> caPin,
     Path dataDirectory,
-    SshMode sshMode) {
+    SshMode sshMode,
+    TunnelSettings tunnel) {
 
   public AgentConfig {
     labels = Map.copyOf(labels);

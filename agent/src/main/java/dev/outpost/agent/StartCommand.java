@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import dev.outpost.tunnel.TunnelSettings;
 import picocli.CommandLine.Option;
 
 /** {@code outpost-agent start}: joins on first start, then serves until stopped (SIGTERM, Ctrl-C). */
@@ -57,6 +59,27 @@ final class StartCommand implements Callable<Integer> {
       description = "builtin (the agent's SSH server) or openssh (127.0.0.1:22).")
   SshMode sshMode;
 
+  @Option(
+      names = "--tunnel-ping-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT15S",
+      description = "How often the tunnel pings the proxy (ISO-8601, default PT15S).")
+  Duration pingInterval;
+
+  @Option(
+      names = "--tunnel-idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT45S",
+      description = "Silence after which the tunnel counts as lost and is redialled (default PT45S).")
+  Duration idleTimeout;
+
+  @Option(
+      names = "--tunnel-resume-grace",
+      paramLabel = "DURATION",
+      defaultValue = "PT5M",
+      description = "How long SSH sessions wait for a lost tunnel to come back (default PT5M).")
+  Duration resumeGrace;
+
   @Override
   public Integer call() throws Exception {
     AgentConfig config = config();
@@ -87,7 +110,12 @@ final class StartCommand implements Callable<Integer> {
         labels,
         Optional.ofNullable(caPin).map(pin -> CaPin.parse(pin).toString()),
         directory,
-        sshMode);
+        sshMode,
+        TunnelSettings.builder()
+            .pingInterval(pingInterval)
+            .idleTimeout(idleTimeout)
+            .resumeGrace(resumeGrace)
+            .build());
   }
 
   /** The kernel's host name; the JDK's lookup only where /proc is missing. */

@@ -5,6 +5,7 @@ import dev.outpost.agent.identity.HostKeys;
 import dev.outpost.agent.identity.NodeIdentity;
 import dev.outpost.agent.identity.NodeProperties;
 import dev.outpost.agent.identity.UserCaKeys;
+import dev.outpost.api.UserCertificatePermissions;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -43,9 +44,26 @@ public final class Fixtures {
         .sign(ca);
   }
 
-  /** A user certificate for {@code key} with {@code logins} as principals. */
+  /** What the proxy grants role access in cluster {@code test}: a terminal and file copy. */
+  public static final UserCertificatePermissions ACCESS =
+      new UserCertificatePermissions("test", List.of("access"), false, true);
+
+  /** A user certificate for {@code key} with {@code logins} as principals, of role access. */
   public static OpenSshCertificate userCertificate(
       KeyPair ca, KeyPair key, List<String> logins, Instant from, Instant to, Map<String, String> critical)
+      throws Exception {
+    return userCertificate(ca, key, logins, from, to, critical, ACCESS.extensions());
+  }
+
+  /** A user certificate for {@code key} with {@code logins} as principals and these extensions. */
+  public static OpenSshCertificate userCertificate(
+      KeyPair ca,
+      KeyPair key,
+      List<String> logins,
+      Instant from,
+      Instant to,
+      Map<String, String> critical,
+      Map<String, String> extensions)
       throws Exception {
     return OpenSshCertificateBuilder.userCertificate()
         .publicKey(key.getPublic())
@@ -53,7 +71,7 @@ public final class Fixtures {
         .serial(7)
         .principals(logins)
         .criticalOptions(critical)
-        .extension("permit-pty", "")
+        .extensions(extensions)
         .validAfter(from)
         .validBefore(to)
         .sign(ca);

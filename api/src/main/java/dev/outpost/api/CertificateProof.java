@@ -26,6 +26,7 @@ public record CertificateProof(String certificate, String signature) {
 
   private static final String TUNNEL_PURPOSE = "outpost-tunnel-auth-v1";
   private static final String RENEWAL_PURPOSE = "outpost-host-renewal-v1";
+  private static final String NODE_REQUEST_PURPOSE = "outpost-node-request-v1";
 
   /** The bytes signed to answer a tunnel handshake nonce. */
   public static byte[] tunnelChallenge(byte[] nonce) {
@@ -36,6 +37,15 @@ public record CertificateProof(String certificate, String signature) {
   public static byte[] renewalChallenge(String node, long epochSeconds) {
     return challenge(
         RENEWAL_PURPOSE, (node + "\n" + epochSeconds).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The bytes a node signs for one REST request (recording upload, events) at {@code epochSeconds};
+   * {@code subject} names the request and its content, so a proof fits no other request.
+   */
+  public static byte[] nodeRequestChallenge(String node, String subject, long epochSeconds) {
+    return challenge(NODE_REQUEST_PURPOSE,
+        (node + "\n" + subject + "\n" + epochSeconds).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Signs {@code challenge} with {@code key}, the key pair the certificate was issued for. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param labels the node's labels
  * @param online whether the node's tunnel is connected now
  * @param lastSeen last heartbeat, or null if never connected
+ * @param reconnecting whether the node's tunnel was lost and its sessions still wait for it to
+ *     come back (the tunnel's resume grace); false when online or offline
  */
 public record NodeView(
     String name,
@@ -19,4 +21,5 @@ public record NodeView(
     String address,
     Map<String, String> labels,
     boolean online,
-    Instant lastSeen) {}
+    Instant lastSeen,
+    boolean reconnecting) {}

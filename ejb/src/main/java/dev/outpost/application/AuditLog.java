@@ -1,10 +1,13 @@
 package dev.outpost.application;
 
+import dev.outpost.api.AuditEventView;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditEvent;
-import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRepository;
+import dev.outpost.domain.role.Role;
+import dev.outpost.domain.user.UserIdentity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,12 +15,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** The audit trail. Every event is stamped with time and this cluster's name. */
 @Stateless
 public class AuditLog {
-
-  public static final int MAX_LIST = 1000;
 
   @Inject
   private AuditRepository repository;
@@ -37,9 +39,37 @@ public class AuditLog {
     repository.add(new AuditEvent(record, clock.instant(), config.clusterName()));
   }
 
-  /** Events since {@code since}, oldest first, of {@code type} unless null; at most 1000. */
+  /**
+   * Records an event that happened on a node at {@code time}, once: a node may deliver it again
+   * when it did not see the first answer.
+   *
+   * @return whether the event was new
+   */
+  public boolean recordOnce(UUID id, AuditRecord record, Instant time) {
+    if (repository.contains(id)) {
+      return false;
+    }
+    repository.add(new AuditEvent(id, record, time, config.clusterName()));
+    return true;
+  }
+
+  /** One page of events; the audit log is for admins. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<AuditEvent> list(Instant since, AuditEventType type, int limit) {
-    return repository.list(since, type, Math.max(1, Math.min(limit, MAX_LIST)));
+  public List<AuditEventView> search(UserIdentity caller, AuditQuery query) {
+    caller.requireRole(Role.ADMIN);
+    return list(query).stream().map(AuditLog::view).toList();
+  }
+
+  /** One page of events, unchecked: for the container's own callers and tests. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<AuditEvent> list(AuditQuery query) {
+    return repository.list(query);
+  }
+
+  private static AuditEventView view(AuditEvent event) {
+    AuditRecord record = event.record();
+    return new AuditEventView(event.id(), event.time(), record.type().wireName(), event.cluster(),
+        record.actor(), record.target(), record.node(), record.login(), record.sessionId(),
+        record.remoteAddr(), record.outcome().name(), record.message());
   }
 }

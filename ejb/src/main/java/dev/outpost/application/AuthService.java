@@ -2,9 +2,21 @@ package dev.outpost.application;
 
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
+import dev.outpost.application.console.ConsoleCredentials;
+import dev.outpost.application.console.ConsoleLogin;
+import dev.outpost.application.console.ConsoleSessions;
 import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
+import dev.outpost.application.login.PasswordAuthentication;
+import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.application.login.TotpEnrollment;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
@@ -18,12 +30,18 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Login, bearer authentication and logout. */
+/**
+ * Login, TOTP enrolment, bearer authentication and logout: for the CLI's bearer sessions and the
+ * web console's.
+ */
 @Stateless
 public class AuthService {
 
   @Inject
   private UserRepository users;
+
+  @Inject
+  private RoleRepository roles;
 
   @Inject
   private WebSessionRepository sessions;
@@ -43,15 +61,28 @@ public class AuthService {
   @EJB
   private AuditLog audit;
 
+  @Inject
+  private OutpostConfig config;
+
   private PasswordLogin passwordLogin;
+  private TotpEnrollment totpEnrollment;
   private BearerSessions bearerSessions;
+  private ConsoleSessions consoleSessions;
 
   @PostConstruct
   void wire() {
-    passwordLogin = new PasswordLogin(users, sessions,
+    RoleDirectory roleDirectory = new RoleDirectory(roles);
+    PasswordAuthentication authentication = new PasswordAuthentication(users,
         new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
-        cas.authorities(), audit::record, clock, random);
+        audit::record);
+    PasswordCheck passwords =
+        new PasswordCheck(authentication, roleDirectory, config.requireMfa(), audit::record);
+    passwordLogin = new PasswordLogin(passwords, roleDirectory, sessions, cas.authorities(),
+        audit::record, clock, random);
+    totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),
+        audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
+    consoleSessions = new ConsoleSessions(sessions, passwords, audit::record, clock, random);
   }
 
   /**
@@ -63,6 +94,20 @@ public class AuthService {
     return passwordLogin.login(LoginCommand.from(request), remoteAddr);
   }
 
+  /** A fresh TOTP secret for {@code user} to enrol; stores nothing. */
+  public TotpSecretOffer offerTotpSecret(TotpSecretRequest request) {
+    return totpEnrollment.offer(request.user());
+  }
+
+  /**
+   * Enrols a TOTP secret for a user who proves their password (and current code, if any).
+   *
+   * @throws dev.outpost.domain.shared.OutpostException BAD_REQUEST, UNAUTHENTICATED or LOCKED
+   */
+  public void enrollTotp(TotpEnrollmentRequest request, String remoteAddr) {
+    totpEnrollment.enroll(request, remoteAddr);
+  }
+
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */
   public UserIdentity authenticate(String bearer) {
     return bearerSessions.authenticate(bearer);
@@ -71,5 +116,29 @@ public class AuthService {
   /** Revokes the session of a bearer token. */
   public void logout(String bearer) {
     bearerSessions.logout(bearer);
+  }
+
+  /**
+   * Checks the password (and TOTP) and opens a web console session.
+   *
+   * @throws dev.outpost.domain.shared.OutpostException UNAUTHENTICATED or LOCKED
+   */
+  public ConsoleLogin consoleLogin(ConsoleCredentials credentials, String remoteAddr) {
+    return consoleSessions.login(credentials, remoteAddr);
+  }
+
+  /** The identity behind a console session cookie, for reading. */
+  public UserIdentity consoleReader(String sessionToken) {
+    return consoleSessions.authenticate(sessionToken);
+  }
+
+  /** The identity behind a console session cookie and its CSRF token, for changing something. */
+  public UserIdentity consoleWriter(String sessionToken, String csrfToken) {
+    return consoleSessions.authorize(sessionToken, csrfToken);
+  }
+
+  /** Ends a console session at once. */
+  public void consoleLogout(String sessionToken, String csrfToken) {
+    consoleSessions.logout(sessionToken, csrfToken);
   }
 }

@@ -2,9 +2,12 @@ package dev.outpost.application;
 
 import dev.outpost.api.NodeView;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.shared.OutpostException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,13 +30,19 @@ public class NodeRegistry {
   @Inject
   private Clock clock;
 
+  @EJB
+  private AuditLog audit;
+
   /**
    * The node's agent connected through this proxy.
    *
    * @return the tunnel's id, to pass to {@link #offline}
    */
   public UUID online(String name, String remoteAddr) {
-    return node(name).connected(config.proxyInstance(), remoteAddr, clock.instant());
+    UUID tunnel = node(name).connected(config.proxyInstance(), remoteAddr, clock.instant());
+    audit.record(AuditRecord.success(AuditEventType.NODE_ONLINE).actor(name).node(name)
+        .remoteAddr(remoteAddr).message("tunnel " + tunnel + " via " + config.proxyInstance()));
+    return tunnel;
   }
 
   /** The node's tunnel is alive (keep-alive answered). */
@@ -41,14 +50,30 @@ public class NodeRegistry {
     node(name).seen(clock.instant());
   }
 
+  /**
+   * The tunnel {@code tunnelId} was lost, its streams wait for the node to come back; ignored when
+   * a newer tunnel serves the node.
+   */
+  public void reconnecting(String name, UUID tunnelId) {
+    node(name).linkLost(tunnelId, clock.instant());
+  }
+
   /** The tunnel {@code tunnelId} closed; ignored when a newer tunnel serves the node. */
-  public void offline(String name, UUID tunnelId) {
-    node(name).disconnected(tunnelId, clock.instant());
+  public void offline(String name, UUID tunnelId, String reason) {
+    if (node(name).disconnected(tunnelId, clock.instant())) {
+      audit.record(AuditRecord.success(AuditEventType.NODE_OFFLINE).actor(name).node(name)
+          .message("tunnel " + tunnelId + " closed: " + reason));
+    }
   }
 
   /** This proxy started: the tunnels it served before it went down are gone. */
   public void proxyStarted() {
-    nodes.list(config.clusterName()).forEach(node -> node.tunnelLostWith(config.proxyInstance()));
+    for (Node node : nodes.list(config.clusterName())) {
+      if (node.tunnelLostWith(config.proxyInstance())) {
+        audit.record(AuditRecord.success(AuditEventType.NODE_OFFLINE).actor(node.name())
+            .node(node.name()).message("proxy " + config.proxyInstance() + " restarted"));
+      }
+    }
   }
 
   public List<NodeView> list() {

@@ -13,6 +13,6 @@ final class NodeViews {
 
   static NodeView of(Node node) {
     return new NodeView(node.name(), node.cluster(), TUNNEL, node.labels(), node.isOnline(),
-        node.lastSeen().orElse(null));
+        node.lastSeen().orElse(null), node.isReconnecting());
   }
 }

@@ -76,6 +76,14 @@ public class TunnelAuthService {
     return credentials.verifyUser(nonce, proof(credential), remoteAddr);
   }
 
+  /**
+   * Audits a refused resume: node {@code claimant}, authenticated, named the tunnel session of
+   * {@code owner}.
+   */
+  public void resumeRefused(String claimant, String owner, String sessionId) {
+    credentials.resumeRefused(claimant, owner, sessionId);
+  }
+
   private CertificateProof proof(byte[] credential) {
     if (credential == null || credential.length == 0 || credential.length > MAX_CREDENTIAL_BYTES) {
       throw OutpostException.unauthenticated("credential is missing or oversized");

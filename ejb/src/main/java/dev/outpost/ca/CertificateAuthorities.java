@@ -1,5 +1,6 @@
 package dev.outpost.ca;
 
+import dev.outpost.api.UserCertificatePermissions;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -43,11 +44,19 @@ public final class CertificateAuthorities {
     return tls;
   }
 
-  /** A user certificate (key id = user, principals = logins) as an authorized_keys line. */
-  public String issueUserCertificate(
-      PublicKey key, String user, List<String> logins, Instant now, Duration ttl)
+  /**
+   * A user certificate (key id = user, principals = logins, extensions naming this cluster, the
+   * roles and what they permit) as an authorized_keys line.
+   */
+  public String issueUserCertificate(PublicKey key, String user, List<String> logins,
+      UserCertificatePermissions permissions, Instant now, Duration ttl)
       throws GeneralSecurityException {
-    return format(users.issue(SshCertificateRequest.user(key, user, logins, now, ttl)));
+    if (!cluster.equals(permissions.cluster())) {
+      throw new IllegalArgumentException("cluster " + cluster + " does not sign certificates for "
+          + permissions.cluster());
+    }
+    return format(users.issue(SshCertificateRequest.user(key, user, logins, permissions, now,
+        ttl)));
   }
 
   /** A host certificate (key id = node, principals node and node.cluster), 7 days. */

@@ -1,5 +1,6 @@
 package dev.outpost.ca;
 
+import dev.outpost.api.UserCertificatePermissions;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
  *     list as "any principal"
  * @param validAfter start of validity
  * @param validBefore end of validity
+ * @param extensions for users: a terminal, cluster, roles and what the roles permit; none for
+ *     hosts
  */
 public record SshCertificateRequest(
     OpenSshCertificate.Type type,
@@ -26,7 +29,8 @@ public record SshCertificateRequest(
     String keyId,
     List<String> principals,
     Instant validAfter,
-    Instant validBefore) {
+    Instant validBefore,
+    Map<String, String> extensions) {
 
   /** Clock skew allowance: certificates start this long before they are issued. */
   public static final Duration BACKDATE = Duration.ofSeconds(60);
@@ -47,34 +51,31 @@ public record SshCertificateRequest(
     if (principals.isEmpty() || principals.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("certificate principals must be non-empty names");
     }
+    extensions = Map.copyOf(extensions);
     if (!validBefore.isAfter(validAfter)) {
       throw new IllegalArgumentException("certificate validity ends before it starts");
     }
   }
 
-  /** A user certificate for {@code logins}, valid for {@code ttl} (at most 12 hours) from now. */
-  public static SshCertificateRequest user(
-      PublicKey key, String user, List<String> logins, Instant now, Duration ttl) {
+  /**
+   * A user certificate for {@code logins} with {@code permissions}, valid for {@code ttl} (at most
+   * 12 hours) from now. Nothing that forwards agents or X11 or runs user rc files.
+   */
+  public static SshCertificateRequest user(PublicKey key, String user, List<String> logins,
+      UserCertificatePermissions permissions, Instant now, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_USER_TTL) > 0) {
       throw new IllegalArgumentException("user certificate lifetime must be within 12 hours");
     }
     List<String> principals = logins.isEmpty() ? List.of(NO_LOGIN) : logins;
     return new SshCertificateRequest(OpenSshCertificate.Type.USER, key, user, principals,
-        now.minus(BACKDATE), now.plus(ttl));
+        now.minus(BACKDATE), now.plus(ttl), permissions.extensions());
   }
 
   /** A host certificate naming {@code node} and {@code node.cluster}, valid for 7 days. */
   public static SshCertificateRequest host(
       PublicKey key, String node, String cluster, Instant now) {
     return new SshCertificateRequest(OpenSshCertificate.Type.HOST, key, node,
-        List.of(node, node + "." + cluster), now.minus(BACKDATE), now.plus(HOST_VALIDITY));
-  }
-
-  /**
-   * Extensions the certificate carries: a terminal for users and nothing that forwards (agent,
-   * ports, X11) or runs user rc files; none for hosts.
-   */
-  public Map<String, String> extensions() {
-    return type == OpenSshCertificate.Type.USER ? Map.of("permit-pty", "") : Map.of();
+        List.of(node, node + "." + cluster), now.minus(BACKDATE), now.plus(HOST_VALIDITY),
+        Map.of());
   }
 }

@@ -3,6 +3,8 @@ package dev.outpost.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,8 @@ public final class OutpostConfig {
   private final Optional<String> caPassphrase;
   private final String tlsKeystorePassword;
   private final String proxyInstance;
+  private final TunnelTimings tunnelTimings;
+  private final boolean requireMfa;
 
   private OutpostConfig(Function<Setting, String> source) {
     String hostname = localHostname();
@@ -47,6 +51,11 @@ public final class OutpostConfig {
     tlsKeystorePassword =
         orDefault(source.apply(Setting.TLS_KEYSTORE_PASSWORD), "changeit");
     proxyInstance = orDefault(source.apply(Setting.PROXY_INSTANCE), hostname);
+    tunnelTimings = new TunnelTimings(
+        duration(source, Setting.TUNNEL_PING_INTERVAL),
+        duration(source, Setting.TUNNEL_IDLE_TIMEOUT),
+        duration(source, Setting.TUNNEL_RESUME_GRACE));
+    requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
   }
 
   /** Reads the JVM's system properties and the process environment. */
@@ -128,6 +137,53 @@ public final class OutpostConfig {
   /** Name of this proxy process, recorded on the nodes whose tunnels it holds. */
   public String proxyInstance() {
     return proxyInstance;
+  }
+
+  /** Tunnel keep-alive and resume timings; those not set keep the tunnel library's defaults. */
+  public TunnelTimings tunnelTimings() {
+    return tunnelTimings;
+  }
+
+  /**
+   * Tunnel timings as configured.
+   *
+   * @param pingInterval how often the proxy pings each tunnel
+   * @param idleTimeout silence after which a tunnel counts as lost
+   * @param resumeGrace how long the sessions of a lost agent tunnel wait for it to come back
+   */
+  public record TunnelTimings(
+      Optional<Duration> pingInterval, Optional<Duration> idleTimeout,
+      Optional<Duration> resumeGrace) {}
+
+  private static Optional<Duration> duration(Function<Setting, String> source, Setting setting) {
+    String value = blankToNull(source.apply(setting));
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      Duration parsed = Duration.parse(value);
+      if (parsed.isNegative() || parsed.isZero()) {
+        throw new IllegalStateException(setting.property() + " must be positive, got " + value);
+      }
+      return Optional.of(parsed);
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          setting.property() + " '" + value + "' is not an ISO-8601 duration such as PT45S");
+    }
+  }
+
+  /** Whether every local user needs a TOTP second factor, whatever their roles say. */
+  public boolean requireMfa() {
+    return requireMfa;
+  }
+
+  private static boolean flag(Setting setting, String value) {
+    String text = orDefault(value, "false").toLowerCase(Locale.ROOT);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalStateException(setting.property() + " (" + setting.environmentVariable()
+          + ") must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(text);
   }
 
   private static String clusterName(String configured, String hostname) {

@@ -11,7 +11,11 @@ public enum Setting {
   DATA_DIR("outpost.data.dir"),
   CA_PASSPHRASE("outpost.ca.passphrase"),
   TLS_KEYSTORE_PASSWORD("outpost.tls.keystore.password"),
-  PROXY_INSTANCE("outpost.proxy.instance");
+  PROXY_INSTANCE("outpost.proxy.instance"),
+  TUNNEL_PING_INTERVAL("outpost.tunnel.ping.interval"),
+  TUNNEL_IDLE_TIMEOUT("outpost.tunnel.idle.timeout"),
+  TUNNEL_RESUME_GRACE("outpost.tunnel.resume.grace"),
+  AUTH_REQUIRE_MFA("outpost.auth.require-mfa");
 
   private final String property;
 
@@ -24,8 +28,8 @@ public enum Setting {
     return property;
   }
 
-  /** The environment variable, e.g. {@code OUTPOST_CLUSTER_NAME}. */
+  /** The environment variable, e.g. {@code OUTPOST_CLUSTER_NAME}, {@code OUTPOST_AUTH_REQUIRE_MFA}. */
   public String environmentVariable() {
-    return property.toUpperCase(Locale.ROOT).replace('.', '_');
+    return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.SshCertificates;
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.testing.Keys;
+import dev.outpost.testing.TestCas;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -33,14 +35,18 @@ class SshCertificateAuthorityTest {
   @Test
   void userCertificateFollowsThePolicy() throws Exception {
     OpenSshCertificate certificate = userCa.issue(SshCertificateRequest.user(
-        client.getPublic(), "alice", List.of("root", "ubuntu"), NOW, Duration.ofHours(12)));
+        client.getPublic(), "alice", List.of("root", "ubuntu"), TestCas.ACCESS, NOW,
+        Duration.ofHours(12)));
 
     assertEquals(OpenSshCertificate.Type.USER, certificate.getType());
     assertEquals("alice", certificate.getId());
     assertEquals(List.of("root", "ubuntu"), List.copyOf(certificate.getPrincipals()));
     assertEquals(NOW.getEpochSecond() - 60, certificate.getValidAfter());
     assertEquals(NOW.plus(Duration.ofHours(12)).getEpochSecond(), certificate.getValidBefore());
-    assertEquals(Map.of("permit-pty", ""), certificate.getExtensionsMap());
+    assertEquals(Map.of("permit-pty", "", "cluster@outpost.dev", TestCas.CLUSTER,
+        "roles@outpost.dev", "access", "permit-file-copy@outpost.dev", ""),
+        certificate.getExtensionsMap());
+    assertEquals(TestCas.ACCESS, UserCertificatePermissions.of(certificate).orElseThrow());
     assertTrue(certificate.getCriticalOptions().isEmpty());
     assertTrue(certificate.getSerial() > 0);
     assertTrue(SshCertificates.sameKey(client.getPublic(), certificate.getCertPubKey()));
@@ -49,7 +55,7 @@ class SshCertificateAuthorityTest {
   @Test
   void userWithoutLoginsGetsAPrincipalNoAccountHas() throws Exception {
     OpenSshCertificate certificate = userCa.issue(SshCertificateRequest.user(
-        client.getPublic(), "auditor", List.of(), NOW, Duration.ofHours(1)));
+        client.getPublic(), "auditor", List.of(), TestCas.ACCESS, NOW, Duration.ofHours(1)));
 
     assertEquals(List.of("-outpost-nologin"), List.copyOf(certificate.getPrincipals()));
   }
@@ -57,7 +63,8 @@ class SshCertificateAuthorityTest {
   @Test
   void userLifetimeIsCappedAt12Hours() {
     assertThrows(IllegalArgumentException.class, () -> SshCertificateRequest.user(
-        client.getPublic(), "alice", List.of("root"), NOW, Duration.ofHours(13)));
+        client.getPublic(), "alice", List.of("root"), TestCas.ACCESS, NOW,
+        Duration.ofHours(13)));
   }
 
   @Test
@@ -156,7 +163,8 @@ class SshCertificateAuthorityTest {
 
   private SshCertificateRequest userRequest(Instant now) {
     return SshCertificateRequest.user(
-        client.getPublic(), "alice", List.of("root"), now, Duration.ofHours(12));
+        client.getPublic(), "alice", List.of("root"), TestCas.ACCESS, now,
+        Duration.ofHours(12));
   }
 
   private SshCertificateAuthority generate(OpenSshCertificate.Type type) {

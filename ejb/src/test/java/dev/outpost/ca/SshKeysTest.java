@@ -49,7 +49,8 @@ class SshKeysTest {
     assertThrows(IllegalArgumentException.class, () -> SshKeys.parsePublicKey("hello"));
     Instant now = Instant.now();
     String certificate = TestCas.create(now).issueUserCertificate(
-        Keys.ed25519().getPublic(), "alice", List.of("root"), now, Duration.ofHours(1));
+        Keys.ed25519().getPublic(), "alice", List.of("root"), TestCas.ACCESS, now,
+        Duration.ofHours(1));
     assertEquals("a certificate is not accepted as a public key",
         assertThrows(IllegalArgumentException.class, () -> SshKeys.parsePublicKey(certificate))
             .getMessage());

@@ -60,6 +60,19 @@ class OutpostConfigTest {
   }
 
   @Test
+  void mfaForEveryoneIsOffUnlessSetToTrue() {
+    assertEquals(false, OutpostConfig.from(name -> null, name -> null).requireMfa());
+    assertEquals(true, OutpostConfig.from(name -> null,
+        Map.of("OUTPOST_AUTH_REQUIRE_MFA", "TRUE")::get).requireMfa());
+    assertEquals(true, OutpostConfig.from(Map.of("outpost.auth.require-mfa", "true")::get,
+        name -> null).requireMfa());
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> OutpostConfig.from(name -> null, Map.of("OUTPOST_AUTH_REQUIRE_MFA", "yes")::get));
+    assertEquals("outpost.auth.require-mfa (OUTPOST_AUTH_REQUIRE_MFA) must be true or false,"
+        + " not 'yes'", error.getMessage());
+  }
+
+  @Test
   void refusesClusterNamesThatAreNotDnsNames() {
     assertThrows(IllegalStateException.class, () -> OutpostConfig.from(
         Map.of("outpost.cluster.name", "bad_name")::get, name -> null));

@@ -3,6 +3,7 @@ package dev.outpost.testing;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserRepository;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,5 +29,16 @@ public final class InMemoryUsers implements UserRepository {
   @Override
   public void add(User user) {
     users.add(user);
+  }
+
+  @Override
+  public boolean nameTaken(String name) {
+    return users.stream().anyMatch(u -> u.name().equals(name));
+  }
+
+  @Override
+  public List<User> list() {
+    return users.stream().filter(u -> !u.isDeleted())
+        .sorted(Comparator.comparing(User::name)).toList();
   }
 }

@@ -1,16 +1,20 @@
 package dev.outpost.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The real {@code outpost} CLI, with a home of its own so that several users coexist in a test. */
 public final class Cli {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path home;
 
   public Cli(Path home) {
@@ -60,6 +64,82 @@ public final class Cli {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /** Runs a command with {@code --format=json} among {@code args}, requiring success. */
+  public JsonNode json(String... args) {
+    return parseJson(run(args).requireSuccess().stdout());
+  }
+
+  public static JsonNode parseJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+
+  /**
+   * As an admin: creates user {@code name} with {@code roles} and {@code logins}, sets the
+   * password through the invite, and returns the user's own logged-in CLI.
+   */
+  public Cli addUser(String name, String roles, String logins, String password) {
+    invite(name, roles, logins, password);
+    return fresh(name).login(name, password);
+  }
+
+  /**
+   * As an admin: creates user {@code name} with {@code roles} and {@code logins} and sets the
+   * password through the invite, without logging in.
+   */
+  public void invite(String name, String roles, String logins, String password) {
+    String code = json("admin", "users", "add", name, "--roles=" + roles, "--logins=" + logins,
+        "--format=json").get("invite_code").asText();
+    Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H",
+        "Content-Type: application/json", "-d", "{\"password\":\"" + password + "\"}",
+        "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code), Map.of(), null,
+        Duration.ofSeconds(30)).requireSuccess();
+  }
+
+  /** Starts the CLI for a conversation on its standard streams (stderr merged into stdout). */
+  public Process start(String... args) {
+    List<String> command = new ArrayList<>(javaJar());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OUTPOST_HOME", home.toString());
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The entry of {@code ls --format=json} for {@code node}, or null when it is not listed. */
+  public JsonNode listed(String node) {
+    for (JsonNode candidate : json("ls", "--format=json")) {
+      if (node.equals(candidate.get("name").asText())) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** Waits until {@code ls} shows {@code node} online. */
+  public void awaitOnline(String node, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "";
+    while (Instant.now().isBefore(deadline)) {
+      Command.Result result = run("ls", "--format=json");
+      last = result.stdout() + result.stderr();
+      if (result.exitCode() == 0 && last.contains("\"" + node + "\"")) {
+        JsonNode found = listed(node);
+        if (found != null && found.get("online").asBoolean()) {
+          return;
+        }
+      }
+      Polling.sleep(1_000);
+    }
+    throw new AssertionError("node " + node + " did not come online within " + timeout + ": " + last);
   }
 
   static List<String> javaJar() {

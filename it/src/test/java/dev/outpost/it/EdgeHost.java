@@ -60,6 +60,20 @@ public final class EdgeHost implements AutoCloseable {
     inside("iptables -P OUTPUT DROP");
   }
 
+  /**
+   * Drops every packet on the edge's link in both directions, as a dead cellular link does:
+   * connections are not reset, they just hear nothing until {@link #restoreNetwork}.
+   */
+  public void cutNetwork() {
+    inside("iptables -I INPUT 1 -i " + EDGE_LINK + " -j DROP");
+    inside("iptables -I OUTPUT 1 -o " + EDGE_LINK + " -j DROP");
+  }
+
+  public void restoreNetwork() {
+    inside("iptables -D INPUT -i " + EDGE_LINK + " -j DROP");
+    inside("iptables -D OUTPUT -o " + EDGE_LINK + " -j DROP");
+  }
+
   public String address() {
     return EDGE_ADDRESS;
   }
@@ -84,13 +98,34 @@ public final class EdgeHost implements AutoCloseable {
         Duration.ofSeconds(30));
   }
 
-  /** Starts an agent that joins with {@code token}, pinning the cluster CA. */
-  public Process startAgent(String name, String token, String caPin, Path dataDir) {
+  /** Starts an agent labelled {@code env=edge} that joins with {@code token}, pinning the cluster CA. */
+  public Process startAgent(String name, String token, String caPin, Path dataDir, String... options) {
+    return startAgent(name, "env=edge", token, caPin, dataDir, options);
+  }
+
+  /**
+   * Starts an agent with {@code labels} ({@code k=v,…}) that joins with {@code token}.
+   *
+   * @param options further {@code outpost-agent start} options
+   */
+  public Process startAgent(String name, String labels, String token, String caPin, Path dataDir,
+      String... options) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
-        "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=env=edge",
+        "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=" + labels,
         "--data-dir=" + dataDir));
+    command.addAll(List.of(options));
     return spawn(command, dataDir.resolveSibling(name + ".log"));
+  }
+
+  /** The uplink fails silently, as a cellular link does: every packet either way is dropped. */
+  public void cutLink() {
+    exec("iptables -I INPUT 1 -j DROP && iptables -I OUTPUT 1 -j DROP").requireSuccess();
+  }
+
+  /** The uplink works again; connections it carried before may have timed out meanwhile. */
+  public void restoreLink() {
+    exec("iptables -D INPUT -j DROP && iptables -D OUTPUT -j DROP").requireSuccess();
   }
 
   @Override

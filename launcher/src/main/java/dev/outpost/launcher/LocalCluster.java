@@ -79,6 +79,13 @@ public final class LocalCluster implements AutoCloseable {
     awaitReady();
   }
 
+  /** Kills the server with SIGKILL, then starts it again: an outage the proxy had no say in. */
+  public void killAndRestartProxy() {
+    domain.kill();
+    domain.start(environment);
+    awaitReady();
+  }
+
   /** TLS that trusts this cluster's CA only, as an agent with the CA pin would. */
   public SSLContext trustContext() {
     return TlsContexts.trusting(certificates().clusterCa());
@@ -133,7 +140,7 @@ public final class LocalCluster implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the proxy", e);
       }
-      sleep(Duration.ofMillis(500));
+      Pause.of(Duration.ofMillis(500));
     }
     throw new IllegalStateException(
         "the proxy did not answer at " + layout.localUrl() + " within " + READY_TIMEOUT.toMinutes()
@@ -143,15 +150,6 @@ public final class LocalCluster implements AutoCloseable {
   private static void requireBuilt(Path artifact) {
     if (!Files.exists(artifact)) {
       throw new IllegalStateException(artifact + " is missing: build first (./mvnw -Prun builds everything)");
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.outpost.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -13,6 +14,8 @@ import java.util.logging.Logger;
  */
 final class PayaraDomain {
   private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
+  private static final int DEPLOY_ATTEMPTS = 3;
+  private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
   private static final String LISTENERS =
       "configs.config.server-config.network-config.network-listeners.network-listener.";
@@ -55,15 +58,49 @@ final class PayaraDomain {
     }
   }
 
+  /**
+   * Ends the server with SIGKILL, as a crash or {@code kill -9} would: no shutdown of the
+   * application, no closing of connections. The server is the JVM whose class path starts in this
+   * domain's directory.
+   */
+  void kill() {
+    String marker = layout.domainDir().toAbsolutePath().normalize() + "/lib/ext";
+    List<ProcessHandle> servers = ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().filter(line -> line.contains(marker))
+            .isPresent())
+        .toList();
+    if (servers.isEmpty()) {
+      throw new IllegalStateException("no running server of domain " + layout.domainName());
+    }
+    LOG.info("killing Payara domain " + layout.domainName() + " (SIGKILL)");
+    servers.forEach(ProcessHandle::destroyForcibly);
+    servers.forEach(process -> process.onExit().join());
+  }
+
   void stop() {
     asadmin.run(
         Map.of(),
         List.of("stop-domain", "--kill=true", "--domaindir", layout.domainsDir().toString(), layout.domainName()));
   }
 
+  /**
+   * Deploys the EAR. A reused domain loads its previous deployment while it starts, and a redeploy
+   * that races that load fails inside Payara; once the load is over the same command succeeds.
+   */
   void deploy(Path ear) {
     LOG.info("deploying " + ear.getFileName());
-    asadmin.remote("deploy", "--force=true", "--name", "outpost", ear.toString());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        asadmin.remote("deploy", "--force=true", "--name", "outpost", ear.toString());
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt == DEPLOY_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warning("deployment attempt " + attempt + " failed, retrying: " + e.getMessage());
+        Pause.of(DEPLOY_RETRY_PAUSE);
+      }
+    }
   }
 
   private void configure() {

@@ -16,8 +16,9 @@ final class AcceptingHandshake extends Handshake {
   private Frame.Hello peerHello;
   private boolean verifying;
 
-  AcceptingHandshake(Link link, TunnelSettings settings, byte[] nonce, Verifier verifier) {
-    super(link, settings);
+  AcceptingHandshake(
+      Link link, TunnelSettings settings, boolean offerResume, byte[] nonce, Verifier verifier) {
+    super(link, settings, offerResume);
     this.nonce = nonce.clone();
     this.verifier = verifier;
   }

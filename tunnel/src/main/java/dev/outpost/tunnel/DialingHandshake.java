@@ -15,8 +15,8 @@ final class DialingHandshake extends Handshake {
   private Frame.Hello peerHello;
   private boolean authSent;
 
-  DialingHandshake(Link link, TunnelSettings settings, Prover prover) {
-    super(link, settings);
+  DialingHandshake(Link link, TunnelSettings settings, boolean offerResume, Prover prover) {
+    super(link, settings, offerResume);
     this.prover = prover;
   }
 

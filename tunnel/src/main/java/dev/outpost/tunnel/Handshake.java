@@ -29,10 +29,12 @@ abstract class Handshake {
 
   protected final Link link;
   protected final TunnelSettings settings;
+  private final boolean offerResume;
 
-  Handshake(Link link, TunnelSettings settings) {
+  Handshake(Link link, TunnelSettings settings, boolean offerResume) {
     this.link = link;
     this.settings = settings;
+    this.offerResume = offerResume;
   }
 
   /** Called once, before any frame arrives. */
@@ -46,7 +48,8 @@ abstract class Handshake {
         FrameCodec.PROTOCOL_VERSION,
         settings.maxPayload(),
         settings.initialWindow(),
-        ByteBuffer.wrap(nonce));
+        ByteBuffer.wrap(nonce),
+        offerResume);
   }
 
   void runOffReader(Runnable task) {

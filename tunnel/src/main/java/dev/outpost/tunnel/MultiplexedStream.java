@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 final class MultiplexedStream implements TunnelStream {
   private final int id;
   private final String target;
-  private final Outbox outbox;
+  private volatile Outbox outbox;
   private final Consumer<MultiplexedStream> onRelease;
   private final StreamInput input;
   private final SendCredit credit;
@@ -38,6 +38,7 @@ final class MultiplexedStream implements TunnelStream {
       int id,
       String target,
       FlowSettings flow,
+      boolean resumable,
       Outbox outbox,
       Consumer<MultiplexedStream> onRelease) {
     this.id = id;
@@ -46,10 +47,12 @@ final class MultiplexedStream implements TunnelStream {
     this.onRelease = onRelease;
     this.input =
         new StreamInput(
-            flow.receiveWindow(), increment -> outbox.control(new Frame.Window(id, increment)));
+            flow.receiveWindow(),
+            increment -> this.outbox.control(new Frame.Window(id, increment)));
     // Two frames may wait in the outbox: one being written while the next is prepared.
     this.credit = new SendCredit(flow.sendWindow(), 2 * flow.maxChunk());
-    this.output = new StreamOutput(id, credit, flow.maxChunk(), outbox, this::onOutputClosed);
+    this.output =
+        new StreamOutput(id, credit, flow, resumable, outbox, this::onOutputClosed);
   }
 
   @Override
@@ -124,6 +127,7 @@ final class MultiplexedStream implements TunnelStream {
   }
 
   void onWindow(int increment) throws ProtocolViolation {
+    output.acknowledge(increment);
     if (!credit.grant(increment)) {
       throw ProtocolViolation.ofStream(
           id,
@@ -150,6 +154,32 @@ final class MultiplexedStream implements TunnelStream {
       fail(new StreamRefusedException(reason));
       onRelease.accept(this);
     }
+  }
+
+  /** Whether the peer has accepted the stream: only such a stream can outlive its connection. */
+  boolean isAccepted() {
+    return accepted.isDone() && !accepted.isCompletedExceptionally();
+  }
+
+  /** How far this side received the stream, for a RESUME. */
+  synchronized Frame.ResumePoint resumePoint() {
+    return new Frame.ResumePoint(id, input.received(), input.credited(), inputEnded);
+  }
+
+  /** Bytes kept for a replay, should the connection be lost. */
+  long replayHeld() {
+    return output.held();
+  }
+
+  /** Checks the peer's RESUME point for this stream; see {@link StreamOutput#checkResume}. */
+  void checkResume(Frame.ResumePoint peer) throws ProtocolViolation {
+    output.checkResume(peer);
+  }
+
+  /** Moves the stream onto a resumed connection's outbox and replays what the peer missed. */
+  void resume(Outbox next, Frame.ResumePoint peer) {
+    outbox = next;
+    output.resume(next, peer);
   }
 
   /** Fails everything still waiting on the stream, without telling the peer. */

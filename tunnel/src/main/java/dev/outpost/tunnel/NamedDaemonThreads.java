@@ -4,11 +4,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code prefix-N}: tunnel threads must never keep a JVM alive. */
-final class NamedDaemonThreads implements ThreadFactory {
+public final class NamedDaemonThreads implements ThreadFactory {
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
-  NamedDaemonThreads(String prefix) {
+  public NamedDaemonThreads(String prefix) {
     this.prefix = prefix;
   }
 

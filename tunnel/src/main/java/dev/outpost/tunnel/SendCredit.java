@@ -8,15 +8,19 @@ import java.io.InterruptedIOException;
  * What one stream may send now: the credit the peer granted, further limited to a little data
  * waiting in the connection's outbox, so that a bulk stream cannot queue a whole window ahead of an
  * interactive one sharing the connection.
+ *
+ * <p>Kept as two stream offsets, the limit the peer granted up to and the bytes taken so far, so
+ * that a resumed connection can set the limit anew from the peer's account of what it credited.
  */
 final class SendCredit {
   private final int queueLimit;
-  private long credit;
+  private long limit;
+  private long acquired;
   private int queued;
   private IOException failure;
 
   SendCredit(int initialCredit, int queueLimit) {
-    this.credit = initialCredit;
+    this.limit = initialCredit;
     this.queueLimit = queueLimit;
   }
 
@@ -26,7 +30,7 @@ final class SendCredit {
    * @throws IOException the failure that ended the stream
    */
   synchronized int acquire(int wanted) throws IOException {
-    while (failure == null && (credit == 0 || queued >= queueLimit)) {
+    while (failure == null && (limit == acquired || queued >= queueLimit)) {
       try {
         wait();
       } catch (InterruptedException e) {
@@ -37,20 +41,31 @@ final class SendCredit {
     if (failure != null) {
       throw failure;
     }
-    int granted = (int) Math.min(credit, wanted);
-    credit -= granted;
+    int granted = (int) Math.min(limit - acquired, wanted);
+    acquired += granted;
     queued += granted;
     return granted;
   }
 
   /** Adds the peer's WINDOW increment; false if the credit would overflow 31 bits. */
   synchronized boolean grant(int increment) {
-    if (credit + increment > FrameLimits.MAX_31_BIT) {
+    if (limit - acquired + increment > FrameLimits.MAX_31_BIT) {
       return false;
     }
-    credit += increment;
+    limit += increment;
     notifyAll();
     return true;
+  }
+
+  /**
+   * After a resume: the peer may receive up to stream offset {@code newLimit} (what it credited
+   * plus its window), whatever WINDOW frames the lost connection swallowed; nothing waits in the
+   * new connection's outbox yet.
+   */
+  synchronized void resetLimit(long newLimit) {
+    limit = Math.max(newLimit, acquired);
+    queued = 0;
+    notifyAll();
   }
 
   /** {@code bytes} taken by {@link #acquire} have left the outbox. */

@@ -1,6 +1,5 @@
 package dev.outpost.tunnel;
 
-import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Splice {
 
-  /** As large as a default DATA frame, so that one read can fill one frame. */
-  public static final int BUFFER_SIZE = FrameLimits.DEFAULT_MAX_PAYLOAD;
+  /**
+   * 64 KiB: every session holds one per direction, on agents with small heaps too (50 terminals
+   * with 256 KiB buffers exhausted a 48 MiB agent heap); the outbox joins queued DATA into larger
+   * frames anyway.
+   */
+  public static final int BUFFER_SIZE = 64 * 1024;
 
   private static final ExecutorService THREADS =
       Executors.newCachedThreadPool(new NamedDaemonThreads("splice"));

@@ -11,13 +11,18 @@ import java.util.function.IntConsumer;
 /**
  * The bytes a peer sent on one stream, waiting to be read. The peer may have at most one window of
  * bytes not yet credited back, so the buffer never holds more than that. Reading credits bytes back
- * in batches of half a window, which keeps WINDOW frames rare yet the sender never idle.
+ * in batches of half a window, which keeps WINDOW frames rare yet the sender never idle, but at most
+ * {@link #MAX_CREDIT_BATCH}: the sender keeps every uncredited byte of a resumable stream for
+ * replay, so large batches would cost a small agent a megabyte per busy terminal.
  *
  * <p>{@link #offer} runs on the connection's reader thread and never blocks. Credit is handed out
  * after leaving the monitor, so no lock is held while calling into the connection.
  */
 final class StreamInput extends InputStream {
+  static final int MAX_CREDIT_BATCH = 128 * 1024;
+
   private final int window;
+  private final int creditBatch;
   private final IntConsumer returnCredit;
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
   private int headOffset;
@@ -29,12 +34,18 @@ final class StreamInput extends InputStream {
   /** Bytes read or discarded since the last WINDOW. */
   private int consumed;
 
+  /** Bytes received and credited back since the stream opened: where a resume starts from. */
+  private long receivedTotal;
+
+  private long creditedTotal;
+
   private boolean ended;
   private boolean closed;
   private IOException failure;
 
   StreamInput(int window, IntConsumer returnCredit) {
     this.window = window;
+    this.creditBatch = Math.min(window / 2, MAX_CREDIT_BATCH);
     this.returnCredit = returnCredit;
   }
 
@@ -47,6 +58,7 @@ final class StreamInput extends InputStream {
         return false;
       }
       uncredited += length;
+      receivedTotal += length;
       if (closed || failure != null) {
         credit = consume(length);
       } else {
@@ -77,6 +89,16 @@ final class StreamInput extends InputStream {
       discardBuffer();
     }
     notifyAll();
+  }
+
+  /** Bytes received since the stream opened. */
+  synchronized long received() {
+    return receivedTotal;
+  }
+
+  /** Bytes credited back since the stream opened, whether or not the WINDOW reached the peer. */
+  synchronized long credited() {
+    return creditedTotal;
   }
 
   @Override
@@ -166,14 +188,15 @@ final class StreamInput extends InputStream {
     buffered = 0;
   }
 
-  /** Counts consumed bytes; returns the credit to grant now (0 until half a window is due). */
+  /** Counts consumed bytes; returns the credit to grant now (0 until a batch is due). */
   private int consume(int bytes) {
     consumed += bytes;
-    if (ended || consumed < window / 2) {
+    if (ended || consumed < creditBatch) {
       return 0;
     }
     int credit = consumed;
     uncredited -= credit;
+    creditedTotal += credit;
     consumed = 0;
     return credit;
   }

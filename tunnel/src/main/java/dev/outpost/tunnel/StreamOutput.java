@@ -1,5 +1,6 @@
 package dev.outpost.tunnel;
 
+import dev.outpost.tunnel.frame.ErrorCode;
 import dev.outpost.tunnel.frame.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,19 +11,44 @@ import java.util.Objects;
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
  * than its credit. {@code write} blocks while there is no credit; it returns once the bytes are
  * queued (copied), not when they reach the peer. Meant for one writer at a time.
+ *
+ * <p>Every byte sent is also kept in a {@link ReplayBuffer} until the peer credits it back, so that
+ * when the connection is lost and resumed on another, the bytes the peer missed are sent again,
+ * in order, on the new one ({@link #resume}). While the connection is lost, writes go to its
+ * closed outbox, which drops them; the buffer keeps them, and the missing credit soon stops the
+ * writer.
  */
 final class StreamOutput extends OutputStream {
+  private static final Runnable NOTHING = () -> {};
+
   private final int streamId;
   private final SendCredit credit;
   private final int maxChunk;
-  private final Outbox outbox;
+  private final int peerWindow;
   private final Runnable onClosed;
+
+  /**
+   * Guards the outbox and the replay buffer: sending and resuming exclude each other. Lock order:
+   * this, then link; {@code closed} changes only under both.
+   */
+  private final Object link = new Object();
+
+  private final ReplayBuffer replay;
+  private Outbox outbox;
   private boolean closed;
 
-  StreamOutput(int streamId, SendCredit credit, int maxChunk, Outbox outbox, Runnable onClosed) {
+  StreamOutput(
+      int streamId,
+      SendCredit credit,
+      FlowSettings flow,
+      boolean resumable,
+      Outbox outbox,
+      Runnable onClosed) {
     this.streamId = streamId;
     this.credit = credit;
-    this.maxChunk = maxChunk;
+    this.maxChunk = flow.maxChunk();
+    this.peerWindow = flow.sendWindow();
+    this.replay = new ReplayBuffer(resumable);
     this.outbox = outbox;
     this.onClosed = onClosed;
   }
@@ -35,17 +61,14 @@ final class StreamOutput extends OutputStream {
   @Override
   public synchronized void write(byte[] source, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, source.length);
+    if (closed) {
+      throw new IOException("stream output is closed");
+    }
     int position = offset;
     int remaining = length;
     while (remaining > 0) {
-      if (closed) {
-        throw new IOException("stream output is closed");
-      }
       int chunk = credit.acquire(Math.min(remaining, maxChunk));
-      outbox.data(
-          new Frame.Data(streamId, ByteBuffer.wrap(source, position, chunk)),
-          maxChunk,
-          () -> credit.sent(chunk));
+      send(source, position, chunk);
       position += chunk;
       remaining -= chunk;
     }
@@ -54,13 +77,99 @@ final class StreamOutput extends OutputStream {
   /** Half-closes: the peer reads end of stream after the bytes already written. */
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (!credit.failed()) {
-      outbox.control(new Frame.Close(streamId));
+    synchronized (link) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (!credit.failed()) {
+        outbox.control(new Frame.Close(streamId));
+      }
     }
     onClosed.run();
+  }
+
+  /** The peer credited {@code increment} bytes: it consumed them, so they need no replay. */
+  void acknowledge(int increment) {
+    synchronized (link) {
+      replay.acknowledge(increment);
+    }
+  }
+
+  /** Bytes kept for a replay now. */
+  long held() {
+    synchronized (link) {
+      return replay.held();
+    }
+  }
+
+  /**
+   * Checks the peer's account of this stream in its RESUME against what was sent.
+   *
+   * @throws ProtocolViolation (connection-wide) saying what does not add up
+   */
+  void checkResume(Frame.ResumePoint peer) throws ProtocolViolation {
+    synchronized (link) {
+      String problem = null;
+      if (peer.received() > replay.sent()) {
+        problem = "offset " + peer.received() + " is beyond the " + replay.sent() + " bytes sent";
+      } else if (peer.credited() < replay.acknowledged()) {
+        problem =
+            "credits " + peer.credited() + " bytes, fewer than the " + replay.acknowledged()
+                + " already credited";
+      } else if (peer.received() - peer.credited() > peerWindow) {
+        problem = "leaves more than the window of " + peerWindow + " bytes uncredited";
+      } else if (peer.ended() && !closed) {
+        problem = "says the stream ended, but this side never closed it";
+      }
+      if (problem != null) {
+        throw ProtocolViolation.ofConnection(
+            ErrorCode.PROTOCOL, "RESUME for stream " + streamId + " " + problem);
+      }
+    }
+  }
+
+  /**
+   * Carries on over {@code next}: sends again what the peer did not receive, then CLOSE if this
+   * side closed and the peer did not see it; then lets writers on, with the credit the peer's
+   * account gives. {@link #checkResume} accepted {@code peer}.
+   */
+  void resume(Outbox next, Frame.ResumePoint peer) {
+    synchronized (link) {
+      outbox = next;
+      replay.acknowledgeTo(peer.credited());
+      for (ByteBuffer bytes : replay.from(peer.received(), maxChunk)) {
+        next.data(new Frame.Data(streamId, bytes), maxChunk, NOTHING);
+      }
+      if (closed && !peer.ended()) {
+        next.control(new Frame.Close(streamId));
+      }
+    }
+    credit.resetLimit(peer.credited() + peerWindow);
+  }
+
+  private void send(byte[] source, int position, int chunk) {
+    synchronized (link) {
+      replay.append(source, position, chunk);
+      Outbox via = outbox;
+      via.data(
+          new Frame.Data(streamId, ByteBuffer.wrap(source, position, chunk)),
+          maxChunk,
+          () -> sentVia(via, chunk));
+    }
+  }
+
+  /**
+   * DATA left (or was dropped by) {@code via}. Once a resume moved the stream to another outbox,
+   * what a lost connection's outbox still holds no longer counts against the queue limit: its
+   * writer may be stuck on a dead socket for a long time.
+   */
+  private void sentVia(Outbox via, int chunk) {
+    synchronized (link) {
+      if (via != outbox) {
+        return;
+      }
+    }
+    credit.sent(chunk);
   }
 }

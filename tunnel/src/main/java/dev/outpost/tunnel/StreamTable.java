@@ -24,7 +24,8 @@ final class StreamTable {
   private final StreamIds ids;
   private final int maxStreams;
   private final FlowSettings flow;
-  private final Outbox outbox;
+  private final boolean resumable;
+  private volatile Outbox outbox;
   private final StreamAcceptor acceptor;
   private final Executor executor;
   private IOException closedCause;
@@ -33,11 +34,13 @@ final class StreamTable {
       boolean dialer,
       TunnelSettings settings,
       FlowSettings flow,
+      boolean resumable,
       Outbox outbox,
       StreamAcceptor acceptor) {
     this.ids = new StreamIds(dialer);
     this.maxStreams = settings.maxStreams();
     this.flow = flow;
+    this.resumable = resumable;
     this.outbox = outbox;
     this.acceptor = acceptor;
     this.executor = settings.executor();
@@ -107,6 +110,85 @@ final class StreamTable {
     return live.size();
   }
 
+  /** The flow settings new streams get; a resumed connection must agree with them. */
+  FlowSettings flow() {
+    return flow;
+  }
+
+  /**
+   * The connection was lost but may be resumed: streams the peer accepted wait for it (their
+   * writes are kept for replay), streams still waiting for OPEN_OK fail with {@code cause}.
+   */
+  void suspend(IOException cause) {
+    List<MultiplexedStream> unanswered;
+    synchronized (this) {
+      unanswered = live.values().stream().filter(stream -> !stream.isAccepted()).toList();
+      unanswered.forEach(stream -> live.remove(stream.id()));
+    }
+    unanswered.forEach(stream -> stream.fail(cause));
+  }
+
+  /** How far this side received each of its streams, for a RESUME. */
+  synchronized List<Frame.ResumePoint> resumePoints() {
+    return live.values().stream().map(MultiplexedStream::resumePoint).toList();
+  }
+
+  /** Bytes all streams keep for a replay. */
+  synchronized long replayHeld() {
+    return live.values().stream().mapToLong(MultiplexedStream::replayHeld).sum();
+  }
+
+  /**
+   * Checks the peer's RESUME points against the streams this side has; returns those it can
+   * resume. A stream this side no longer has (it ended while the connection was down) is left out
+   * when {@code lenient}, a violation otherwise (the peer names only streams this side offered).
+   *
+   * @throws ProtocolViolation for a stream named twice, unknown (unless lenient), or whose offsets
+   *     do not add up
+   */
+  synchronized List<Frame.ResumePoint> checkResume(List<Frame.ResumePoint> peer, boolean lenient)
+      throws ProtocolViolation {
+    Map<Integer, Frame.ResumePoint> named = new HashMap<>();
+    for (Frame.ResumePoint point : peer) {
+      if (named.put(point.streamId(), point) != null) {
+        throw ProtocolViolation.ofConnection(
+            ErrorCode.PROTOCOL, "RESUME names stream " + point.streamId() + " twice");
+      }
+      MultiplexedStream stream = live.get(point.streamId());
+      if (stream == null) {
+        if (!lenient) {
+          throw ProtocolViolation.ofConnection(
+              ErrorCode.PROTOCOL, "RESUME names unknown stream " + point.streamId());
+        }
+        named.remove(point.streamId());
+        continue;
+      }
+      stream.checkResume(point);
+    }
+    return List.copyOf(named.values());
+  }
+
+  /**
+   * Carries the streams on over {@code next}: each one in {@code kept} (checked by {@link
+   * #checkResume}) replays what the peer missed; every other one fails, the peer no longer has it.
+   */
+  void resume(Outbox next, List<Frame.ResumePoint> kept) {
+    Map<Integer, Frame.ResumePoint> byId = new HashMap<>();
+    kept.forEach(point -> byId.put(point.streamId(), point));
+    List<MultiplexedStream> resumed;
+    List<MultiplexedStream> lost;
+    synchronized (this) {
+      outbox = next;
+      resumed = live.values().stream().filter(stream -> byId.containsKey(stream.id())).toList();
+      lost = live.values().stream().filter(stream -> !byId.containsKey(stream.id())).toList();
+      lost.forEach(stream -> live.remove(stream.id()));
+    }
+    resumed.forEach(stream -> stream.resume(next, byId.get(stream.id())));
+    lost.forEach(
+        stream ->
+            stream.fail(new IOException("not resumed: the peer no longer has " + stream)));
+  }
+
   private void onOpen(Frame.Open open) throws ProtocolViolation {
     synchronized (this) {
       ids.acceptRemote(open.streamId());
@@ -163,7 +245,8 @@ final class StreamTable {
 
   private MultiplexedStream register(Frame.Open open) {
     MultiplexedStream stream =
-        new MultiplexedStream(open.streamId(), open.target(), flow, outbox, this::release);
+        new MultiplexedStream(
+            open.streamId(), open.target(), flow, resumable, outbox, this::release);
     live.put(open.streamId(), stream);
     return stream;
   }

@@ -6,6 +6,7 @@ import dev.outpost.tunnel.frame.ErrorCode;
 import dev.outpost.tunnel.frame.Frame;
 import dev.outpost.tunnel.frame.FrameCodec;
 import dev.outpost.tunnel.frame.FrameException;
+import dev.outpost.tunnel.frame.FrameType;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
@@ -32,6 +33,11 @@ import java.util.function.Function;
  * <p>A peer that breaks the protocol on one stream gets that stream reset; one that leaves the
  * connection in doubt (malformed frames, bad stream ids, frames out of handshake order) gets a
  * GOAWAY. Either way with a precise reason.
+ *
+ * <p>A resumable connection (both sides offer it in HELLO: the dialer with a {@link StreamSession},
+ * the acceptor with a {@link SessionRegistry}) exchanges RESUME after AUTH_OK and carries the
+ * streams of a {@link StreamSession}. When its transport is lost or falls silent, the streams are
+ * suspended rather than reset, and the next connection of the same peer carries them on.
  */
 public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink {
   private static final System.Logger LOG = System.getLogger(TunnelConnection.class.getName());
@@ -50,6 +56,8 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private final FrameCodec codec;
   private final Outbox outbox;
   private final Handshake handshake;
+  private final StreamSession dialSession;
+  private final SessionRegistry registry;
   private final CompletableFuture<TunnelConnection> established = new CompletableFuture<>();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private final AtomicReference<String> closeReason = new AtomicReference<>();
@@ -57,14 +65,30 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private volatile Established session;
   private volatile StreamTable streams;
   private volatile ScheduledFuture<?> timer;
+  private volatile boolean awaitingResume;
+  private volatile StreamSession streamSession;
+
+  /** What happens to the streams when the connection ends. */
+  private enum Ending {
+    /** They fail: the connection was closed on purpose or broke the protocol. */
+    CLOSE,
+    /** They wait for a resume, if the connection is resumable: the link was lost. */
+    SUSPEND,
+    /** Another connection carries them on: leave them alone. */
+    DETACH
+  }
 
   private TunnelConnection(
       boolean dialer,
       FrameTransport transport,
       TunnelSettings settings,
       StreamAcceptor acceptor,
+      StreamSession dialSession,
+      SessionRegistry registry,
       Function<Handshake.Link, Handshake> handshake) {
     this.dialer = dialer;
+    this.dialSession = dialSession;
+    this.registry = registry;
     this.transport = transport;
     this.settings = settings;
     this.acceptor = acceptor;
@@ -87,6 +111,19 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
       TunnelSettings settings,
       Verifier verifier,
       StreamAcceptor acceptor) {
+    return accept(transport, settings, verifier, acceptor, null);
+  }
+
+  /**
+   * Like {@link #accept(FrameTransport, TunnelSettings, Verifier, StreamAcceptor)}, offering
+   * resumable streams kept in {@code sessions} (null: none).
+   */
+  public static TunnelConnection accept(
+      FrameTransport transport,
+      TunnelSettings settings,
+      Verifier verifier,
+      StreamAcceptor acceptor,
+      SessionRegistry sessions) {
     byte[] nonce = new byte[NONCE_LENGTH];
     settings.random().nextBytes(nonce);
     return new TunnelConnection(
@@ -94,7 +131,9 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
             transport,
             settings,
             acceptor,
-            link -> new AcceptingHandshake(link, settings, nonce, verifier))
+            null,
+            sessions,
+            link -> new AcceptingHandshake(link, settings, sessions != null, nonce, verifier))
         .start();
   }
 
@@ -105,12 +144,27 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
    */
   public static TunnelConnection dial(
       FrameTransport transport, TunnelSettings settings, Prover prover, StreamAcceptor acceptor) {
+    return dial(transport, settings, prover, acceptor, null);
+  }
+
+  /**
+   * Like {@link #dial(FrameTransport, TunnelSettings, Prover, StreamAcceptor)}, carrying on the
+   * streams of {@code session} (null: not resumable) if the peer still has them.
+   */
+  public static TunnelConnection dial(
+      FrameTransport transport,
+      TunnelSettings settings,
+      Prover prover,
+      StreamAcceptor acceptor,
+      StreamSession session) {
     return new TunnelConnection(
             true,
             transport,
             settings,
             acceptor,
-            link -> new DialingHandshake(link, settings, prover))
+            session,
+            null,
+            link -> new DialingHandshake(link, settings, session != null, prover))
         .start();
   }
 
@@ -130,7 +184,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     try {
       return established.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      terminate(ErrorCode.TIMEOUT, "handshake timeout");
+      terminate(ErrorCode.TIMEOUT, "handshake timeout", Ending.SUSPEND);
       throw new IOException("tunnel handshake did not complete within " + timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -167,6 +221,11 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
         && !established.isCompletedExceptionally();
   }
 
+  /** The resumable session this connection carries, or null. */
+  public StreamSession streamSession() {
+    return streamSession;
+  }
+
   /** Streams currently open on this connection, both directions. */
   public int openStreams() {
     StreamTable table = streams;
@@ -180,7 +239,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   @Override
   public void close(String reason) {
-    terminate(ErrorCode.NONE, reason);
+    terminate(ErrorCode.NONE, reason, Ending.CLOSE);
   }
 
   @Override
@@ -192,7 +251,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     try {
       receive(codec.decode(message));
     } catch (FrameException e) {
-      terminate(ErrorCode.PROTOCOL, "malformed frame: " + e.getMessage());
+      terminate(ErrorCode.PROTOCOL, "malformed frame: " + e.getMessage(), Ending.CLOSE);
     } catch (ProtocolViolation violation) {
       onViolation(violation);
     }
@@ -200,7 +259,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   @Override
   public void onClosed(String reason) {
-    terminate(null, "connection lost: " + reason);
+    terminate(null, "connection lost: " + reason, Ending.SUSPEND);
   }
 
   @Override
@@ -213,7 +272,8 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private TunnelConnection start() {
     timer =
         schedule(
-            () -> terminate(ErrorCode.TIMEOUT, "handshake timeout"), settings.handshakeTimeout());
+            () -> terminate(ErrorCode.TIMEOUT, "handshake timeout", Ending.SUSPEND),
+            settings.handshakeTimeout());
     handshake.start();
     transport.start(this);
     return this;
@@ -221,11 +281,15 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   private void receive(Frame frame) throws ProtocolViolation {
     if (frame instanceof Frame.GoAway goAway) {
-      terminate(null, "closed by peer: " + goAway.reason());
+      // A peer whose keep-alive ran out lost the link, like this side may soon: keep the streams.
+      boolean lost = goAway.code() == ErrorCode.TIMEOUT;
+      terminate(null, "closed by peer: " + goAway.reason(), lost ? Ending.SUSPEND : Ending.CLOSE);
       return;
     }
     StreamTable table = streams;
-    if (table == null) {
+    if (table == null && awaitingResume) {
+      onResume(Handshake.expect(frame, Frame.Resume.class, FrameType.RESUME));
+    } else if (table == null) {
       handshake.onFrame(frame);
     } else if (frame instanceof Frame.StreamFrame streamFrame) {
       table.onFrame(streamFrame);
@@ -240,7 +304,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private void onViolation(ProtocolViolation violation) {
     if (violation.streamId() == 0) {
       LOG.log(Level.WARNING, () -> this + ": " + violation.getMessage());
-      terminate(violation.code(), violation.getMessage());
+      terminate(violation.code(), violation.getMessage(), Ending.CLOSE);
     } else {
       LOG.log(Level.DEBUG, () -> this + ": " + violation.getMessage());
       streams.reset(violation.streamId(), violation.code(), violation.getMessage());
@@ -248,22 +312,60 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   }
 
   private void establish(Established result, List<Frame> replies) {
-    Frame.Hello peer = result.peerHello();
-    StreamTable table =
-        new StreamTable(
-            dialer,
-            settings,
-            new FlowSettings(settings.initialWindow(), peer.initialWindow(), peer.maxPayload()),
-            outbox,
-            acceptor);
     session = result;
+    if ((dialSession != null || registry != null) && result.peerHello().resumable()) {
+      awaitingResume = true; // the reader expects RESUME next; the handshake timer still runs
+      replies.forEach(outbox::control);
+      if (dialer) {
+        outbox.control(dialSession.offer());
+      }
+      return;
+    }
+    StreamTable table = newTable(false);
     streams = table; // the reader routes stream frames from now on
     replies.forEach(outbox::control); // before any OPEN of ours: open() waits for `established`
+    startStreams(table);
+  }
+
+  /** The peer's RESUME, on the reader thread: take the session's streams over, then go. */
+  private void onResume(Frame.Resume resume) throws ProtocolViolation {
+    awaitingResume = false;
+    StreamSession resumed =
+        dialer ? dialSession : registry.claim(resume.session(), session.peerIdentity());
+    StreamTable table;
+    try {
+      table =
+          dialer
+              ? resumed.resumeDialed(resume, this, outbox, () -> newTable(true))
+              : resumed.resumeAccepted(resume, this, outbox, () -> newTable(true));
+    } catch (ProtocolViolation violation) {
+      // Nothing was replayed yet: the streams may still resume on a sane connection.
+      resumed.suspend(this, violation.getMessage());
+      throw violation;
+    }
+    streamSession = resumed;
+    streams = table;
+    LOG.log(Level.DEBUG, () -> this + " carries " + resumed + " with " + table.size() + " streams");
+    startStreams(table);
+  }
+
+  private StreamTable newTable(boolean resumable) {
+    Frame.Hello peer = session.peerHello();
+    return new StreamTable(
+        dialer,
+        settings,
+        new FlowSettings(settings.initialWindow(), peer.initialWindow(), peer.maxPayload()),
+        resumable,
+        outbox,
+        acceptor);
+  }
+
+  private void startStreams(StreamTable table) {
     replaceTimer(startKeepAlive());
     String reason = closeReason.get();
     if (reason != null) { // closed meanwhile, maybe before `streams` was visible to terminate()
       cancelTimer();
-      table.closeAll(new IOException("tunnel closed: " + reason));
+      releaseStreams(table, reason, Ending.SUSPEND);
       return;
     }
     completeOffReader(() -> established.complete(this));
@@ -276,7 +378,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
             settings.idleTimeout(),
             () -> lastReceivedMillis,
             outbox::control,
-            () -> terminate(ErrorCode.TIMEOUT, "keep-alive timeout"));
+            () -> terminate(ErrorCode.TIMEOUT, "keep-alive timeout", Ending.SUSPEND));
     long period = settings.pingInterval().toNanos();
     return settings
         .scheduler()
@@ -287,14 +389,14 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
    * Ends the connection once: fails all streams and waiters, sends GOAWAY with {@code code} (none
    * if null: the peer already left) and closes the transport after it.
    */
-  private void terminate(ErrorCode code, String reason) {
+  private void terminate(ErrorCode code, String reason, Ending ending) {
     if (!closeReason.compareAndSet(null, reason)) {
       return;
     }
     cancelTimer();
     StreamTable table = streams;
     if (table != null) {
-      table.closeAll(new IOException("tunnel closed: " + reason));
+      releaseStreams(table, reason, ending);
     }
     outbox.finish(code == null ? null : new Frame.GoAway(code, reason), reason);
     schedule(() -> transport.close(reason), CLOSE_LINGER);
@@ -303,6 +405,23 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
           established.completeExceptionally(new IOException(reason));
           closed.complete(reason);
         });
+  }
+
+  private void releaseStreams(StreamTable table, String reason, Ending ending) {
+    StreamSession resumable = streamSession;
+    IOException cause = new IOException("tunnel closed: " + reason);
+    if (resumable == null) {
+      table.closeAll(cause);
+    } else if (ending == Ending.SUSPEND) {
+      resumable.suspend(this, reason);
+    } else if (ending == Ending.CLOSE) {
+      resumable.end(this, cause);
+    }
+  }
+
+  /** A newer connection of the same peer resumed this one's streams: let go of them. */
+  void supersede() {
+    terminate(ErrorCode.NONE, "superseded by a resumed connection", Ending.DETACH);
   }
 
   /**
@@ -318,7 +437,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   }
 
   private void onSendFailure(String reason) {
-    terminate(null, reason);
+    terminate(null, reason, Ending.SUSPEND);
   }
 
   private StreamTable requireStreams() throws IOException {
@@ -367,7 +486,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
     @Override
     public void fail(ErrorCode code, String reason) {
-      terminate(code, reason);
+      terminate(code, reason, Ending.CLOSE);
     }
   }
 }

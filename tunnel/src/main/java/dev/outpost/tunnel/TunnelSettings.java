@@ -29,11 +29,13 @@ public final class TunnelSettings {
   public static final int MIN_INITIAL_WINDOW = 16 * 1024;
   public static final int MAX_INITIAL_WINDOW = 1 << 30;
   public static final int DEFAULT_MAX_STREAMS = 100;
-  public static final int MAX_STREAMS_CAP = 65_536;
+  /** A RESUME names every stream of a connection in a u16 count. */
+  public static final int MAX_STREAMS_CAP = FrameLimits.MAX_RESUMED_STREAMS;
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(45);
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_OPEN_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESUME_GRACE = Duration.ofMinutes(5);
 
   private final int maxPayload;
   private final int initialWindow;
@@ -42,6 +44,7 @@ public final class TunnelSettings {
   private final Duration idleTimeout;
   private final Duration handshakeTimeout;
   private final Duration openTimeout;
+  private final Duration resumeGrace;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
@@ -58,6 +61,7 @@ public final class TunnelSettings {
     idleTimeout = positive("idleTimeout", b.idleTimeout);
     handshakeTimeout = positive("handshakeTimeout", b.handshakeTimeout);
     openTimeout = positive("openTimeout", b.openTimeout);
+    resumeGrace = positive("resumeGrace", b.resumeGrace);
     if (idleTimeout.compareTo(pingInterval) <= 0) {
       throw new IllegalArgumentException(
           "idleTimeout (" + idleTimeout + ") must exceed pingInterval (" + pingInterval + ")");
@@ -86,6 +90,7 @@ public final class TunnelSettings {
         .idleTimeout(idleTimeout)
         .handshakeTimeout(handshakeTimeout)
         .openTimeout(openTimeout)
+        .resumeGrace(resumeGrace)
         .clock(clock)
         .scheduler(scheduler)
         .executor(executor)
@@ -123,6 +128,14 @@ public final class TunnelSettings {
   /** How long {@link Tunnel#open} waits for the peer to accept or refuse. */
   public Duration openTimeout() {
     return openTimeout;
+  }
+
+  /**
+   * How long the streams of a lost resumable connection wait for the peer to come back before
+   * they are reset: long enough for a cellular link to drop and return.
+   */
+  public Duration resumeGrace() {
+    return resumeGrace;
   }
 
   public Clock clock() {
@@ -171,6 +184,7 @@ public final class TunnelSettings {
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
     private Duration openTimeout = DEFAULT_OPEN_TIMEOUT;
+    private Duration resumeGrace = DEFAULT_RESUME_GRACE;
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
     private Executor executor;
@@ -210,6 +224,11 @@ public final class TunnelSettings {
 
     public Builder openTimeout(Duration timeout) {
       this.openTimeout = timeout;
+      return this;
+    }
+
+    public Builder resumeGrace(Duration grace) {
+      this.resumeGrace = grace;
       return this;
     }
 

@@ -18,12 +18,15 @@
  *   | stream 1  (dialer: odd)  |  OPEN "ssh:..."  --&gt;         |   enqueues; never waits) |
  *   |                          |            &lt;--  OPEN_OK      | stream 1                 |
  *   |   output --- DATA (never more than credit) ---------&gt;   |   input buffer           |
- *   |   credit &lt;-- WINDOW (after half a window is read) ---   |   (at most one window)   |
+ *   |   credit &lt;-- WINDOW (half a window, at most 128 KiB)    |   (at most one window)   |
  *   |   CLOSE = half-close; RESET = abort one stream          |                          |
  *   | stream 2  (acceptor: even), stream 3, ...               | handlers on the executor |
  *   +--------------------------+                              +--------------------------+
  *
+ *   resuming      both HELLOs RESUMABLE: --&gt; RESUME (session, received/credited per stream)
+ *                 &lt;-- RESUME (session in force, own points); both replay what the peer missed
  *   liveness      PING / PONG every ping interval; idle timeout of silence ends the tunnel
+ *                 (a resumable one's streams wait for the next connection: StreamSession)
  *   ending        GOAWAY (code, reason), then the transport closes
  *   frame         type u8 | flags u8 | stream id u32 | payload length u32 | payload
  * </pre>

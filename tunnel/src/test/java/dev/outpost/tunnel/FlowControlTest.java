@@ -113,6 +113,26 @@ class FlowControlTest {
   }
 
   @Test
+  void aLargeWindowStillCreditsEvery128KiB() {
+    int batch = StreamInput.MAX_CREDIT_BATCH;
+    TunnelSettings largeWindow =
+        TunnelSettings.builder().initialWindow(8 * batch).maxPayload(batch / 2).build();
+    RawPeer agent =
+        rawAgentAgainstProxy(
+            largeWindow,
+            target -> stream -> stream.input().transferTo(java.io.OutputStream.nullOutputStream()));
+    agent.send(new Frame.Open(1, "sink"));
+    agent.expect(Frame.OpenOk.class);
+
+    agent.send(new Frame.Data(1, ByteBuffer.allocate(batch / 2)));
+    agent.send(new Frame.Data(1, ByteBuffer.allocate(batch / 2 - 1)));
+    agent.assertAlive(); // a PONG and no WINDOW: less than a batch was read
+    agent.send(new Frame.Data(1, ByteBuffer.allocate(1)));
+
+    assertEquals(new Frame.Window(1, batch), agent.expect(Frame.Window.class));
+  }
+
+  @Test
   void dataBeyondTheWindowResetsOnlyThatStream() {
     RawPeer agent = rawAgentAgainstProxy(target -> stream -> new CountDownLatch(1).await());
     agent.send(new Frame.Open(1, "never-reads"));
@@ -179,8 +199,12 @@ class FlowControlTest {
   }
 
   private RawPeer rawAgentAgainstProxy(StreamAcceptor streams) {
+    return rawAgentAgainstProxy(SMALL_WINDOW, streams);
+  }
+
+  private RawPeer rawAgentAgainstProxy(TunnelSettings proxySettings, StreamAcceptor streams) {
     InMemoryTransport.Pair pair = InMemoryTransport.pair();
-    TunnelConnection.accept(pair.left(), SMALL_WINDOW, VERIFIER, streams);
+    TunnelConnection.accept(pair.left(), proxySettings, VERIFIER, streams);
     RawPeer agent = RawPeer.on(pair.right());
     agent.dialHandshake();
     return agent;

@@ -1,5 +1,6 @@
 package dev.outpost.tunnel;
 
+import dev.outpost.tunnel.frame.FrameCodec;
 import static dev.outpost.tunnel.TestPeers.VERIFIER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -104,7 +105,7 @@ class ProtocolViolationTest {
 
   @Test
   void aSecondHandshakeEndsTheConnection() {
-    agent.send(RawPeer.hello(1, new byte[0]));
+    agent.send(RawPeer.hello(FrameCodec.PROTOCOL_VERSION, new byte[0]));
     agent.expectGoAway("HELLO after the handshake");
   }
 

@@ -46,14 +46,14 @@ final class RawPeer implements FrameTransport.FrameSink {
     ByteBuffer nonce = expect(Frame.Hello.class).nonce();
     byte[] challenge = new byte[nonce.remaining()];
     nonce.get(challenge);
-    send(hello(1, new byte[0]));
+    send(hello(FrameCodec.PROTOCOL_VERSION, new byte[0]));
     send(new Frame.Auth(ByteBuffer.wrap(TestPeers.credentialFor(challenge))));
     expect(Frame.AuthOk.class);
   }
 
   /** Plays the accepting side's handshake against a real dialing side. */
   void acceptHandshake() {
-    send(hello(1, new byte[32]));
+    send(hello(FrameCodec.PROTOCOL_VERSION, new byte[32]));
     expect(Frame.Hello.class);
     expect(Frame.Auth.class);
     send(new Frame.AuthOk("agent"));

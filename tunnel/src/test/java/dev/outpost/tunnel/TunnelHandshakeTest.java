@@ -1,5 +1,6 @@
 package dev.outpost.tunnel;
 
+import dev.outpost.tunnel.frame.FrameCodec;
 import static dev.outpost.tunnel.TestPeers.PROVER;
 import static dev.outpost.tunnel.TestPeers.VERIFIER;
 import static dev.outpost.tunnel.TestPeers.WAIT;
@@ -120,12 +121,12 @@ class TunnelHandshakeTest {
     TunnelConnection agent =
         TunnelConnection.dial(
             pair.right(), TunnelSettings.defaults(), PROVER, StreamAcceptor.REFUSE_ALL);
-    proxy.send(RawPeer.hello(2, new byte[32]));
+    proxy.send(RawPeer.hello(1, new byte[32]));
 
-    Frame.GoAway goAway = proxy.expectGoAway("unsupported protocol version 2 (this side speaks 1)");
+    Frame.GoAway goAway = proxy.expectGoAway("unsupported protocol version 1 (this side speaks 2)");
     assertEquals(ErrorCode.UNSUPPORTED_VERSION, goAway.code());
     IOException failed = assertThrows(IOException.class, () -> agent.awaitHandshake(WAIT));
-    assertEquals("unsupported protocol version 2 (this side speaks 1)", failed.getMessage());
+    assertEquals("unsupported protocol version 1 (this side speaks 2)", failed.getMessage());
   }
 
   @Test
@@ -139,9 +140,9 @@ class TunnelHandshakeTest {
 
     assertEquals(
         ErrorCode.UNSUPPORTED_VERSION,
-        agent.expectGoAway("unsupported protocol version 9 (this side speaks 1)").code());
+        agent.expectGoAway("unsupported protocol version 9 (this side speaks 2)").code());
     assertEquals(
-        "unsupported protocol version 9 (this side speaks 1)",
+        "unsupported protocol version 9 (this side speaks 2)",
         closedReasonOf(agent),
         "the transport closes after the GOAWAY");
     assertFalse(proxy.isOpen());
@@ -172,7 +173,7 @@ class TunnelHandshakeTest {
         StreamAcceptor.REFUSE_ALL);
     RawPeer agent = RawPeer.on(pair.right());
     agent.expect(Frame.Hello.class);
-    agent.send(RawPeer.hello(1, new byte[0]));
+    agent.send(RawPeer.hello(FrameCodec.PROTOCOL_VERSION, new byte[0]));
     agent.send(new Frame.Auth(ByteBuffer.wrap(new byte[] {1})));
     agent.send(new Frame.Open(1, "ssh:root@node-1:22"));
 

@@ -40,7 +40,7 @@ class TunnelSettingsTest {
     return Stream.of(
         invalid(b -> b.maxPayload(2 << 20), "maxPayload must be in 16384..1048576, got 2097152"),
         invalid(b -> b.initialWindow(1000), "initialWindow must be in 16384..1073741824, got 1000"),
-        invalid(b -> b.maxStreams(0), "maxStreams must be in 1..65536, got 0"),
+        invalid(b -> b.maxStreams(0), "maxStreams must be in 1..65535, got 0"),
         invalid(b -> b.pingInterval(Duration.ZERO), "pingInterval must be positive, got PT0S"),
         invalid(
             b -> b.openTimeout(Duration.ofSeconds(-1)), "openTimeout must be positive, got PT-1S"),

@@ -17,13 +17,15 @@ import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
-import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.forward.DirectTcpipFactory;
 
 /**
  * The agent's own SSH server (MINA SSHD), listening on an ephemeral loopback port that only the
  * agent's tunnel streams reach. It presents the node's host certificate, admits nothing but
- * Outpost user certificates for the requested login, runs sessions as that login on real PTYs, and
- * forwards nothing: no agent, X11 or TCP forwarding, no direct-tcpip channels.
+ * Outpost user certificates of its cluster for the requested login, runs sessions as that login on
+ * real PTYs, and enforces what the certificate permits: {@code direct-tcpip} channels only with
+ * {@code permit-port-forwarding}, scp and sftp only with the file-copy permission; never agent,
+ * X11 or remote forwarding.
  */
 public final class BuiltinSshServer implements AutoCloseable {
   /**
@@ -57,16 +59,18 @@ public final class BuiltinSshServer implements AutoCloseable {
   }
 
   /** Starts a server for the current identity, running sessions as this process's user allows. */
-  public static BuiltinSshServer start(CurrentIdentity identity) throws IOException {
-    return start(
-        identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer, Clock.systemUTC());
+  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer)
+      throws IOException {
+    return start(identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer,
+        Clock.systemUTC(), observer);
   }
 
   static BuiltinSshServer start(
       CurrentIdentity identity,
       LoginLauncher launcher,
       Supplier<Optional<Path>> sftpServer,
-      Clock clock)
+      Clock clock,
+      SessionObserver observer)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
     server.setCipherFactories(CIPHERS);
@@ -79,20 +83,21 @@ public final class BuiltinSshServer implements AutoCloseable {
 
     server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     server.setPublickeyAuthenticator(
-        new UserCertificateAuthenticator(() -> identity.get().userCas(), clock));
+        new UserCertificateAuthenticator(
+            () -> identity.get().userCas(), identity.get().node().cluster(), clock));
     server.setPasswordAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);
     server.setHostBasedAuthenticator(null);
 
-    server.setChannelFactories(List.of(SessionChannel.FACTORY));
-    server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+    server.setChannelFactories(List.of(SessionChannel.FACTORY, DirectTcpipFactory.INSTANCE));
+    server.setForwardingFilter(new CertificateForwardingFilter(observer));
     server.setAgentFactory(null);
 
-    SessionCommands commands = new SessionCommands(launcher);
+    SessionCommands commands = new SessionCommands(launcher, observer);
     server.setShellFactory(commands);
     server.setCommandFactory(commands);
-    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer)));
+    server.setSubsystemFactories(List.of(new SftpSubsystem(launcher, sftpServer, observer)));
     server.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
 
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, MAX_AUTH_REQUESTS);

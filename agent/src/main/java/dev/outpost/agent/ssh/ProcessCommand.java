@@ -31,7 +31,10 @@ final class ProcessCommand implements Command {
   }
 
   private final String kind;
+  private final String auditType;
+  private final String auditTarget;
   private final LaunchPlan plan;
+  private final SessionObserver observer;
   private InputStream in;
   private OutputStream out;
   private OutputStream err;
@@ -40,10 +43,31 @@ final class ProcessCommand implements Command {
 
   /**
    * @param kind what runs ("shell", "exec", "sftp"), for thread names and logs
+   * @param auditType the audit event this process ends with ({@code exec}, {@code scp},
+   *     {@code sftp}), or null for none
+   * @param auditTarget the command line or program, for that event
+   * @param observer records terminal sessions and takes the audit event
    */
-  ProcessCommand(String kind, LaunchPlan plan) {
+  ProcessCommand(String kind, String auditType, String auditTarget, LaunchPlan plan,
+      SessionObserver observer) {
     this.kind = kind;
+    this.auditType = auditType;
+    this.auditTarget = auditTarget;
     this.plan = plan;
+    this.observer = observer;
+  }
+
+  /**
+   * A command that only tells the client {@code reason}, exits with status 1 and ends with a failed
+   * {@code auditType} event.
+   */
+  static ProcessCommand refused(String kind, String auditType, String auditTarget, String reason,
+      SessionObserver observer) {
+    return new ProcessCommand(kind, auditType, auditTarget,
+        (login, environment) -> {
+          throw new LoginRefusedException(reason);
+        },
+        observer);
   }
 
   @Override
@@ -70,22 +94,29 @@ final class ProcessCommand implements Command {
   public void start(ChannelSession channel, Environment environment) {
     String login = channel.getSession().getUsername();
     TerminalSize terminal = SessionChannel.hasTerminal(channel) ? TerminalSize.of(environment) : null;
+    TerminalRecorder recorder = TerminalRecorder.NONE;
     try {
-      child = ChildProcess.start(plan.launch(login, environment.getEnv()), terminal);
+      Launch launch = plan.launch(login, environment.getEnv());
+      // recording starts before the process does: a session that cannot be recorded never runs
+      recorder = terminal == null ? TerminalRecorder.NONE : observer.recordTerminal(channel, terminal);
+      child = ChildProcess.start(launch, terminal);
     } catch (LoginRefusedException | IOException e) {
       LOG.info(() -> kind + " for login " + login + " refused: " + e.getMessage());
+      closeRecorder(recorder);
+      audit(channel, false, e.getMessage());
       thread("refuse", () -> refuse(channel, e.getMessage()));
       return;
     }
     LOG.fine(() -> kind + " started for login " + login);
     ChildProcess process = child;
+    TerminalRecorder recording = recorder;
     if (process.hasTerminal()) {
       environment.addSignalListener(
-          (ignored, signal) -> process.resize(TerminalSize.of(environment)), Signal.WINCH);
+          (ignored, signal) -> resize(process, recording, TerminalSize.of(environment)), Signal.WINCH);
     }
     thread("stdin", () -> copyInput(process));
     Thread stderr = process.stderr() == null ? null : thread("stderr", () -> copy(process.stderr(), err));
-    thread("stdout", () -> copyOutputAndExit(channel, process, stderr));
+    thread("stdout", () -> copyOutputAndExit(channel, process, stderr, recording));
   }
 
   @Override
@@ -96,8 +127,10 @@ final class ProcessCommand implements Command {
     }
   }
 
-  private void copyOutputAndExit(ChannelSession channel, ChildProcess process, Thread stderr) {
-    copy(process.stdout(), out);
+  private void copyOutputAndExit(
+      ChannelSession channel, ChildProcess process, Thread stderr, TerminalRecorder recorder) {
+    copy(process.stdout(), recorder == TerminalRecorder.NONE ? out : new RecordedOutput(out, recorder, process));
+    closeRecorder(recorder);
     try {
       if (stderr != null) {
         stderr.join();
@@ -107,10 +140,36 @@ final class ProcessCommand implements Command {
       if (!process.hasTerminal()) {
         ExitSignals.fromExitCode(status).ifPresent(signal -> SessionChannel.reportSignal(channel, signal));
       }
+      audit(channel, status == 0, "exit status " + status);
       exitCallback.onExit(status);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.terminate();
+    }
+  }
+
+  /** A resize the recording cannot keep ends the session: nothing runs unrecorded. */
+  private static void resize(ChildProcess process, TerminalRecorder recorder, TerminalSize size) {
+    try {
+      recorder.resize(size);
+      process.resize(size);
+    } catch (IOException e) {
+      LOG.warning(() -> "recording failed, ending the session: " + e.getMessage());
+      process.terminate();
+    }
+  }
+
+  private void audit(ChannelSession channel, boolean success, String reason) {
+    if (auditType != null) {
+      observer.event(channel.getSession(), auditType, auditTarget, success, reason);
+    }
+  }
+
+  private static void closeRecorder(TerminalRecorder recorder) {
+    try {
+      recorder.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "the end of a recording could not be written", e);
     }
   }
 

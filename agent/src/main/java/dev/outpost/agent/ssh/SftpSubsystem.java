@@ -30,14 +30,17 @@ final class SftpSubsystem implements SubsystemFactory {
 
   private final LoginLauncher launcher;
   private final Supplier<Optional<Path>> sftpServer;
+  private final SessionObserver observer;
   private final SftpSubsystemFactory builtin = new SftpSubsystemFactory();
 
   /**
    * @param sftpServer finds the sftp-server binary; asked per session so that installing OpenSSH
    *     later needs no agent restart
    */
-  SftpSubsystem(LoginLauncher launcher, Supplier<Optional<Path>> sftpServer) {
+  SftpSubsystem(LoginLauncher launcher, Supplier<Optional<Path>> sftpServer,
+      SessionObserver observer) {
     this.launcher = launcher;
+    this.observer = observer;
     this.sftpServer = sftpServer;
   }
 
@@ -52,20 +55,20 @@ final class SftpSubsystem implements SubsystemFactory {
 
   @Override
   public Command createSubsystem(ChannelSession channel) throws IOException {
+    if (!SessionPermissions.fileCopy(channel.getSession())) {
+      return ProcessCommand.refused(
+          "sftp", "sftp", null, SessionCommands.FILE_COPY_REFUSED, observer);
+    }
     Optional<Path> binary = sftpServer.get();
     if (binary.isPresent()) {
       String program = binary.get().toString();
-      return new ProcessCommand(
-          "sftp", (login, environment) -> launcher.program(login, program, environment));
+      return new ProcessCommand("sftp", "sftp", program,
+          (login, environment) -> launcher.program(login, program, environment), observer);
     }
     if (launcher.isAgentUser(channel.getSession().getUsername())) {
       return builtin.createSubsystem(channel);
     }
-    return new ProcessCommand(
-        "sftp",
-        (login, environment) -> {
-          throw new LoginRefusedException(
-              "no sftp-server on this node; install OpenSSH's sftp-server or use scp -O");
-        });
+    return ProcessCommand.refused("sftp", "sftp", null,
+        "no sftp-server on this node; install OpenSSH's sftp-server or use scp -O", observer);
   }
 }

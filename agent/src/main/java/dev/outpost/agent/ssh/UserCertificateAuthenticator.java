@@ -2,8 +2,10 @@ package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.UserCaKeys;
 import dev.outpost.api.SshCertificates;
+import dev.outpost.api.UserCertificatePermissions;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,21 +27,27 @@ import org.apache.sshd.server.session.ServerSession;
  *   <li>valid now: valid-after ≤ now &lt; valid-before, by the injected clock;
  *   <li>the requested login is among the principals;
  *   <li>no critical options: we enforce none ({@code force-command}, {@code source-address}), and
- *       a restriction we would ignore must not pass for an accepted one.
+ *       a restriction we would ignore must not pass for an accepted one;
+ *   <li>it names this node's cluster and the roles it was issued for ({@link
+ *       UserCertificatePermissions}), whose permissions are then remembered on the session for
+ *       forwarding and file copy to enforce.
  * </ol>
  */
 public final class UserCertificateAuthenticator implements PublickeyAuthenticator {
   private static final Logger LOG = Logger.getLogger(UserCertificateAuthenticator.class.getName());
 
   private final Supplier<UserCaKeys> userCas;
+  private final String cluster;
   private final Clock clock;
 
   /**
    * @param userCas the trusted CA keys, read on each attempt so that renewal's update applies at
    *     once
+   * @param cluster this node's cluster, which certificates must name
    */
-  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, Clock clock) {
+  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, String cluster, Clock clock) {
     this.userCas = userCas;
+    this.cluster = cluster;
     this.clock = clock;
   }
 
@@ -47,6 +55,8 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
   public boolean authenticate(String login, PublicKey key, ServerSession session) {
     String refusal = refusal(login, key);
     if (refusal == null) {
+      SessionPermissions.remember(
+          session, UserCertificatePermissions.of((OpenSshCertificate) key).orElseThrow());
       return true;
     }
     // OpenSSH clients offer the plain key after its certificate: routine, not worth an INFO line
@@ -78,6 +88,13 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
     }
     if (!certificate.getCriticalOptions().isEmpty()) {
       return "certificate has critical options this node does not enforce";
+    }
+    Optional<UserCertificatePermissions> permissions = UserCertificatePermissions.of(certificate);
+    if (permissions.isEmpty()) {
+      return "certificate names no cluster and roles";
+    }
+    if (!cluster.equals(permissions.get().cluster())) {
+      return "certificate is for cluster " + permissions.get().cluster() + ", not " + cluster;
     }
     return null;
   }

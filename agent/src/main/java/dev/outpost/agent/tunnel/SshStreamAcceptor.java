@@ -1,5 +1,6 @@
 package dev.outpost.agent.tunnel;
 
+import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;
@@ -27,9 +28,14 @@ public final class SshStreamAcceptor implements StreamAcceptor {
   private static final Logger LOG = Logger.getLogger(SshStreamAcceptor.class.getName());
 
   private final InetSocketAddress sshServer;
+  private final SessionDirectory sessions;
 
-  public SshStreamAcceptor(InetSocketAddress sshServer) {
+  /**
+   * @param sessions told which proxy session each loopback connection carries, for recordings
+   */
+  public SshStreamAcceptor(InetSocketAddress sshServer, SessionDirectory sessions) {
     this.sshServer = sshServer;
+    this.sessions = sessions;
   }
 
   @Override
@@ -56,12 +62,16 @@ public final class SshStreamAcceptor implements StreamAcceptor {
       return;
     }
     LOG.info(() -> session + " started");
+    int port = socket.getLocalPort();
+    sessions.opened(port, target);
     try {
       Splice.Transferred transferred = Splice.start(Splice.Side.of(stream), Splice.Side.of(socket)).join();
       LOG.info(() -> session + " ended, " + transferred.aToB() + " bytes in, " + transferred.bToA() + " bytes out");
     } catch (CompletionException | IOException e) {
       LOG.info(() -> session + " aborted: " + e.getMessage());
       closeQuietly(socket);
+    } finally {
+      sessions.closed(port);
     }
   }
 

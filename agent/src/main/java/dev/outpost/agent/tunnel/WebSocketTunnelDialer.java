@@ -6,6 +6,7 @@ import dev.outpost.client.http.ProxyAddress;
 import dev.outpost.client.http.ProxyConnectionException;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.ws.WebSocketDialer;
@@ -13,13 +14,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
  * Dials {@code wss://PROXY/api/v1/tunnel/agent} and proves the node's identity with the host
  * certificate in force at that moment, so that a renewed certificate is used from the next
- * reconnect on.
+ * reconnect on. Every dial carries the same {@link StreamSession}: SSH sessions of a lost tunnel
+ * resume on the next one, if it comes within the grace period.
  */
 public final class WebSocketTunnelDialer implements TunnelDialer {
   static final String AGENT_TUNNEL_PATH = "/api/v1/tunnel/agent";
@@ -31,14 +32,22 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
   private final HttpClient http;
   private final CurrentIdentity identity;
   private final StreamAcceptor acceptor;
+  private final TunnelSettings settings;
+  private final StreamSession session;
 
   public WebSocketTunnelDialer(
-      ProxyAddress proxy, SSLContext tls, CurrentIdentity identity, StreamAcceptor acceptor) {
+      ProxyAddress proxy,
+      SSLContext tls,
+      CurrentIdentity identity,
+      StreamAcceptor acceptor,
+      TunnelSettings settings) {
     this.proxy = proxy;
     this.endpoint = proxy.wss(AGENT_TUNNEL_PATH);
     this.http = WebSocketDialer.client(tls, DIAL_TIMEOUT);
     this.identity = identity;
     this.acceptor = acceptor;
+    this.settings = settings;
+    this.session = StreamSession.dialing(settings);
   }
 
   /**
@@ -50,7 +59,8 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     NodeIdentity current = identity.get();
     CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
     try {
-      return WebSocketDialer.dial(http, endpoint, Map.of(), TunnelSettings.defaults(), prover, acceptor, DIAL_TIMEOUT);
+      return WebSocketDialer.dial(
+          http, endpoint, settings, prover, acceptor, session, DIAL_TIMEOUT);
     } catch (IOException e) {
       throw ProxyConnectionException.of(proxy, e);
     }

@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.outpost.agent.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.agent.identity.CurrentIdentity;
+import dev.outpost.agent.recording.EventSpool;
+import dev.outpost.agent.recording.NodeRecorder;
+import dev.outpost.agent.recording.RecordingSpool;
+import dev.outpost.agent.recording.SessionDirectory;
+import dev.outpost.api.NodeEvent;
+import dev.outpost.api.UserCertificatePermissions;
+import dev.outpost.client.http.WireJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +37,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -52,18 +64,25 @@ class BuiltinSshServerTest {
   private static KeyPair userKey;
   private static BuiltinSshServer server;
   private static SshClient client;
+  private static RecordingSpool recordings;
+  private static EventSpool events;
+
+  @TempDir static Path spool;
 
   @BeforeAll
   static void startServer() throws Exception {
     hostCa = Fixtures.ed25519();
     userCa = Fixtures.ed25519();
     userKey = Fixtures.ed25519();
+    recordings = new RecordingSpool(spool.resolve("recordings"));
+    events = new EventSpool(spool.resolve("events"));
     Instant now = Instant.now();
     CurrentIdentity identity =
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
     server =
         BuiltinSshServer.start(
-            identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC());
+            identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
+            new NodeRecorder(new SessionDirectory(), recordings, events, Clock.systemUTC(), () -> {}));
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier((session, address, key) -> true);
     client.start();
@@ -141,7 +160,44 @@ class BuiltinSshServerTest {
       assertTrue(screen.contains("/dev/pts/"), screen);
       assertTrue(screen.contains("50 120"), screen);
       assertEquals(7, shell.getExitStatus());
+      assertRecorded(screen, "120x50");
     }
+  }
+
+  @Test
+  void commandsLeaveAuditEventsForTheProxy() throws Exception {
+    try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)))) {
+      exec(session, "exit 4", "");
+    }
+    NodeEvent event = events.pending(100).stream()
+        .filter(e -> "exit 4".equals(e.target())).findFirst().orElseThrow();
+    assertEquals("exec", event.type());
+    assertEquals("FAILURE", event.outcome());
+    assertEquals("exit status 4", event.reason());
+    assertEquals(LOGIN, event.login());
+  }
+
+  /** The spooled recording that ends with the session holds exactly what the client was sent. */
+  private static void assertRecorded(String screen, String resize) throws Exception {
+    for (UUID id : recordings.pending()) {
+      List<String> lines = Files.readAllLines(recordings.cast(id), StandardCharsets.UTF_8);
+      StringBuilder output = new StringBuilder();
+      boolean resized = false;
+      for (String line : lines.subList(1, lines.size())) {
+        JsonNode event = WireJson.mapper().readTree(line);
+        if ("o".equals(event.get(1).asText())) {
+          output.append(event.get(2).asText());
+        }
+        resized |= "r".equals(event.get(1).asText()) && resize.equals(event.get(2).asText());
+      }
+      if (output.toString().equals(screen)) {
+        assertEquals(2, WireJson.mapper().readTree(lines.get(0)).get("version").asInt());
+        assertTrue(resized, "the window change is recorded");
+        assertTrue(recordings.ended(id).isPresent(), "ended before the client saw the close");
+        return;
+      }
+    }
+    throw new AssertionError("no recording holds exactly what the client saw: " + screen);
   }
 
   @Test
@@ -221,7 +277,7 @@ class BuiltinSshServerTest {
   }
 
   @Test
-  void portForwardingIsRefused() throws Exception {
+  void portForwardingIsRefusedWithoutPermission() throws Exception {
     SshdSocketAddress somewhere = new SshdSocketAddress("127.0.0.1", 9);
     try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)));
         ChannelDirectTcpip local = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 1), somewhere)) {
@@ -230,6 +286,59 @@ class BuiltinSshServerTest {
           IOException.class,
           () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), somewhere));
     }
+    // ssh -L (connect) and ssh -R (listen) are both refused and audited
+    List<NodeEvent> refused = events.pending(100).stream()
+        .filter(e -> "port_forward".equals(e.type())).toList();
+    assertTrue(refused.stream().anyMatch(e -> e.target().startsWith("listen ")), refused.toString());
+    assertTrue(refused.stream().anyMatch(e -> e.target().startsWith("connect ")), refused.toString());
+    assertTrue(refused.stream().allMatch(e -> "FAILURE".equals(e.outcome())));
+  }
+
+  @Test
+  void portForwardingIsAllowedWhenTheCertificatePermitsIt() throws Exception {
+    try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ClientSession session = login(LOGIN, permitting(true, false));
+        ChannelDirectTcpip local =
+            session.createDirectTcpipChannel(
+                new SshdSocketAddress("127.0.0.1", 1), new SshdSocketAddress("127.0.0.1", target.getLocalPort()))) {
+      local.open().verify(TIMEOUT);
+      assertTrue(local.isOpen());
+      assertThrows(
+          IOException.class,
+          () -> session.startRemotePortForwarding(new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", 9)));
+    }
+  }
+
+  @Test
+  void fileCopyIsRefusedUnlessTheCertificatePermitsIt(@TempDir Path directory) throws Exception {
+    try (ClientSession session = login(LOGIN, permitting(false, false))) {
+      Result scp = exec(session, "scp -t " + directory, "");
+      assertEquals(1, scp.status());
+      assertTrue(scp.stderr().contains(SessionCommands.FILE_COPY_REFUSED), scp.stderr());
+      assertThrows(IOException.class, () -> SftpClientFactory.instance().createSftpClient(session).close());
+      assertEquals("allowed\n", exec(session, "echo allowed", "").stdout());
+    }
+  }
+
+  @Test
+  void fileCopyServersAreRecognised() {
+    assertTrue(SessionCommands.isFileCopy("scp -t /tmp"));
+    assertTrue(SessionCommands.isFileCopy("/usr/bin/scp -f x"));
+    assertTrue(SessionCommands.isFileCopy("rsync --server -vlogDtpre.iLsfxC . /tmp"));
+    assertTrue(SessionCommands.isFileCopy("/usr/lib/openssh/sftp-server"));
+    assertFalse(SessionCommands.isFileCopy("echo scp"));
+    assertFalse(SessionCommands.isFileCopy("scpx -t /tmp"));
+  }
+
+  private static OpenSshCertificate permitting(boolean portForwarding, boolean fileCopy) throws Exception {
+    return Fixtures.userCertificate(
+        userCa,
+        userKey,
+        List.of(LOGIN),
+        Instant.now().minusSeconds(60),
+        Instant.now().plusSeconds(600),
+        Map.of(),
+        new UserCertificatePermissions("test", List.of("edge-ops"), portForwarding, fileCopy).extensions());
   }
 
   private static OpenSshCertificate certificate(List<String> logins, Instant until) throws Exception {

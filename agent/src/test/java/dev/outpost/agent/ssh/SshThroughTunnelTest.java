@@ -1,5 +1,6 @@
 package dev.outpost.agent.ssh;
 
+import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -56,7 +57,8 @@ class SshThroughTunnelTest {
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
 
     try (BuiltinSshServer server =
-            BuiltinSshServer.start(identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC());
+            BuiltinSshServer.start(identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
+                SessionObserver.NONE);
         ServerSocket clientSide = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       InMemoryTransport.Pair wire = InMemoryTransport.pair();
       TunnelConnection proxy =
@@ -75,7 +77,7 @@ class SshThroughTunnelTest {
               wire.right(),
               TunnelSettings.defaults(),
               new CertificateProver(identity.get().hostKey(), identity.get().hostCertificate().line()),
-              new SshStreamAcceptor(server.address()));
+              new SshStreamAcceptor(server.address(), new SessionDirectory()));
       agent.awaitHandshake(TIMEOUT);
       assertEquals("edge-1", proxy.awaitHandshake(TIMEOUT).peerIdentity());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.UserCaKeys;
+import dev.outpost.api.UserCertificatePermissions;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class UserCertificateAuthenticatorTest {
     userCa = Fixtures.ed25519();
     userKey = Fixtures.ed25519();
     UserCaKeys trusted = UserCaKeys.parse(List.of(Fixtures.line(userCa.getPublic())));
-    authenticator = new UserCertificateAuthenticator(() -> trusted, Clock.fixed(NOW, ZoneOffset.UTC));
+    authenticator = new UserCertificateAuthenticator(() -> trusted, "test", Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static OpenSshCertificate certificate(KeyPair ca, List<String> logins, Instant from, Instant to, Map<String, String> critical)
@@ -77,5 +78,21 @@ class UserCertificateAuthenticatorTest {
     OpenSshCertificate forced =
         certificate(userCa, List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(60), Map.of("force-command", "/bin/true"));
     assertTrue(authenticator.refusal("root", forced).contains("critical options"));
+  }
+
+  @Test
+  void refusesACertificateWithoutClusterAndRoles() throws Exception {
+    OpenSshCertificate bare =
+        Fixtures.userCertificate(userCa, userKey, List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(60), Map.of(),
+            Map.of("permit-pty", ""));
+    assertEquals("certificate names no cluster and roles", authenticator.refusal("root", bare));
+  }
+
+  @Test
+  void refusesACertificateOfAnotherCluster() throws Exception {
+    OpenSshCertificate other =
+        Fixtures.userCertificate(userCa, userKey, List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(60), Map.of(),
+            new UserCertificatePermissions("elsewhere", List.of("admin"), true, true).extensions());
+    assertEquals("certificate is for cluster elsewhere, not test", authenticator.refusal("root", other));
   }
 }

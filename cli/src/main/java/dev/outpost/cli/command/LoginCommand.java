@@ -9,17 +9,15 @@ import dev.outpost.cli.profile.Profile;
 import dev.outpost.cli.profile.TlsTrust;
 import dev.outpost.client.http.ApiClient;
 import dev.outpost.client.http.ApiException;
-import dev.outpost.client.http.ProxyAddress;
 import dev.outpost.client.http.ProxyConnectionException;
 import dev.outpost.client.tls.CaPin;
 import dev.outpost.client.tls.Pem;
 import dev.outpost.client.tls.PinnedTrust;
-import dev.outpost.client.tls.TlsContexts;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code outpost login}: trades a password (and TOTP) for short-lived certificates. */
@@ -29,15 +27,7 @@ import picocli.CommandLine.Option;
         "Log in and store short-lived SSH and TLS certificates in the credential directory.")
 final class LoginCommand extends BaseCommand {
 
-  @Option(
-      names = "--proxy",
-      required = true,
-      paramLabel = "HOST:PORT",
-      description = "The proxy's public address.")
-  ProxyAddress proxy;
-
-  @Option(names = "--user", paramLabel = "NAME", description = "User name (default: the OS user).")
-  String user;
+  @Mixin ProxyLoginOptions options;
 
   @Option(
       names = "--ttl",
@@ -46,40 +36,26 @@ final class LoginCommand extends BaseCommand {
   Ttl ttl;
 
   @Option(
-      names = "--password-stdin",
-      description = "Read the password (and a TOTP code on the next line) from standard input.")
-  boolean passwordStdin;
-
-  @Option(
-      names = "--ca-pin",
-      paramLabel = "sha256:HEX",
-      description = "Trust the proxy if its chain holds the CA with this pin.")
-  String caPin;
-
-  @Option(
-      names = "--insecure",
-      description = "Do not verify the proxy's certificate; trust the CA it then sends.")
-  boolean insecure;
+      names = "--totp",
+      paramLabel = "CODE",
+      description = "The current one-time code of your authenticator (asked for when needed).")
+  String totp;
 
   @Override
   public Integer call() throws CliException, ApiException, IOException {
-    if (insecure && caPin != null) {
-      throw CliException.usage("--insecure and --ca-pin exclude each other");
-    }
-    String name = user == null ? environment().userName() : user;
-    PinnedTrust pinned = caPin == null ? null : pinnedTrust();
-    SSLContext tls =
-        insecure
-            ? TlsContexts.insecure()
-            : pinned != null ? pinned.context() : TlsContexts.systemDefault();
+    String name = options.userName(environment());
+    PinnedTrust pinned = options.pinnedTrust();
     LoginKeys keys = generateKeys();
-    LoginResponse answer = logIn(new ApiClient(proxy, tls), name, keys);
+    LoginResponse answer = logIn(options.api(pinned), name, keys);
     if (pinned != null) {
       requirePinnedCa(pinned.pin(), answer);
     }
     Profile profile =
-        save(answer, keys, pinned == null && !insecure ? TlsTrust.SYSTEM : TlsTrust.CLUSTER_CA);
-    if (insecure) {
+        save(
+            answer,
+            keys,
+            pinned == null && !options.insecure ? TlsTrust.SYSTEM : TlsTrust.CLUSTER_CA);
+    if (options.insecure) {
       err()
           .println(
               "outpost: warning: the proxy's certificate was not verified (--insecure); its cluster"
@@ -95,27 +71,20 @@ final class LoginCommand extends BaseCommand {
     return OK;
   }
 
-  private PinnedTrust pinnedTrust() throws CliException {
-    try {
-      return TlsContexts.pinned(caPin);
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage());
-    }
-  }
-
   private LoginResponse logIn(ApiClient api, String name, LoginKeys keys)
       throws CliException, ApiException, IOException {
-    LoginPrompts prompts =
-        new LoginPrompts(passwordStdin, environment().stdio().in(), environment().console());
-    String password = prompts.password(name, proxy.toString());
+    LoginPrompts prompts = options.prompts(environment());
+    String password = prompts.password(name, options.proxy.toString());
     String ttlText = ttl == null ? null : ttl.text();
     LoginRequest request =
         new LoginRequest(
-            name, password, null, keys.sshPublicKeyLine(), keys.tlsPublicKeyBase64(), ttlText);
+            name, password, totp, keys.sshPublicKeyLine(), keys.tlsPublicKeyBase64(), ttlText);
     try {
       return post(api, request);
     } catch (ApiException e) {
-      if (e.status() != 401 || !e.getMessage().toLowerCase(Locale.ROOT).contains("totp")) {
+      if (totp != null
+          || e.status() != 401
+          || !e.getMessage().toLowerCase(Locale.ROOT).contains("totp")) {
         throw CliException.failure("login failed: " + e.getMessage(), e);
       }
     }
@@ -139,14 +108,7 @@ final class LoginCommand extends BaseCommand {
     try {
       return api.post("/api/v1/login", request, LoginResponse.class);
     } catch (ProxyConnectionException e) {
-      boolean untrusted = e.getMessage().contains("is not trusted") && !insecure && caPin == null;
-      throw CliException.failure(
-          e.getMessage()
-              + (untrusted
-                  ? " (if it uses the cluster's own CA, pass --ca-pin=sha256:... from your"
-                      + " administrator, or --insecure)"
-                  : ""),
-          e);
+      throw options.connectionFailure(e);
     } catch (IOException e) {
       throw CliException.failure("login failed: " + e.getMessage(), e);
     }
@@ -175,7 +137,7 @@ final class LoginCommand extends BaseCommand {
 
   private Profile save(LoginResponse answer, LoginKeys keys, TlsTrust trust) throws CliException {
     try {
-      return store().save(proxy, answer, keys, trust, insecure);
+      return store().save(options.proxy, answer, keys, trust, options.insecure);
     } catch (GeneralSecurityException e) {
       throw CliException.failure("refusing the proxy's answer: " + e.getMessage(), e);
     } catch (IOException e) {

@@ -23,12 +23,16 @@ import picocli.CommandLine.TypeConversionException;
     description = "Reach edge nodes through the Outpost proxy with short-lived certificates.",
     subcommands = {
       LoginCommand.class,
+      MfaCommand.class,
       StatusCommand.class,
       LogoutCommand.class,
       LsCommand.class,
       SshCommand.class,
       ConfigCommand.class,
       ProxyCommand.class,
+      AuditCommand.class,
+      RecordingsCommand.class,
+      PlayCommand.class,
       AdminCommand.class
     })
 public final class OutpostCommand extends CommandGroup {
@@ -54,6 +58,8 @@ public final class OutpostCommand extends CommandGroup {
     commandLine.registerConverter(Destination.class, converter(Destination::parse));
     commandLine.registerConverter(Ttl.class, converter(Ttl::parse));
     commandLine.registerConverter(LabelFilter.class, converter(LabelFilter::parse));
+    commandLine.registerConverter(RecordingIdParameter.class,
+        converter(RecordingIdParameter::parse));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Everything after the node is the remote command, options included: outpost ssh node ls -l
     commandLine.getSubcommands().get("ssh").setStopAtPositional(true);

@@ -38,6 +38,9 @@ public final class NodeListing {
     if (node.online()) {
       return "online";
     }
+    if (node.reconnecting()) {
+      return "reconnecting";
+    }
     return node.lastSeen() == null
         ? "never connected"
         : "offline since " + Text.instant(node.lastSeen());

@@ -17,4 +17,9 @@ public final class Text {
   public static String list(List<String> values) {
     return values == null || values.isEmpty() ? "-" : String.join(", ", values);
   }
+
+  /** The value, or {@code -} when there is none. */
+  public static String orDash(String value) {
+    return value == null || value.isEmpty() ? "-" : value;
+  }
 }

@@ -1,6 +1,6 @@
 package dev.outpost.cli.ssh;
 
-import dev.outpost.api.SshCertificates;
+import dev.outpost.api.HostCertificateCheck;
 import java.net.SocketAddress;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -9,16 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
 /**
- * Accepts a node only if it presents an OpenSSH host certificate signed by one of the cluster's
- * host CA keys, naming {@code NODE.CLUSTER}, valid now. Nodes have no stable plain host keys to
- * remember, so there is no trust on first use and no known-hosts fallback: a plain key is refused.
- *
- * <p>MINA's key exchange already checks a certificate's signature and principals; every check is
- * repeated here, with the checks of {@link SshCertificates} that the proxy and the agent use too,
- * so that trust never hinges on a MINA default.
+ * Accepts a node only if its host key passes {@link HostCertificateCheck}. MINA's key exchange
+ * already checks a certificate's signature and principals; every check is repeated here, so that
+ * trust never hinges on a MINA default.
  */
 public final class HostCertificateVerifier implements ServerKeyVerifier {
 
@@ -49,27 +44,6 @@ public final class HostCertificateVerifier implements ServerKeyVerifier {
   }
 
   Optional<String> check(PublicKey key, Instant now) {
-    if (!(key instanceof OpenSshCertificate certificate)) {
-      return Optional.of(
-          principal + " presented a plain host key, not a host certificate of the cluster");
-    }
-    if (!SshCertificates.isOfType(certificate, OpenSshCertificate.Type.HOST)) {
-      return Optional.of(principal + " presented a user certificate as its host key");
-    }
-    if (!SshCertificates.isIssuedByOneOf(certificate, hostCaKeys)) {
-      return Optional.of(
-          "the host certificate of " + principal + " is not signed by the cluster's host CA");
-    }
-    if (!SshCertificates.signatureVerifies(certificate)) {
-      return Optional.of("the host certificate of " + principal + " has an invalid signature");
-    }
-    if (!SshCertificates.namesPrincipal(certificate, principal)) {
-      return Optional.of(
-          "the host certificate names " + certificate.getPrincipals() + ", not " + principal);
-    }
-    if (!SshCertificates.isValidAt(certificate, now)) {
-      return Optional.of("the host certificate of " + principal + " is not valid now");
-    }
-    return Optional.empty();
+    return HostCertificateCheck.refusal(key, hostCaKeys, principal, now);
   }
 }

@@ -1,6 +1,7 @@
 package dev.outpost.cli.ssh;
 
 import dev.outpost.cli.CliException;
+import dev.outpost.tunnel.LoopbackBridge;
 import dev.outpost.tunnel.TunnelStream;
 import java.io.IOException;
 import java.security.PublicKey;

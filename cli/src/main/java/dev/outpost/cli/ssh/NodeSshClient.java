@@ -52,7 +52,7 @@ final class NodeSshClient implements AutoCloseable {
    * Connects to {@code address} and authenticates as {@code login}.
    *
    * @param connected told the local address of the client's socket as soon as it is connected,
-   *     before the SSH handshake (see {@link LoopbackBridge#admit})
+   *     before the SSH handshake (see {@link dev.outpost.tunnel.LoopbackBridge#admit})
    */
   ClientSession connect(
       InetSocketAddress address,

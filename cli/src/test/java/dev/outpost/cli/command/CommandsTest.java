@@ -119,6 +119,63 @@ class CommandsTest {
   }
 
   @Test
+  void loginSendsTheTotpOption() {
+    assertSucceeded(
+        cli.runWithInput(
+            "secret\n",
+            "login",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--totp=123456",
+            "--insecure",
+            "--password-stdin"));
+    assertFailed(
+        1,
+        "login failed: invalid TOTP code",
+        cli.runWithInput(
+            "secret\n",
+            "login",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--totp=000000",
+            "--insecure",
+            "--password-stdin"));
+  }
+
+  @Test
+  void mfaEnrollShowsTheSecretThenEnrolsItWithTheNewCode() {
+    proxy.enrolled.set(null);
+    CliRunner.Result result =
+        cli.runWithInput(
+            "secret\n654321\n",
+            "mfa",
+            "enroll",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--insecure",
+            "--password-stdin");
+
+    assertSucceeded(result);
+    assertTrue(result.out().contains("  Secret: " + FakeProxy.TOTP_SECRET + "\n"), result.out());
+    assertTrue(result.out().contains("  URI:    otpauth://totp/edge:bob\n"), result.out());
+    assertTrue(result.out().contains("TOTP enrolled for bob."), result.out());
+    assertEquals("654321", proxy.enrolled.get().code());
+    assertEquals("bob", proxy.enrolled.get().user());
+
+    assertFailed(
+        1,
+        "enrolment failed: the one-time code does not match",
+        cli.runWithInput(
+            "secret\n111111\n",
+            "mfa",
+            "enroll",
+            "--proxy=" + proxy.address(),
+            "--user=bob",
+            "--insecure",
+            "--password-stdin"));
+  }
+
+  @Test
   void loginReportsAWrongPasswordInOneLine() {
     assertFailed(
         1,
@@ -203,6 +260,7 @@ class CommandsTest {
             "NAME   CLUSTER  ADDRESS  LABELS             STATUS",
             "node1  edge     tunnel   env=lab,region=eu  online",
             "node2  edge     tunnel   env=prod           offline since 2030-01-01T00:00:00Z",
+            "node3  edge     tunnel   env=field          reconnecting",
             ""),
         text.out());
     JsonNode filtered =
@@ -255,6 +313,72 @@ class CommandsTest {
             .readTree(
                 cli.run("admin", "users", "add", "dave", "--roles=access", "--format=json").out());
     assertEquals("abc", json.get("invite_code").asText());
+  }
+
+  @Test
+  void rolesAreAppliedFromAFileListedAndRemoved(@TempDir Path files) throws Exception {
+    assertSucceeded(loginAlice());
+    Path role = Files.writeString(files.resolve("edge-ops.yaml"), "kind: role\nname: edge-ops\n");
+
+    CliRunner.Result created = cli.run("admin", "roles", "create", "-f", role.toString());
+    assertSucceeded(created);
+    assertEquals("Role edge-ops created.\n", created.out());
+    assertEquals("kind: role\nname: edge-ops\n", proxy.lastRoleResource.get());
+
+    JsonNode listed = WireJson.mapper().readTree(cli.run("admin", "roles", "ls", "--format=json").out());
+    assertEquals("root", listed.get(0).get("allow").get("logins").get(0).asText());
+    assertTrue(cli.run("admin", "roles", "ls").out().contains("edge-ops  [root]"));
+
+    assertSucceeded(cli.run("admin", "roles", "rm", "edge-ops"));
+    assertEquals("/api/v1/admin/roles/edge-ops", proxy.deleted.get());
+    assertFailed(2, "no such file: " + files.resolve("missing.yaml"),
+        cli.run("admin", "roles", "create", "-f", files.resolve("missing.yaml").toString()));
+  }
+
+  @Test
+  void usersAreListedAndRemoved() throws Exception {
+    assertSucceeded(loginAlice());
+
+    CliRunner.Result table = cli.run("admin", "users", "ls");
+    assertSucceeded(table);
+    assertTrue(table.out().startsWith("NAME  ROLES     LOGINS  PASSWORD  TOTP      CREATED"),
+        table.out());
+    assertTrue(table.out().contains("bob   edge-ops  ubuntu  set       enrolled"), table.out());
+    JsonNode json = WireJson.mapper().readTree(cli.run("admin", "users", "ls", "--format=json").out());
+    assertTrue(json.get(0).get("totp").asBoolean());
+
+    CliRunner.Result removed = cli.run("admin", "users", "rm", "bob");
+    assertSucceeded(removed);
+    assertEquals("User bob removed; their sessions end within seconds.\n", removed.out());
+    assertEquals("/api/v1/admin/users/bob", proxy.deleted.get());
+  }
+
+  @Test
+  void locksAreListedAndLifted() throws Exception {
+    assertSucceeded(loginAlice());
+
+    CliRunner.Result table = cli.run("admin", "locks", "ls");
+    assertSucceeded(table);
+    assertTrue(table.out().contains("lock-7  node  edge-1"), table.out());
+    assertEquals("lock-7", WireJson.mapper()
+        .readTree(cli.run("admin", "locks", "ls", "--format=json").out()).get(0).get("id").asText());
+
+    assertSucceeded(cli.run("admin", "locks", "rm", "lock-7"));
+    assertEquals("/api/v1/admin/locks/lock-7", proxy.deleted.get());
+  }
+
+  @Test
+  void lockTakesExactlyOneTarget() throws Exception {
+    assertSucceeded(loginAlice());
+
+    CliRunner.Result locked =
+        cli.run("admin", "lock", "--user=bob", "--ttl=1h", "--message=incident", "--format=json");
+    assertSucceeded(locked);
+    JsonNode lock = WireJson.mapper().readTree(locked.out());
+    assertEquals("bob", lock.get("target").asText());
+    assertEquals("incident", lock.get("message").asText());
+    assertEquals(2, cli.run("admin", "lock", "--user=bob", "--node=n1").exitCode());
+    assertEquals(2, cli.run("admin", "lock").exitCode());
   }
 
   @Test

@@ -3,14 +3,23 @@ package dev.outpost.cli.command;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.outpost.api.ErrorResponse;
+import dev.outpost.api.LockRequest;
+import dev.outpost.api.LockView;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
 import dev.outpost.api.NodeView;
+import dev.outpost.api.RoleApplied;
+import dev.outpost.api.RoleRequest;
+import dev.outpost.api.RoleView;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TotpEnrollmentRequest;
+import dev.outpost.api.TotpSecretOffer;
+import dev.outpost.api.TotpSecretRequest;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserView;
 import dev.outpost.cli.TestCertificates;
 import dev.outpost.client.TestHttpsServer;
 import dev.outpost.client.TestPki;
@@ -25,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
@@ -35,6 +45,7 @@ final class FakeProxy implements AutoCloseable {
 
   static final String CLUSTER = "edge";
   static final String TOKEN = "session-token-1";
+  static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   static final Instant EXPIRES =
       Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -42,6 +53,7 @@ final class FakeProxy implements AutoCloseable {
   final KeyPair userCa;
   final KeyPair hostCa;
   final AtomicBoolean revoked = new AtomicBoolean();
+  final AtomicReference<TotpEnrollmentRequest> enrolled = new AtomicReference<>();
   private final TestHttpsServer server;
 
   FakeProxy() throws Exception {
@@ -50,6 +62,19 @@ final class FakeProxy implements AutoCloseable {
     userCa = TestCertificates.ed25519();
     hostCa = TestCertificates.ed25519();
     server.handle("/api/v1/login", handler(this::login));
+    server.handle(
+        "/api/v1/mfa/totp/secret",
+        handler(
+            exchange -> {
+              TotpSecretRequest request =
+                  WireJson.mapper().readValue(exchange.getRequestBody(), TotpSecretRequest.class);
+              answer(
+                  exchange,
+                  200,
+                  new TotpSecretOffer(
+                      request.user(), TOTP_SECRET, "otpauth://totp/edge:" + request.user()));
+            }));
+    server.handle("/api/v1/mfa/totp", handler(this::enrollTotp));
     server.handle(
         "/api/v1/me",
         authenticated(
@@ -73,14 +98,24 @@ final class FakeProxy implements AutoCloseable {
                             "tunnel",
                             Map.of("env", "lab", "region", "eu"),
                             true,
-                            null),
+                            null,
+                            false),
                         new NodeView(
                             "node2",
                             CLUSTER,
                             "tunnel",
                             Map.of("env", "prod"),
                             false,
-                            Instant.parse("2030-01-01T00:00:00Z"))))));
+                            Instant.parse("2030-01-01T00:00:00Z"),
+                            false),
+                        new NodeView(
+                            "node3",
+                            CLUSTER,
+                            "tunnel",
+                            Map.of("env", "field"),
+                            false,
+                            Instant.parse("2030-01-02T00:00:00Z"),
+                            true)))));
     server.handle(
         "/api/v1/admin/tokens",
         authenticated(
@@ -100,18 +135,79 @@ final class FakeProxy implements AutoCloseable {
         "/api/v1/admin/users",
         authenticated(
             exchange -> {
-              UserRequest request =
-                  WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
-              answer(
-                  exchange,
-                  200,
-                  new UserCreated(
-                      request.name(),
-                      request.roles(),
-                      request.logins(),
-                      "https://localhost/invite/abc",
-                      "abc",
-                      EXPIRES));
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  UserRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), UserRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new UserCreated(
+                          request.name(),
+                          request.roles(),
+                          request.logins(),
+                          "https://localhost/invite/abc",
+                          "abc",
+                          EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new UserView(
+                                "bob", List.of("edge-ops"), List.of("ubuntu"), true, true,
+                                EXPIRES)));
+              }
+            }));
+    server.handle(
+        "/api/v1/admin/roles",
+        authenticated(
+            exchange -> {
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  RoleRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), RoleRequest.class);
+                  lastRoleResource.set(request.resource());
+                  answer(exchange, 200, new RoleApplied("edge-ops", true));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new RoleView(
+                                "edge-ops",
+                                Map.of("logins", List.of("root")),
+                                Map.of(),
+                                Map.of("port_forwarding", false),
+                                false)));
+              }
+            }));
+    server.handle(
+        "/api/v1/admin/locks",
+        authenticated(
+            exchange -> {
+              switch (exchange.getRequestMethod()) {
+                case "POST" -> {
+                  LockRequest request =
+                      WireJson.mapper().readValue(exchange.getRequestBody(), LockRequest.class);
+                  answer(
+                      exchange,
+                      200,
+                      new LockView(
+                          "lock-1", "user", request.user(), request.message(), "alice", EXPIRES));
+                }
+                case "DELETE" -> deleted(exchange);
+                default ->
+                    answer(
+                        exchange,
+                        200,
+                        List.of(
+                            new LockView("lock-7", "node", "edge-1", null, "alice", EXPIRES)));
+              }
             }));
     server.handle(
         "/api/v1/logout",
@@ -123,12 +219,39 @@ final class FakeProxy implements AutoCloseable {
             }));
   }
 
+  /** The resource of the last role applied. */
+  final AtomicReference<String> lastRoleResource = new AtomicReference<>();
+
+  /** The path of the last DELETE. */
+  final AtomicReference<String> deleted = new AtomicReference<>();
+
+  private void deleted(HttpExchange exchange) throws IOException {
+    deleted.set(exchange.getRequestURI().getPath());
+    exchange.sendResponseHeaders(204, -1);
+    exchange.close();
+  }
+
   String address() {
     return server.address();
   }
 
   String caPin() {
     return CaPin.of(ca.certificate()).toString();
+  }
+
+  /** Enrols when the password is right and the new code is {@code 654321}. */
+  private void enrollTotp(HttpExchange exchange) throws Exception {
+    TotpEnrollmentRequest request =
+        WireJson.mapper().readValue(exchange.getRequestBody(), TotpEnrollmentRequest.class);
+    if (!"secret".equals(request.password()) || !TOTP_SECRET.equals(request.secret())) {
+      answer(exchange, 401, new ErrorResponse("invalid user name, password or one-time code"));
+    } else if (!"654321".equals(request.code())) {
+      answer(exchange, 400, new ErrorResponse("the one-time code does not match"));
+    } else {
+      enrolled.set(request);
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    }
   }
 
   private void login(HttpExchange exchange) throws Exception {

@@ -76,6 +76,11 @@ public final class ApiClient {
     return decode(send(request(path).GET()), listType);
   }
 
+  /** A non-JSON resource (a recording) exactly as the proxy sends it. */
+  public byte[] getBytes(String path) throws ApiException, IOException {
+    return send(request(path).setHeader("Accept", "*/*").GET());
+  }
+
   public <T> T post(String path, Object body, Class<T> type) throws ApiException, IOException {
     return decode(send(postRequest(path, body)), WireJson.mapper().constructType(type));
   }
@@ -83,6 +88,11 @@ public final class ApiClient {
   /** Posts and ignores the answer's body (for 204 answers such as logout). */
   public void post(String path, Object body) throws ApiException, IOException {
     send(postRequest(path, body));
+  }
+
+  /** Deletes what {@code path} names; the answer's body is ignored. */
+  public void delete(String path) throws ApiException, IOException {
+    send(request(path).DELETE());
   }
 
   private HttpRequest.Builder postRequest(String path, Object body) throws JsonProcessingException {

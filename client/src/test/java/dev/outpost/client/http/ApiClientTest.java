@@ -115,7 +115,7 @@ class ApiClientTest {
   void decodesLists() throws Exception {
     List<NodeView> nodes = trustingCa("localhost").getList("/api/v1/nodes", NodeView.class);
     assertEquals(
-        List.of(new NodeView("n1", "edge", "tunnel", Map.of("env", "lab"), true, null)), nodes);
+        List.of(new NodeView("n1", "edge", "tunnel", Map.of("env", "lab"), true, null, false)), nodes);
   }
 
   @Test

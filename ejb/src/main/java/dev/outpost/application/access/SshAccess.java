@@ -1,34 +1,49 @@
 package dev.outpost.application.access;
 
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
 import dev.outpost.domain.audit.AuditRepository;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.role.AccessDecision;
+import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Authorizes SSH sessions and audits their start and end. */
+/**
+ * Decides about SSH sessions and audits their start and end. The user's current roles and locks
+ * are read at each decision, so that a change applies to the next session at once. A refusal by
+ * a rule (role or lock) is audited as {@code access.denied} with the rule that refused.
+ */
 public final class SshAccess {
 
   private final String cluster;
   private final UserRepository users;
   private final NodeRepository nodes;
+  private final RoleDirectory roles;
+  private final LockRepository locks;
   private final AuditRepository auditEvents;
   private final AuditRecorder audit;
   private final Clock clock;
 
-  public SshAccess(String cluster, UserRepository users, NodeRepository nodes,
-      AuditRepository auditEvents, AuditRecorder audit, Clock clock) {
+  public SshAccess(String cluster, UserRepository users, NodeRepository nodes, RoleDirectory roles,
+      LockRepository locks, AuditRepository auditEvents, AuditRecorder audit, Clock clock) {
     this.cluster = cluster;
     this.users = users;
     this.nodes = nodes;
+    this.roles = roles;
+    this.locks = locks;
     this.auditEvents = auditEvents;
     this.audit = audit;
     this.clock = clock;
@@ -39,48 +54,110 @@ public final class SshAccess {
    * or {@code node.cluster}).
    *
    * @return the new session's id
-   * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE, audited as session.start
+   * @throws OutpostException FORBIDDEN, NOT_FOUND or UNAVAILABLE, audited
    */
   public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr) {
+    return authorize(identity, login, target, remoteAddr, SessionOrigin.TUNNEL);
+  }
+
+  /** As {@link #authorize(UserIdentity, String, String, String)}, for a session from {@code origin}. */
+  public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr,
+      SessionOrigin origin) {
     UUID session = UUID.randomUUID();
     AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
         .actor(identity.user()).login(login).node(target).sessionId(session)
-        .remoteAddr(remoteAddr);
+        .remoteAddr(remoteAddr).message(origin.auditNote());
+    User user;
+    Node node;
     try {
       String nodeName = localName(target);
-      User user = users.findByName(identity.user())
+      user = users.findByName(identity.user())
           .filter(found -> !found.isLockedAt(clock.instant()))
           .orElseThrow(() -> OutpostException.forbidden(
               "user " + identity.user() + " no longer exists or is locked"));
-      UserIdentity current = user.identity(identity.expires());
-      if (!current.mayAccessNodes()) {
-        throw OutpostException.forbidden("user " + user.name() + " has no role that reaches nodes");
-      }
-      if (login == null || !current.logins().contains(login)) {
-        throw OutpostException.forbidden("user " + user.name() + " may not log in as " + login);
-      }
-      Node node = nodes.find(cluster, nodeName)
+      node = nodes.find(cluster, nodeName)
           .orElseThrow(() -> OutpostException.notFound("node " + nodeName + " is not registered"));
-      if (!node.isOnline()) {
-        throw OutpostException.unavailable("node " + nodeName + " is offline");
-      }
-      audit.record(attempt.node(nodeName));
-      return session;
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
     }
+    AccessDecision decision = decide(user, login, node);
+    if (!decision.allowed()) {
+      audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, decision.reason())
+          .actor(user.name()).login(login).node(node.name()).sessionId(session)
+          .remoteAddr(remoteAddr));
+      throw OutpostException.forbidden("access denied: " + decision.reason());
+    }
+    if (!node.isOnline()) {
+      String offline = "node " + node.name() + " is offline";
+      audit.record(attempt.node(node.name()).failed(offline));
+      throw OutpostException.unavailable(offline);
+    }
+    audit.record(attempt.node(node.name()));
+    return session;
   }
 
-  /** Audits the end of a session, with the fields of its start. */
-  public void ended(UUID sessionId, long bytesIn, long bytesOut) {
-    AuditRecord start = auditEvents.sessionStart(sessionId)
+  /** The logins {@code identity}'s roles allow on some node: what {@code outpost status} shows. */
+  public List<String> logins(UserIdentity identity) {
+    return roles.resolve(identity.roles(), identity.logins()).logins();
+  }
+
+  /** What a user certificate of {@code identity} carries besides its principals. */
+  public UserCertificatePermissions certificatePermissions(UserIdentity identity) {
+    return roles.resolve(identity.roles(), identity.logins()).certificatePermissions(cluster);
+  }
+
+  /** The lock that covers a session of {@code user} to {@code node} now, if any. */
+  public Optional<Lock> lockFor(String user, String node) {
+    return locks.activeAt(clock.instant()).stream().filter(lock -> lock.covers(user, node))
+        .findFirst();
+  }
+
+  /**
+   * Audits the end of a session, with the fields of its start.
+   *
+   * @param reason why the session ended abnormally, or null when it simply finished
+   */
+  public void ended(UUID sessionId, long bytesIn, long bytesOut, String reason) {
+    AuditRecord start = start(sessionId);
+    audit.record(sameSession(AuditEventType.SESSION_END, start)
+        .message(withOrigin(start, "bytes in " + bytesIn + ", out " + bytesOut
+            + (reason == null ? "" : "; " + reason))));
+  }
+
+  /** Audits that {@code byUser} closed a running session, before it ends. */
+  public void terminated(UUID sessionId, String byUser) {
+    AuditRecord start = start(sessionId);
+    audit.record(sameSession(AuditEventType.SESSION_TERMINATE, start).actor(byUser)
+        .message(withOrigin(start, "closed by " + byUser)));
+  }
+
+  private AuditRecord start(UUID sessionId) {
+    return auditEvents.sessionStart(sessionId)
         .map(AuditEvent::record)
         .orElseGet(() -> AuditRecord.success(AuditEventType.SESSION_START).sessionId(sessionId));
-    audit.record(AuditRecord.success(AuditEventType.SESSION_END)
-        .actor(start.actor()).node(start.node()).login(start.login()).sessionId(sessionId)
-        .remoteAddr(start.remoteAddr())
-        .message("bytes in " + bytesIn + ", out " + bytesOut));
+  }
+
+  private static AuditRecord sameSession(AuditEventType type, AuditRecord start) {
+    return AuditRecord.success(type)
+        .actor(start.actor()).node(start.node()).login(start.login()).sessionId(start.sessionId())
+        .remoteAddr(start.remoteAddr());
+  }
+
+  /** Later events of a session say where it came from, as its start did. */
+  private static String withOrigin(AuditRecord start, String details) {
+    return start.message() == null ? details : start.message() + ", " + details;
+  }
+
+  private AccessDecision decide(User user, String login, Node node) {
+    Optional<Lock> lock = lockFor(user.name(), node.name());
+    if (lock.isPresent()) {
+      return AccessDecision.denied(lock.get().reason());
+    }
+    if (login == null) {
+      return AccessDecision.denied("no login given");
+    }
+    return roles.resolve(user.roles(), user.logins()).ssh(login, node.name(), node.labels());
   }
 
   private String localName(String target) {

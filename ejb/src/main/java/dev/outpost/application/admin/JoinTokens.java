@@ -5,13 +5,13 @@ import dev.outpost.api.TokenResponse;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
 import dev.outpost.domain.shared.Ttl;
 import dev.outpost.domain.token.JoinToken;
 import dev.outpost.domain.token.JoinTokenRepository;
 import dev.outpost.domain.token.TokenType;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.UserIdentity;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,7 +47,8 @@ public final class JoinTokens {
           Ttl.parse(request == null ? null : request.ttl(), JoinToken.DEFAULT_TTL),
           admin.user(), clock.instant());
       tokens.add(token);
-      audit.record(attempt.message(type.wireName() + " token, expires " + token.expiresAt()));
+      audit.record(attempt.target(type.wireName())
+          .message(type.wireName() + " token, expires " + token.expiresAt()));
       return new TokenResponse(secret, type.wireName(), token.expiresAt(), caPin);
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));

@@ -46,7 +46,7 @@ public final class BearerSessions {
       throw OutpostException.unauthenticated("no session token: log in first");
     }
     return sessions.findByTokenHash(SecretToken.hash(bearer.trim()))
-        .filter(session -> session.isActiveAt(now))
+        .filter(session -> session.isActiveAt(now) && !session.user().isDeleted())
         .orElseThrow(() -> OutpostException.unauthenticated(INVALID));
   }
 }

@@ -5,47 +5,42 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
-import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.SecretToken;
-import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.User;
-import dev.outpost.domain.user.UserRepository;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
- * Password login: checks lockout, password and TOTP, then opens a bearer session and signs the
- * client's keys into certificates that expire with it. Every attempt is audited; the user learns
- * only that the credentials were wrong, the audit log learns why.
+ * Password login: the {@link PasswordCheck} (lockout, password, TOTP, roles), then opens a
+ * bearer session and signs the client's keys into certificates that expire with it, no later
+ * than the shortest {@code max_session_ttl} of the user's roles. Every attempt is audited; the
+ * user learns only that the credentials were wrong, the audit log learns why.
  */
 public final class PasswordLogin {
 
-  static final String REJECTED = "invalid user name, password or one-time code";
-  static final String LOCKED = "account is locked after too many failed logins; try again later";
   private static final int SESSION_TOKEN_BYTES = 32;
 
-  private final UserRepository users;
+  private final RoleDirectory roles;
   private final WebSessionRepository sessions;
-  private final CredentialCheck credentials;
-  private final FailedLoginRecorder failures;
+  private final PasswordCheck passwords;
   private final CertificateAuthorities cas;
   private final AuditRecorder audit;
   private final Clock clock;
   private final SecureRandom random;
 
-  public PasswordLogin(UserRepository users, WebSessionRepository sessions,
-      CredentialCheck credentials, FailedLoginRecorder failures, CertificateAuthorities cas,
-      AuditRecorder audit, Clock clock, SecureRandom random) {
-    this.users = users;
+  public PasswordLogin(PasswordCheck passwords, RoleDirectory roles, WebSessionRepository sessions,
+      CertificateAuthorities cas, AuditRecorder audit, Clock clock, SecureRandom random) {
+    this.roles = roles;
     this.sessions = sessions;
-    this.credentials = credentials;
-    this.failures = failures;
+    this.passwords = passwords;
     this.cas = cas;
     this.audit = audit;
     this.clock = clock;
@@ -57,47 +52,34 @@ public final class PasswordLogin {
     AuditRecord attempt = AuditRecord.success(AuditEventType.USER_LOGIN)
         .actor(command.user().value())
         .remoteAddr(remoteAddr);
-    User user = users.findByName(command.user().value()).orElse(null);
-    if (user == null) {
-      credentials.checkNobody(command.password());
-      throw refused(attempt, "unknown user", OutpostException.unauthenticated(REJECTED));
-    }
-    if (user.isLockedAt(now)) {
-      throw refused(attempt, "account locked", OutpostException.locked(LOCKED));
-    }
-    OptionalLong totpStep = credentials.check(user, command.password(), command.totp(), now);
-    if (totpStep.isEmpty()) {
-      failures.recordFailure(user.id());
-      throw refused(attempt, "wrong password or one-time code",
-          OutpostException.unauthenticated(REJECTED));
-    }
-    user.loginSucceeded(totpStep.getAsLong());
-    Instant expires = now.plus(command.ttl());
+    User user = passwords.verify(command.user(), command.password(), command.totp(), attempt, now);
+    RoleSet roleSet = roles.resolve(user.roles(), user.logins());
+    Duration ttl = roleSet.capSessionTtl(command.ttl());
+    Instant expires = now.plus(ttl);
     String token = SecretToken.generate(random, SESSION_TOKEN_BYTES);
     sessions.add(new WebSession(user, SecretToken.hash(token), now, expires, remoteAddr));
-    LoginResponse response = issue(user, command, token, now, expires);
+    LoginResponse response = issue(user, roleSet, command, token, now, ttl);
     audit.record(attempt.message("session and certificates valid until " + expires));
     return response;
   }
 
-  private LoginResponse issue(User user, LoginCommand command, String token, Instant now,
-      Instant expires) {
+  /**
+   * Signs the client's keys for {@code ttl}: the SSH certificate's principals are the logins the
+   * roles grant, its extensions the roles and what they permit.
+   */
+  private LoginResponse issue(User user, RoleSet roleSet, LoginCommand command, String token,
+      Instant now, Duration ttl) {
     try {
-      String sshCertificate = cas.issueUserCertificate(
-          command.sshKey(), user.name(), user.logins(), now, command.ttl());
+      String sshCertificate = cas.issueUserCertificate(command.sshKey(), user.name(),
+          roleSet.logins(), roleSet.certificatePermissions(cas.cluster()), now, ttl);
       String tlsCertificate = command.tlsKey().isPresent()
-          ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, command.ttl())
+          ? cas.issueClientCertificate(command.tlsKey().get(), user.name(), now, ttl)
           : null;
-      return new LoginResponse(user.name(), cas.cluster(), user.identity(expires).roleNames(),
-          user.logins(), token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
-          List.of(cas.hosts().publicKey()), expires);
+      return new LoginResponse(user.name(), cas.cluster(), roleSet.names(), roleSet.logins(),
+          token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
+          List.of(cas.hosts().publicKey()), now.plus(ttl));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the login certificates", e);
     }
-  }
-
-  private OutpostException refused(AuditRecord attempt, String reason, OutpostException error) {
-    audit.record(attempt.failed(reason));
-    return error;
   }
 }

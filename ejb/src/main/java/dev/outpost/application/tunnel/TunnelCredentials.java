@@ -69,6 +69,13 @@ public final class TunnelCredentials {
     }, identity -> attempt.actor(identity.user()));
   }
 
+  /** Audits, as a failed tunnel.auth, a node that tried to resume another node's tunnel session. */
+  public void resumeRefused(String claimant, String owner, String sessionId) {
+    audit.record(AuditRecord.success(AuditEventType.TUNNEL_AUTH)
+        .actor(claimant).node(claimant)
+        .failed("resume refused: tunnel session " + sessionId + " belongs to node " + owner));
+  }
+
   private <T> T audited(AuditRecord attempt, Supplier<T> verification,
       Function<T, AuditRecord> success) {
     T result;

@@ -16,11 +16,6 @@ import java.util.UUID;
 /** A recorded audit event. Immutable once written. */
 @Entity
 @Table(name = "audit_events")
-@NamedQuery(name = "AuditEvent.since",
-    query = "SELECT e FROM AuditEvent e WHERE e.time >= :since ORDER BY e.time, e.id")
-@NamedQuery(name = "AuditEvent.sinceOfType",
-    query = "SELECT e FROM AuditEvent e WHERE e.time >= :since AND e.type = :type"
-        + " ORDER BY e.time, e.id")
 @NamedQuery(name = "AuditEvent.bySession",
     query = "SELECT e FROM AuditEvent e WHERE e.sessionId = :sessionId AND e.type = :type"
         + " ORDER BY e.time")
@@ -43,6 +38,9 @@ public class AuditEvent {
 
   @Column(length = 128)
   private String actor;
+
+  @Column(length = 255)
+  private String target;
 
   @Column(length = 63)
   private String node;
@@ -67,11 +65,20 @@ public class AuditEvent {
 
   /** The event for {@code record}, happened at {@code time} in {@code cluster}. */
   public AuditEvent(AuditRecord record, Instant time, String cluster) {
-    this.id = UUID.randomUUID().toString();
+    this(UUID.randomUUID(), record, time, cluster);
+  }
+
+  /**
+   * An event whose id was chosen where it happened (on a node), so that a second delivery of it is
+   * recognised as the same event.
+   */
+  public AuditEvent(UUID id, AuditRecord record, Instant time, String cluster) {
+    this.id = id.toString();
     this.time = UtcTime.of(time);
     this.type = record.type().wireName();
     this.cluster = cluster;
     this.actor = clip(record.actor(), 128);
+    this.target = clip(record.target(), 255);
     this.node = clip(record.node(), 63);
     this.login = clip(record.login(), 32);
     this.sessionId = record.sessionId() == null ? null : record.sessionId().toString();
@@ -98,7 +105,7 @@ public class AuditEvent {
 
   /** The event as its logic described it. */
   public AuditRecord record() {
-    return new AuditRecord(type(), outcome, actor, node, login,
+    return new AuditRecord(type(), outcome, actor, target, node, login,
         Optional.ofNullable(sessionId).map(UUID::fromString).orElse(null), remoteAddr, message);
   }
 

@@ -2,18 +2,43 @@ package dev.outpost.domain.audit;
 
 import dev.outpost.domain.shared.OutpostException;
 
-/** Everything Outpost audits. The wire name is also what the database stores. */
+/**
+ * Everything Outpost audits, a closed set. The wire name is also what the database stores and what
+ * users filter by. Types marked "agent" are emitted on the node and reach the proxy through the
+ * agent's at-least-once event upload.
+ */
 public enum AuditEventType {
   USER_LOGIN("user.login"),
+  USER_LOGIN_FAILURE("user.login.failure"),
+  WEB_LOGIN("web.login"),
   USER_LOGOUT("user.logout"),
   USER_CREATE("user.create"),
+  USER_DELETE("user.delete"),
   INVITE_ACCEPT("user.invite.accept"),
+  ROLE_CREATE("role.create"),
+  MFA_ENROLL("user.mfa.enroll"),
   TOKEN_CREATE("token.create"),
   JOIN("join"),
   CERT_RENEW("cert.renew"),
   TUNNEL_AUTH("tunnel.auth"),
+  NODE_ONLINE("node.online"),
+  NODE_OFFLINE("node.offline"),
+  ACCESS_DENIED("access.denied"),
   SESSION_START("session.start"),
-  SESSION_END("session.end");
+  SESSION_END("session.end"),
+  ROLE_UPDATE("role.update"),
+  ROLE_DELETE("role.delete"),
+  LOCK_CREATE("lock.create"),
+  LOCK_DELETE("lock.delete"),
+  SESSION_TERMINATE("session.terminate"),
+  /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
+  EXEC("exec"),
+  /** Agent: an scp transfer, with the path. */
+  SCP("scp"),
+  /** Agent: an sftp subsystem session. */
+  SFTP("sftp"),
+  /** Agent: a port forwarding request (refused by the built-in server). */
+  PORT_FORWARD("port_forward");
 
   private final String wireName;
 

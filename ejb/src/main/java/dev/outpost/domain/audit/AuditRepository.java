@@ -1,6 +1,5 @@
 package dev.outpost.domain.audit;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +9,11 @@ public interface AuditRepository {
 
   void add(AuditEvent event);
 
-  /** Events from {@code since} on, oldest first, of {@code type} unless null, at most limit. */
-  List<AuditEvent> list(Instant since, AuditEventType type, int limit);
+  /** Whether an event with this id is already kept (a node delivers its events at least once). */
+  boolean contains(UUID id);
+
+  /** One page of the events {@code query} selects, oldest first. */
+  List<AuditEvent> list(AuditQuery query);
 
   /** The {@code session.start} event of an SSH session. */
   Optional<AuditEvent> sessionStart(UUID sessionId);

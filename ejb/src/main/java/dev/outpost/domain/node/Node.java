@@ -112,16 +112,35 @@ public class Node {
   /**
    * The proxy that served this node's tunnel restarted: no tunnel survives that, whatever the
    * database still says.
+   *
+   * @return whether the node was online through that proxy and is now offline
    */
-  public void tunnelLostWith(String restartedProxy) {
-    if (online && restartedProxy.equals(proxyInstance)) {
+  public boolean tunnelLostWith(String restartedProxy) {
+    if (tunnelId != null && restartedProxy.equals(proxyInstance)) {
       this.online = false;
       this.tunnelId = null;
+      return true;
     }
+    return false;
   }
 
   /**
-   * Marks the node offline if {@code tunnel} is still the one serving it.
+   * Marks the node reconnecting if {@code tunnel} is still the one serving it: the tunnel was lost
+   * and its sessions wait for the next one. {@link #disconnected} or a new tunnel ends that.
+   *
+   * @return false when a newer tunnel has taken over
+   */
+  public boolean linkLost(UUID tunnel, Instant now) {
+    if (!tunnel.toString().equals(tunnelId)) {
+      return false;
+    }
+    this.online = false;
+    this.lastSeen = UtcTime.of(now);
+    return true;
+  }
+
+  /**
+   * Marks the node offline if {@code tunnel} is still the one serving (or last served) it.
    *
    * @return false when a newer tunnel has taken over
    */
@@ -159,6 +178,11 @@ public class Node {
       throw OutpostException.unauthenticated(
           "host key of node " + name + " does not match its registration: join again");
     }
+  }
+
+  /** Whether the node's tunnel was lost and the proxy still waits for it (the resume grace). */
+  public boolean isReconnecting() {
+    return !online && tunnelId != null;
   }
 
   public boolean isOnline() {

@@ -33,4 +33,16 @@ public final class Ttl {
       default -> Duration.ofDays(amount);
     };
   }
+
+  /** The largest whole unit that writes {@code duration} exactly, e.g. {@code 12h} or {@code 90s}. */
+  public static String format(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
 }

@@ -5,8 +5,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -31,6 +29,9 @@ import java.util.UUID;
 @NamedQuery(name = "User.byName",
     query = "SELECT u FROM User u WHERE u.name = :name AND u.deletedAt IS NULL")
 @NamedQuery(name = "User.count", query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = "User.countByName", query = "SELECT COUNT(u) FROM User u WHERE u.name = :name")
+@NamedQuery(name = "User.all",
+    query = "SELECT u FROM User u WHERE u.deletedAt IS NULL ORDER BY u.name")
 public class User {
 
   public static final int MAX_FAILED_LOGINS = 5;
@@ -45,9 +46,8 @@ public class User {
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role", nullable = false, length = 32)
-  private Set<Role> roles = new HashSet<>();
+  @Column(name = "role", nullable = false, length = 64)
+  private Set<String> roles = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_logins", joinColumns = @JoinColumn(name = "user_id"))
@@ -83,7 +83,7 @@ public class User {
 
   protected User() {}
 
-  public User(UserName name, Set<Role> roles, List<String> logins, Instant now) {
+  public User(UserName name, Set<String> roles, List<String> logins, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.name = name.value();
     this.roles = new HashSet<>(roles);
@@ -99,7 +99,8 @@ public class User {
     return name;
   }
 
-  public Set<Role> roles() {
+  /** Names of the user's roles. */
+  public Set<String> roles() {
     return Set.copyOf(roles);
   }
 
@@ -125,9 +126,13 @@ public class User {
     return Optional.ofNullable(totpSecret);
   }
 
-  public void enrollTotp(String base32Secret) {
-    this.totpSecret = base32Secret;
-    this.totpLastStep = 0;
+  /**
+   * Enrols (or replaces) the TOTP secret; {@code confirmedStep} is the step of the code that
+   * confirmed it, so that code cannot log in again.
+   */
+  public void enrollTotp(TotpSecret secret, long confirmedStep) {
+    this.totpSecret = secret.base32();
+    this.totpLastStep = confirmedStep;
   }
 
   public long totpLastStep() {
@@ -160,5 +165,14 @@ public class User {
 
   public boolean isDeleted() {
     return deletedAt != null;
+  }
+
+  /** Removes the account: it can no longer log in and its sessions stop authenticating. */
+  public void delete(Instant now) {
+    deletedAt = UtcTime.of(now);
+  }
+
+  public Instant createdAt() {
+    return UtcTime.instant(createdAt);
   }
 }

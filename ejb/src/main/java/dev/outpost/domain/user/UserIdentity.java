@@ -6,38 +6,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who is behind an authenticated request: from a session token or a user certificate.
+ * Who is behind an authenticated request: from a session token or a user certificate. What the
+ * roles allow is decided by the role engine ({@code dev.outpost.domain.role.RoleSet}).
  *
  * @param user user name
- * @param roles the user's roles
- * @param logins OS logins the user may use
+ * @param roles names of the user's roles
+ * @param logins the user's own OS logins (the {@code internal.logins} trait)
  * @param expires end of the session or certificate
  */
-public record UserIdentity(String user, Set<Role> roles, List<String> logins, Instant expires) {
+public record UserIdentity(String user, Set<String> roles, List<String> logins, Instant expires) {
 
   public UserIdentity {
     roles = Set.copyOf(roles);
     logins = List.copyOf(logins);
   }
 
-  public boolean hasRole(Role role) {
+  public boolean hasRole(String role) {
     return roles.contains(role);
   }
 
-  /** Admins and users with role {@code access} reach nodes. */
-  public boolean mayAccessNodes() {
-    return hasRole(Role.ACCESS) || hasRole(Role.ADMIN);
-  }
-
   /** @throws OutpostException FORBIDDEN unless the user has {@code role} */
-  public void requireRole(Role role) {
+  public void requireRole(String role) {
     if (!hasRole(role)) {
-      throw OutpostException.forbidden("role " + role.wireName() + " is required");
+      throw OutpostException.forbidden("role " + role + " is required");
     }
   }
 
-  /** Roles by wire name, sorted. */
+  /** Role names, sorted. */
   public List<String> roleNames() {
-    return roles.stream().map(Role::wireName).sorted().toList();
+    return roles.stream().sorted().toList();
   }
 }

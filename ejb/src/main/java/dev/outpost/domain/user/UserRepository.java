@@ -1,5 +1,6 @@
 package dev.outpost.domain.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where users are kept. */
@@ -15,4 +16,10 @@ public interface UserRepository {
   boolean any();
 
   void add(User user);
+
+  /** Whether a user, deleted or not, has {@code name}: names are never reused. */
+  boolean nameTaken(String name);
+
+  /** Users that are not deleted, by name. */
+  List<User> list();
 }

@@ -2,13 +2,13 @@ package dev.outpost.infrastructure.persistence;
 
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +25,36 @@ public class JpaAuditRepository implements AuditRepository {
   }
 
   @Override
-  public List<AuditEvent> list(Instant since, AuditEventType type, int limit) {
-    TypedQuery<AuditEvent> query = type == null
-        ? entityManager.createNamedQuery("AuditEvent.since", AuditEvent.class)
-        : entityManager.createNamedQuery("AuditEvent.sinceOfType", AuditEvent.class)
-            .setParameter("type", type.wireName());
-    return query.setParameter("since", UtcTime.of(since)).setMaxResults(limit).getResultList();
+  public boolean contains(UUID id) {
+    return entityManager.find(AuditEvent.class, id.toString()) != null;
+  }
+
+  /** Each filter is one indexed column (V3 indexes actor, node and type with the time). */
+  @Override
+  public List<AuditEvent> list(AuditQuery query) {
+    StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE e.time >= :since");
+    if (query.type() != null) {
+      jpql.append(" AND e.type = :type");
+    }
+    if (query.user() != null) {
+      jpql.append(" AND e.actor = :user");
+    }
+    if (query.node() != null) {
+      jpql.append(" AND e.node = :node");
+    }
+    jpql.append(" ORDER BY e.time, e.id");
+    TypedQuery<AuditEvent> select = entityManager.createQuery(jpql.toString(), AuditEvent.class)
+        .setParameter("since", UtcTime.of(query.since()));
+    if (query.type() != null) {
+      select.setParameter("type", query.type().wireName());
+    }
+    if (query.user() != null) {
+      select.setParameter("user", query.user());
+    }
+    if (query.node() != null) {
+      select.setParameter("node", query.node());
+    }
+    return select.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
   }
 
   @Override

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -36,5 +37,17 @@ public class JpaUserRepository implements UserRepository {
   @Override
   public void add(User user) {
     entityManager.persist(user);
+  }
+
+  @Override
+  public boolean nameTaken(String name) {
+    return entityManager.createNamedQuery("User.countByName", Long.class)
+        .setParameter("name", name)
+        .getSingleResult() > 0;
+  }
+
+  @Override
+  public List<User> list() {
+    return entityManager.createNamedQuery("User.all", User.class).getResultList();
   }
 }

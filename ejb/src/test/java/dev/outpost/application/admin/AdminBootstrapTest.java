@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.user.FastPasswordHasher;
 import dev.outpost.domain.user.PasswordHasher;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.User;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.MutableClock;

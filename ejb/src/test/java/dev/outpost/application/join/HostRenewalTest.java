@@ -89,7 +89,7 @@ class HostRenewalTest {
   @Test
   void refusesUserCertificates() throws Exception {
     String userCertificate = cas.issueUserCertificate(hostKey.getPublic(), "edge-1",
-        List.of("root"), clock.instant(), Duration.ofHours(1));
+        List.of("root"), TestCas.ACCESS, clock.instant(), Duration.ofHours(1));
 
     assertEquals("certificate is a USER certificate, not a HOST one",
         refuse(request("edge-1", userCertificate, now())));

@@ -12,8 +12,8 @@ import dev.outpost.domain.audit.Outcome;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeLabels;
 import dev.outpost.domain.node.NodeName;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
@@ -140,7 +140,8 @@ class TunnelCredentialsTest {
 
   private String userCertificate(String user, Duration ttl) throws Exception {
     Instant now = clock.instant();
-    return cas.issueUserCertificate(key.getPublic(), user, List.of("ubuntu"), now, ttl);
+    return cas.issueUserCertificate(key.getPublic(), user, List.of("ubuntu"), TestCas.ACCESS, now,
+        ttl);
   }
 
   private CertificateProof proof(String certificate) throws Exception {

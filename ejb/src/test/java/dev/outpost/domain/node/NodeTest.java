@@ -79,4 +79,31 @@ class NodeTest {
     node.requireHostKey("SHA256:x");
     assertThrows(OutpostException.class, () -> node.requireHostKey("SHA256:y"));
   }
+
+  @Test
+  void aLostLinkMakesTheNodeReconnectingUntilItComesBackOrGivesUp() {
+    Node node = new Node("edge", new NodeName("n1"), new NodeLabels(Map.of()), "SHA256:x", NOW);
+    UUID lost = node.connected("proxy-a", "192.0.2.1", NOW);
+
+    assertTrue(node.linkLost(lost, NOW.plusSeconds(1)));
+    assertTrue(node.isReconnecting());
+    assertFalse(node.isOnline());
+
+    UUID resumed = node.connected("proxy-a", "192.0.2.9", NOW.plusSeconds(2));
+    assertFalse(node.isReconnecting());
+    assertFalse(node.linkLost(lost, NOW.plusSeconds(3)), "the old tunnel no longer counts");
+
+    assertTrue(node.linkLost(resumed, NOW.plusSeconds(4)));
+    assertTrue(node.disconnected(resumed, NOW.plusSeconds(300)));
+    assertFalse(node.isReconnecting());
+    assertEquals(NOW.plusSeconds(300), node.lastSeen().orElseThrow());
+  }
+
+  @Test
+  void aProxyRestartEndsReconnectingToo() {
+    Node node = new Node("edge", new NodeName("n1"), new NodeLabels(Map.of()), "SHA256:x", NOW);
+    node.linkLost(node.connected("proxy-a", "192.0.2.1", NOW), NOW.plusSeconds(1));
+    node.tunnelLostWith("proxy-a");
+    assertFalse(node.isReconnecting());
+  }
 }

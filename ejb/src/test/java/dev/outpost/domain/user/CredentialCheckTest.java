@@ -1,13 +1,12 @@
 package dev.outpost.domain.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outpost.domain.role.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,26 +22,33 @@ class CredentialCheckTest {
   void passwordAloneWithoutTotp() {
     user.changePassword(hasher.hash("correct horse battery"));
 
-    assertEquals(OptionalLong.of(0), check.check(user, "correct horse battery", null, NOW));
-    assertTrue(check.check(user, "wrong", null, NOW).isEmpty());
+    assertEquals(new CredentialCheck.Outcome(CredentialCheck.Verdict.ACCEPTED, 0),
+        check.check(user, "correct horse battery", null, NOW));
+    assertEquals(CredentialCheck.Verdict.WRONG, check.check(user, "wrong", null, NOW).verdict());
   }
 
   @Test
   void enrolledUsersNeedTheCode() {
     byte[] secret = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
     user.changePassword(hasher.hash("correct horse battery"));
-    user.enrollTotp(Base32.encode(secret));
     long step = Totp.STANDARD.step(NOW);
+    user.enrollTotp(TotpSecret.parse(Base32.encode(secret)), step - 1);
 
-    assertTrue(check.check(user, "correct horse battery", null, NOW).isEmpty());
-    assertTrue(check.check(user, "correct horse battery", Totp.STANDARD.code(secret, step + 5),
-        NOW).isEmpty());
-    assertEquals(OptionalLong.of(step), check.check(user, "correct horse battery",
-        Totp.STANDARD.code(secret, step), NOW));
+    assertEquals(CredentialCheck.Verdict.CODE_MISSING,
+        check.check(user, "correct horse battery", null, NOW).verdict());
+    assertEquals(CredentialCheck.Verdict.WRONG,
+        check.check(user, "wrong", Totp.STANDARD.code(secret, step), NOW).verdict());
+    assertEquals(CredentialCheck.Verdict.WRONG, check.check(user, "correct horse battery",
+        Totp.STANDARD.code(secret, step + 5), NOW).verdict());
+    assertEquals(CredentialCheck.Verdict.WRONG, check.check(user, "correct horse battery",
+        Totp.STANDARD.code(secret, step - 1), NOW).verdict(), "the enrolment code is used up");
+    assertEquals(new CredentialCheck.Outcome(CredentialCheck.Verdict.ACCEPTED, step),
+        check.check(user, "correct horse battery", Totp.STANDARD.code(secret, step), NOW));
   }
 
   @Test
   void invitedUserWithoutPasswordCannotLogIn() {
-    assertTrue(check.check(user, "anything at all", null, NOW).isEmpty());
+    assertEquals(CredentialCheck.Verdict.WRONG,
+        check.check(user, "anything at all", null, NOW).verdict());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
 import java.time.Duration;
 import java.time.Instant;

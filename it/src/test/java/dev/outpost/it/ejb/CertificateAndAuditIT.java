@@ -10,6 +10,7 @@ import dev.outpost.api.InviteAcceptance;
 import dev.outpost.api.JoinRequest;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.TokenRequest;
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.application.AccessService;
@@ -26,10 +27,11 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
-import dev.outpost.domain.user.Role;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import jakarta.annotation.Resource;
@@ -110,14 +112,16 @@ class CertificateAndAuditIT {
     KeyPair key = SshKeys.generateEd25519(new SecureRandom());
     Instant now = Instant.now();
 
+    UserCertificatePermissions permissions =
+        new UserCertificatePermissions(authorities.cluster(), List.of("access"), false, true);
     String line = authorities.issueUserCertificate(key.getPublic(), "it-alice",
-        List.of("root", "ubuntu"), now, Duration.ofHours(1));
+        List.of("root", "ubuntu"), permissions, now, Duration.ofHours(1));
 
     OpenSshCertificate certificate =
         authorities.users().verify(CertificateProof.parseCertificate(line), now);
     assertEquals("it-alice", certificate.getId());
     assertEquals(List.of("root", "ubuntu"), List.copyOf(certificate.getPrincipals()));
-    assertEquals(Map.of("permit-pty", ""), certificate.getExtensionsMap());
+    assertEquals(permissions, UserCertificatePermissions.of(certificate).orElseThrow());
     ClusterInfo info = cluster.info();
     assertEquals(authorities.cluster(), info.cluster());
     assertEquals(List.of(authorities.users().publicKey()), info.userCaKeys());
@@ -136,14 +140,15 @@ class CertificateAndAuditIT {
     audit.record(AuditRecord.failure(AuditEventType.TOKEN_CREATE, "role admin is required")
         .actor(actor));
 
-    List<AuditEvent> starts = audit.list(since, AuditEventType.SESSION_START, AuditLog.MAX_LIST);
+    List<AuditEvent> starts =
+        audit.list(AuditQuery.since(since).ofType(AuditEventType.SESSION_START));
     AuditEvent start = only(starts, actor);
     assertEquals(cas.authorities().cluster(), start.cluster());
     assertEquals(session, start.record().sessionId());
     assertEquals("edge-it", start.record().node());
     assertEquals(Outcome.SUCCESS, start.record().outcome());
     assertTrue(!start.time().isBefore(since));
-    assertEquals(2, mine(audit.list(since, null, AuditLog.MAX_LIST), actor).size());
+    assertEquals(2, mine(audit.list(AuditQuery.since(since)), actor).size());
   }
 
   @Test
@@ -155,7 +160,8 @@ class CertificateAndAuditIT {
         () -> auth.login(login(user, "not the password"), "192.0.2.11"));
 
     assertEquals(OutpostException.Kind.UNAUTHENTICATED, error.kind());
-    AuditEvent event = only(audit.list(since, AuditEventType.USER_LOGIN, AuditLog.MAX_LIST), user);
+    AuditEvent event =
+        only(audit.list(AuditQuery.since(since).ofType(AuditEventType.USER_LOGIN_FAILURE)), user);
     assertEquals(Outcome.FAILURE, event.record().outcome());
     assertEquals("unknown user", event.record().message());
     assertEquals("192.0.2.11", event.record().remoteAddr());
@@ -230,11 +236,11 @@ class CertificateAndAuditIT {
     UUID session = access.authorizeSsh(dave, "ubuntu", node + "." + cas.authorities().cluster(),
         "198.51.100.20");
     access.sessionEnded(session, 10, 20);
-    registry.offline(node, tunnel);
+    registry.offline(node, tunnel, "test over");
 
     assertEquals(OutpostException.Kind.UNAVAILABLE, assertThrows(OutpostException.class,
         () -> access.authorizeSsh(dave, "ubuntu", node, null)).kind());
-    AuditEvent end = only(audit.list(since, AuditEventType.SESSION_END, AuditLog.MAX_LIST), user);
+    AuditEvent end = only(audit.list(AuditQuery.since(since).ofType(AuditEventType.SESSION_END)), user);
     assertEquals(session, end.record().sessionId());
     assertEquals(node, end.record().node());
     assertEquals("bytes in 10, out 20", end.record().message());
@@ -256,7 +262,7 @@ class CertificateAndAuditIT {
   private String createUser(String name) {
     UserCreated created = userService.create(admin(),
         new UserRequest(name, List.of("access"), List.of("ubuntu")));
-    userService.acceptInvite(created.inviteCode(), new InviteAcceptance(PASSWORD));
+    userService.acceptInvite(created.inviteCode(), new InviteAcceptance(PASSWORD, null, null));
     return name;
   }
 

@@ -30,6 +30,7 @@ final class EjbTestDeployment {
       "org.bouncycastle.cert.X509v3CertificateBuilder",
       "org.bouncycastle.asn1.cms.ContentInfo",
       "org.flywaydb.core.Flyway",
+      "org.yaml.snakeyaml.Yaml",
       "org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
       "org.flywaydb.database.cockroachdb.CockroachDBDatabaseType");
 

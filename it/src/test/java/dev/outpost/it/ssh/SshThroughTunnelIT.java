@@ -1,15 +1,20 @@
 package dev.outpost.it.ssh;
 
+import static dev.outpost.it.AdminTasks.acceptInvite;
+import static dev.outpost.it.AdminTasks.awaitOnline;
+import static dev.outpost.it.AdminTasks.findNode;
+import static dev.outpost.it.AdminTasks.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +24,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +49,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshThroughTunnelIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration SSH_TIMEOUT = Duration.ofMinutes(2);
 
   private final String node = "edge-" + UUID.randomUUID().toString().substring(0, 8);
@@ -60,10 +63,10 @@ class SshThroughTunnelIT {
         "end-to-end SSH tests need root with iproute2 and iptables to build network namespaces");
     work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("ssh-it"));
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
-    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json"));
+    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
     edge = EdgeHost.create();
     edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
-    awaitOnline(admin, node, Duration.ofSeconds(90));
+    admin.awaitOnline(node, Duration.ofSeconds(90));
     sshConfig = admin.sshConfig();
   }
 
@@ -90,7 +93,8 @@ class SshThroughTunnelIT {
   @Test
   @Order(2)
   void nodeIsListedOnlineWithLabels() {
-    JsonNode listed = findNode(json(admin.run("ls", "--format=json")), node);
+    JsonNode listed = admin.listed(node);
+    assertNotNull(listed, "node " + node + " is listed");
     assertTrue(listed.get("online").asBoolean());
     assertEquals("edge", listed.get("labels").get("env").asText());
     String text = admin.run("ls").requireSuccess().stdout();
@@ -150,12 +154,7 @@ class SshThroughTunnelIT {
   @Test
   @Order(8)
   void nodeRefusesCertificateForAnotherLogin() throws IOException {
-    String name = "nobody-" + node;
-    Command.Result created = admin.run("admin", "users", "add", name, "--roles=access", "--logins=nobody", "--format=json");
-    String code = json(created).get("invite_code").asText();
-    Cli other = Cli.fresh(name);
-    acceptInvite(code, "correct horse battery staple");
-    other.login(name, "correct horse battery staple");
+    Cli other = admin.addUser("nobody-" + node, "access", "nobody", "correct horse battery staple");
     assertRefusedByNode(other.home().resolve("key"), other.home().resolve("key-cert.pub"));
   }
 
@@ -163,10 +162,11 @@ class SshThroughTunnelIT {
   @Order(9)
   void nodeRefusesExpiredCertificate() throws Exception {
     Cli shortLived = Cli.fresh("short-" + node).login("admin", TestCluster.ADMIN_PASSWORD, "--ttl=5s");
-    Thread.sleep(6_000);
+    Polling.sleep(6_000);
     assertRefusedByNode(shortLived.home().resolve("key"), shortLived.home().resolve("key-cert.pub"));
   }
 
+  /** The foreign certificate claims this cluster and role admin: the node trusts no claim of a CA it does not know. */
   @Test
   @Order(10)
   void nodeRefusesCertificateFromForeignCa() throws IOException {
@@ -174,17 +174,19 @@ class SshThroughTunnelIT {
     command(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("ca").toString())).requireSuccess();
     command(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("key").toString())).requireSuccess();
     command(List.of("ssh-keygen", "-q", "-s", dir.resolve("ca").toString(), "-I", "mallory", "-n", "root",
-        "-V", "-5m:+1h", dir.resolve("key.pub").toString())).requireSuccess();
+        "-V", "-5m:+1h", "-O", "extension:cluster@outpost.dev=" + TestCluster.CLUSTER_NAME,
+        "-O", "extension:roles@outpost.dev=admin,access", "-O", "extension:permit-file-copy@outpost.dev",
+        dir.resolve("key.pub").toString())).requireSuccess();
     assertRefusedByNode(dir.resolve("key"), dir.resolve("key-cert.pub"));
   }
 
   @Test
   @Order(11)
   void joinTokenIsSingleUse() throws Exception {
-    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--format=json"));
+    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--format=json");
     String first = node + "-a";
     edge.startAgent(first, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(first));
-    awaitOnline(admin, first, Duration.ofSeconds(90));
+    admin.awaitOnline(first, Duration.ofSeconds(90));
     Process second = edge.startAgent(node + "-b", token.get("token").asText(), token.get("ca_pin").asText(),
         work.resolve(node + "-b"));
     assertTrue(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "a refused join ends the agent");
@@ -197,7 +199,7 @@ class SshThroughTunnelIT {
   @Order(100)
   void agentComesBackAfterProxyRestart() {
     TestCluster.get().restartProxy();
-    awaitOnline(admin, node, Duration.ofSeconds(120));
+    admin.awaitOnline(node, Duration.ofSeconds(120));
     Command.Result result = ssh(List.of("-o", "BatchMode=yes", target(), "echo back"), null);
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(result.stdout().contains("back"));
@@ -216,12 +218,6 @@ class SshThroughTunnelIT {
     assertTrue(result.stderr().contains("Permission denied"), result.stderr());
   }
 
-  private void acceptInvite(String code, String password) {
-    Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H", "Content-Type: application/json",
-        "-d", "{\"password\":\"" + password + "\"}", "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code),
-        Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
-  }
-
   private String target() {
     return "root@" + node + "." + TestCluster.CLUSTER_NAME;
   }
@@ -236,59 +232,7 @@ class SshThroughTunnelIT {
     return Command.run(command, Map.of(), null, SSH_TIMEOUT);
   }
 
-  private static void awaitOnline(Cli cli, String name, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Command.Result result = cli.run("ls", "--format=json");
-      last = result.stdout() + result.stderr();
-      if (result.exitCode() == 0) {
-        JsonNode found = findNodeOrNull(json(result), name);
-        if (found != null && found.get("online").asBoolean()) {
-          return;
-        }
-      }
-      sleep(1_000);
-    }
-    throw new AssertionError("node " + name + " did not come online within " + timeout + ": " + last);
-  }
-
-  private static JsonNode findNode(JsonNode nodes, String name) {
-    JsonNode found = findNodeOrNull(nodes, name);
-    if (found == null) {
-      throw new AssertionError("node " + name + " not listed: " + nodes);
-    }
-    return found;
-  }
-
-  private static JsonNode findNodeOrNull(JsonNode nodes, String name) {
-    for (JsonNode candidate : nodes) {
-      if (name.equals(candidate.get("name").asText())) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private static JsonNode json(Command.Result result) {
-    result.requireSuccess();
-    try {
-      return JSON.readTree(result.stdout());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + result.stdout(), e);
-    }
-  }
-
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

@@ -22,6 +22,15 @@ final class Checks {
     return id;
   }
 
+  /** A byte offset into a stream: 0..2^63-1. */
+  static long offset(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          field + " must be in 0.." + Long.MAX_VALUE + ", got " + Long.toUnsignedString(value));
+    }
+    return value;
+  }
+
   static int range(String field, int value, int min, int max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(

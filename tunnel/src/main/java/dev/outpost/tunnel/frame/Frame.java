@@ -1,6 +1,7 @@
 package dev.outpost.tunnel.frame;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,8 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
   int streamId();
 
   /** A frame about the whole connection, on stream 0. */
-  sealed interface ConnectionFrame extends Frame permits Hello, Auth, AuthOk, Ping, Pong, GoAway {
+  sealed interface ConnectionFrame extends Frame
+      permits Hello, Auth, AuthOk, Resume, Ping, Pong, GoAway {
     @Override
     default int streamId() {
       return 0;
@@ -36,8 +38,11 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
    * @param maxPayload the largest payload this side accepts
    * @param initialWindow the credit this side grants the peer on every new stream
    * @param nonce the accepting side's challenge (32 random bytes); empty from the dialing side
+   * @param resumable whether this side offers to resume streams after a lost connection (the
+   *     RESUMABLE header flag); both must, for a connection to be resumable
    */
-  record Hello(int version, int maxPayload, int initialWindow, ByteBuffer nonce)
+  record Hello(
+      int version, int maxPayload, int initialWindow, ByteBuffer nonce, boolean resumable)
       implements ConnectionFrame {
     public Hello {
       Checks.range("version", version, 0, 0xFFFF);
@@ -45,6 +50,11 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
           "max payload", maxPayload, FrameLimits.MIN_MAX_PAYLOAD, FrameLimits.MAX_PAYLOAD_CAP);
       Checks.range("initial window", initialWindow, 1, FrameLimits.MAX_31_BIT);
       nonce = Checks.bytes("nonce", nonce, 0, FrameLimits.MAX_NONCE);
+    }
+
+    /** A HELLO that does not offer resumption. */
+    public Hello(int version, int maxPayload, int initialWindow, ByteBuffer nonce) {
+      this(version, maxPayload, initialWindow, nonce, false);
     }
 
     @Override
@@ -86,6 +96,54 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
     @Override
     public FrameType type() {
       return FrameType.AUTH_OK;
+    }
+  }
+
+  /**
+   * The first frame after AUTH_OK on a resumable connection, once from each side: which earlier
+   * connection's streams to carry on, and how far this side received each of them.
+   *
+   * @param session the session the streams belong to (16 bytes); all zero from a dialer that has
+   *     none yet. The accepting side answers with the session in force, a new one if it did not
+   *     know (or no longer keeps) the one named.
+   * @param streams one point per stream to resume, at most {@link FrameLimits#MAX_RESUMED_STREAMS}
+   */
+  record Resume(ByteBuffer session, List<ResumePoint> streams) implements ConnectionFrame {
+    public Resume {
+      session =
+          Checks.bytes("session", session, FrameLimits.SESSION_LENGTH, FrameLimits.SESSION_LENGTH);
+      streams = List.copyOf(streams);
+      Checks.range("resumed streams", streams.size(), 0, FrameLimits.MAX_RESUMED_STREAMS);
+    }
+
+    @Override
+    public ByteBuffer session() {
+      return session.duplicate();
+    }
+
+    @Override
+    public FrameType type() {
+      return FrameType.RESUME;
+    }
+  }
+
+  /**
+   * How far the sender of a RESUME got receiving one stream.
+   *
+   * @param received bytes of DATA it received on the stream, from the start of the stream
+   * @param credited bytes it has credited back with WINDOW (sent or lost); never above received
+   * @param ended whether it received the peer's CLOSE
+   */
+  record ResumePoint(int streamId, long received, long credited, boolean ended) {
+    public ResumePoint {
+      Checks.streamId(streamId);
+      Checks.offset("received offset", received);
+      Checks.offset("credited offset", credited);
+      if (credited > received) {
+        throw new IllegalArgumentException(
+            "credited offset " + credited + " exceeds received offset " + received
+                + " on stream " + streamId);
+      }
     }
   }
 

@@ -11,20 +11,25 @@ import dev.outpost.tunnel.frame.Frame.OpenOk;
 import dev.outpost.tunnel.frame.Frame.Ping;
 import dev.outpost.tunnel.frame.Frame.Pong;
 import dev.outpost.tunnel.frame.Frame.Reset;
+import dev.outpost.tunnel.frame.Frame.Resume;
+import dev.outpost.tunnel.frame.Frame.ResumePoint;
 import dev.outpost.tunnel.frame.Frame.Window;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps frames to and from binary messages. Wire layout (big-endian):
  *
  * <pre>
- *   type u8 | flags u8 (reserved, 0) | stream id u32 | payload length u32 | payload
+ *   type u8 | flags u8 | stream id u32 | payload length u32 | payload
  * </pre>
  *
- * Payloads: HELLO = magic u32 "OTUN", version u16, max payload u32, initial window u32, nonce; AUTH
- * = credential; AUTH_OK = identity; OPEN = target; DATA = bytes; WINDOW = increment u32; RESET and
+ * Flags are reserved (0) except RESUMABLE (0x01) on HELLO. Payloads: HELLO = magic u32 "OTUN",
+ * version u16, max payload u32, initial window u32, nonce; AUTH = credential; AUTH_OK = identity;
+ * RESUME = session 16 bytes, count u16, count × (stream u32, received u64, credited u64, ended
+ * u8); OPEN = target; DATA = bytes; WINDOW = increment u32; RESET and
  * GOAWAY = error code u16, reason; PING and PONG = u64; OPEN_OK and CLOSE = empty. Strings are
  * UTF-8. The HELLO layout is frozen so that any version can read another's version.
  *
@@ -33,12 +38,14 @@ import java.util.List;
  */
 public final class FrameCodec {
 
-  public static final int PROTOCOL_VERSION = 1;
+  /** Version 2 added the RESUMABLE flag and the RESUME frame (docs/tunnel.md). */
+  public static final int PROTOCOL_VERSION = 2;
 
   /** "OTUN": tells a tunnel peer from anything else that speaks WebSocket. */
   static final int HELLO_MAGIC = 0x4F54554E;
 
   private static final int HELLO_FIXED_LENGTH = 14;
+  private static final int RESUME_POINT_LENGTH = Integer.BYTES + 2 * Long.BYTES + 1;
 
   private final int maxPayload;
 
@@ -55,7 +62,7 @@ public final class FrameCodec {
     ByteBuffer message = ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payload.remaining());
     message
         .put((byte) frame.type().code())
-        .put((byte) 0)
+        .put((byte) flagsOf(frame))
         .putInt(frame.streamId())
         .putInt(payload.remaining())
         .put(payload);
@@ -105,7 +112,10 @@ public final class FrameCodec {
     PayloadReader reader = new PayloadReader(type, in.slice());
     checkHeader(reader, type, flags, streamId, length, in.remaining());
     try {
-      Frame frame = decodePayload(type, streamId, reader);
+      Frame frame =
+          type == FrameType.HELLO
+              ? hello(reader, flags == FrameLimits.FLAG_RESUMABLE)
+              : decodePayload(type, streamId, reader);
       reader.requireEnd();
       return frame;
     } catch (IllegalArgumentException e) {
@@ -116,7 +126,7 @@ public final class FrameCodec {
   private void checkHeader(
       PayloadReader reader, FrameType type, int flags, int streamId, long length, int present)
       throws FrameException {
-    if (flags != 0) {
+    if (flags != 0 && !(type == FrameType.HELLO && flags == FrameLimits.FLAG_RESUMABLE)) {
       throw reader.error(String.format("reserved flags 0x%02X set", flags));
     }
     if (length > maxPayload) {
@@ -138,9 +148,10 @@ public final class FrameCodec {
   private static Frame decodePayload(FrameType type, int streamId, PayloadReader in)
       throws FrameException {
     return switch (type) {
-      case HELLO -> hello(in);
+      case HELLO -> hello(in, false);
       case AUTH -> new Auth(in.rest());
       case AUTH_OK -> new AuthOk(in.utf8Rest("identity", FrameLimits.MAX_IDENTITY));
+      case RESUME -> resume(in);
       case OPEN -> new Open(streamId, in.utf8Rest("target", FrameLimits.MAX_TARGET));
       case OPEN_OK -> new OpenOk(streamId);
       case DATA -> new Data(streamId, in.rest());
@@ -154,7 +165,29 @@ public final class FrameCodec {
     };
   }
 
-  private static Hello hello(PayloadReader in) throws FrameException {
+  private static Resume resume(PayloadReader in) throws FrameException {
+    ByteBuffer session = in.bytes("session", FrameLimits.SESSION_LENGTH);
+    int count = in.u16("stream count");
+    if (in.remaining() != (long) count * RESUME_POINT_LENGTH) {
+      throw in.error(
+          count + " streams need " + count * RESUME_POINT_LENGTH + " bytes, "
+              + in.remaining() + " present");
+    }
+    List<ResumePoint> points = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int streamId = in.u32("stream id");
+      long received = in.u64("received offset");
+      long credited = in.u64("credited offset");
+      int ended = in.u8("ended");
+      if (ended > 1) {
+        throw in.error("ended must be 0 or 1, got " + ended);
+      }
+      points.add(new ResumePoint(streamId, received, credited, ended == 1));
+    }
+    return new Resume(session, points);
+  }
+
+  private static Hello hello(PayloadReader in, boolean resumable) throws FrameException {
     int magic = in.u32("magic");
     if (magic != HELLO_MAGIC) {
       throw in.error(
@@ -163,7 +196,7 @@ public final class FrameCodec {
     int version = in.u16("version");
     int maxPayload = in.u31("max payload");
     int initialWindow = in.u31("initial window");
-    return new Hello(version, maxPayload, initialWindow, in.rest());
+    return new Hello(version, maxPayload, initialWindow, in.rest(), resumable);
   }
 
   private static ByteBuffer payloadOf(Frame frame) {
@@ -186,6 +219,20 @@ public final class FrameCodec {
     if (frame instanceof AuthOk ok) {
       return utf8(ok.identity());
     }
+    if (frame instanceof Resume resume) {
+      ByteBuffer out =
+          ByteBuffer.allocate(
+              FrameLimits.SESSION_LENGTH + Short.BYTES
+                  + resume.streams().size() * RESUME_POINT_LENGTH);
+      out.put(resume.session()).putShort((short) resume.streams().size());
+      for (ResumePoint point : resume.streams()) {
+        out.putInt(point.streamId())
+            .putLong(point.received())
+            .putLong(point.credited())
+            .put((byte) (point.ended() ? 1 : 0));
+      }
+      return out.flip();
+    }
     if (frame instanceof Open open) {
       return utf8(open.target());
     }
@@ -205,6 +252,10 @@ public final class FrameCodec {
       return ByteBuffer.allocate(Long.BYTES).putLong(0, pong.payload());
     }
     return ByteBuffer.allocate(0); // OPEN_OK, CLOSE
+  }
+
+  private static int flagsOf(Frame frame) {
+    return frame instanceof Hello hello && hello.resumable() ? FrameLimits.FLAG_RESUMABLE : 0;
   }
 
   private static ByteBuffer utf8(String text) {

@@ -30,6 +30,15 @@ public final class FrameLimits {
   public static final int MAX_REASON = 1024;
   public static final int MAX_NONCE = 255;
 
+  /** Session ids in RESUME: 128 random bits. */
+  public static final int SESSION_LENGTH = 16;
+
+  /** Streams one RESUME may name; a connection never has more open (TunnelSettings cap). */
+  public static final int MAX_RESUMED_STREAMS = 65_535;
+
+  /** The HELLO header flag that offers resumable streams; no other flag is defined. */
+  public static final int FLAG_RESUMABLE = 0x01;
+
   /** Windows, increments and stream ids are 31-bit so that they never turn negative in Java. */
   public static final int MAX_31_BIT = Integer.MAX_VALUE;
 

@@ -10,6 +10,7 @@ public enum FrameType {
   HELLO(0x01, true),
   AUTH(0x02, true),
   AUTH_OK(0x03, true),
+  RESUME(0x04, true),
   OPEN(0x10, false),
   OPEN_OK(0x11, false),
   DATA(0x12, false),

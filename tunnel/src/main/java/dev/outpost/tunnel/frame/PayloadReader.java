@@ -14,6 +14,23 @@ final class PayloadReader {
     this.in = payload;
   }
 
+  int u8(String field) throws FrameException {
+    need(field, Byte.BYTES);
+    return Byte.toUnsignedInt(in.get());
+  }
+
+  /** Exactly {@code length} bytes, as a view. */
+  ByteBuffer bytes(String field, int length) throws FrameException {
+    need(field, length);
+    ByteBuffer view = in.slice().limit(length);
+    in.position(in.position() + length);
+    return view;
+  }
+
+  int remaining() {
+    return in.remaining();
+  }
+
   int u16(String field) throws FrameException {
     need(field, Short.BYTES);
     return Short.toUnsignedInt(in.getShort());

@@ -74,6 +74,19 @@ public final class InMemoryTransport implements FrameTransport {
     }
   }
 
+  /**
+   * Drops the connection as a failing network does: frames still in flight either way are lost,
+   * then both ends hear {@code onClosed}.
+   */
+  public void cut(String reason) {
+    if (closed.compareAndSet(false, true)) {
+      inbox.clear();
+      peer.inbox.clear();
+      inbox.add(new Delivery(null, reason));
+      peer.inbox.add(new Delivery(null, reason));
+    }
+  }
+
   public boolean isClosed() {
     return closed.get();
   }

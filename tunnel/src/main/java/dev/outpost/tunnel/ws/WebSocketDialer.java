@@ -1,6 +1,7 @@
 package dev.outpost.tunnel.ws;
 
 import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.TunnelAuthenticator.Prover;
 import dev.outpost.tunnel.TunnelConnection;
 import dev.outpost.tunnel.TunnelSettings;
@@ -62,15 +63,47 @@ public final class WebSocketDialer {
       StreamAcceptor acceptor,
       Duration timeout)
       throws IOException {
+    WebSocketTransport transport = open(client, uri, headers, settings, timeout);
+    return handshake(uri, TunnelConnection.dial(transport, settings, prover, acceptor), timeout);
+  }
+
+  private static WebSocketTransport open(
+      HttpClient client,
+      URI uri,
+      Map<String, String> headers,
+      TunnelSettings settings,
+      Duration timeout)
+      throws IOException {
     int maxMessage = FrameLimits.HEADER_LENGTH + settings.maxPayload();
-    WebSocketTransport transport =
-        await(uri, WebSocketTransport.connect(client, uri, headers, maxMessage, timeout), timeout);
-    TunnelConnection tunnel = TunnelConnection.dial(transport, settings, prover, acceptor);
+    return await(
+        uri, WebSocketTransport.connect(client, uri, headers, maxMessage, timeout), timeout);
+  }
+
+  private static TunnelConnection handshake(URI uri, TunnelConnection tunnel, Duration timeout)
+      throws IOException {
     try {
       return tunnel.awaitHandshake(timeout);
     } catch (IOException e) {
       throw new IOException("tunnel handshake with " + uri + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * As {@link #dial(HttpClient, URI, Map, TunnelSettings, Prover, StreamAcceptor, Duration)},
+   * resuming the streams of {@code session} when the proxy still has them (an agent's redial).
+   */
+  public static TunnelConnection dial(
+      HttpClient client,
+      URI uri,
+      TunnelSettings settings,
+      Prover prover,
+      StreamAcceptor acceptor,
+      StreamSession session,
+      Duration timeout)
+      throws IOException {
+    WebSocketTransport transport = open(client, uri, Map.of(), settings, timeout);
+    return handshake(
+        uri, TunnelConnection.dial(transport, settings, prover, acceptor, session), timeout);
   }
 
   /** A client for {@link #dial}: TLS from {@code ssl} (null for the JVM default). */

@@ -133,6 +133,27 @@ class FrameCodecHostileInputTest {
             frame(HELLO, 0, 0, 14, tinyHello),
             "HELLO frame: max payload must be in 16384..1048576, got 100"),
         refuse(
+            "RESUME count beyond its bytes",
+            frame(0x04, 0, 0, 18, resume(2, new byte[0])),
+            "RESUME frame: 2 streams need 42 bytes, 0 present"),
+        refuse(
+            "RESUME credited beyond received",
+            frame(0x04, 0, 0, 39, resume(1, point(3, 10, 11, 0))),
+            "RESUME frame: credited offset 11 exceeds received offset 10 on stream 3"),
+        refuse(
+            "RESUME negative offset",
+            frame(0x04, 0, 0, 39, resume(1, point(3, -1, 0, 0))),
+            "RESUME frame: received offset must be in 0..9223372036854775807, got "
+                + "18446744073709551615"),
+        refuse(
+            "RESUME bad ended flag",
+            frame(0x04, 0, 0, 39, resume(1, point(3, 0, 0, 2))),
+            "RESUME frame: ended must be 0 or 1, got 2"),
+        refuse(
+            "RESUME flag on another frame",
+            frame(0x04, 1, 0, 18, resume(0, new byte[0])),
+            "RESUME frame: reserved flags 0x01 set"),
+        refuse(
             "AUTH_OK empty",
             frame(0x03, 0, 0, 0, NONE),
             "AUTH_OK frame: identity must be 1..1024 bytes of UTF-8, got 0"));
@@ -158,6 +179,23 @@ class FrameCodecHostileInputTest {
         .putInt(streamId)
         .putInt(declaredLength)
         .put(payload)
+        .array();
+  }
+
+  private static byte[] resume(int count, byte[] points) {
+    return ByteBuffer.allocate(18 + points.length)
+        .put(new byte[16])
+        .putShort((short) count)
+        .put(points)
+        .array();
+  }
+
+  private static byte[] point(int streamId, long received, long credited, int ended) {
+    return ByteBuffer.allocate(21)
+        .putInt(streamId)
+        .putLong(received)
+        .putLong(credited)
+        .put((byte) ended)
         .array();
   }
 

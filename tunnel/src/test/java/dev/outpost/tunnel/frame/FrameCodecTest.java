@@ -24,6 +24,12 @@ class FrameCodecTest {
         new Frame.Hello(1, 65_536, 2 << 20, ByteBuffer.wrap(new byte[32])),
         new Frame.Auth(bytes("{\"certificate\":\"ssh-ed25519-cert-v01@openssh.com AAAA\"}")),
         new Frame.AuthOk("node-1"),
+        new Frame.Hello(2, 65_536, 2 << 20, ByteBuffer.allocate(0), true),
+        new Frame.Resume(
+            ByteBuffer.wrap(new byte[16]),
+            List.of(
+                new Frame.ResumePoint(2, 5_000_000_000L, 4_000_000_000L, false),
+                new Frame.ResumePoint(7, 0, 0, true))),
         new Frame.Open(1, "ssh:root@node-1.edge:22"),
         new Frame.OpenOk(2),
         new Frame.Data(3, bytes("hello")),

@@ -1,26 +1,41 @@
 package dev.outpost.web.rest;
 
+import dev.outpost.api.LockRequest;
+import dev.outpost.api.LockView;
 import dev.outpost.api.NodeView;
+import dev.outpost.api.RoleApplied;
+import dev.outpost.api.RoleRequest;
+import dev.outpost.api.RoleView;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
+import dev.outpost.api.UserView;
+import dev.outpost.application.LockService;
 import dev.outpost.application.NodeService;
+import dev.outpost.application.RoleService;
 import dev.outpost.application.TokenService;
 import dev.outpost.application.UserService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Administration; the services refuse callers without role {@code admin}. */
 @Path("admin")
+@Tag(name = "admin", description = "Administration: needs a session of a user with role admin")
+@SecurityRequirement(name = "session")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -29,19 +44,90 @@ public class AdminResource {
   @Inject TokenService tokens;
   @Inject UserService users;
   @Inject NodeService nodes;
+  @Inject RoleService roles;
+  @Inject LockService locks;
 
+  @Operation(summary = "Create a single-use join token",
+      description = "for a node, Kubernetes cluster, app or trusted cluster; audited as token.create")
   @POST
   @Path("tokens")
   public TokenResponse addToken(TokenRequest body, @Context ContainerRequestContext request) {
     return tokens.create(SessionFilter.caller(request), Requests.required(body));
   }
 
+  @Operation(summary = "Create a local user with roles and a one-time invite",
+      description = "every role must exist; audited as user.create")
   @POST
   @Path("users")
   public UserCreated addUser(UserRequest body, @Context ContainerRequestContext request) {
     return users.create(SessionFilter.caller(request), Requests.required(body));
   }
 
+  @Operation(summary = "List local users", description = "users that are not removed, by name")
+  @GET
+  @Path("users")
+  public List<UserView> users(@Context ContainerRequestContext request) {
+    return users.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Remove a local user",
+      description = "bearer sessions stop at once; the user is locked for the longest certificate lifetime so that live SSH sessions end within seconds; audited as user.delete")
+  @DELETE
+  @Path("users/{name}")
+  public void removeUser(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    users.remove(SessionFilter.caller(request), name);
+  }
+
+  /** Creates the role of the resource, or replaces the role of that name. */
+  @Operation(summary = "Create or update a role",
+      description = "the resource is the role YAML (or JSON) of docs/roles.md, validated strictly; audited as role.create or role.update")
+  @POST
+  @Path("roles")
+  public RoleApplied applyRole(RoleRequest body, @Context ContainerRequestContext request) {
+    return roles.apply(SessionFilter.caller(request), Requests.required(body).resource());
+  }
+
+  @Operation(summary = "List roles")
+  @GET
+  @Path("roles")
+  public List<RoleView> roles(@Context ContainerRequestContext request) {
+    return roles.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Remove a role",
+      description = "built-in roles admin and access cannot be removed; audited as role.delete")
+  @DELETE
+  @Path("roles/{name}")
+  public void removeRole(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    roles.remove(SessionFilter.caller(request), name);
+  }
+
+  /** Locks a user or a node: new sessions are refused, live ones end within seconds. */
+  @Operation(summary = "Lock a user or a node",
+      description = "new sessions are refused at once and live ones end within seconds; audited as lock.create")
+  @POST
+  @Path("locks")
+  public LockView lock(LockRequest body, @Context ContainerRequestContext request) {
+    return locks.lock(SessionFilter.caller(request), Requests.required(body));
+  }
+
+  @Operation(summary = "List the locks in force", description = "oldest first")
+  @GET
+  @Path("locks")
+  public List<LockView> locks(@Context ContainerRequestContext request) {
+    return locks.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Lift a lock", description = "audited as lock.delete")
+  @DELETE
+  @Path("locks/{id}")
+  public void removeLock(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    locks.remove(SessionFilter.caller(request), id);
+  }
+
+  @Operation(summary = "List every node of the cluster")
   @GET
   @Path("nodes")
   public List<NodeView> nodes(@Context ContainerRequestContext request) {

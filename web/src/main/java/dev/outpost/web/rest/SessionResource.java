@@ -3,6 +3,7 @@ package dev.outpost.web.rest;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
 import dev.outpost.api.StatusResponse;
+import dev.outpost.application.AccessService;
 import dev.outpost.application.AuthService;
 import dev.outpost.application.ClusterService;
 import dev.outpost.domain.user.UserIdentity;
@@ -26,6 +27,7 @@ public class SessionResource {
 
   @Inject AuthService auth;
   @Inject ClusterService cluster;
+  @Inject AccessService access;
 
   @POST
   @Path("login")
@@ -39,7 +41,7 @@ public class SessionResource {
   public StatusResponse me(@Context ContainerRequestContext request) {
     UserIdentity caller = SessionFilter.caller(request);
     return new StatusResponse(
-        caller.user(), cluster.info().cluster(), caller.roleNames(), caller.logins(), caller.expires());
+        caller.user(), cluster.info().cluster(), caller.roleNames(), access.logins(caller), caller.expires());
   }
 
   @POST

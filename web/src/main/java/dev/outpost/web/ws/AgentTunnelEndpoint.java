@@ -1,6 +1,7 @@
 package dev.outpost.web.ws;
 
 import dev.outpost.application.TunnelAuthService;
+import dev.outpost.tunnel.SessionRegistry;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelAuthenticator;
 import jakarta.inject.Inject;
@@ -8,7 +9,8 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * Where agents keep their reverse tunnel: the agent proves its node identity with its host
- * certificate; the proxy then opens streams towards it, never the other way round.
+ * certificate; the proxy then opens streams towards it, never the other way round. Agent tunnels
+ * are resumable: when one is lost, its SSH streams wait for the node's next tunnel.
  */
 @ServerEndpoint(value = "/api/v1/tunnel/agent", configurator = NonBrowserConfigurator.class)
 public class AgentTunnelEndpoint extends TunnelEndpoint {
@@ -24,6 +26,11 @@ public class AgentTunnelEndpoint extends TunnelEndpoint {
   @Override
   StreamAcceptor acceptor() {
     return StreamAcceptor.REFUSE_ALL;
+  }
+
+  @Override
+  SessionRegistry sessions() {
+    return tunnels.sessions();
   }
 
   @Override

@@ -1,27 +1,36 @@
 package dev.outpost.web.ws;
 
 import dev.outpost.application.NodeRegistry;
+import dev.outpost.application.TunnelAuthService;
+import dev.outpost.tunnel.SessionRegistry;
+import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.TunnelConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * The live reverse tunnels of this proxy, one per node, and the node registry kept in step: a node
- * is online while its tunnel is open, and its last-seen time advances while it stays open.
+ * is online while its tunnel is open, and its last-seen time advances while it stays open. A node
+ * whose tunnel was lost is reconnecting while its SSH streams wait in {@link #sessions()} for the
+ * next tunnel, offline once they gave up (or the agent closed its tunnel on purpose).
  */
 @ApplicationScoped
 public class AgentTunnels {
@@ -29,11 +38,16 @@ public class AgentTunnels {
   private static final long HEARTBEAT_SECONDS = 30;
 
   private final Map<String, Tunnel> byNode = new ConcurrentHashMap<>();
+  /** The tunnel id of each node whose lost tunnel's streams wait for a resume. */
+  private final Map<String, UUID> reconnecting = new ConcurrentHashMap<>();
 
   @Inject NodeRegistry registry;
+  @Inject TunnelAuthService auth;
+  @Inject TunnelRuntime runtime;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> heartbeat;
+  private SessionRegistry sessions;
 
   /** Eager at deployment: forget the tunnels of a previous run, then keep last-seen times fresh. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
@@ -42,6 +56,7 @@ public class AgentTunnels {
 
   @PostConstruct
   void startHeartbeat() {
+    sessions = new SessionRegistry(runtime.settings(), new SessionEvents());
     heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
@@ -51,14 +66,20 @@ public class AgentTunnels {
     byNode.values().forEach(tunnel -> tunnel.close("proxy shutting down"));
   }
 
+  /** Where agent tunnels keep their streams while the agent is away. */
+  SessionRegistry sessions() {
+    return sessions;
+  }
+
   /** A node proved its identity: its new tunnel replaces any older one (a reconnect after loss). */
-  void register(String node, Tunnel tunnel, String remoteAddress) {
+  void register(String node, TunnelConnection tunnel, String remoteAddress) {
     Tunnel previous = byNode.put(node, tunnel);
     if (previous != null && previous != tunnel) {
       previous.close("replaced by a newer connection from the same node");
     }
-    UUID tunnelId = registry.online(node, remoteAddress);
-    LOG.info(() -> "node " + node + " connected from " + remoteAddress);
+    reconnecting.remove(node);
+    UUID tunnelId = retryingConflicts(() -> registry.online(node, remoteAddress));
+    LOG.info(() -> "node " + node + " connected from " + remoteAddress + resumed(tunnel));
     tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
   }
 
@@ -66,11 +87,55 @@ public class AgentTunnels {
     return Optional.ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
   }
 
-  private void unregister(String node, Tunnel tunnel, UUID tunnelId, String reason) {
-    if (byNode.remove(node, tunnel)) {
-      registry.offline(node, tunnelId);
+  private void unregister(String node, TunnelConnection tunnel, UUID tunnelId, String reason) {
+    if (!byNode.remove(node, tunnel)) {
+      return;
+    }
+    StreamSession session = tunnel.streamSession();
+    if (session != null && session.isSuspended()) {
+      reconnecting.put(node, tunnelId);
+      registry.reconnecting(node, tunnelId);
+      LOG.info(() -> "node " + node + " lost its tunnel (" + reason + "); " + session.streams()
+          + " streams wait for it to come back");
+    } else {
+      retryingConflicts(() -> {
+        registry.offline(node, tunnelId, reason);
+        return null;
+      });
       LOG.info(() -> "node " + node + " disconnected: " + reason);
     }
+  }
+
+  /**
+   * Runs a node-row update again when it lost an optimistic-lock race: a resumed tunnel supersedes
+   * the old one, whose closing updates the same row at the same moment.
+   */
+  private static <T> T retryingConflicts(Supplier<T> update) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return update.get();
+      } catch (EJBException e) {
+        if (attempt == 3 || !causedByOptimisticLock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean causedByOptimisticLock(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String resumed(TunnelConnection tunnel) {
+    StreamSession session = tunnel.streamSession();
+    return session == null || session.streams() == 0
+        ? ""
+        : ", resuming " + session.streams() + " streams";
   }
 
   private void beat() {
@@ -79,5 +144,22 @@ public class AgentTunnels {
         registry.heartbeat(node);
       }
     });
+  }
+
+  /** Audits refused resumes; takes a node offline once its streams stop waiting. */
+  private final class SessionEvents implements SessionRegistry.Listener {
+    @Override
+    public void ended(StreamSession session, String reason) {
+      UUID tunnelId = reconnecting.remove(session.owner());
+      if (tunnelId != null) {
+        executor.execute(() -> registry.offline(session.owner(), tunnelId, reason));
+        LOG.info(() -> "node " + session.owner() + " did not come back: " + reason);
+      }
+    }
+
+    @Override
+    public void refused(String claimant, String owner, String sessionId) {
+      executor.execute(() -> auth.resumeRefused(claimant, owner, sessionId));
+    }
   }
 }

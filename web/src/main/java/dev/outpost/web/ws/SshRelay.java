@@ -28,6 +28,7 @@ public class SshRelay {
   @Inject AccessService access;
   @Inject ClusterService cluster;
   @Inject AgentTunnels tunnels;
+  @Inject LiveSessions live;
 
   /** Decides about one requested stream; runs on the tunnel's reader, so only checks here. */
   StreamHandler accept(UserIdentity user, String target, String remoteAddress) throws StreamRefusedException {
@@ -54,22 +55,41 @@ public class SshRelay {
     return client -> relay(client, node, ssh, user, session);
   }
 
+  /**
+   * Opens a stream to {@code node}'s SSH service for an already authorised session (a browser
+   * terminal's).
+   *
+   * @throws IOException when the node is offline or its agent refuses
+   */
+  public TunnelStream openToNode(String node, String login, String user, UUID session)
+      throws IOException {
+    Tunnel tunnel = tunnels.find(node)
+        .orElseThrow(() -> new IOException("node '" + node + "' is offline"));
+    return tunnel.open(agentTarget(login, user, session));
+  }
+
   private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
+    String failure = null;
     try {
-      TunnelStream server = node.open(agentTarget(ssh, user, session));
+      TunnelStream server = node.open(agentTarget(ssh.login(), user.user(), session));
+      live.started(session, user.user(), ssh.node(), client);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
-      client.reset("node '" + ssh.node() + "' refused the connection: " + e.getMessage());
+      failure = "node '" + ssh.node() + "' refused the connection: " + e.getMessage();
+      client.reset(failure);
     } catch (CompletionException e) {
-      // The splice already reset both streams with the reason.
+      // The splice already reset both streams with the reason, e.g. the node's link did not
+      // come back within the resume grace.
+      failure = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
     } finally {
-      access.sessionEnded(session, transferred.aToB(), transferred.bToA());
+      live.ended(session);
+      access.sessionEnded(session, transferred.aToB(), transferred.bToA(), failure);
     }
   }
 
-  private static String agentTarget(SshTarget ssh, UserIdentity user, UUID session) {
-    return "ssh?login=" + encode(ssh.login()) + "&user=" + encode(user.user()) + "&session=" + session;
+  private static String agentTarget(String login, String user, UUID session) {
+    return "ssh?login=" + encode(login) + "&user=" + encode(user) + "&session=" + session;
   }
 
   private static String encode(String value) {

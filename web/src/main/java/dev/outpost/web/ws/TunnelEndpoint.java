@@ -1,5 +1,6 @@
 package dev.outpost.web.ws;
 
+import dev.outpost.tunnel.SessionRegistry;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelAuthenticator;
 import dev.outpost.tunnel.TunnelConnection;
@@ -33,7 +34,7 @@ public abstract class TunnelEndpoint {
     remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "unknown";
     connection =
         TunnelConnection.accept(
-            new TyrusFrameTransport(session), runtime.settings(), verifier(), acceptor());
+            new TyrusFrameTransport(session), runtime.settings(), verifier(), acceptor(), sessions());
     connection.handshake().thenAccept(established -> authenticated(established.peerIdentity()));
   }
 
@@ -65,6 +66,11 @@ public abstract class TunnelEndpoint {
   abstract TunnelAuthenticator.Verifier verifier();
 
   abstract StreamAcceptor acceptor();
+
+  /** Where the streams of resumable tunnels wait for their peer to come back; null: not resumable. */
+  SessionRegistry sessions() {
+    return null;
+  }
 
   /** The peer proved {@code identity}; the tunnel is ready. */
   abstract void authenticated(String identity);

@@ -7,5 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "admin",
     description = "Administer the cluster (needs role admin).",
-    subcommands = {UsersCommand.class, TokensCommand.class, NodesCommand.class})
+    subcommands = {
+      UsersCommand.class,
+      RolesCommand.class,
+      TokensCommand.class,
+      NodesCommand.class,
+      LockCommand.class,
+      LocksCommand.class
+    })
 public final class AdminCommand extends CommandGroup {}

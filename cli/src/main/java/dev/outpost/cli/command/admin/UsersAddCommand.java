@@ -30,7 +30,7 @@ final class UsersAddCommand extends BaseCommand {
       required = true,
       split = ",",
       paramLabel = "ROLE[,ROLE...]",
-      description = "Roles, such as access or admin.")
+      description = "Roles, such as access, admin or a role created with roles create.")
   List<String> roles;
 
   @Option(

@@ -1,7 +1,5 @@
-package dev.outpost.cli.ssh;
+package dev.outpost.tunnel;
 
-import dev.outpost.tunnel.Splice;
-import dev.outpost.tunnel.TunnelStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Hands a tunnel stream to MINA SSHD as a TCP connection. MINA's client only connects through its
+ * Hands a tunnel stream to a TCP client such as MINA SSHD's (used by the CLI and by the proxy's
+ * browser terminals). MINA's client only connects through its
  * own socket connector and has no supported way to run a session over an arbitrary stream pair; a
  * listener on {@code 127.0.0.1:0} gives it a real socket while the bytes still only travel through
  * the tunnel.
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * still race to connect first, so the accepted connection is only spliced once the caller {@link
  * #admit admits} the address its own client connected from; any other is dropped.
  */
-final class LoopbackBridge implements AutoCloseable {
+public final class LoopbackBridge implements AutoCloseable {
 
   private final ServerSocket listener;
   private final TunnelStream stream;
@@ -43,7 +42,7 @@ final class LoopbackBridge implements AutoCloseable {
   }
 
   /** Listens on a free loopback port and splices the one admitted connection to {@code stream}. */
-  static LoopbackBridge open(TunnelStream stream, Duration admissionTimeout) throws IOException {
+  public static LoopbackBridge open(TunnelStream stream, Duration admissionTimeout) throws IOException {
     LoopbackBridge bridge =
         new LoopbackBridge(
             new ServerSocket(0, 1, InetAddress.getLoopbackAddress()), stream, admissionTimeout);
@@ -54,17 +53,17 @@ final class LoopbackBridge implements AutoCloseable {
   }
 
   /** Where the SSH client connects. */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return (InetSocketAddress) listener.getLocalSocketAddress();
   }
 
   /** Lets through the connection coming from {@code clientAddress}, the SSH client's own socket. */
-  void admit(SocketAddress clientAddress) {
+  public void admit(SocketAddress clientAddress) {
     admitted.complete(clientAddress);
   }
 
   /** Why the bridge broke, if it did: the SSH client only sees its socket close. */
-  Optional<String> failure() {
+  public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }
 

@@ -1,6 +1,5 @@
-package dev.outpost.cli.ssh;
+package dev.outpost.tunnel;
 
-import dev.outpost.tunnel.TunnelStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 
 /** A TCP connection posing as a tunnel stream, so the SSH path is tested without a proxy. */
-final class SocketStream implements TunnelStream {
+public final class SocketStream implements TunnelStream {
 
   private final Socket socket;
 
-  SocketStream(Socket socket) {
+  public SocketStream(Socket socket) {
     this.socket = socket;
   }
 

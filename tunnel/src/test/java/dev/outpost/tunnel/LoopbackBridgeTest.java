@@ -1,4 +1,4 @@
-package dev.outpost.cli.ssh;
+package dev.outpost.tunnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,2 @@
+/** Replaying asciicast v2 recordings in the terminal. */
+package dev.outpost.cli.recording;

@@ -1,0 +1,19 @@
+package dev.outpost.domain.lock;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where locks are kept. */
+public interface LockRepository {
+
+  void add(Lock lock);
+
+  /** Locks in force at {@code now}, oldest first. */
+  List<Lock> activeAt(Instant now);
+
+  Optional<Lock> findById(String id);
+
+  /** Lifts a lock before it expires. */
+  void remove(Lock lock);
+}

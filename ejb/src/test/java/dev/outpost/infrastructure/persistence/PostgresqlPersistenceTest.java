@@ -1,0 +1,129 @@
+package dev.outpost.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.outpost.domain.audit.AuditEvent;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.recording.Recording;
+import dev.outpost.testing.PostgresServer;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The schema migrations and the same JPA repositories the proxy runs, against a real PostgreSQL
+ * server started for this test (Debian's {@code postgresql} package, installed by {@code .ci/run}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresqlPersistenceTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private PostgresServer server;
+  private EntityManagerFactory factory;
+
+  @BeforeAll
+  void startPostgres() throws Exception {
+    Path bin = PostgresServer.binaries().orElse(null);
+    Assumptions.assumeTrue(bin != null,
+        "PostgreSQL tests need Debian's postgresql package (/usr/lib/postgresql/*/bin)");
+    server = PostgresServer.start(bin);
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(server.jdbcUrl());
+    MigrateResult migrated =
+        SchemaMigration.applyMigrations(dataSource, getClass().getClassLoader());
+    assertTrue(migrated.migrationsExecuted >= 2, "V1 and V3 at least");
+    factory = Persistence.createEntityManagerFactory("outpost-standalone",
+        Map.of("jakarta.persistence.jdbc.url", server.jdbcUrl(),
+            "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+  }
+
+  @AfterAll
+  void stopPostgres() throws Exception {
+    if (factory != null) {
+      factory.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void auditEventsAreFilteredPagedAndKeptOncePerId() throws Exception {
+    String node = "pg-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID nodeEvent = UUID.randomUUID();
+    inTransaction(JpaAuditRepository.class, audit -> {
+      for (int i = 0; i < 5; i++) {
+        audit.add(new AuditEvent(AuditRecord.success(AuditEventType.SESSION_START).actor("alice")
+            .node(node).login("root").target("t" + i), T0.plusSeconds(i), "cluster"));
+      }
+      audit.add(new AuditEvent(AuditRecord.failure(AuditEventType.USER_LOGIN_FAILURE, "unknown user")
+          .actor("mallory"), T0, "cluster"));
+      audit.add(new AuditEvent(nodeEvent, AuditRecord.success(AuditEventType.EXEC).node(node)
+          .actor("alice").target("uname -a"), T0.plusSeconds(9), "cluster"));
+    });
+    inTransaction(JpaAuditRepository.class, audit -> {
+      List<AuditEvent> page = audit.list(new AuditQuery(T0, AuditEventType.SESSION_START, "alice",
+          node, 1, 2));
+      assertEquals(List.of("t1", "t2"), page.stream().map(e -> e.record().target()).toList());
+      assertEquals(6, audit.list(new AuditQuery(T0, null, null, node, 0, 100)).size());
+      assertEquals(1, audit.list(new AuditQuery(T0, AuditEventType.USER_LOGIN_FAILURE, "mallory",
+          null, 0, 100)).size());
+      assertTrue(audit.contains(nodeEvent));
+      assertFalse(audit.contains(UUID.randomUUID()));
+    });
+  }
+
+  @Test
+  void recordingsAreFoundBySessionAndCompleted() throws Exception {
+    UUID id = UUID.randomUUID();
+    UUID session = UUID.randomUUID();
+    inTransaction(JpaRecordingRepository.class, recordings -> recordings.add(
+        new Recording(id, "cluster", "edge-1", session, "alice", "root", T0)));
+    inTransaction(JpaRecordingRepository.class, recordings -> {
+      Recording found = recordings.bySession(session).get(0);
+      found.grew(42);
+      found.completed(42, "ab".repeat(32), T0.plusSeconds(60), T0.plusSeconds(61));
+    });
+    inTransaction(JpaRecordingRepository.class, recordings -> {
+      Recording done = recordings.find(id).orElseThrow();
+      assertTrue(done.isComplete());
+      assertEquals(42, done.size());
+      assertEquals(T0.plusSeconds(60), done.ended().orElseThrow());
+      assertTrue(recordings.latest("cluster", 10).stream().anyMatch(r -> r.id().equals(id)));
+    });
+  }
+
+  /** Runs {@code work} against a repository wired to a fresh entity manager, then commits. */
+  private <R> void inTransaction(Class<R> type, Consumer<R> work) throws Exception {
+    EntityManager entityManager = factory.createEntityManager();
+    try {
+      R repository = type.getDeclaredConstructor().newInstance();
+      Field field = type.getDeclaredField("entityManager");
+      field.setAccessible(true);
+      field.set(repository, entityManager);
+      entityManager.getTransaction().begin();
+      work.accept(repository);
+      entityManager.getTransaction().commit();
+    } finally {
+      entityManager.close();
+    }
+  }
+}

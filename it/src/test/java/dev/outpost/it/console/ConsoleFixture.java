@@ -1,0 +1,90 @@
+package dev.outpost.it.console;
+
+import static dev.outpost.it.AdminTasks.awaitOnline;
+import static dev.outpost.it.AdminTasks.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.it.AdminTasks;
+import dev.outpost.it.Cli;
+import dev.outpost.it.EdgeHost;
+import dev.outpost.it.TestCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the console tests stand on: a node behind the dial-out-only edge host, joined with label
+ * {@code env=edge}, and users made for one test class (login {@code root}), unique per run.
+ */
+final class ConsoleFixture implements AutoCloseable {
+  static final String PASSWORD = "console correct horse";
+
+  final String suffix = UUID.randomUUID().toString().substring(0, 8);
+  final String node;
+  final Cli admin;
+  private final EdgeHost edge;
+
+  private ConsoleFixture(String prefix) {
+    node = prefix + "-" + suffix;
+    Path work = dataDir("console-it");
+    admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
+    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json"));
+    edge = EdgeHost.create();
+    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
+    awaitOnline(admin, node, Duration.ofSeconds(90));
+  }
+
+  /** Skips the class, saying why, where network namespaces cannot be made. */
+  static ConsoleFixture start(String prefix) {
+    Assumptions.assumeTrue(EdgeHost.supported(),
+        "web console end-to-end tests need root with iproute2 and iptables to build network namespaces");
+    return new ConsoleFixture(prefix);
+  }
+
+  /** A new user with role {@code access} and login {@code root}; returns the name. */
+  String user(String name) {
+    String user = name + "-" + suffix;
+    AdminTasks.createUser(admin, user, "access", "root", PASSWORD);
+    return user;
+  }
+
+  /** The admin's bearer token, for reading the audit log. */
+  String adminBearer() {
+    try {
+      return json(Files.readString(admin.home().resolve("profile.json"))).get("session_token").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the audit log has an event of {@code type} for {@code session}, and returns it. */
+  JsonNode awaitAudit(String type, String session, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (JsonNode event : ConsoleHttp.audit(adminBearer(), type)) {
+        if (session.equals(event.path("session_id").asText())) {
+          return event;
+        }
+      }
+      AdminTasks.sleep(500);
+    }
+    throw new AssertionError("no " + type + " event for session " + session + " within " + timeout);
+  }
+
+  static Path dataDir(String name) {
+    try {
+      return Files.createDirectories(TestCluster.get().layout().dataDir().resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    edge.close();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.outpost.web.console;
+
+import java.util.Optional;
+
+/**
+ * The console's session cookie. The {@code __Host-} prefix makes browsers insist on Secure, path
+ * {@code /} and no Domain; HttpOnly keeps it from scripts; SameSite=Strict keeps other sites'
+ * requests (and WebSocket upgrades) from carrying it. No expiry: it dies with the browser, and
+ * the server ends the session on logout, after the idle timeout or after 12 hours anyway.
+ */
+public final class ConsoleCookie {
+
+  public static final String NAME = "__Host-outpost-session";
+  private static final String ATTRIBUTES = "; Path=/; Secure; HttpOnly; SameSite=Strict";
+
+  private ConsoleCookie() {}
+
+  /** The {@code Set-Cookie} value that starts a session. */
+  public static String set(String token) {
+    return NAME + "=" + token + ATTRIBUTES;
+  }
+
+  /** The {@code Set-Cookie} value that removes it. */
+  public static String clear() {
+    return NAME + "=" + ATTRIBUTES + "; Max-Age=0";
+  }
+
+  /** The session token in a {@code Cookie} request header, if there is one. */
+  public static Optional<String> token(String cookieHeader) {
+    if (cookieHeader == null) {
+      return Optional.empty();
+    }
+    for (String pair : cookieHeader.split(";")) {
+      String trimmed = pair.trim();
+      if (trimmed.startsWith(NAME + "=")) {
+        return Optional.of(trimmed.substring(NAME.length() + 1)).filter(v -> !v.isEmpty());
+      }
+    }
+    return Optional.empty();
+  }
+}

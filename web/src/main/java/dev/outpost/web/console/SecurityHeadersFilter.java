@@ -1,0 +1,37 @@
+package dev.outpost.web.console;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Headers on every response. The Content-Security-Policy allows scripts only from this origin
+ * (no inline script, no eval) and connections only back to it; inline styles stay allowed because
+ * the terminal emulator sizes and colours its cells with them. API answers are never cached.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+
+  static final String POLICY = "default-src 'none'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+      + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws IOException, ServletException {
+    response.setHeader("Content-Security-Policy", POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Strict-Transport-Security", "max-age=31536000");
+    if (request.getRequestURI().startsWith("/api/")) {
+      response.setHeader("Cache-Control", "no-store");
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -1,0 +1,120 @@
+import * as api from './api.js';
+import { filterNodes, labelOptions, renderNodes } from './node-table.js';
+import { TerminalTab } from './terminal-tab.js';
+import { element } from './text.js';
+
+const REFRESH_MS = 5000;
+const nodesTab = document.getElementById('tab-nodes');
+const nodesPanel = document.getElementById('panel-nodes');
+const tabs = document.getElementById('tabs');
+const panels = document.getElementById('panels');
+const filterText = document.getElementById('filter-text');
+const filterLabel = document.getElementById('filter-label');
+const errorLine = document.getElementById('console-error');
+const terminals = new Set();
+let me = null;
+let allNodes = [];
+
+function activate(tab) {
+  nodesTab.classList.toggle('active', tab === null);
+  nodesPanel.classList.toggle('active', tab === null);
+  for (const terminal of terminals) {
+    terminal.show(terminal === tab);
+  }
+}
+
+function openTerminal(node, login) {
+  const tab = new TerminalTab(node.name, login, {
+    tabs, panels, activate,
+    closed: (closed) => {
+      terminals.delete(closed);
+      activate(null);
+      setTimeout(refresh, 1500);
+    },
+  });
+  terminals.add(tab);
+  activate(tab);
+  tab.connect();
+  setTimeout(refresh, 1500);
+}
+
+function showError(error) {
+  if (error.status === 401) {
+    location.replace('index.html');
+    return;
+  }
+  errorLine.textContent = error.message;
+  errorLine.hidden = false;
+}
+
+function renderFilters() {
+  const chosen = filterLabel.value;
+  const options = labelOptions(allNodes).map((label) => {
+    const option = element('option', label);
+    option.value = label;
+    return option;
+  });
+  const any = element('option', 'All labels');
+  any.value = '';
+  filterLabel.replaceChildren(any, ...options);
+  filterLabel.value = options.some((o) => o.value === chosen) ? chosen : '';
+}
+
+function renderNodeRows() {
+  renderNodes(document.getElementById('node-rows'),
+    filterNodes(allNodes, filterText.value, filterLabel.value), me.logins, openTerminal);
+}
+
+function renderSessions(list) {
+  const rows = list.map((session) => {
+    const row = document.createElement('tr');
+    row.dataset.session = session.session;
+    row.append(element('td', session.node), element('td', session.login),
+      element('td', new Date(session.started).toLocaleString()));
+    const close = element('button', 'Close', 'close-session');
+    close.addEventListener('click', () => api.closeTerminal(session.session).then(refresh, showError));
+    const cell = element('td');
+    cell.append(close);
+    row.append(cell);
+    return row;
+  });
+  document.getElementById('session-rows').replaceChildren(...rows);
+}
+
+async function refresh() {
+  try {
+    const [nodes, sessions] = await Promise.all([api.nodes(), api.terminals()]);
+    allNodes = nodes;
+    renderFilters();
+    renderNodeRows();
+    renderSessions(sessions);
+    errorLine.hidden = true;
+    document.getElementById('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function start() {
+  try {
+    me = await api.session();
+  } catch (error) {
+    location.replace('index.html');
+    return;
+  }
+  document.getElementById('who').textContent = me.user;
+  nodesTab.addEventListener('click', () => activate(null));
+  filterText.addEventListener('input', renderNodeRows);
+  filterLabel.addEventListener('change', renderNodeRows);
+  document.getElementById('logout').addEventListener('click', async () => {
+    try {
+      await api.logout();
+    } finally {
+      location.replace('index.html');
+    }
+  });
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
+}
+
+start();
