@@ -1,15 +1,11 @@
 package dev.outpost.it;
 
 import dev.outpost.launcher.ClusterLayout;
+import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The one cluster of a test run: domain {@code outpost-it} (admin port 14848, HTTPS 18443) on a
@@ -29,7 +25,7 @@ public final class TestCluster {
     if (cluster == null) {
       Path root = Path.of(System.getProperty("outpost.root", "..")).toAbsolutePath().normalize();
       Path dataDir = root.resolve("target/it-data");
-      deleteRecursively(dataDir);
+      Directories.deleteRecursively(dataDir);
       ClusterLayout layout =
           new ClusterLayout(root, "outpost-it", 14848, HTTPS_PORT, dataDir, CLUSTER_NAME,
               EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
@@ -48,17 +44,6 @@ public final class TestCluster {
     if (cluster != null) {
       cluster.close();
       cluster = null;
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,15 +1,14 @@
 package dev.outpost.bench.setup;
 
 import dev.outpost.launcher.ClusterLayout;
+import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The benchmark's own cluster: Payara domain {@code outpost-bench} (admin port 24848, HTTPS 28443)
@@ -33,7 +32,7 @@ public final class BenchCluster {
   /** Starts Payara with the EAR on a fresh data directory under {@code root/target/bench}. */
   public static BenchCluster start(Path root) {
     Path dataDir = dataDir(root);
-    deleteRecursively(dataDir);
+    Directories.deleteRecursively(dataDir);
     String adminPassword = "bench-" + UUID.randomUUID();
     ClusterLayout layout = new ClusterLayout(root, DOMAIN, ADMIN_PORT, HTTPS_PORT, dataDir, CLUSTER_NAME,
         "localhost:" + HTTPS_PORT, false);
@@ -76,16 +75,5 @@ public final class BenchCluster {
 
   public void stop() {
     cluster.close();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
