@@ -7,6 +7,8 @@ import { element } from './text.js';
 const errorLine = document.getElementById('page-error');
 const showError = reporter(errorLine);
 
+// Form fields by name through `elements`: `form.name` and `form.target` are the form's own properties.
+const value = (form, name) => form.elements.namedItem(name).value.trim();
 const list = (text) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
 const json = (value) => (value && Object.keys(value).length > 0 ? JSON.stringify(value) : '');
 
@@ -67,8 +69,8 @@ function onSubmit(id, handler) {
 }
 
 onSubmit('invite-form', async (form) => {
-  const created = await change(() => api.admin.invite(form.name.value.trim(), list(form.roles.value),
-    list(form.logins.value)));
+  const created = await change(() => api.admin.invite(value(form, 'name'), list(value(form, 'roles')),
+    list(value(form, 'logins'))));
   if (created) {
     showOnce(document.getElementById('invite-result'), [
       `Invite for ${created.name}, shown once, valid until ${formatTime(created.expires)}:`,
@@ -78,7 +80,7 @@ onSubmit('invite-form', async (form) => {
 });
 
 onSubmit('role-form', async (form) => {
-  const applied = await change(() => api.admin.applyRole(form.resource.value));
+  const applied = await change(() => api.admin.applyRole(value(form, 'resource')));
   if (applied) {
     document.getElementById('role-result').textContent =
       `role ${applied.name} ${applied.created ? 'created' : 'updated'}`;
@@ -87,10 +89,11 @@ onSubmit('role-form', async (form) => {
 });
 
 onSubmit('lock-form', async (form) => {
-  const target = form.target.value.trim();
+  const target = value(form, 'target');
+  const kind = value(form, 'kind');
   const locked = await change(() => api.admin.lock({
-    user: form.kind.value === 'user' ? target : null, node: form.kind.value === 'node' ? target : null,
-    ttl: form.ttl.value.trim() || null, message: form.message.value.trim() || null,
+    user: kind === 'user' ? target : null, node: kind === 'node' ? target : null,
+    ttl: value(form, 'ttl') || null, message: value(form, 'message') || null,
   }));
   if (locked) {
     form.reset();
@@ -98,7 +101,7 @@ onSubmit('lock-form', async (form) => {
 });
 
 onSubmit('token-form', async (form) => {
-  const token = await change(() => api.admin.token(form.type.value, form.ttl.value.trim()));
+  const token = await change(() => api.admin.token(value(form, 'type'), value(form, 'ttl')));
   if (token) {
     showOnce(document.getElementById('token-result'), [
       `Join token for a ${token.type}, shown once, valid until ${formatTime(token.expires)}:`,
