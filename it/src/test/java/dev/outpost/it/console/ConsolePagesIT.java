@@ -80,7 +80,8 @@ class ConsolePagesIT {
   void userPlaysTheirRecordedSessionAndSeeksToItsOutput() throws Exception {
     ConsoleHttp.Session session = ConsoleHttp.session(tech, ConsoleFixture.PASSWORD);
     String marker = "rec-" + fixture.suffix;
-    recordedSession = recordTerminal(session, "echo rec-''" + fixture.suffix + "; exit\r");
+    // The shell goes on after the marker, so that seeking near the end lands after it.
+    recordedSession = recordTerminal(session, "echo rec-''" + fixture.suffix + "; sleep 2; exit\r");
     awaitCompleteRecording(session, recordedSession);
 
     logIn(tech);
@@ -126,7 +127,7 @@ class ConsolePagesIT {
     invite.findElement(By.name("name")).sendKeys(invited);
     invite.findElement(By.name("logins")).sendKeys("root");
     browser.driver.findElement(By.id("invite")).click();
-    String shown = browser.await(d -> d.findElement(By.id("invite-result")).getText(), WAIT);
+    String shown = awaitText("invite-result");
     assertTrue(shown.contains("Invite for " + invited) && shown.contains("code: "), shown);
     WebElement user = awaitRow("user-rows", invited);
     assertTrue(user.getText().contains("invited"), user.getText());
@@ -146,7 +147,7 @@ class ConsolePagesIT {
     removeRow("lock-rows", locked.getAttribute("data-key"));
 
     browser.driver.findElement(By.id("create-token")).click();
-    String token = browser.await(d -> d.findElement(By.id("token-result")).getText(), WAIT);
+    String token = awaitText("token-result");
     assertTrue(token.contains("token: ") && token.contains("CA pin: "), token);
     JsonNode created = AdminTasks.json(fixture.admin.run("audit", "--since=10m", "--type=token.create",
         "--user=" + boss, "--format=json"));
@@ -191,8 +192,7 @@ class ConsolePagesIT {
     user.sendKeys(tech);
     browser.driver.findElement(By.id("mfa-password")).sendKeys(ConsoleFixture.PASSWORD);
     browser.driver.findElement(By.id("new-secret")).click();
-    String secret = browser.await(d -> d.findElement(By.id("mfa-secret")).getText(), WAIT);
-    assertFalse(secret.isEmpty());
+    String secret = awaitText("mfa-secret");
 
     String uri = readQrCode();
     assertTrue(uri.startsWith("otpauth://totp/" + TestCluster.CLUSTER_NAME + ":" + tech + "?secret=" + secret),
@@ -247,6 +247,14 @@ class ConsolePagesIT {
         + " + ' script').length + (window.pwned || 0);", container));
   }
 
+  /** The text of element {@code id} once it has some. */
+  private String awaitText(String id) {
+    return browser.await(d -> {
+      String text = d.findElement(By.id(id)).getText();
+      return text.isEmpty() ? null : text;
+    }, WAIT);
+  }
+
   private String playerText() {
     return (String) browser.script("return document.getElementById('player').textContent;");
   }
@@ -271,7 +279,7 @@ class ConsolePagesIT {
       input.clear();
       input.sendKeys(field[1]);
     }
-    new Select(form.findElement(By.name("limit"))).selectByValue(perPage);
+    new Select(form.findElement(By.name("limit"))).selectByVisibleText(perPage);
     browser.script("document.getElementById('audit-rows').replaceChildren();");
     browser.driver.findElement(By.id("apply")).click();
     browser.await(d -> !auditRows().isEmpty(), WAIT);
