@@ -1,7 +1,8 @@
 // The console's REST calls. The session lives in an HttpOnly cookie the page never sees; every
 // state-changing call carries the session's CSRF token, which GET /console/session hands out.
+// The audit, recording and admin resources are the CLI's own: they accept the console cookie too.
 
-const BASE = '/api/v1/console';
+const API = '/api/v1';
 let csrfToken = null;
 
 export class ApiError extends Error {
@@ -19,7 +20,7 @@ async function call(method, path, body) {
   if (method !== 'GET' && csrfToken) {
     headers['X-CSRF-Token'] = csrfToken;
   }
-  const response = await fetch(BASE + path, {
+  const response = await fetch(API + path, {
     method, headers, credentials: 'same-origin', cache: 'no-store',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -38,16 +39,45 @@ function remember(session) {
   return session;
 }
 
+const path = (...parts) => parts.map(encodeURIComponent).join('/');
+
 export const login = (user, password, totp) =>
-  call('POST', '/login', { user, password, totp: totp || null }).then(remember);
-export const session = () => call('GET', '/session').then(remember);
-export const logout = () => call('POST', '/logout');
-export const nodes = () => call('GET', '/nodes');
-export const terminals = () => call('GET', '/terminals');
-export const closeTerminal = (id) => call('DELETE', '/terminals/' + encodeURIComponent(id));
+  call('POST', '/console/login', { user, password, totp: totp || null }).then(remember);
+export const session = () => call('GET', '/console/session').then(remember);
+export const logout = () => call('POST', '/console/logout');
+export const nodes = () => call('GET', '/console/nodes');
+export const terminals = () => call('GET', '/console/terminals');
+export const closeTerminal = (id) => call('DELETE', '/console/terminals/' + path(id));
+
+/** Audit events; `filters` holds since, type, user, node, offset, limit (empty ones are left out). */
+export function audit(filters) {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '' && v != null));
+  return call('GET', '/audit?' + query);
+}
+
+export const recordings = (limit) => call('GET', '/recordings?' + new URLSearchParams({ limit }));
+/** Where the player fetches a recording's asciicast file (same origin, with the cookie). */
+export const castUrl = (id) => `${API}/recordings/${path(id)}/cast`;
+
+export const admin = {
+  users: () => call('GET', '/admin/users'),
+  invite: (name, roles, logins) => call('POST', '/admin/users', { name, roles, logins }),
+  removeUser: (name) => call('DELETE', '/admin/users/' + path(name)),
+  roles: () => call('GET', '/admin/roles'),
+  applyRole: (resource) => call('POST', '/admin/roles', { resource }),
+  removeRole: (name) => call('DELETE', '/admin/roles/' + path(name)),
+  locks: () => call('GET', '/admin/locks'),
+  lock: (request) => call('POST', '/admin/locks', request),
+  liftLock: (id) => call('DELETE', '/admin/locks/' + path(id)),
+  token: (type, ttl) => call('POST', '/admin/tokens', { type, ttl: ttl || null }),
+};
+
+/** TOTP enrolment is by password, not by session: it works before a user can log in. */
+export const totpSecret = (user) => call('POST', '/mfa/totp/secret', { user });
+export const enrollTotp = (request) => call('POST', '/mfa/totp', request);
 
 /** The WebSocket URL of a terminal on `node` as `login`, with the CSRF token that binds it to this session. */
 export function terminalUrl(node, login, cols, rows) {
   const query = new URLSearchParams({ node, login, cols, rows, csrf: csrfToken });
-  return `wss://${location.host}${BASE}/terminal?${query}`;
+  return `wss://${location.host}${API}/console/terminal?${query}`;
 }

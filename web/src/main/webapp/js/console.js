@@ -1,5 +1,6 @@
 import * as api from './api.js';
 import { filterNodes, labelOptions, renderNodes } from './node-table.js';
+import { reporter, startPage } from './page.js';
 import { TerminalTab } from './terminal-tab.js';
 import { element } from './text.js';
 
@@ -38,14 +39,7 @@ function openTerminal(node, login) {
   setTimeout(refresh, 1500);
 }
 
-function showError(error) {
-  if (error.status === 401) {
-    location.replace('index.html');
-    return;
-  }
-  errorLine.textContent = error.message;
-  errorLine.hidden = false;
-}
+const showError = reporter(errorLine);
 
 function renderFilters() {
   const chosen = filterLabel.value;
@@ -96,23 +90,10 @@ async function refresh() {
 }
 
 async function start() {
-  try {
-    me = await api.session();
-  } catch (error) {
-    location.replace('index.html');
-    return;
-  }
-  document.getElementById('who').textContent = me.user;
+  me = await startPage();
   nodesTab.addEventListener('click', () => activate(null));
   filterText.addEventListener('input', renderNodeRows);
   filterLabel.addEventListener('change', renderNodeRows);
-  document.getElementById('logout').addEventListener('click', async () => {
-    try {
-      await api.logout();
-    } finally {
-      location.replace('index.html');
-    }
-  });
   await refresh();
   setInterval(refresh, REFRESH_MS);
 }

@@ -47,8 +47,13 @@ final class ConsoleFixture implements AutoCloseable {
 
   /** A new user with role {@code access} and login {@code root}; returns the name. */
   String user(String name) {
+    return user(name, "access");
+  }
+
+  /** A new user with {@code roles} (comma-separated) and login {@code root}; returns the name. */
+  String user(String name, String roles) {
     String user = name + "-" + suffix;
-    AdminTasks.createUser(admin, user, "access", "root", PASSWORD);
+    AdminTasks.createUser(admin, user, roles, "root", PASSWORD);
     return user;
   }
 

@@ -2,23 +2,29 @@ package dev.outpost.web.rest;
 
 import dev.outpost.application.AuthService;
 import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.web.console.ConsoleCookie;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
- * Resolves the bearer session of {@link Authenticated} requests into the caller's identity,
- * refusing the request before any resource runs when there is none.
+ * Resolves the caller of {@link Authenticated} requests into their identity, refusing the request
+ * before any resource runs when there is none. The CLI sends its bearer session; the web console
+ * sends its session cookie, and for anything but a read also the session's CSRF token in
+ * {@value #CSRF_HEADER}, so the console pages use the same resources as the CLI.
  */
 @Provider
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
 public class SessionFilter implements ContainerRequestFilter {
   static final String IDENTITY = "outpost.identity";
+  static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String BEARER = "Bearer ";
 
   @Inject AuthService auth;
@@ -26,11 +32,22 @@ public class SessionFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.startsWith(BEARER)) {
+    if (header != null && header.startsWith(BEARER)) {
+      request.setProperty(IDENTITY, auth.authenticate(header.substring(BEARER.length()).trim()));
+      return;
+    }
+    Optional<String> console = ConsoleCookie.token(request.getHeaderString(HttpHeaders.COOKIE));
+    if (console.isEmpty()) {
       request.abortWith(ErrorResponses.of(401, "not logged in: run 'outpost login'"));
       return;
     }
-    request.setProperty(IDENTITY, auth.authenticate(header.substring(BEARER.length()).trim()));
+    request.setProperty(IDENTITY, isRead(request.getMethod())
+        ? auth.consoleReader(console.get())
+        : auth.consoleWriter(console.get(), request.getHeaderString(CSRF_HEADER)));
+  }
+
+  private static boolean isRead(String method) {
+    return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
   }
 
   /** The identity the filter attached to an {@link Authenticated} request. */
