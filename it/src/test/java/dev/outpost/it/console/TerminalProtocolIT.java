@@ -95,13 +95,13 @@ class TerminalProtocolIT {
 
   @Test
   void aLockOnTheUserEndsHerOpenTerminalWithTheLocksMessage() throws Exception {
-    ConsoleHttp.Session carol = ConsoleHttp.session(fixture.user("carol"), ConsoleFixture.PASSWORD);
+    ConsoleHttp.Session dana = ConsoleHttp.session(fixture.user("dana"), ConsoleFixture.PASSWORD);
     TerminalClient client = new TerminalClient();
-    ConsoleHttp.terminal(ConsoleHttp.ORIGIN, carol.cookie(), carol.csrf(), fixture.node, "root", client)
+    ConsoleHttp.terminal(ConsoleHttp.ORIGIN, dana.cookie(), dana.csrf(), fixture.node, "root", client)
         .get(60, TimeUnit.SECONDS);
     try {
       client.session.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      fixture.admin.run("admin", "lock", "--user=carol-" + fixture.suffix, "--ttl=10m",
+      fixture.admin.run("admin", "lock", "--user=dana-" + fixture.suffix, "--ttl=10m",
           "--message=terminal incident").requireSuccess();
 
       String ended = client.ended.get(30, TimeUnit.SECONDS);
