@@ -31,6 +31,7 @@ import picocli.CommandLine.TypeConversionException;
       ProxyCommand.class,
       AuditCommand.class,
       RecordingsCommand.class,
+      KubeCommand.class,
       PlayCommand.class,
       AdminCommand.class
     })
