@@ -1,0 +1,49 @@
+package dev.outpost.cli.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+class KubeconfigFileTest {
+
+  @Test
+  void addsAContextAndKeepsTheOthers(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: home, cluster: {server: 'https://home:6443'}}]
+        users: [{name: home, user: {token: t}}]
+        contexts: [{name: home, context: {cluster: home, user: home}}]
+        current-context: home
+        """);
+    KubeconfigFile kubeconfig = new KubeconfigFile(file);
+
+    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", dir.resolve("ca.pem"),
+        dir.resolve("tls.crt"), dir.resolve("tls.key"));
+    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", null,
+        dir.resolve("tls.crt"), dir.resolve("tls.key"));
+
+    Map<String, Object> root = new Yaml().load(Files.readString(file));
+    assertEquals("prod-edge", root.get("current-context"));
+    assertEquals(2, ((List<?>) root.get("contexts")).size(), "replaced, not added twice");
+    assertTrue(Files.readString(file).contains("server: https://home:6443"));
+    assertTrue(Files.readString(file).contains("insecure-skip-tls-verify: true"));
+    assertTrue(Files.readString(file).contains("client-key: " + dir.resolve("tls.key")));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
+
+  @Test
+  void kubectlsChoiceOfFile() {
+    assertEquals(Path.of("/a/config"),
+        KubeconfigFile.resolve(Map.of("KUBECONFIG", "/a/config:/b/config"), "/home/u").path());
+    assertEquals(Path.of("/home/u/.kube/config"), KubeconfigFile.resolve(Map.of(), "/home/u").path());
+  }
+}
