@@ -2,7 +2,10 @@ package dev.outpost.it.kube;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -56,7 +60,8 @@ public final class KubeApiStandIn {
   }
 
   public static void main(String[] args) throws IOException {
-    KubernetesMockServer store = new KubernetesMockServer(false);
+    KubernetesMockServer store = new KubernetesMockServer(new Context(), new MockWebServer(),
+        new HashMap<>(), new KubernetesCrudDispatcher(), false);
     store.init(InetAddress.getLoopbackAddress(), 0);
     KubeApiStandIn front = new KubeApiStandIn(URI.create("http://127.0.0.1:" + store.getPort()));
     HttpServer server = HttpServer.create(

@@ -76,10 +76,10 @@ class KubeIT {
     admin.run("admin", "roles", "create", "-f", role.toString()).requireSuccess();
     edge = EdgeHost.create();
     apiLog = work.resolve("api-standin.log");
-    edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
         Integer.toString(API_PORT)), apiLog);
-    awaitLog("READY", Duration.ofSeconds(60));
+    awaitLog(api, "READY", Duration.ofSeconds(60));
     Path kubeconfig = work.resolve("agent-kubeconfig");
     Files.writeString(kubeconfig, """
         apiVersion: v1
@@ -266,9 +266,9 @@ class KubeIT {
     return Command.run(command, Map.of(), null, KUBECTL_TIMEOUT);
   }
 
-  private void awaitLog(String text, Duration timeout) throws IOException {
+  private void awaitLog(Process api, String text, Duration timeout) throws IOException {
     Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
+    while (Instant.now().isBefore(deadline) && api.isAlive()) {
       if (Files.exists(apiLog) && Files.readString(apiLog).contains(text)) {
         return;
       }
