@@ -9,6 +9,7 @@ import dev.outpost.cli.profile.Profile;
 import dev.outpost.client.http.ApiException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code outpost kube login CLUSTER}: a kubeconfig context {@code OUTPOST_CLUSTER-CLUSTER} for
  * stock kubectl, pointing at {@code https://PROXY/kube/CLUSTER} with the login's X.509 client
- * certificate; made the current context.
+ * certificate, which kubectl gets from {@code outpost kube credentials}; made the current context.
  */
 @Command(name = "login", description = "Write a kubeconfig context for a Kubernetes cluster and use it.")
 final class KubeLoginCommand extends BaseCommand {
@@ -41,8 +42,13 @@ final class KubeLoginCommand extends BaseCommand {
     String context = profile.cluster() + "-" + cluster;
     KubeconfigFile kubeconfig =
         KubeconfigFile.resolve(environment().variables(), environment().userHome());
+    List<String> credentialCommand = new ArrayList<>(SelfLauncher.command());
+    if (!home.isDefault()) {
+      credentialCommand.add("--home=" + home.dir());
+    }
+    credentialCommand.addAll(List.of("kube", "credentials"));
     kubeconfig.useContext(context, "https://" + profile.proxy() + "/kube/" + cluster,
-        profile.insecure() ? null : home.clusterCa(), home.tlsCertificate(), home.tlsKey());
+        profile.insecure() ? null : home.clusterCa(), credentialCommand);
     out().println("Logged into Kubernetes cluster " + cluster + ": context " + context + " in "
         + kubeconfig.path() + " (certificate valid until " + profile.expires() + ")");
     out().println("Try: kubectl get pods -A");

@@ -40,10 +40,10 @@ public final class KubeconfigFile {
 
   /**
    * Writes context {@code name}: {@code server}, trusted by {@code ca} (or not verified when
-   * {@code ca} is null), with the client certificate and key files (referenced, not copied, so
-   * that the next {@code outpost login} renews them in place).
+   * {@code ca} is null), with credentials from the exec plugin {@code credentialCommand}, which
+   * reads the login's current certificate each time, so the next {@code outpost login} renews it.
    */
-  public void useContext(String name, String server, Path ca, Path certificate, Path key)
+  public void useContext(String name, String server, Path ca, List<String> credentialCommand)
       throws IOException {
     Map<String, Object> root = load();
     Map<String, Object> cluster = new LinkedHashMap<>();
@@ -53,9 +53,13 @@ public final class KubeconfigFile {
     } else {
       cluster.put("certificate-authority", ca.toString());
     }
+    Map<String, Object> exec = new LinkedHashMap<>();
+    exec.put("apiVersion", "client.authentication.k8s.io/v1");
+    exec.put("command", credentialCommand.get(0));
+    exec.put("args", credentialCommand.subList(1, credentialCommand.size()));
+    exec.put("interactiveMode", "Never");
     Map<String, Object> user = new LinkedHashMap<>();
-    user.put("client-certificate", certificate.toString());
-    user.put("client-key", key.toString());
+    user.put("exec", exec);
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("cluster", name);
     context.put("user", name);

@@ -26,17 +26,20 @@ class KubeconfigFileTest {
         """);
     KubeconfigFile kubeconfig = new KubeconfigFile(file);
 
-    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", dir.resolve("ca.pem"),
-        dir.resolve("tls.crt"), dir.resolve("tls.key"));
-    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", null,
-        dir.resolve("tls.crt"), dir.resolve("tls.key"));
+    List<String> plugin = List.of("/usr/bin/java", "-jar", "/opt/outpost.jar", "kube", "credentials");
+    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", dir.resolve("ca.pem"), plugin);
+    kubeconfig.useContext("prod-edge", "https://proxy:443/kube/edge", null, plugin);
 
     Map<String, Object> root = new Yaml().load(Files.readString(file));
     assertEquals("prod-edge", root.get("current-context"));
     assertEquals(2, ((List<?>) root.get("contexts")).size(), "replaced, not added twice");
     assertTrue(Files.readString(file).contains("server: https://home:6443"));
     assertTrue(Files.readString(file).contains("insecure-skip-tls-verify: true"));
-    assertTrue(Files.readString(file).contains("client-key: " + dir.resolve("tls.key")));
+    Map<?, ?> user = (Map<?, ?>) ((Map<?, ?>) ((List<?>) root.get("users")).get(1)).get("user");
+    Map<?, ?> exec = (Map<?, ?>) user.get("exec");
+    assertEquals("client.authentication.k8s.io/v1", exec.get("apiVersion"));
+    assertEquals("/usr/bin/java", exec.get("command"));
+    assertEquals(List.of("-jar", "/opt/outpost.jar", "kube", "credentials"), exec.get("args"));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
   }
 

@@ -207,7 +207,7 @@ class KubeIT {
     Command.Result login = bob.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
     assertEquals(1, login.exitCode(), "the CLI refuses a cluster the roles do not reach");
     alice.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube).requireSuccess();
-    rewriteCredentials(kubeconfig, bob.home());
+    rewriteCredentials(kubeconfig, alice.home(), bob.home());
     Command.Result result = kubectl(kubeconfig, "get", "pods");
     assertNotEquals(0, result.exitCode());
     assertTrue(result.stderr().contains("Error from server (Forbidden)")
@@ -250,11 +250,11 @@ class KubeIT {
   }
 
   /** Points a kubeconfig written for alice at {@code home}'s certificate: bob's own credential. */
-  private static void rewriteCredentials(Path kubeconfig, Path home) {
+  /** The context's credential plugin reads {@code to}'s login instead of {@code from}'s. */
+  private static void rewriteCredentials(Path kubeconfig, Path from, Path to) {
     try {
-      String text = Files.readString(kubeconfig).replaceAll("client-certificate: .*",
-          "client-certificate: " + home.resolve("tls.crt")).replaceAll("client-key: .*",
-          "client-key: " + home.resolve("tls.key"));
+      String text = Files.readString(kubeconfig).replace("--home=" + from.toAbsolutePath().normalize(),
+          "--home=" + to.toAbsolutePath().normalize());
       Files.writeString(kubeconfig, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
