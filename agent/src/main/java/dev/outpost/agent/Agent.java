@@ -7,11 +7,16 @@ import dev.outpost.agent.join.CertificateRenewal;
 import dev.outpost.agent.join.JoinException;
 import dev.outpost.agent.join.JoinParameters;
 import dev.outpost.agent.join.Joiner;
+import dev.outpost.agent.kube.KubeForwarder;
+import dev.outpost.agent.kube.KubeRegistrar;
+import dev.outpost.agent.kube.Kubeconfig;
+import dev.outpost.agent.recording.NodeRequestSigner;
 import dev.outpost.agent.recording.RecordingPipeline;
 import dev.outpost.agent.ssh.BuiltinSshServer;
 import dev.outpost.agent.tunnel.Backoff;
 import dev.outpost.agent.tunnel.ExecutorTaskScheduler;
 import dev.outpost.agent.tunnel.SshStreamAcceptor;
+import dev.outpost.agent.tunnel.StreamRouter;
 import dev.outpost.agent.tunnel.TunnelSupervisor;
 import dev.outpost.agent.tunnel.WebSocketTunnelDialer;
 import dev.outpost.client.http.ApiClient;
@@ -72,11 +77,13 @@ public final class Agent implements AutoCloseable {
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
     LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
 
+    KubeForwarder kube = kubeForwarder(config);
     ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
             new WebSocketTunnelDialer(config.proxy(), tls, identity,
-                new SshStreamAcceptor(sshTarget, recording.sessions()), config.tunnel()),
+                new StreamRouter(new SshStreamAcceptor(sshTarget, recording.sessions()), kube),
+                config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
             Clock.systemUTC(),
@@ -95,6 +102,10 @@ public final class Agent implements AutoCloseable {
             });
     renewalThread.scheduleWithFixedDelay(
         () -> checkRenewal(renewal), 0, RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
+    if (kube != null) {
+      new KubeRegistrar(kube.cluster(), new ApiClient(config.proxy(), tls),
+          new NodeRequestSigner(identity, Clock.systemUTC())).start(renewalThread);
+    }
     return new Agent(sshServer, recording, tunnelThread, supervisor, renewalThread);
   }
 
@@ -112,6 +123,18 @@ public final class Agent implements AutoCloseable {
       }
     }
     recording.close();
+  }
+
+  /** Reads the kubeconfig now, so that a bad one stops the start with the reason. */
+  private static KubeForwarder kubeForwarder(AgentConfig config) throws IOException {
+    if (config.kube().isEmpty()) {
+      return null;
+    }
+    AgentConfig.KubeOption option = config.kube().get();
+    KubeForwarder forwarder =
+        new KubeForwarder(option.cluster(), Kubeconfig.load(option.kubeconfig()));
+    LOG.info(() -> "serving " + forwarder);
+    return forwarder;
   }
 
   private static NodeIdentity establishIdentity(AgentConfig config, IdentityStore store)

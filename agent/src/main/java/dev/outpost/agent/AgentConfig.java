@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param dataDirectory where the identity lives
  * @param sshMode which SSH server serves the streams
  * @param tunnel keep-alive, idle timeout and resume grace of the reverse tunnel
+ * @param kube the Kubernetes cluster this agent serves, if any
  */
 public record AgentConfig(
     ProxyAddress proxy,
@@ -26,7 +27,16 @@ public record AgentConfig(
     Optional<String> caPin,
     Path dataDirectory,
     SshMode sshMode,
-    TunnelSettings tunnel) {
+    TunnelSettings tunnel,
+    Optional<KubeOption> kube) {
+
+  /**
+   * {@code --kube-cluster} and {@code --kubeconfig}.
+   *
+   * @param cluster the name users log in to
+   * @param kubeconfig the agent's own kubeconfig for the API server
+   */
+  public record KubeOption(String cluster, Path kubeconfig) {}
 
   public AgentConfig {
     labels = Map.copyOf(labels);

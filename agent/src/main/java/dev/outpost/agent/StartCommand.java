@@ -80,6 +80,18 @@ final class StartCommand implements Callable<Integer> {
       description = "How long SSH sessions wait for a lost tunnel to come back (default PT5M).")
   Duration resumeGrace;
 
+  @Option(
+      names = "--kube-cluster",
+      paramLabel = "NAME",
+      description = "Serve this Kubernetes cluster (needs --kubeconfig); labels are --labels.")
+  String kubeCluster;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "The agent's kubeconfig for the API server of --kube-cluster (current context).")
+  Path kubeconfig;
+
   @Override
   public Integer call() throws Exception {
     AgentConfig config = config();
@@ -115,7 +127,17 @@ final class StartCommand implements Callable<Integer> {
             .pingInterval(pingInterval)
             .idleTimeout(idleTimeout)
             .resumeGrace(resumeGrace)
-            .build());
+            .build(),
+        kube());
+  }
+
+  private Optional<AgentConfig.KubeOption> kube() {
+    if ((kubeCluster == null) != (kubeconfig == null)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--kube-cluster and --kubeconfig go together");
+    }
+    return kubeCluster == null ? Optional.empty()
+        : Optional.of(new AgentConfig.KubeOption(kubeCluster, kubeconfig));
   }
 
   /** The kernel's host name; the JDK's lookup only where /proc is missing. */

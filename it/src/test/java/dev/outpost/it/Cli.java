@@ -40,9 +40,16 @@ public final class Cli {
   }
 
   public Command.Result runWithInput(String stdin, String... args) {
+    return runWith(Map.of(), stdin, args);
+  }
+
+  /** Runs with {@code environment} added to {@code OUTPOST_HOME}, e.g. {@code KUBECONFIG}. */
+  public Command.Result runWith(Map<String, String> environment, String stdin, String... args) {
     List<String> command = new ArrayList<>(javaJar());
     command.addAll(List.of(args));
-    return Command.run(command, Map.of("OUTPOST_HOME", home.toString()), stdin, Duration.ofMinutes(2));
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.put("OUTPOST_HOME", home.toString());
+    return Command.run(command, all, stdin, Duration.ofMinutes(2));
   }
 
   /** Logs in with a password on stdin, trusting the proxy on first use as {@code --insecure} does. */

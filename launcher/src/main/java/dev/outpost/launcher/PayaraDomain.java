@@ -17,6 +17,9 @@ final class PayaraDomain {
   private static final int DEPLOY_ATTEMPTS = 3;
   private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
+  private static final String CLIENT_CERTIFICATES_MARKER = ".outpost-client-certificates";
+  private static final String HTTPS_SSL =
+      "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
   private static final String LISTENERS =
       "configs.config.server-config.network-config.network-listeners.network-listener.";
 
@@ -48,6 +51,11 @@ final class PayaraDomain {
     return layout.domainDir().resolve("config/keystore.p12");
   }
 
+  /** The trust store the HTTPS listener checks client certificates against. */
+  Path truststore() {
+    return layout.domainDir().resolve("config/cacerts.p12");
+  }
+
   void start(Map<String, String> environment) {
     LOG.info("starting Payara domain " + layout.domainName());
     asadmin.run(
@@ -55,6 +63,9 @@ final class PayaraDomain {
         List.of("start-domain", "--domaindir", layout.domainsDir().toString(), layout.domainName()));
     if (!Files.exists(layout.domainDir().resolve(CONFIGURED_MARKER))) {
       configure();
+    }
+    if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
+      requestClientCertificates();
     }
   }
 
@@ -103,6 +114,29 @@ final class PayaraDomain {
     }
   }
 
+  /**
+   * The HTTPS listener asks every client for a certificate during the handshake but accepts
+   * connections without one ({@code want}): kubectl then presents the user's X.509 certificate,
+   * while browsers, agents and the CLI carry on without. Asked at the handshake, never by a later
+   * renegotiation, which TLS 1.3 (and Go's TLS client) does not have. The domain keeps
+   * this across restarts; the marker makes older domains take it once.
+   */
+  private void requestClientCertificates() {
+    asadmin.remote(
+        "set",
+        HTTPS_SSL + "client-auth=want",
+        HTTPS_SSL + "renegotiate-on-client-auth-want=false");
+    mark(CLIENT_CERTIFICATES_MARKER);
+  }
+
+  private void mark(String marker) {
+    try {
+      Files.writeString(layout.domainDir().resolve(marker), "configured\n");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot mark domain configured: " + e.getMessage(), e);
+    }
+  }
+
   private void configure() {
     asadmin.remote(
         "set",
@@ -111,10 +145,6 @@ final class PayaraDomain {
         LISTENERS + "admin-listener.address=127.0.0.1");
     asadmin.remote("set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
     new DataSourceSetup(asadmin, layout.dataDir()).create();
-    try {
-      Files.writeString(layout.domainDir().resolve(CONFIGURED_MARKER), "configured\n");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot mark domain configured: " + e.getMessage(), e);
-    }
+    mark(CONFIGURED_MARKER);
   }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.TypeConversionException;
       ProxyCommand.class,
       AuditCommand.class,
       RecordingsCommand.class,
+      KubeCommand.class,
       PlayCommand.class,
       AdminCommand.class
     })

@@ -15,7 +15,7 @@ import java.util.Set;
  * written to a temporary file created with its final mode and then renamed over the old one, so a
  * private key is never readable by others, not even briefly, and a crash never leaves half a file.
  */
-final class HomeFiles {
+public final class HomeFiles {
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -29,7 +29,7 @@ final class HomeFiles {
   private HomeFiles() {}
 
   /** Creates {@code dir} if needed and makes it owner-only. */
-  static void createPrivateDirectory(Path dir) throws IOException {
+  public static void createPrivateDirectory(Path dir) throws IOException {
     if (!POSIX) {
       Files.createDirectories(dir);
       return;
@@ -39,7 +39,7 @@ final class HomeFiles {
   }
 
   /** Mode 0600: keys and the session token. */
-  static void writeSecret(Path file, String content) throws IOException {
+  public static void writeSecret(Path file, String content) throws IOException {
     write(file, content, OWNER_ONLY);
   }
 

@@ -33,6 +33,10 @@ public enum AuditEventType {
   LOCK_CREATE("lock.create"),
   LOCK_DELETE("lock.delete"),
   SESSION_TERMINATE("session.terminate"),
+  /** One Kubernetes API request forwarded to a cluster: verb, resource, namespace, status. */
+  KUBE_REQUEST("kube.request"),
+  /** A node registered the Kubernetes cluster its agent reaches. */
+  KUBE_REGISTER("kube.register"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),
   /** Agent: an scp transfer, with the path. */

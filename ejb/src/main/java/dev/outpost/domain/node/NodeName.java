@@ -9,10 +9,15 @@ public record NodeName(String value) {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
   public NodeName {
-    if (value == null || !LABEL.matcher(value).matches()) {
+    if (!isDnsLabel(value)) {
       throw OutpostException.badRequest("node name '" + value + "' is invalid: use 1-63 "
           + "lowercase letters, digits or '-', not starting or ending with '-'");
     }
+  }
+
+  /** Whether {@code value} is one DNS label, the rule for node and Kubernetes cluster names. */
+  public static boolean isDnsLabel(String value) {
+    return value != null && LABEL.matcher(value).matches();
   }
 
   @Override

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  *       deny.node_labels} match the node or any role lists the login in {@code deny.logins};
  *   <li>a node is visible when at least one of the user's logins is allowed on it;
  *   <li>options: the shortest {@code max_session_ttl}; port forwarding and file copy only when a
- *       role allows them and no role forbids them; MFA when any role requires it.
+ *       role allows them and no role forbids them; MFA when any role requires it;
+ *   <li>a Kubernetes cluster is reachable when some role's {@code allow.kubernetes_labels} match it,
+ *       no role's {@code deny.kubernetes_labels} do, and the matching roles grant at least one
+ *       group or user; see {@link #kubernetes}.
  * </ul>
  */
 public final class RoleSet {
@@ -81,6 +84,49 @@ public final class RoleSet {
   /** Whether the user may see {@code node} at all: some login of theirs is allowed on it. */
   public boolean maySee(String node, Map<String, String> labels) {
     return logins().stream().anyMatch(login -> ssh(login, node, labels).allowed());
+  }
+
+  /**
+   * What the roles grant on Kubernetes cluster {@code cluster} with {@code labels}: the union of
+   * {@code kubernetes_groups} of the allowing roles minus every role's denied groups, and as user
+   * the first (sorted) of their {@code kubernetes_users} not denied, else {@code outpostUser}, as
+   * Teleport does. Refused when nothing is left to impersonate: the API server would otherwise see
+   * a user with no groups at all, which is never what a role meant.
+   */
+  public KubernetesGrant kubernetes(String cluster, Map<String, String> labels, String outpostUser) {
+    for (Role role : roles) {
+      if (role.deny().kubernetesLabels().matches(labels)) {
+        return KubernetesGrant.denied("role " + role.name() + " denies Kubernetes clusters with "
+            + role.deny().kubernetesLabels());
+      }
+    }
+    List<Role> allowing = roles.stream()
+        .filter(role -> role.allow().kubernetesLabels().matches(labels)).toList();
+    if (allowing.isEmpty()) {
+      return KubernetesGrant.denied("no role of " + names() + " allows Kubernetes cluster "
+          + cluster + " (deny by default)");
+    }
+    Set<String> deniedGroups = new TreeSet<>();
+    Set<String> deniedUsers = new TreeSet<>();
+    roles.forEach(role -> {
+      deniedGroups.addAll(role.deny().kubernetesGroups());
+      deniedUsers.addAll(role.deny().kubernetesUsers());
+    });
+    Set<String> groups = new TreeSet<>();
+    Set<String> users = new TreeSet<>();
+    allowing.forEach(role -> {
+      groups.addAll(role.allow().kubernetesGroups());
+      users.addAll(role.allow().kubernetesUsers());
+    });
+    groups.removeAll(deniedGroups);
+    users.removeAll(deniedUsers);
+    if (groups.isEmpty() && users.isEmpty()) {
+      return KubernetesGrant.denied("roles " + allowing.stream().map(Role::name).toList()
+          + " allow Kubernetes cluster " + cluster
+          + " but grant no kubernetes_groups or kubernetes_users");
+    }
+    String user = users.isEmpty() ? outpostUser : users.iterator().next();
+    return new KubernetesGrant(AccessDecision.ALLOWED, user, List.copyOf(groups));
   }
 
   /** The shortest {@code max_session_ttl} of the roles, if any sets one. */

@@ -14,7 +14,8 @@ public class OutpostExceptionMapper implements ExceptionMapper<OutpostException>
     return ErrorResponses.of(status(e.kind()), e.getMessage());
   }
 
-  private static int status(OutpostException.Kind kind) {
+  /** The HTTP status of a refusal of {@code kind}. */
+  public static int status(OutpostException.Kind kind) {
     return switch (kind) {
       case BAD_REQUEST -> 400;
       case UNAUTHENTICATED -> 401;

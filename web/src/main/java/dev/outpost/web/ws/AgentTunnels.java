@@ -83,7 +83,8 @@ public class AgentTunnels {
     tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
   }
 
-  Optional<Tunnel> find(String node) {
+  /** The open tunnel of {@code node}, if it is connected to this proxy. */
+  public Optional<Tunnel> find(String node) {
     return Optional.ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
   }
 

@@ -1,0 +1,91 @@
+package dev.outpost.application;
+
+import dev.outpost.api.KubeClusterView;
+import dev.outpost.api.KubeRegistration;
+import dev.outpost.application.kube.KubeAccess;
+import dev.outpost.application.kube.KubeRequest;
+import dev.outpost.application.kube.KubeRoute;
+import dev.outpost.application.recording.NodeRequestVerifier;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.kube.KubeClusterRepository;
+import dev.outpost.domain.lock.LockRepository;
+import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleRepository;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+
+/** Kubernetes clusters behind agents: registration by nodes, listing and per-request decisions. */
+@Stateless
+public class KubeService {
+
+  @Inject
+  private UserRepository users;
+
+  @Inject
+  private NodeRepository nodes;
+
+  @Inject
+  private KubeClusterRepository kubeClusters;
+
+  @Inject
+  private RoleRepository roles;
+
+  @Inject
+  private LockRepository locks;
+
+  @Inject
+  private OutpostConfig config;
+
+  @Inject
+  private Clock clock;
+
+  @EJB
+  private AuditLog audit;
+
+  @EJB
+  private CertificateAuthorityService cas;
+
+  private KubeAccess access;
+  private NodeRequestVerifier nodeRequests;
+
+  @PostConstruct
+  void wire() {
+    access = new KubeAccess(config.clusterName(), users, nodes, kubeClusters,
+        new RoleDirectory(roles), locks, audit::record, clock);
+    nodeRequests = new NodeRequestVerifier(() -> cas.authorities().hosts(), nodes,
+        config.clusterName(), clock);
+  }
+
+  /** A node's agent announces its Kubernetes cluster; the request carries the node's proof. */
+  public void register(KubeRegistration registration) {
+    if (registration.proof() == null || registration.name() == null) {
+      throw OutpostException.badRequest("proof and name are required");
+    }
+    String node = nodeRequests.verify(registration.proof(),
+        KubeRegistration.subject(registration.name()), registration.timestamp());
+    access.register(node, registration.name());
+  }
+
+  /** See {@link KubeAccess#authorize}; the CA is the cluster's X.509 CA. */
+  public KubeRoute authorize(X509Certificate[] chain, String kubeCluster, String remoteAddr) {
+    return access.authorize(chain, cas.authorities().tls().certificate(), kubeCluster,
+        remoteAddr);
+  }
+
+  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr) {
+    access.requested(route, request, status, remoteAddr);
+  }
+
+  public List<KubeClusterView> listFor(UserIdentity user) {
+    return access.listFor(user);
+  }
+}

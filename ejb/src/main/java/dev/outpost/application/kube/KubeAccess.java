@@ -1,0 +1,141 @@
+package dev.outpost.application.kube;
+
+import dev.outpost.api.KubeClusterView;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.kube.KubeCluster;
+import dev.outpost.domain.kube.KubeClusterRepository;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockRepository;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.role.KubernetesGrant;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleSet;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.domain.user.UserRepository;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides about Kubernetes requests. The user's current roles and locks are read at each request,
+ * as for SSH sessions, so a role change or a lock applies to the next request. Refusals by a rule
+ * are audited as {@code access.denied}; every forwarded request as one {@code kube.request}.
+ */
+public final class KubeAccess {
+
+  private final String cluster;
+  private final UserRepository users;
+  private final NodeRepository nodes;
+  private final KubeClusterRepository kubeClusters;
+  private final RoleDirectory roles;
+  private final LockRepository locks;
+  private final AuditRecorder audit;
+  private final Clock clock;
+
+  public KubeAccess(String cluster, UserRepository users, NodeRepository nodes,
+      KubeClusterRepository kubeClusters, RoleDirectory roles, LockRepository locks,
+      AuditRecorder audit, Clock clock) {
+    this.cluster = cluster;
+    this.users = users;
+    this.nodes = nodes;
+    this.kubeClusters = kubeClusters;
+    this.roles = roles;
+    this.locks = locks;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** {@code node} announces that its agent reaches Kubernetes cluster {@code name}. */
+  public void register(String node, String name) {
+    KubeCluster.checkName(name);
+    Optional<KubeCluster> known = kubeClusters.find(cluster, name);
+    if (known.isPresent()) {
+      known.get().reregister(node, clock.instant());
+    } else {
+      kubeClusters.add(new KubeCluster(cluster, name, node, clock.instant()));
+      audit.record(AuditRecord.success(AuditEventType.KUBE_REGISTER).actor(node).node(node)
+          .target("kube:" + name));
+    }
+  }
+
+  /**
+   * Authenticates the client certificate and decides whether its user may reach {@code
+   * kubeCluster}.
+   *
+   * @throws OutpostException UNAUTHENTICATED, FORBIDDEN, NOT_FOUND or UNAVAILABLE; rule refusals
+   *     audited
+   */
+  public KubeRoute authorize(X509Certificate[] chain, X509Certificate ca, String kubeCluster,
+      String remoteAddr) {
+    String userName = KubeClientCertificate.user(chain, ca, cluster, clock.instant());
+    User user = users.findByName(userName)
+        .filter(found -> !found.isLockedAt(clock.instant()))
+        .orElseThrow(() -> OutpostException.unauthenticated(
+            "user " + userName + " no longer exists or is locked"));
+    AuditRecord denied = AuditRecord.failure(AuditEventType.ACCESS_DENIED, "")
+        .actor(userName).target("kube:" + kubeCluster).remoteAddr(remoteAddr);
+    Optional<KubeCluster> registered = kubeClusters.find(cluster, kubeCluster);
+    Optional<Node> node = registered.flatMap(found -> nodes.find(cluster, found.nodeName()));
+    KubernetesGrant grant = node
+        .map(found -> roleSet(user).kubernetes(kubeCluster, found.labels(), userName))
+        .orElse(null);
+    if (grant == null || !grant.decision().allowed()) {
+      // Unknown and forbidden clusters answer alike, so that names cannot be probed.
+      String reason = grant == null ? "Kubernetes cluster " + kubeCluster + " is not registered"
+          : grant.decision().reason();
+      audit.record(denied.failed(reason));
+      throw OutpostException.forbidden("access to Kubernetes cluster " + kubeCluster
+          + " denied: " + (grant == null ? "no role of the user allows it" : reason));
+    }
+    Optional<Lock> lock = locks.activeAt(clock.instant()).stream()
+        .filter(candidate -> candidate.covers(userName, node.get().name())).findFirst();
+    if (lock.isPresent()) {
+      audit.record(denied.node(node.get().name()).failed(lock.get().reason()));
+      throw OutpostException.forbidden("access denied: " + lock.get().reason());
+    }
+    if (!node.get().isOnline()) {
+      throw OutpostException.unavailable("Kubernetes cluster " + kubeCluster + " is offline: node "
+          + node.get().name() + " is not connected");
+    }
+    return new KubeRoute(userName, kubeCluster, node.get().name(), grant.user(), grant.groups());
+  }
+
+  /** Audits one forwarded request as {@code kube.request}. */
+  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr) {
+    AuditRecord record = AuditRecord.success(AuditEventType.KUBE_REQUEST)
+        .actor(route.user()).target("kube:" + route.kubeCluster()).node(route.node())
+        .login(route.kubeUser()).remoteAddr(remoteAddr)
+        .message(request.describe() + " status=" + status);
+    audit.record(status >= 400 ? record.failed(record.message()) : record);
+  }
+
+  /** The Kubernetes clusters {@code identity}'s roles reach, with whom they impersonate there. */
+  public List<KubeClusterView> listFor(UserIdentity identity) {
+    RoleSet roleSet = roles.resolve(identity.roles(), identity.logins());
+    return kubeClusters.list(cluster).stream()
+        .flatMap(kube -> nodes.find(cluster, kube.nodeName()).stream()
+            .map(node -> view(kube, node,
+                roleSet.kubernetes(kube.name(), node.labels(), identity.user()))))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Optional<KubeClusterView> view(KubeCluster kube, Node node, KubernetesGrant grant) {
+    if (!grant.decision().allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(new KubeClusterView(kube.name(), node.name(), Map.copyOf(node.labels()),
+        node.isOnline(), grant.user(), grant.groups()));
+  }
+
+  private RoleSet roleSet(User user) {
+    return roles.resolve(user.roles(), user.logins());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.outpost.application.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the audit says about a request, one row per kind of path. */
+class KubeRequestTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      GET    | /api/v1/namespaces/default/pods            | limit=500          | list pods namespace=default
+      GET    | /api/v1/namespaces/default/pods            | watch=1&rv=5       | watch pods namespace=default
+      GET    | /api/v1/watch/namespaces/default/pods      | -                  | watch pods namespace=default
+      GET    | /api/v1/pods                               | -                  | list pods
+      GET    | /api/v1/namespaces/kube-system/pods/p1/log | follow=true        | get pods/log p1 namespace=kube-system
+      POST   | /api/v1/namespaces/default/pods/p1/exec    | command=sh         | create pods/exec p1 namespace=default
+      POST   | /apis/apps/v1/namespaces/ops/deployments   | -                  | create deployments.apps namespace=ops
+      DELETE | /api/v1/namespaces/default/configmaps/c1   | -                  | delete configmaps c1 namespace=default
+      DELETE | /api/v1/namespaces/default/configmaps      | -                  | deletecollection configmaps namespace=default
+      GET    | /api/v1/namespaces/default                 | -                  | get namespaces default namespace=default
+      PATCH  | /api/v1/nodes/n1                           | -                  | patch nodes n1
+      GET    | /version                                   | -                  | get
+      GET    | /api                                       | -                  | get
+      """)
+  void describes(String method, String path, String query, String expected) {
+    assertEquals(expected, KubeRequest.of(method, path, query).describe());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.outpost.it.kube;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stand-in for a Kubernetes API server, run inside the edge network namespace: no
+ * kube-apiserver can be installed from the registries this project may use. Objects are kept by
+ * the fabric8 Kubernetes mock server in CRUD mode; a thin front in this process serves what the
+ * mock does not serve to kubectl: discovery ({@code /api}, {@code /apis}, {@code /api/v1}) and
+ * watches as chunked HTTP streams (the mock serves watches over WebSocket only). Every request's
+ * impersonation and credential headers are printed to stdout, one {@code REQUEST} line each, for
+ * the test to check what reached the API server.
+ *
+ * <p>Usage: {@code KubeApiStandIn PORT}; listens on 127.0.0.1 only.
+ */
+public final class KubeApiStandIn {
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "host", "content-length",
+      "transfer-encoding", "keep-alive", "upgrade", "expect");
+  private static final String API_VERSIONS = """
+      {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1:443"}]}""";
+  private static final String API_GROUPS = """
+      {"kind":"APIGroupList","apiVersion":"v1","groups":[]}""";
+  private static final String CORE_RESOURCES = """
+      {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"v1","resources":[
+      {"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","get","list","patch","update","watch"],"shortNames":["po"]},
+      {"name":"configmaps","singularName":"configmap","namespaced":true,"kind":"ConfigMap","verbs":["create","delete","get","list","patch","update","watch"],"shortNames":["cm"]},
+      {"name":"namespaces","singularName":"namespace","namespaced":false,"kind":"Namespace","verbs":["create","delete","get","list","watch"],"shortNames":["ns"]}]}""";
+
+  /** Objects created through the front, for the watches: path of the collection and JSON. */
+  private record Change(String collection, String type, String object) {}
+
+  private final List<BlockingQueue<Change>> watchers = new CopyOnWriteArrayList<>();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final URI mock;
+
+  private KubeApiStandIn(URI mock) {
+    this.mock = mock;
+  }
+
+  public static void main(String[] args) throws IOException {
+    KubernetesMockServer store = new KubernetesMockServer(new Context(), new MockWebServer(),
+        new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    store.init(InetAddress.getLoopbackAddress(), 0);
+    KubeApiStandIn front = new KubeApiStandIn(URI.create("http://127.0.0.1:" + store.getPort()));
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 50);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", front::handle);
+    server.start();
+    System.out.println("READY " + args[0]);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String query = exchange.getRequestURI().getRawQuery();
+      System.out.println("REQUEST " + exchange.getRequestMethod() + " " + path
+          + (query == null ? "" : "?" + query) + " impersonate-user=" + exchange.getRequestHeaders().get("Impersonate-User")
+          + " impersonate-group=" + exchange.getRequestHeaders().get("Impersonate-Group")
+          + " authorization=" + exchange.getRequestHeaders().getFirst("Authorization"));
+      switch (path) {
+        case "/api" -> json(exchange, 200, API_VERSIONS);
+        case "/apis" -> json(exchange, 200, API_GROUPS);
+        case "/api/v1" -> json(exchange, 200, CORE_RESOURCES);
+        default -> {
+          if (query != null && query.matches("(^|.*&)watch=(1|true)(&.*|$)")) {
+            watch(exchange, path);
+          } else {
+            forward(exchange, path, query);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      System.out.println("FAILED " + e);
+    }
+  }
+
+  private void forward(HttpExchange exchange, String path, String query) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        mock.resolve(path + (query == null ? "" : "?" + query)))
+        .method(exchange.getRequestMethod(), body.length == 0
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.toLowerCase().startsWith("impersonate-")
+          && !name.equalsIgnoreCase("authorization")) {
+        values.forEach(value -> request.header(name, value));
+      }
+    });
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (exchange.getRequestMethod().equals("POST") && response.statusCode() / 100 == 2) {
+      Change added = new Change(path, "ADDED", new String(response.body(), StandardCharsets.UTF_8));
+      watchers.forEach(queue -> queue.add(added));
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("application/json");
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+    exchange.getResponseBody().write(response.body());
+  }
+
+  /** A watch as the API server sends it: chunked, one JSON event per line, as changes happen. */
+  private void watch(HttpExchange exchange, String path) throws IOException {
+    String collection = path.replace("/watch/", "/");
+    BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
+    watchers.add(changes);
+    try {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      out.flush();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (System.nanoTime() < deadline) {
+        Change change = changes.poll(1, TimeUnit.SECONDS);
+        if (change != null && change.collection().equals(collection)) {
+          out.write(("{\"type\":\"" + change.type() + "\",\"object\":" + change.object().strip()
+              + "}\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      watchers.remove(changes);
+    }
+  }
+
+  private static void json(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}

@@ -1,0 +1,280 @@
+package dev.outpost.it.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.it.Cli;
+import dev.outpost.it.Command;
+import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
+import dev.outpost.it.TestCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Stock {@code kubectl} reaches an edge cluster's API through the agent's reverse tunnel. The API
+ * server is a stand-in ({@link KubeApiStandIn}: the fabric8 Kubernetes mock server in CRUD mode
+ * behind a thin front), not a real kube-apiserver, which cannot be installed here; it runs inside
+ * the edge namespace on loopback, reachable only through the agent. User {@code alice} has role
+ * {@code kube-edge} (groups {@code edge-viewers} and {@code edge-ops} on clusters labelled {@code
+ * env=edge}); user {@code bob} has only SSH access.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubeIT {
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final int API_PORT = 16443;
+  private static final String AGENT_TOKEN = "agent-token-" + UUID.randomUUID();
+  private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String run = UUID.randomUUID().toString().substring(0, 6);
+  private final String node = "kn-" + run;
+  private final String kube = "k8s-" + run;
+  private EdgeHost edge;
+  private Path work;
+  private Path apiLog;
+  private Cli admin;
+  private Cli alice;
+  private Cli bob;
+
+  @BeforeAll
+  void startClusterBehindAgent() throws IOException {
+    Assumptions.assumeTrue(EdgeHost.supported(),
+        "end-to-end tests need root with iproute2 and iptables to build network namespaces");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")),
+        "kubectl (Debian kubernetes-client, installed by .ci/run) is needed");
+    work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("kube-it"));
+    admin = Cli.fresh("kube-admin-" + run).login("admin", TestCluster.ADMIN_PASSWORD);
+    Path role = work.resolve("kube-edge.yaml");
+    Files.writeString(role, """
+        kind: role
+        name: kube-edge
+        allow:
+          kubernetes_groups: [edge-viewers, edge-ops]
+          kubernetes_labels: {env: edge}
+        """);
+    admin.run("admin", "roles", "create", "-f", role.toString()).requireSuccess();
+    edge = EdgeHost.create();
+    apiLog = work.resolve("api-standin.log");
+    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
+        Integer.toString(API_PORT)), apiLog);
+    awaitLog(api, "READY", Duration.ofSeconds(60));
+    Path kubeconfig = work.resolve("agent-kubeconfig");
+    Files.writeString(kubeconfig, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: edge
+          cluster: {server: 'http://127.0.0.1:%d'}
+        users:
+        - name: agent
+          user: {token: '%s'}
+        contexts:
+        - name: edge
+          context: {cluster: edge, user: agent}
+        current-context: edge
+        """.formatted(API_PORT, AGENT_TOKEN));
+    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
+    edge.startAgent(node, "env=edge", token.get("token").asText(), token.get("ca_pin").asText(),
+        work.resolve(node), "--kube-cluster=" + kube, "--kubeconfig=" + kubeconfig);
+    admin.awaitOnline(node, Duration.ofSeconds(90));
+    alice = admin.addUser("kalice-" + run, "kube-edge", "ubuntu", PASSWORD);
+    bob = admin.addUser("kbob-" + run, "access", "ubuntu", PASSWORD);
+  }
+
+  @AfterAll
+  void stopEdge() {
+    if (edge != null) {
+      edge.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void clustersAreListedToUsersWhoseRolesReachThem() {
+    JsonNode listed = awaitListed(alice);
+    assertEquals(node, listed.get("node").asText());
+    assertEquals("kalice-" + run, listed.get("user").asText());
+    assertEquals("[\"edge-ops\",\"edge-viewers\"]", listed.get("groups").toString());
+    assertFalse(bob.run("kube", "ls", "--format=json").requireSuccess().stdout().contains(kube),
+        "bob's roles grant no Kubernetes cluster");
+  }
+
+  @Test
+  @Order(2)
+  void kubectlGetApplyDeleteGoThroughWithTheRolesImpersonated() throws IOException {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    Path manifest = work.resolve("cm.yaml");
+    Files.writeString(manifest, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: greeting-%s, namespace: default}
+        data: {hello: edge}
+        """.formatted(run));
+
+    Command.Result applied = kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString());
+    assertEquals(0, applied.exitCode(), applied.stderr());
+    Command.Result got = kubectl(kubeconfig, "get", "configmap", "greeting-" + run, "-n", "default", "-o", "json");
+    assertEquals(0, got.exitCode(), got.stderr());
+    assertEquals("edge", Cli.parseJson(got.stdout()).get("data").get("hello").asText());
+    Command.Result pods = kubectl(kubeconfig, "get", "pods", "-A");
+    assertEquals(0, pods.exitCode(), pods.stderr());
+    Command.Result deleted = kubectl(kubeconfig, "delete", "configmap", "greeting-" + run, "-n", "default", "--wait=false");
+    assertEquals(0, deleted.exitCode(), deleted.stderr());
+    assertNotEquals(0, kubectl(kubeconfig, "get", "configmap", "greeting-" + run, "-n", "default").exitCode(),
+        "deleted at the API server");
+
+    String log = Files.readString(apiLog);
+    assertTrue(log.lines().anyMatch(line -> line.startsWith("REQUEST POST /api/v1/namespaces/default/configmaps")
+        && line.endsWith(" impersonate-user=[kalice-" + run + "] impersonate-group=[edge-ops, edge-viewers]"
+            + " authorization=Bearer " + AGENT_TOKEN)), "the create arrived as alice with the role's groups:\n" + log);
+    assertFalse(log.lines().filter(line -> line.startsWith("REQUEST"))
+        .anyMatch(line -> !line.contains("authorization=Bearer " + AGENT_TOKEN)
+            || !line.contains("impersonate-user=[kalice-" + run + "]")), "every request as alice, with the agent's credential:\n" + log);
+  }
+
+  @Test
+  @Order(3)
+  void aWatchSeesAChangeAsItHappens() throws Exception {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    Process watch = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "get", "configmaps",
+        "-n", "default", "--watch-only", "-o", "name")
+        .redirectErrorStream(true).redirectOutput(work.resolve("watch.out").toFile()).start();
+    try {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(deadline) && !Files.readString(apiLog).contains("watch=")) {
+        Polling.sleep(200);
+      }
+      Polling.sleep(500);
+      Path manifest = work.resolve("watched.yaml");
+      Files.writeString(manifest, """
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: {name: watched-%s, namespace: default}
+          """.formatted(run));
+      assertEquals(0, kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString()).exitCode());
+      deadline = Instant.now().plusSeconds(30);
+      String seen = "";
+      while (Instant.now().isBefore(deadline) && !seen.contains("configmap/watched-" + run)) {
+        Polling.sleep(200);
+        seen = Files.readString(work.resolve("watch.out"));
+      }
+      assertTrue(seen.contains("configmap/watched-" + run), "the running watch printed the new object: " + seen);
+      assertTrue(watch.isAlive(), "the watch is still streaming, not answered once and closed");
+    } finally {
+      watch.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void clientImpersonationIsRefusedAndNeverArrives() throws IOException {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    Command.Result result = kubectl(kubeconfig, "get", "pods", "--as=system:admin", "--as-group=system:masters");
+    assertNotEquals(0, result.exitCode());
+    // header names arrive lower-case over HTTP/2, as kubectl speaks it
+    assertTrue(result.stderr().contains("Forbidden")
+        && result.stderr().toLowerCase(java.util.Locale.ROOT).contains("impersonate-user"), result.stderr());
+    assertFalse(Files.readString(apiLog).contains("system:admin"), "no client impersonation reached the API server");
+    assertFalse(Files.readString(apiLog).contains("system:masters"), "no client impersonation reached the API server");
+  }
+
+  @Test
+  @Order(5)
+  void aUserWithoutTheClusterGetsA403Status() {
+    Path kubeconfig = work.resolve("bob.kubeconfig");
+    Command.Result login = bob.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
+    assertEquals(1, login.exitCode(), "the CLI refuses a cluster the roles do not reach");
+    alice.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube).requireSuccess();
+    rewriteCredentials(kubeconfig, alice.home(), bob.home());
+    Command.Result result = kubectl(kubeconfig, "get", "pods");
+    assertNotEquals(0, result.exitCode());
+    assertTrue(result.stderr().contains("Error from server (Forbidden)")
+        && result.stderr().contains("access to Kubernetes cluster " + kube + " denied"), result.stderr());
+  }
+
+  @Test
+  @Order(6)
+  void anExpiredCertificateIsRefused() throws IOException {
+    Cli shortLived = Cli.fresh("kalice-short-" + run).login("kalice-" + run, PASSWORD, "--ttl=20s");
+    Path kubeconfig = kubeLogin(shortLived, "short");
+    assertEquals(0, kubectl(kubeconfig, "get", "configmaps").exitCode(), "valid before it expires");
+    Instant expires = Instant.parse(shortLived.json("status", "--format=json").get("expires").asText());
+    while (Instant.now().isBefore(expires.plusSeconds(2))) {
+      Polling.sleep(500);
+    }
+    Command.Result result = kubectl(kubeconfig, "get", "configmaps");
+    assertNotEquals(0, result.exitCode());
+    assertTrue(result.stderr().contains("expired"), result.stderr());
+  }
+
+  private JsonNode awaitListed(Cli user) {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode cluster : user.json("kube", "ls", "--format=json")) {
+        if (cluster.get("name").asText().equals(kube) && cluster.get("online").asBoolean()) {
+          return cluster;
+        }
+      }
+      Polling.sleep(1_000);
+    }
+    throw new AssertionError("cluster " + kube + " not listed online: " + user.run("kube", "ls").stdout());
+  }
+
+  private Path kubeLogin(Cli user, String name) {
+    Path kubeconfig = work.resolve(name + ".kubeconfig");
+    Command.Result result = user.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
+    assertEquals(0, result.exitCode(), result.stderr());
+    return kubeconfig;
+  }
+
+  /** Points a kubeconfig written for alice at {@code home}'s certificate: bob's own credential. */
+  /** The context's credential plugin reads {@code to}'s login instead of {@code from}'s. */
+  private static void rewriteCredentials(Path kubeconfig, Path from, Path to) {
+    try {
+      String text = Files.readString(kubeconfig).replace("--home=" + from.toAbsolutePath().normalize(),
+          "--home=" + to.toAbsolutePath().normalize());
+      Files.writeString(kubeconfig, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Command.Result kubectl(Path kubeconfig, String... args) {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s"));
+    command.addAll(List.of(args));
+    return Command.run(command, Map.of(), null, KUBECTL_TIMEOUT);
+  }
+
+  private void awaitLog(Process api, String text, Duration timeout) throws IOException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline) && api.isAlive()) {
+      if (Files.exists(apiLog) && Files.readString(apiLog).contains(text)) {
+        return;
+      }
+      Polling.sleep(250);
+    }
+    throw new AssertionError("API stand-in did not start: " + (Files.exists(apiLog) ? Files.readString(apiLog) : ""));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.outpost.web.kube;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A refusal as the Kubernetes API server words it, a {@code Status} object, so that {@code
+ * kubectl} prints our message ({@code error: You must be logged in…} for 401, {@code Error from
+ * server (Forbidden): …} for 403) instead of a parse error.
+ */
+final class KubeStatus {
+
+  private KubeStatus() {}
+
+  static void send(HttpServletResponse response, int code, String message) throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.reset();
+    response.setStatus(code);
+    response.setContentType("application/json");
+    byte[] body = Json.createObjectBuilder()
+        .add("kind", "Status")
+        .add("apiVersion", "v1")
+        .add("metadata", Json.createObjectBuilder())
+        .add("status", "Failure")
+        .add("message", message)
+        .add("reason", reason(code))
+        .add("code", code)
+        .build().toString().getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** The {@code StatusReason} the API server gives for {@code code}. */
+  private static String reason(int code) {
+    return switch (code) {
+      case 400 -> "BadRequest";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "NotFound";
+      case 409 -> "Conflict";
+      case 429 -> "TooManyRequests";
+      case 503 -> "ServiceUnavailable";
+      default -> "InternalError";
+    };
+  }
+}
