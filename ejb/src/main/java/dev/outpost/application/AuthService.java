@@ -76,7 +76,7 @@ public class AuthService {
         new CredentialCheck(new PasswordHasher(random), Totp.STANDARD), failures::recordFailure,
         audit::record);
     PasswordCheck passwords =
-        new PasswordCheck(authentication, roleDirectory, config.requireMfa(), audit::record);
+        new PasswordCheck(authentication, roleDirectory, config.requireMfa());
     passwordLogin = new PasswordLogin(passwords, roleDirectory, sessions, cas.authorities(),
         audit::record, clock, random);
     totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),

@@ -2,7 +2,6 @@ package dev.outpost.application.login;
 
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
-import dev.outpost.domain.audit.AuditRecorder;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.shared.OutpostException;
@@ -25,18 +24,16 @@ public final class PasswordCheck {
   private final PasswordAuthentication authentication;
   private final RoleDirectory roles;
   private final boolean clusterRequiresMfa;
-  private final AuditRecorder audit;
 
   /**
    * @param clusterRequiresMfa whether every user needs TOTP ({@code outpost.auth.require-mfa}),
    *     whatever their roles say
    */
   public PasswordCheck(PasswordAuthentication authentication, RoleDirectory roles,
-      boolean clusterRequiresMfa, AuditRecorder audit) {
+      boolean clusterRequiresMfa) {
     this.authentication = authentication;
     this.roles = roles;
     this.clusterRequiresMfa = clusterRequiresMfa;
-    this.audit = audit;
   }
 
   /**
@@ -54,20 +51,15 @@ public final class PasswordCheck {
     User user = authenticated.user();
     RoleSet roleSet = roles.resolve(user.roles(), user.logins());
     if (roleSet.names().isEmpty()) {
-      throw refused(failure, "none of the user's roles exists any more",
+      throw authentication.refused(failure, "none of the user's roles exists any more",
           OutpostException.forbidden(NO_ROLE));
     }
     if ((clusterRequiresMfa || roleSet.requiresMfa()) && user.totpSecret().isEmpty()) {
-      throw refused(failure, "second factor required "
+      throw authentication.refused(failure, "second factor required "
           + (clusterRequiresMfa ? "by the cluster" : "by a role") + " but not enrolled",
           OutpostException.forbidden(MFA_REQUIRED));
     }
     user.loginSucceeded(authenticated.totpStep());
     return user;
-  }
-
-  private OutpostException refused(AuditRecord failure, String reason, OutpostException error) {
-    audit.record(failure.failed(reason));
-    return error;
   }
 }

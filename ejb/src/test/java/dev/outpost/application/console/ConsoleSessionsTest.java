@@ -43,7 +43,7 @@ class ConsoleSessionsTest {
           new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD),
               userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
               audit),
-          new RoleDirectory(InMemoryRoles.withBuiltins()), false, audit),
+          new RoleDirectory(InMemoryRoles.withBuiltins()), false),
       audit, clock, new SecureRandom());
 
   @BeforeEach

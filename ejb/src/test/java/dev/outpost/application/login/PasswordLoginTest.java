@@ -269,7 +269,7 @@ class PasswordLoginTest {
   private PasswordLogin login(boolean clusterRequiresMfa) {
     RoleDirectory roleDirectory = new RoleDirectory(roles);
     return new PasswordLogin(
-        new PasswordCheck(authentication, roleDirectory, clusterRequiresMfa, audit),
+        new PasswordCheck(authentication, roleDirectory, clusterRequiresMfa),
         roleDirectory, sessions, cas, audit, clock, random);
   }
 
