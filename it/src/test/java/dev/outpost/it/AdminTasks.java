@@ -4,33 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What end-to-end tests do as the cluster's admin: wait for nodes, create users, read JSON. */
+/** What end-to-end tests do as the cluster's admin: find nodes, create users, read JSON. */
 public final class AdminTasks {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AdminTasks() {}
-
-  /** Waits until {@code cli}'s {@code outpost ls} lists node {@code name} as online. */
-  public static void awaitOnline(Cli cli, String name, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      Command.Result result = cli.run("ls", "--format=json");
-      last = result.stdout() + result.stderr();
-      if (result.exitCode() == 0) {
-        JsonNode found = findNodeOrNull(json(result), name);
-        if (found != null && found.get("online").asBoolean()) {
-          return;
-        }
-      }
-      sleep(1_000);
-    }
-    throw new AssertionError("node " + name + " did not come online within " + timeout + ": " + last);
-  }
 
   public static JsonNode findNode(JsonNode nodes, String name) {
     JsonNode found = findNodeOrNull(nodes, name);

@@ -98,6 +98,20 @@ public final class EdgeHost implements AutoCloseable {
         Duration.ofSeconds(30));
   }
 
+  /**
+   * Joins node {@code name} ({@code labels} as {@code k=v,…}) with a fresh single-use token that
+   * {@code admin} issues, and waits until {@code admin} sees it online.
+   *
+   * @param options further {@code outpost-agent start} options
+   */
+  public Process join(Cli admin, String name, String labels, Path dataDir, String... options) {
+    var token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
+    Process agent = startAgent(name, labels, token.get("token").asText(),
+        token.get("ca_pin").asText(), dataDir, options);
+    admin.awaitOnline(name, Duration.ofSeconds(90));
+    return agent;
+  }
+
   /** Starts an agent labelled {@code env=edge} that joins with {@code token}, pinning the cluster CA. */
   public Process startAgent(String name, String token, String caPin, Path dataDir, String... options) {
     return startAgent(name, "env=edge", token, caPin, dataDir, options);

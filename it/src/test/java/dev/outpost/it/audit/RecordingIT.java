@@ -63,12 +63,8 @@ class RecordingIT {
         "recording tests need root with iproute2 and iptables to build network namespaces");
     work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("recording-it"));
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
-    JsonNode token =
-        admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
     edge = EdgeHost.create();
-    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(),
-        work.resolve(node));
-    admin.awaitOnline(node, Duration.ofSeconds(90));
+    edge.join(admin, node, "env=edge", work.resolve(node));
     sshConfig = admin.sshConfig();
   }
 

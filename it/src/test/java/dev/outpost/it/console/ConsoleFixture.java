@@ -1,6 +1,5 @@
 package dev.outpost.it.console;
 
-import static dev.outpost.it.AdminTasks.awaitOnline;
 import static dev.outpost.it.AdminTasks.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +31,8 @@ final class ConsoleFixture implements AutoCloseable {
     node = prefix + "-" + suffix;
     Path work = dataDir("console-it");
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
-    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json"));
     edge = EdgeHost.create();
-    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
-    awaitOnline(admin, node, Duration.ofSeconds(90));
+    edge.join(admin, node, "env=edge", work.resolve(node));
   }
 
   /** Skips the class, saying why, where network namespaces cannot be made. */

@@ -95,10 +95,8 @@ class KubeIT {
           context: {cluster: edge, user: agent}
         current-context: edge
         """.formatted(API_PORT, AGENT_TOKEN));
-    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
-    edge.startAgent(node, "env=edge", token.get("token").asText(), token.get("ca_pin").asText(),
-        work.resolve(node), "--kube-cluster=" + kube, "--kubeconfig=" + kubeconfig);
-    admin.awaitOnline(node, Duration.ofSeconds(90));
+    edge.join(admin, node, "env=edge", work.resolve(node),
+        "--kube-cluster=" + kube, "--kubeconfig=" + kubeconfig);
     alice = admin.addUser("kalice-" + run, "kube-edge", "ubuntu", PASSWORD);
     bob = admin.addUser("kbob-" + run, "access", "ubuntu", PASSWORD);
   }

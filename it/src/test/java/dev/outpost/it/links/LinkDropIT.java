@@ -3,7 +3,6 @@ package dev.outpost.it.links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.Cli;
 import dev.outpost.it.EdgeHost;
 import dev.outpost.it.TestCluster;
@@ -47,11 +46,9 @@ class LinkDropIT {
         "link-drop tests need root with iproute2 and iptables to build network namespaces");
     work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("link-it"));
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
-    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
     edge = EdgeHost.create();
-    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node),
+    edge.join(admin, node, "env=edge", work.resolve(node),
         "--tunnel-ping-interval=PT1S", "--tunnel-idle-timeout=PT" + IDLE_TIMEOUT.toSeconds() + "S");
-    admin.awaitOnline(node, Duration.ofSeconds(90));
   }
 
   @AfterAll

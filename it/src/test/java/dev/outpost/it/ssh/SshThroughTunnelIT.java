@@ -1,7 +1,6 @@
 package dev.outpost.it.ssh;
 
 import static dev.outpost.it.AdminTasks.acceptInvite;
-import static dev.outpost.it.AdminTasks.awaitOnline;
 import static dev.outpost.it.AdminTasks.findNode;
 import static dev.outpost.it.AdminTasks.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,10 +62,8 @@ class SshThroughTunnelIT {
         "end-to-end SSH tests need root with iproute2 and iptables to build network namespaces");
     work = Files.createDirectories(TestCluster.get().layout().dataDir().resolve("ssh-it"));
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
-    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
     edge = EdgeHost.create();
-    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(), work.resolve(node));
-    admin.awaitOnline(node, Duration.ofSeconds(90));
+    edge.join(admin, node, "env=edge", work.resolve(node));
     sshConfig = admin.sshConfig();
   }
 
