@@ -56,13 +56,4 @@ public final class AdminTasks {
       throw new AssertionError("not JSON: " + text, e);
     }
   }
-
-  public static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }

@@ -4,6 +4,7 @@ import static dev.outpost.it.AdminTasks.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.AdminTasks;
+import dev.outpost.it.Polling;
 import dev.outpost.it.Cli;
 import dev.outpost.it.EdgeHost;
 import dev.outpost.it.TestCluster;
@@ -72,7 +73,7 @@ final class ConsoleFixture implements AutoCloseable {
           return event;
         }
       }
-      AdminTasks.sleep(500);
+      Polling.sleep(500);
     }
     throw new AssertionError("no " + type + " event for session " + session + " within " + timeout);
   }

@@ -12,6 +12,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.outpost.domain.user.Base32;
 import dev.outpost.domain.user.Totp;
 import dev.outpost.it.AdminTasks;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -232,7 +233,7 @@ class ConsolePagesIT {
           return;
         }
       }
-      AdminTasks.sleep(500);
+      Polling.sleep(500);
     }
     throw new AssertionError("no complete recording of " + sessionId + " within " + WAIT + ": " + last);
   }
