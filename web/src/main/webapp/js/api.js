@@ -44,6 +44,9 @@ export const session = () => call('GET', '/session').then(remember);
 export const logout = () => call('POST', '/logout');
 export const nodes = () => call('GET', '/nodes');
 export const terminals = () => call('GET', '/terminals');
+export const apps = () => call('GET', '/apps');
+export const launchApp = (name, path) =>
+  call('POST', '/apps/' + encodeURIComponent(name) + '/launch', { path });
 export const closeTerminal = (id) => call('DELETE', '/terminals/' + encodeURIComponent(id));
 
 /** The WebSocket URL of a terminal on `node` as `login`, with the CSRF token that binds it to this session. */

@@ -1,5 +1,7 @@
 package dev.outpost.agent;
 
+import dev.outpost.agent.apps.AppCatalog;
+import dev.outpost.agent.apps.AppStreamAcceptor;
 import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.identity.IdentityStore;
 import dev.outpost.agent.identity.NodeIdentity;
@@ -11,6 +13,7 @@ import dev.outpost.agent.recording.RecordingPipeline;
 import dev.outpost.agent.ssh.BuiltinSshServer;
 import dev.outpost.agent.tunnel.Backoff;
 import dev.outpost.agent.tunnel.ExecutorTaskScheduler;
+import dev.outpost.agent.tunnel.ServiceRouter;
 import dev.outpost.agent.tunnel.SshStreamAcceptor;
 import dev.outpost.agent.tunnel.TunnelSupervisor;
 import dev.outpost.agent.tunnel.WebSocketTunnelDialer;
@@ -23,6 +26,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,13 +74,19 @@ public final class Agent implements AutoCloseable {
     BuiltinSshServer sshServer =
         config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer()) : null;
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
+    config.apps().forEach(app -> LOG.info(() -> "publishing app " + app.name() + " at "
+        + app.upstream() + " " + app.labels()));
     LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
 
     ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
             new WebSocketTunnelDialer(config.proxy(), tls, identity,
-                new SshStreamAcceptor(sshTarget, recording.sessions()), config.tunnel()),
+                new ServiceRouter(Map.of(
+                    SshStreamAcceptor.SERVICE, new SshStreamAcceptor(sshTarget, recording.sessions()),
+                    AppStreamAcceptor.SERVICE, new AppStreamAcceptor(config.apps()),
+                    AppCatalog.SERVICE, new AppCatalog(config.apps()))),
+                config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
             Clock.systemUTC(),

@@ -2,7 +2,9 @@ package dev.outpost.agent;
 
 import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.agent.apps.AppSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param dataDirectory where the identity lives
  * @param sshMode which SSH server serves the streams
  * @param tunnel keep-alive, idle timeout and resume grace of the reverse tunnel
+ * @param apps the web apps this node publishes
  */
 public record AgentConfig(
     ProxyAddress proxy,
@@ -26,9 +29,11 @@ public record AgentConfig(
     Optional<String> caPin,
     Path dataDirectory,
     SshMode sshMode,
-    TunnelSettings tunnel) {
+    TunnelSettings tunnel,
+    List<AppSpec> apps) {
 
   public AgentConfig {
     labels = Map.copyOf(labels);
+    apps = List.copyOf(apps);
   }
 }

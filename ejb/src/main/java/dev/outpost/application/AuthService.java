@@ -11,6 +11,7 @@ import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
+import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
@@ -105,6 +106,11 @@ public class AuthService {
   /** The identity behind a console session cookie and its CSRF token, for changing something. */
   public UserIdentity consoleWriter(String sessionToken, String csrfToken) {
     return consoleSessions.authorize(sessionToken, csrfToken);
+  }
+
+  /** The console session itself, as {@link #consoleWriter}: for what is bound to it. */
+  public WebSession consoleSession(String sessionToken, String csrfToken) {
+    return consoleSessions.authorizedSession(sessionToken, csrfToken);
   }
 
   /** Ends a console session at once. */

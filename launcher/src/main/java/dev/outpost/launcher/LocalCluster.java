@@ -116,7 +116,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private ProxyCertificateInstaller certificates() {
-    return new ProxyCertificateInstaller(layout.dataDir(), domain.keystore());
+    return new ProxyCertificateInstaller(layout.dataDir(), domain.keystore(), domain.truststore());
   }
 
   /**

@@ -22,15 +22,18 @@ import java.util.Arrays;
 final class ProxyCertificateInstaller {
   private static final String PROXY_ALIAS = "outpost-proxy";
   private static final String PAYARA_ALIAS = "s1as";
+  private static final String CLUSTER_CA_ALIAS = "outpost-cluster-ca";
 
   private final Path proxyKeystore;
   private final Path domainKeystore;
+  private final Path domainTruststore;
   private final char[] proxyPassword;
   private final char[] domainPassword;
 
-  ProxyCertificateInstaller(Path dataDir, Path domainKeystore) {
+  ProxyCertificateInstaller(Path dataDir, Path domainKeystore, Path domainTruststore) {
     this.proxyKeystore = dataDir.resolve("tls/proxy.p12");
     this.domainKeystore = domainKeystore;
+    this.domainTruststore = domainTruststore;
     this.proxyPassword =
         Settings.value("outpost.tls.keystore.password", "OUTPOST_TLS_KEYSTORE_PASSWORD", "changeit").toCharArray();
     // Payara's master password, "changeit" unless the domain was created with another.
@@ -49,8 +52,9 @@ final class ProxyCertificateInstaller {
       if (chain == null) {
         throw new IllegalStateException(proxyKeystore + " has no entry " + PROXY_ALIAS);
       }
+      boolean trusted = trustClusterCa(chain[chain.length - 1]);
       if (Arrays.equals(chain, domain.getCertificateChain(PAYARA_ALIAS))) {
-        return false;
+        return trusted;
       }
       Key key = proxy.getKey(PROXY_ALIAS, proxyPassword);
       domain.setKeyEntry(PAYARA_ALIAS, key, domainPassword, chain);
@@ -61,6 +65,25 @@ final class ProxyCertificateInstaller {
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot install the proxy certificate: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Adds the cluster CA to the domain's trust store, so that the listener accepts the client
+   * certificates it issues ({@code outpost apps login}); the proxy itself checks that a client
+   * certificate is the cluster CA's, since the store trusts public CAs too.
+   *
+   * @return whether the trust store changed
+   */
+  private boolean trustClusterCa(Certificate clusterCa) throws IOException, GeneralSecurityException {
+    KeyStore trust = load(domainTruststore, domainPassword);
+    if (clusterCa.equals(trust.getCertificate(CLUSTER_CA_ALIAS))) {
+      return false;
+    }
+    trust.setCertificateEntry(CLUSTER_CA_ALIAS, clusterCa);
+    try (OutputStream out = Files.newOutputStream(domainTruststore)) {
+      trust.store(out, domainPassword);
+    }
+    return true;
   }
 
   /** The cluster CA, the last certificate of the proxy's chain. */

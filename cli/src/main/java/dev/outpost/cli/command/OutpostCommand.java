@@ -32,6 +32,7 @@ import picocli.CommandLine.TypeConversionException;
       AuditCommand.class,
       RecordingsCommand.class,
       PlayCommand.class,
+      AppsCommand.class,
       AdminCommand.class
     })
 public final class OutpostCommand extends CommandGroup {

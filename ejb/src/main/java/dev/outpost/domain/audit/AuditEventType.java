@@ -28,6 +28,10 @@ public enum AuditEventType {
   ROLE_DELETE("role.delete"),
   LOCK_CREATE("lock.create"),
   SESSION_TERMINATE("session.terminate"),
+  /** A user opened a web app in the browser (or with a client certificate): an app session. */
+  APP_SESSION_START("app.session.start"),
+  /** One request through the app proxy (method, path, status), sampled by configuration. */
+  APP_REQUEST("app.request"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),
   /** Agent: an scp transfer, with the path. */
