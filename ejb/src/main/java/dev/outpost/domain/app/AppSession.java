@@ -83,6 +83,16 @@ public class AppSession {
     return node;
   }
 
+  /** The launch code's hash until it is redeemed, then null. */
+  public String codeHash() {
+    return codeHash;
+  }
+
+  /** The app cookie token's hash once the code is redeemed, null before. */
+  public String tokenHash() {
+    return tokenHash;
+  }
+
   public WebSession webSession() {
     return webSession;
   }

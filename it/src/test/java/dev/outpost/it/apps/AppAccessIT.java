@@ -26,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import dev.outpost.it.console.Browser;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +214,37 @@ class AppAccessIT {
         WebSocketFrames.Frame echo = WebSocketFrames.read(connection.in);
         assertEquals(message, new String(echo.payload(), StandardCharsets.UTF_8));
       }
+    }
+  }
+
+  @Test
+  void chromiumLogsInThroughTheConsoleAndUsesTheApp() {
+    Assumptions.assumeTrue(Browser.installed(),
+        "the browser test needs Debian's chromium and chromium-driver (see .ci/run)");
+    Duration wait = Duration.ofSeconds(30);
+    try (Browser browser = new Browser()) {
+      browser.driver.get("https://" + AppFixture.host(fixture.web) + "/");
+      browser.await(d -> d.findElement(By.id("login-form")).isDisplayed(), wait);
+      assertTrue(browser.driver.getCurrentUrl().startsWith(
+          "https://" + AppBrowserSession.consoleHost() + "/launch.html?app=" + fixture.web),
+          browser.driver.getCurrentUrl());
+      browser.driver.findElement(By.id("user")).sendKeys(alice);
+      browser.driver.findElement(By.id("password")).sendKeys(AppFixture.PASSWORD);
+      browser.driver.findElement(By.id("login")).click();
+      assertEquals("Upstream home",
+          browser.await(d -> d.findElement(By.id("title")).getText(), wait));
+      assertEquals("https://" + AppFixture.host(fixture.web) + "/", browser.driver.getCurrentUrl());
+
+      browser.driver.findElement(By.id("ws-in")).sendKeys("echo-" + fixture.suffix);
+      browser.await(d -> {
+        d.findElement(By.id("ws-send")).click();
+        return d.findElement(By.id("ws-out")).getText().equals("echo-" + fixture.suffix);
+      }, wait);
+
+      browser.driver.findElement(By.id("msg")).sendKeys("from chromium");
+      browser.driver.findElement(By.id("send")).click();
+      assertEquals("posted: msg=from+chromium",
+          browser.await(d -> d.findElement(By.id("posted")).getText(), wait));
     }
   }
 
