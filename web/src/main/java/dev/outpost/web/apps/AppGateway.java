@@ -51,7 +51,6 @@ public class AppGateway {
   void serve(String name, HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     AppHost names = host().orElseThrow();
-    response.setHeader("Cache-Control", "no-store");
     Optional<AppCatalog.Entry> entry = catalog.find(name);
     if (entry.isEmpty()) {
       plain(response, HttpServletResponse.SC_NOT_FOUND, "app " + name + " is not online");
@@ -84,6 +83,7 @@ public class AppGateway {
 
   private void redeem(AppCatalog.Entry entry, AppHost names, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     String then = LaunchPaths.valid(request.getParameter("path")).orElse("/");
     try {
@@ -109,6 +109,7 @@ public class AppGateway {
     }
     String path = request.getRequestURI()
         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    response.setHeader("Cache-Control", "no-store");
     response.sendRedirect(names.consoleOrigin() + "/launch.html?app=" + name + "&path="
         + URLEncoder.encode(LaunchPaths.valid(path).orElse("/"), StandardCharsets.UTF_8));
   }
@@ -155,6 +156,7 @@ public class AppGateway {
       throws IOException {
     response.resetBuffer();
     response.setStatus(status);
+    response.setHeader("Cache-Control", "no-store");
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().println(message);
   }
