@@ -245,6 +245,12 @@ class AppAccessIT {
       browser.driver.findElement(By.id("send")).click();
       assertEquals("posted: msg=from+chromium",
           browser.await(d -> d.findElement(By.id("posted")).getText(), wait));
+
+      browser.driver.get("https://" + AppBrowserSession.consoleHost() + "/console.html");
+      browser.await(d -> !d.findElements(By.cssSelector(
+          "tr[data-app='" + fixture.web + "'] a.open-app")).isEmpty(), wait);
+      assertTrue(browser.driver.findElements(By.cssSelector("tr[data-app='" + fixture.dev + "']"))
+          .isEmpty(), "the console lists an app the roles do not allow");
     }
   }
 

@@ -20,8 +20,11 @@ public class AppDirectory {
   @Inject AppGateway gateway;
   @Inject AppService apps;
 
-  /** The online apps {@code user} may open, by name. */
+  /** The online apps {@code user} may open, by name; none where no apps domain is set. */
   public List<AppView> visibleTo(UserIdentity user) {
+    if (gateway.host().isEmpty()) {
+      return List.of();
+    }
     AppHost host = host();
     return apps.visible(user, catalog.all()).stream()
         .map(app -> new AppView(app.name(), app.node(), app.labels(), host.origin(app.name()) + "/"))
