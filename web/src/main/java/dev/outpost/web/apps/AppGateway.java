@@ -44,7 +44,7 @@ public class AppGateway {
   }
 
   /** The app a request is for, by its {@code Host} header. */
-  Optional<String> appOf(HttpServletRequest request) {
+  public Optional<String> appOf(HttpServletRequest request) {
     return host().flatMap(h -> h.appOf(request.getHeader("Host")));
   }
 

@@ -1,5 +1,7 @@
 package dev.outpost.web.console;
 
+import dev.outpost.web.apps.AppGateway;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -21,9 +23,17 @@ public class SecurityHeadersFilter extends HttpFilter {
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
       + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+  @Inject transient AppGateway apps;
+
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
+    if (apps.appOf(request).isPresent()) {
+      // An app's own response: its headers are the app's business, not the console's (the order
+      // of annotated filters is the container's choice, so this one may run before AppHostFilter).
+      chain.doFilter(request, response);
+      return;
+    }
     response.setHeader("Content-Security-Policy", POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
