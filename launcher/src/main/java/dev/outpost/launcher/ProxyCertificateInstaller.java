@@ -16,7 +16,8 @@ import java.util.Arrays;
  * Puts the proxy's TLS key and certificate chain, issued by the cluster's own CA and written by the
  * proxy into {@code <data>/tls/proxy.p12}, into the domain's key store under Payara's HTTPS alias
  * {@code s1as}. That makes the CA pin given to agents ({@code --ca-pin}) verify the very
- * certificate the listener presents. Payara reads its key store at start, so a change needs a
+ * certificate the listener presents; and the cluster CA into its trust store, for client
+ * certificates. Payara reads both stores at start, so a change needs a
  * restart; the caller decides when.
  */
 final class ProxyCertificateInstaller {
@@ -40,7 +41,7 @@ final class ProxyCertificateInstaller {
     this.domainPassword = Settings.value("outpost.payara.master.password", "AS_MASTER_PASSWORD", "changeit").toCharArray();
   }
 
-  /** @return whether the domain key store changed (and the listener needs a restart) */
+  /** @return whether the domain key store or trust store changed (and the listener needs a restart) */
   boolean installIfChanged() {
     if (!Files.exists(proxyKeystore)) {
       return false;
