@@ -102,6 +102,8 @@ final class AppExchange {
       returnHeaders(answer, true);
       response.setStatus(status);
       request.upgrade(SplicedUpgrade.class).attach(stream, fromApp);
+      // The 101 must reach the browser now: it speaks only after it, and so does the app.
+      response.flushBuffer();
       return status;
     }
     response.setStatus(status);

@@ -158,7 +158,8 @@ public class AppGateway {
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType("text/plain;charset=UTF-8");
-    response.getWriter().println(message);
+    // The output stream rather than the writer: a failed relay may have taken the stream already.
+    response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static int port(String publicAddr) {
