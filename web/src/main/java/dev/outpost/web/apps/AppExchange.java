@@ -99,10 +99,11 @@ final class AppExchange {
     int status = status(answer.startLine());
     if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
         && UpstreamHeaders.isWebSocketUpgrade(head)) {
-      returnHeaders(answer, true);
-      response.setStatus(status);
+      // The order of the container's own WebSocket filter: upgrade, then status and headers,
+      // then flush, since the browser speaks only after the 101, and so does the app.
       request.upgrade(SplicedUpgrade.class).attach(stream, fromApp);
-      // The 101 must reach the browser now: it speaks only after it, and so does the app.
+      response.setStatus(status);
+      returnHeaders(answer, true);
       response.flushBuffer();
       return status;
     }
