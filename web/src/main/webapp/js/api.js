@@ -48,6 +48,9 @@ export const logout = () => call('POST', '/console/logout');
 export const nodes = () => call('GET', '/console/nodes');
 export const terminals = () => call('GET', '/console/terminals');
 export const closeTerminal = (id) => call('DELETE', '/console/terminals/' + path(id));
+export const apps = () => call('GET', '/console/apps');
+export const launchApp = (name, appPath) =>
+  call('POST', '/console/apps/' + path(name) + '/launch', { path: appPath });
 
 /** Audit events; `filters` holds since, type, user, node, offset, limit (empty ones are left out). */
 export function audit(filters) {

@@ -75,12 +75,32 @@ function renderSessions(list) {
   document.getElementById('session-rows').replaceChildren(...rows);
 }
 
+/** One row per app the roles allow; "Open" goes through launch.html to the app's own host. */
+function renderApps(list) {
+  const rows = list.map((app) => {
+    const row = document.createElement('tr');
+    row.dataset.app = app.name;
+    const labels = Object.entries(app.labels).map(([key, value]) => `${key}=${value}`).join(', ');
+    row.append(element('td', app.name), element('td', app.node), element('td', labels));
+    const open = element('a', 'Open', 'open-app');
+    open.href = 'launch.html?' + new URLSearchParams({ app: app.name, path: '/' });
+    open.target = '_blank';
+    open.rel = 'noopener';
+    const cell = element('td');
+    cell.append(open);
+    row.append(cell);
+    return row;
+  });
+  document.getElementById('app-rows').replaceChildren(...rows);
+}
+
 async function refresh() {
   try {
-    const [nodes, sessions] = await Promise.all([api.nodes(), api.terminals()]);
+    const [nodes, sessions, apps] = await Promise.all([api.nodes(), api.terminals(), api.apps()]);
     allNodes = nodes;
     renderFilters();
     renderNodeRows();
+    renderApps(apps);
     renderSessions(sessions);
     errorLine.hidden = true;
     document.getElementById('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;

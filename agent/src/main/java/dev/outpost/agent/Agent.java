@@ -1,5 +1,7 @@
 package dev.outpost.agent;
 
+import dev.outpost.agent.apps.AppCatalog;
+import dev.outpost.agent.apps.AppStreamAcceptor;
 import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.identity.IdentityStore;
 import dev.outpost.agent.identity.NodeIdentity;
@@ -15,19 +17,23 @@ import dev.outpost.agent.recording.RecordingPipeline;
 import dev.outpost.agent.ssh.BuiltinSshServer;
 import dev.outpost.agent.tunnel.Backoff;
 import dev.outpost.agent.tunnel.ExecutorTaskScheduler;
+import dev.outpost.agent.tunnel.ServiceRouter;
 import dev.outpost.agent.tunnel.SshStreamAcceptor;
-import dev.outpost.agent.tunnel.StreamRouter;
 import dev.outpost.agent.tunnel.TunnelSupervisor;
 import dev.outpost.agent.tunnel.WebSocketTunnelDialer;
 import dev.outpost.client.http.ApiClient;
 import dev.outpost.client.tls.TlsContexts;
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.http.KubeStreamTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +81,8 @@ public final class Agent implements AutoCloseable {
     BuiltinSshServer sshServer =
         config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer()) : null;
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
+    config.apps().forEach(app -> LOG.info(() -> "publishing app " + app.name() + " at "
+        + app.upstream() + " " + app.labels()));
     LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
 
     KubeForwarder kube = kubeForwarder(config);
@@ -82,7 +90,7 @@ public final class Agent implements AutoCloseable {
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
             new WebSocketTunnelDialer(config.proxy(), tls, identity,
-                new StreamRouter(new SshStreamAcceptor(sshTarget, recording.sessions()), kube),
+                new ServiceRouter(services(config, sshTarget, recording, kube)),
                 config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
@@ -135,6 +143,19 @@ public final class Agent implements AutoCloseable {
         new KubeForwarder(option.cluster(), Kubeconfig.load(option.kubeconfig()));
     LOG.info(() -> "serving " + forwarder);
     return forwarder;
+  }
+
+  /** The stream acceptor of each service this node offers: SSH and apps always, Kubernetes if configured. */
+  private static Map<String, StreamAcceptor> services(AgentConfig config, InetSocketAddress sshTarget,
+      RecordingPipeline recording, KubeForwarder kube) {
+    Map<String, StreamAcceptor> services = new HashMap<>();
+    services.put(SshStreamAcceptor.SERVICE, new SshStreamAcceptor(sshTarget, recording.sessions()));
+    services.put(AppStreamAcceptor.SERVICE, new AppStreamAcceptor(config.apps()));
+    services.put(AppCatalog.SERVICE, new AppCatalog(config.apps()));
+    if (kube != null) {
+      services.put(KubeStreamTarget.SERVICE, kube::accept);
+    }
+    return services;
   }
 
   private static NodeIdentity establishIdentity(AgentConfig config, IdentityStore store)

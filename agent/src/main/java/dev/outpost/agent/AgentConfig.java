@@ -2,7 +2,9 @@ package dev.outpost.agent;
 
 import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.agent.apps.AppSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,7 @@ import java.util.Optional;
  * @param sshMode which SSH server serves the streams
  * @param tunnel keep-alive, idle timeout and resume grace of the reverse tunnel
  * @param kube the Kubernetes cluster this agent serves, if any
+ * @param apps the web apps this node publishes
  */
 public record AgentConfig(
     ProxyAddress proxy,
@@ -28,7 +31,8 @@ public record AgentConfig(
     Path dataDirectory,
     SshMode sshMode,
     TunnelSettings tunnel,
-    Optional<KubeOption> kube) {
+    Optional<KubeOption> kube,
+    List<AppSpec> apps) {
 
   /**
    * {@code --kube-cluster} and {@code --kubeconfig}.
@@ -40,5 +44,6 @@ public record AgentConfig(
 
   public AgentConfig {
     labels = Map.copyOf(labels);
+    apps = List.copyOf(apps);
   }
 }

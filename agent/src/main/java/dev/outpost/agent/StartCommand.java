@@ -1,5 +1,6 @@
 package dev.outpost.agent;
 
+import dev.outpost.agent.apps.AppSpec;
 import dev.outpost.agent.identity.IdentityStore;
 import dev.outpost.agent.ssh.AgentUser;
 import dev.outpost.client.http.ProxyAddress;
@@ -8,7 +9,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,6 +47,13 @@ final class StartCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description = "Node labels, e.g. env=edge,region=eu.")
   Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(
+      names = "--app",
+      paramLabel = "NAME=URL[,LABEL=VALUE…]",
+      description = "A web app on this device to publish, e.g. grafana=http://127.0.0.1:3000,team=ops"
+          + " (repeatable).")
+  List<String> apps = new ArrayList<>();
 
   @Option(names = "--ca-pin", paramLabel = "sha256:HEX", description = "Pin of the cluster CA, for the first join.")
   String caPin;
@@ -128,7 +140,8 @@ final class StartCommand implements Callable<Integer> {
             .idleTimeout(idleTimeout)
             .resumeGrace(resumeGrace)
             .build(),
-        kube());
+        kube(),
+        apps());
   }
 
   private Optional<AgentConfig.KubeOption> kube() {
@@ -138,6 +151,15 @@ final class StartCommand implements Callable<Integer> {
     }
     return kubeCluster == null ? Optional.empty()
         : Optional.of(new AgentConfig.KubeOption(kubeCluster, kubeconfig));
+  }
+
+  private List<AppSpec> apps() {
+    List<AppSpec> parsed = apps.stream().map(AppSpec::parse).toList();
+    Set<String> names = new HashSet<>();
+    parsed.stream().filter(app -> !names.add(app.name())).findFirst().ifPresent(app -> {
+      throw new IllegalArgumentException("--app " + app.name() + " is given twice");
+    });
+    return parsed;
   }
 
   /** The kernel's host name; the JDK's lookup only where /proc is missing. */

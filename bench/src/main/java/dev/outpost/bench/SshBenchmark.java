@@ -63,7 +63,8 @@ public final class SshBenchmark {
     }
   }
 
-  private static AdminSession login(BenchCluster cluster) {
+  /** Logs in as the bootstrap admin (also for {@link AppBenchmark}). */
+  static AdminSession login(BenchCluster cluster) {
     try {
       return AdminSession.login(cluster.cluster(), cluster.adminPassword());
     } catch (IOException e) {

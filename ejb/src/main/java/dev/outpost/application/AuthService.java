@@ -17,6 +17,7 @@ import dev.outpost.application.login.TotpEnrollment;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
+import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
@@ -135,6 +136,11 @@ public class AuthService {
   /** The identity behind a console session cookie and its CSRF token, for changing something. */
   public UserIdentity consoleWriter(String sessionToken, String csrfToken) {
     return consoleSessions.authorize(sessionToken, csrfToken);
+  }
+
+  /** The console session itself, as {@link #consoleWriter}: for what is bound to it. */
+  public WebSession consoleSession(String sessionToken, String csrfToken) {
+    return consoleSessions.authorizedSession(sessionToken, csrfToken);
   }
 
   /** Ends a console session at once. */

@@ -3,6 +3,7 @@ package dev.outpost.application;
 import dev.outpost.ca.CaStore;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.KeyVault;
+import dev.outpost.ca.JwtSigningKey;
 import dev.outpost.ca.ProxyTlsKeystore;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.SecretFile;
@@ -44,6 +45,7 @@ public class CertificateAuthorityService {
 
   /** Immutable once opened: safe to share between threads without locking. */
   private CertificateAuthorities authorities;
+  private JwtSigningKey jwtKey;
 
   @PostConstruct
   void open() {
@@ -51,11 +53,12 @@ public class CertificateAuthorityService {
         .orElseGet(() -> new SecretFile(config.secretFile("ca-passphrase")).readOrCreate(random))
         .toCharArray();
     try {
-      authorities = new CaStore(config.caDirectory(), new KeyVault(passphrase, random), random)
-          .openOrCreate(config.clusterName(), clock.instant());
+      CaStore store = new CaStore(config.caDirectory(), new KeyVault(passphrase, random), random);
+      authorities = store.openOrCreate(config.clusterName(), clock.instant());
+      jwtKey = store.openOrCreateJwtKey();
       boolean rewritten = new ProxyTlsKeystore(config.tlsKeystore(),
           config.tlsKeystorePassword().toCharArray())
-          .ensure(authorities.tls(), authorities.proxyNames(config.publicHost()), clock.instant(),
+          .ensure(authorities.tls(), authorities.proxyNames(config.publicHost(), config.appsDomain()), clock.instant(),
               random);
       LOG.info(() -> "cluster " + config.clusterName() + ": user CA "
           + authorities.users().fingerprint() + ", host CA " + authorities.hosts().fingerprint()
@@ -65,6 +68,11 @@ public class CertificateAuthorityService {
       throw new IllegalStateException(
           "cannot open the CAs in " + config.caDirectory() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Signs the identity assertions web apps receive. */
+  public JwtSigningKey jwtKey() {
+    return jwtKey;
   }
 
   public CertificateAuthorities authorities() {

@@ -15,7 +15,8 @@ import org.apache.sshd.common.config.keys.OpenSshCertificate;
  * private keys) and {@code tls_ca.key} (X.509 certificate and PKCS#8 key in PEM), each sealed by
  * the {@link KeyVault}; beside them the public {@code user_ca.pub}, {@code host_ca.pub} and
  * {@code tls_ca.pem} for operators. A missing CA is generated; when two processes start at once,
- * the first file written wins and both use it.
+ * the first file written wins and both use it. {@code app_jwt.key} holds the {@link
+ * JwtSigningKey}.
  */
 public final class CaStore {
 
@@ -36,6 +37,15 @@ public final class CaStore {
     SshCertificateAuthority hosts = sshCa("host_ca", OpenSshCertificate.Type.HOST);
     X509CertificateAuthority tls = x509Ca(cluster, now);
     return new CertificateAuthorities(cluster, users, hosts, tls);
+  }
+
+  /** The key that signs identity assertions for web apps, created on first use. */
+  public JwtSigningKey openOrCreateJwtKey() throws IOException, GeneralSecurityException {
+    Path keyFile = directory.resolve("app_jwt.key");
+    if (!Files.exists(keyFile)) {
+      vault.writeIfAbsent(keyFile, JwtSigningKey.generate(random).encode());
+    }
+    return JwtSigningKey.decode(vault.read(keyFile));
   }
 
   private SshCertificateAuthority sshCa(String name, OpenSshCertificate.Type type)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
@@ -72,9 +73,13 @@ public final class CertificateAuthorities {
   }
 
   /** Names the proxy's TLS certificate must carry. */
-  public Set<String> proxyNames(String publicHost) {
+  public Set<String> proxyNames(String publicHost, Optional<String> appsDomain) {
     Set<String> names = new LinkedHashSet<>();
     names.add(publicHost);
+    appsDomain.ifPresent(domain -> {
+      names.add(domain);
+      names.add("*." + domain);
+    });
     names.add("localhost");
     names.add("127.0.0.1");
     names.add(cluster);

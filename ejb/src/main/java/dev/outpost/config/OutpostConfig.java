@@ -34,6 +34,8 @@ public final class OutpostConfig {
   private final TunnelTimings tunnelTimings;
   private final Duration nodeStaleAfter;
   private final boolean requireMfa;
+  private final Optional<String> appsDomain;
+  private final double appRequestAuditRate;
 
   private OutpostConfig(Function<Setting, String> source) {
     String hostname = localHostname();
@@ -59,6 +61,8 @@ public final class OutpostConfig {
         duration(source, Setting.TUNNEL_RESUME_GRACE));
     nodeStaleAfter = duration(source, Setting.NODE_STALE_AFTER).orElse(DEFAULT_NODE_STALE_AFTER);
     requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
+    appsDomain = appsDomain(source.apply(Setting.APPS_DOMAIN), publicHost());
+    appRequestAuditRate = rate(source, Setting.APPS_REQUEST_AUDIT_RATE);
   }
 
   /** Reads the JVM's system properties and the process environment. */
@@ -99,6 +103,21 @@ public final class OutpostConfig {
     return colon > 0 && publicAddr.indexOf(':') == colon
         ? publicAddr.substring(0, colon)
         : publicAddr;
+  }
+
+  /**
+   * The domain under which web apps are served, one subdomain each ({@code grafana.DOMAIN}), on
+   * the public port; the console at {@code DOMAIN} itself is where app users log in. Defaults to
+   * the public host when that is a DNS name; empty (no apps served) when it is an IP address and
+   * no domain is set.
+   */
+  public Optional<String> appsDomain() {
+    return appsDomain;
+  }
+
+  /** The share of app requests audited as {@code app.request}: 0 (none) to 1 (all, default). */
+  public double appRequestAuditRate() {
+    return appRequestAuditRate;
   }
 
   public Optional<String> bootstrapAdminPassword() {
@@ -192,6 +211,34 @@ public final class OutpostConfig {
           + ") must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(text);
+  }
+
+  private static Optional<String> appsDomain(String configured, String publicHost) {
+    if (configured == null) {
+      String host = publicHost.toLowerCase(Locale.ROOT);
+      return isDnsName(host) && !host.matches("[0-9.]+") ? Optional.of(host) : Optional.empty();
+    }
+    String domain = configured.trim().toLowerCase(Locale.ROOT);
+    if (!isDnsName(domain)) {
+      throw new IllegalStateException("apps domain '" + configured + "' is not a DNS name");
+    }
+    return Optional.of(domain);
+  }
+
+  private static double rate(Function<Setting, String> source, Setting setting) {
+    String value = blankToNull(source.apply(setting));
+    if (value == null) {
+      return 1.0;
+    }
+    try {
+      double parsed = Double.parseDouble(value);
+      if (parsed >= 0 && parsed <= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalStateException(setting.property() + " must be a number from 0 to 1, got " + value);
   }
 
   private static String clusterName(String configured, String hostname) {

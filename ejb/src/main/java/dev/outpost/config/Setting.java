@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Setting {
   CLUSTER_NAME("outpost.cluster.name"),
   PUBLIC_ADDR("outpost.public.addr"),
+  APPS_DOMAIN("outpost.apps.domain"),
+  APPS_REQUEST_AUDIT_RATE("outpost.apps.request.audit.rate"),
   BOOTSTRAP_ADMIN_PASSWORD("outpost.bootstrap.admin.password"),
   BOOTSTRAP_ADMIN_LOGINS("outpost.bootstrap.admin.logins"),
   DATA_DIR("outpost.data.dir"),

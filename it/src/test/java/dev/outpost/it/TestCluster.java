@@ -15,6 +15,8 @@ import java.util.UUID;
 public final class TestCluster {
   public static final String CLUSTER_NAME = "it.outpost.test";
   public static final int HTTPS_PORT = 18443;
+  /** Web apps are served as {@code NAME.localhost}, which browsers and curl resolve to loopback. */
+  public static final String APPS_DOMAIN = "localhost";
   public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
 
   private static LocalCluster cluster;
@@ -30,7 +32,7 @@ public final class TestCluster {
           new ClusterLayout(root, "outpost-it", 14848, HTTPS_PORT, dataDir, CLUSTER_NAME,
               EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
       cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root"));
+          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root", "OUTPOST_APPS_DOMAIN", APPS_DOMAIN));
     }
     return cluster;
   }

@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * One Payara Server domain configured for Outpost: HTTPS on the public port only (plain HTTP
- * off, or on loopback for tests), the admin listener on loopback, the {@code jdbc/outpost} data source, and the Hazelcast
+ * off, or on loopback for tests) asking for optional client certificates, the admin listener on
+ * loopback, the {@code jdbc/outpost} data source, and the Hazelcast
  * data grid off until clustering is configured.
  */
 final class PayaraDomain {
@@ -142,7 +143,10 @@ final class PayaraDomain {
         "set",
         LISTENERS + "http-listener-2.port=" + layout.httpsPort(),
         LISTENERS + (layout.loopbackHttp() ? "http-listener-1.address=127.0.0.1" : "http-listener-1.enabled=false"),
-        LISTENERS + "admin-listener.address=127.0.0.1");
+        LISTENERS + "admin-listener.address=127.0.0.1",
+        // Ask for (never require) a client certificate: scripts use web apps with one from
+        // 'outpost apps login'; browsers, agents and the CLI send none and are not refused.
+        "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.client-auth=want");
     asadmin.remote("set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
     new DataSourceSetup(asadmin, layout.dataDir()).create();
     mark(CONFIGURED_MARKER);

@@ -152,7 +152,15 @@ public final class Splice {
 
     /** A tunnel stream: half-close sends CLOSE, abort resets the stream with the reason. */
     static Side of(TunnelStream stream) {
-      return new SpliceSides.StreamSide(stream);
+      return new SpliceSides.StreamSide(stream, stream.input());
+    }
+
+    /**
+     * A tunnel stream whose first bytes were read through {@code bufferedInput} (e.g. a message
+     * head): the splice goes on reading there, so nothing already buffered is lost.
+     */
+    static Side of(TunnelStream stream, InputStream bufferedInput) {
+      return new SpliceSides.StreamSide(stream, bufferedInput);
     }
 
     /** A connected TCP socket: half-close shuts down its output, abort closes it. */

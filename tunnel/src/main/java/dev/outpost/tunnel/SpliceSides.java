@@ -18,12 +18,8 @@ final class SpliceSides {
     }
   }
 
-  record StreamSide(TunnelStream stream) implements Splice.Side {
-    @Override
-    public InputStream input() {
-      return stream.input();
-    }
-
+  /** {@code input} is the stream's input, or a buffer over it that has already been read from. */
+  record StreamSide(TunnelStream stream, InputStream input) implements Splice.Side {
     @Override
     public OutputStream output() {
       return stream.output();

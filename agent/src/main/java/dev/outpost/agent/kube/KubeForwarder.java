@@ -99,8 +99,8 @@ public final class KubeForwarder {
     if (start.length != 3 || !start[1].startsWith("/") || !start[2].equals("HTTP/1.1")) {
       throw new IOException("malformed request line '" + head.startLine() + "'");
     }
-    HttpHead rewritten = new HttpHead(start[0] + " " + server.pathPrefix() + start[1] + " HTTP/1.1",
-        head.fields())
+    HttpHead rewritten = head
+        .withStartLine(start[0] + " " + server.pathPrefix() + start[1] + " HTTP/1.1")
         .without(name -> name.equals("authorization") || name.startsWith("impersonate-")
             || name.equals("host") || name.equals("connection") || name.equals("keep-alive")
             || name.equals("proxy-connection"))
@@ -111,7 +111,7 @@ public final class KubeForwarder {
     }
     rewritten = rewritten.with("Impersonate-User", target.user());
     for (String group : target.groups()) {
-      rewritten = rewritten.with("Impersonate-Group", group);
+      rewritten = rewritten.plus(new HttpHead.Header("Impersonate-Group", group));
     }
     boolean upgrade = head.header("Upgrade").isPresent();
     return rewritten.with("Connection", upgrade ? "Upgrade" : "close");

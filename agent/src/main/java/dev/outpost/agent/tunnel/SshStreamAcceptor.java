@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * certificates from the cluster's user CA, whichever way a connection arrives.
  */
 public final class SshStreamAcceptor implements StreamAcceptor {
-  static final String SSH_SERVICE = "ssh";
+  public static final String SERVICE = "ssh";
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final Logger LOG = Logger.getLogger(SshStreamAcceptor.class.getName());
 
@@ -41,7 +41,7 @@ public final class SshStreamAcceptor implements StreamAcceptor {
   @Override
   public StreamHandler accept(String target) throws StreamRefusedException {
     StreamTarget parsed = StreamTarget.parse(target);
-    if (!SSH_SERVICE.equals(parsed.service())) {
+    if (!SERVICE.equals(parsed.service())) {
       throw new StreamRefusedException(
           "this agent serves only ssh streams, not '" + parsed.service() + "'");
     }

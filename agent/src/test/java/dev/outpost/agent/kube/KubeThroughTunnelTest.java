@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.CurrentIdentity;
-import dev.outpost.agent.tunnel.StreamRouter;
+import dev.outpost.agent.tunnel.ServiceRouter;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelConnection;
@@ -27,6 +27,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -75,15 +76,15 @@ class KubeThroughTunnelTest {
           (nonce, credential) -> "edge-1", StreamAcceptor.REFUSE_ALL);
       TunnelConnection agent = TunnelConnection.dial(wire.right(), TunnelSettings.defaults(),
           new CertificateProver(identity.get().hostKey(), identity.get().hostCertificate().line()),
-          new StreamRouter(StreamAcceptor.REFUSE_ALL, forwarder));
+          new ServiceRouter(Map.of(KubeStreamTarget.SERVICE, forwarder::accept)));
       agent.awaitHandshake(TIMEOUT);
       proxy.awaitHandshake(TIMEOUT);
 
       try (TunnelStream stream = proxy.open(
           new KubeStreamTarget("edge", "alice", "alice", List.of("viewers")).encode())) {
         new HttpHead("GET /api/v1/pods?watch=1 HTTP/1.1", List.of(
-            new HttpHead.Field("Impersonate-User", "root"),
-            new HttpHead.Field("Authorization", "Bearer stolen"))).write(stream.output());
+            new HttpHead.Header("Impersonate-User", "root"),
+            new HttpHead.Header("Authorization", "Bearer stolen"))).write(stream.output());
         stream.output().flush();
         InputStream in = new BufferedInputStream(stream.input());
         HttpHead response = HttpHead.read(in);

@@ -31,13 +31,20 @@ public final class BenchCluster {
 
   /** Starts Payara with the EAR on a fresh data directory under {@code root/target/bench}. */
   public static BenchCluster start(Path root) {
+    return start(root, Map.of());
+  }
+
+  /** As {@link #start(Path)}, with further proxy settings ({@code OUTPOST_…} variables). */
+  public static BenchCluster start(Path root, Map<String, String> settings) {
     Path dataDir = dataDir(root);
     Directories.deleteRecursively(dataDir);
     String adminPassword = "bench-" + UUID.randomUUID();
     ClusterLayout layout = new ClusterLayout(root, DOMAIN, ADMIN_PORT, HTTPS_PORT, dataDir, CLUSTER_NAME,
         "localhost:" + HTTPS_PORT, false);
-    LocalCluster cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+    Map<String, String> environment = new java.util.HashMap<>(settings);
+    environment.putAll(Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
         "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root"));
+    LocalCluster cluster = LocalCluster.start(layout, environment);
     return new BenchCluster(cluster, adminPassword);
   }
 

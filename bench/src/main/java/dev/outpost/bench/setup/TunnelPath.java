@@ -35,6 +35,12 @@ public final class TunnelPath implements SshPath, AutoCloseable {
 
   /** Logs in with the CLI, joins an agent with a fresh token, waits until it is online. */
   public static TunnelPath start(BenchCluster cluster, AdminSession admin, Path dir) {
+    return start(cluster, admin, dir, List.of());
+  }
+
+  /** As {@link #start(BenchCluster, AdminSession, Path)}, with further agent options. */
+  public static TunnelPath start(BenchCluster cluster, AdminSession admin, Path dir,
+      List<String> agentOptions) {
     OutpostCli cli = new OutpostCli(cluster.layout().root(), dir.resolve("cli-home"));
     cli.login(cluster.proxy(), cluster.adminPassword());
     JsonNode token = json(cli.run("admin", "tokens", "add", "--type=node", "--format=json"));
@@ -42,6 +48,7 @@ public final class TunnelPath implements SshPath, AutoCloseable {
     command.addAll(List.of("start", "--proxy=" + cluster.proxy(), "--token=" + token.get("token").asText(),
         "--ca-pin=" + token.get("ca_pin").asText(), "--name=" + NODE, "--labels=env=bench",
         "--data-dir=" + dir.resolve("agent")));
+    command.addAll(agentOptions);
     Process agent = Program.spawn(command, AgentCommand.environment(), dir.resolve("agent.log"));
     awaitOnline(admin, agent);
     try {

@@ -34,6 +34,7 @@ import picocli.CommandLine.TypeConversionException;
       RecordingsCommand.class,
       KubeCommand.class,
       PlayCommand.class,
+      AppsCommand.class,
       AdminCommand.class
     })
 public final class OutpostCommand extends CommandGroup {

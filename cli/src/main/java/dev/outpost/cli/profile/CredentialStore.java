@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,15 @@ public final class CredentialStore {
 
   public OutpostHome home() {
     return home;
+  }
+
+  /** Stores the client certificate of web app {@code app} and its key (owner-only). */
+  public void saveAppCertificate(String app, PrivateKey key, String certificatePem)
+      throws GeneralSecurityException, IOException {
+    HomeFiles.createPrivateDirectory(home.appKey(app).getParent());
+    HomeFiles.writeSecret(home.appKey(app), Pem.encode(key));
+    HomeFiles.writePublic(home.appCertificate(app),
+        Pem.encode(Pem.parseCertificate(certificatePem)));
   }
 
   /**

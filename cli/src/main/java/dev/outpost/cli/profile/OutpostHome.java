@@ -62,6 +62,16 @@ public record OutpostHome(Path dir, boolean isDefault) {
     return dir.resolve("tls.crt");
   }
 
+  /** The client certificate of web app {@code app}, from {@code outpost apps login}. */
+  public Path appCertificate(String app) {
+    return dir.resolve("apps").resolve(app + ".crt");
+  }
+
+  /** Its private key, PKCS#8 PEM. */
+  public Path appKey(String app) {
+    return dir.resolve("apps").resolve(app + ".key");
+  }
+
   public Path clusterCa() {
     return dir.resolve("cluster_ca.pem");
   }

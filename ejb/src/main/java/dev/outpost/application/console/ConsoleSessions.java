@@ -82,6 +82,16 @@ public final class ConsoleSessions {
    * @throws OutpostException UNAUTHENTICATED without a valid session, FORBIDDEN for the CSRF token
    */
   public UserIdentity authorize(String sessionToken, String csrfToken) {
+    WebSession session = authorizedSession(sessionToken, csrfToken);
+    return session.user().identity(session.expiresAt());
+  }
+
+  /**
+   * As {@link #authorize}, returning the session itself, for what is bound to it (app sessions).
+   *
+   * @throws OutpostException UNAUTHENTICATED without a valid session, FORBIDDEN for the CSRF token
+   */
+  public WebSession authorizedSession(String sessionToken, String csrfToken) {
     Instant now = clock.instant();
     WebSession session = active(sessionToken, now);
     if (csrfToken == null || !MessageDigest.isEqual(
@@ -90,7 +100,7 @@ public final class ConsoleSessions {
       throw OutpostException.forbidden(CSRF_REFUSED);
     }
     session.touch(now);
-    return session.user().identity(session.expiresAt());
+    return session;
   }
 
   /** Ends the session at once; audited as {@code user.logout}. */

@@ -37,6 +37,10 @@ public enum AuditEventType {
   KUBE_REQUEST("kube.request"),
   /** A node registered the Kubernetes cluster its agent reaches. */
   KUBE_REGISTER("kube.register"),
+  /** A user opened a web app in the browser (or with a client certificate): an app session. */
+  APP_SESSION_START("app.session.start"),
+  /** One request through the app proxy (method, path, status), sampled by configuration. */
+  APP_REQUEST("app.request"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),
   /** Agent: an scp transfer, with the path. */

@@ -81,6 +81,23 @@ public final class RoleSet {
         + " allows login " + login + " on node " + node + " (deny by default)");
   }
 
+  /**
+   * Whether the user may open web app {@code app} with {@code labels}: some role's {@code
+   * allow.app_labels} match and no role's {@code deny.app_labels} do.
+   */
+  public AccessDecision app(String app, Map<String, String> labels) {
+    for (Role role : roles) {
+      if (role.deny().appLabels().matches(labels)) {
+        return AccessDecision.denied("role " + role.name() + " denies apps with "
+            + role.deny().appLabels());
+      }
+    }
+    return roles.stream().anyMatch(role -> role.allow().appLabels().matches(labels))
+        ? AccessDecision.ALLOWED
+        : AccessDecision.denied("no role of " + names() + " allows app " + app
+            + " (deny by default)");
+  }
+
   /** Whether the user may see {@code node} at all: some login of theirs is allowed on it. */
   public boolean maySee(String node, Map<String, String> labels) {
     return logins().stream().anyMatch(login -> ssh(login, node, labels).allowed());

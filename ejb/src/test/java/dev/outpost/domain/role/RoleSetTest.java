@@ -180,6 +180,24 @@ class RoleSetTest {
     assertTrue(set.ssh("carol", "n1", NONE).allowed());
   }
 
+  @org.junit.jupiter.api.Test
+  void appsNeedAMatchingAppLabelAndNoDeny() {
+    String ops = """
+        kind: role
+        name: apps-ops
+        allow:
+          app_labels: {team: ops}
+        deny:
+          app_labels: {secret: 'true'}
+        """;
+    RoleSet set = roles(List.of(ops, ACCESS));
+    assertTrue(set.app("grafana", Map.of("team", "ops")).allowed());
+    assertEquals("role apps-ops denies apps with secret=[true]",
+        set.app("vault", Map.of("team", "ops", "secret", "true")).reason());
+    assertTrue(set.app("plc", Map.of("team", "dev")).reason().endsWith("(deny by default)"));
+    assertFalse(roles(List.of(ACCESS)).app("grafana", Map.of("team", "ops")).allowed());
+  }
+
   private static Arguments row(String title, String login, Map<String, String> labels,
       String refusal, String... roles) {
     return Arguments.of(title, login, labels, refusal, Arrays.asList(roles));

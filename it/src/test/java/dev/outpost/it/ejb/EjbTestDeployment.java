@@ -31,6 +31,7 @@ final class EjbTestDeployment {
       "org.bouncycastle.asn1.cms.ContentInfo",
       "org.flywaydb.core.Flyway",
       "org.yaml.snakeyaml.Yaml",
+      "com.nimbusds.jose.JWSObject",
       "org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
       "org.flywaydb.database.cockroachdb.CockroachDBDatabaseType");
 

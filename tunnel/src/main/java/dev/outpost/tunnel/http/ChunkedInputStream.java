@@ -54,6 +54,11 @@ public final class ChunkedInputStream extends InputStream {
     return read;
   }
 
+  @Override
+  public int available() throws IOException {
+    return done ? 0 : (int) Math.min(in.available(), left);
+  }
+
   private long nextChunkSize() throws IOException {
     String sizeLine = line();
     int extension = sizeLine.indexOf(';');

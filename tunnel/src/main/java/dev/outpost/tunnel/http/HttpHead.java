@@ -13,40 +13,50 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The head of an HTTP/1.1 message: a start line and header fields, in order, repeated names kept.
- * Immutable; at most {@link #MAX_BYTES} on the wire. Values never contain CR or LF, so a head
- * built from validated parts cannot smuggle a second header or request.
+ * The head of an HTTP/1.1 message: the start line ({@code GET /x HTTP/1.1} or {@code HTTP/1.1 200
+ * OK}) and the header fields in order, repeated names kept. Immutable; {@code with}/{@code
+ * without}/{@code plus} return copies. Names are tokens and nothing contains CR or LF, so a head
+ * built from parts cannot smuggle a second header or request.
  *
- * @param startLine {@code GET /api HTTP/1.1} or {@code HTTP/1.1 200 OK}
- * @param fields header fields as name and value
+ * @param startLine the request or status line, without CRLF
+ * @param headers the header fields in the order received
  */
-public record HttpHead(String startLine, List<Field> fields) {
+public record HttpHead(String startLine, List<Header> headers) {
 
-  /** Far above what kubectl sends; a head that does not end by then is refused. */
+  /** Heads larger than this are refused: no browser, app or kubectl needs more, and memory stays bounded. */
   public static final int MAX_BYTES = 64 * 1024;
 
-  /** One header field. */
-  public record Field(String name, String value) {
-    public Field {
-      requireSingleLine(name);
-      requireSingleLine(value);
-      if (name.isEmpty() || name.indexOf(':') >= 0 || name.indexOf(' ') >= 0) {
-        throw new IllegalArgumentException("invalid header name '" + name + "'");
-      }
+  /**
+   * One header field.
+   *
+   * @param name the field name as sent
+   * @param value the value, trimmed
+   */
+  public record Header(String name, String value) {
+    public boolean is(String other) {
+      return name.equalsIgnoreCase(other);
     }
   }
 
   public HttpHead {
-    requireSingleLine(startLine);
-    fields = List.copyOf(fields);
+    if (startLine.contains("\r") || startLine.contains("\n")) {
+      throw new IllegalArgumentException("line break in start line");
+    }
+    for (Header header : headers) {
+      if (!isToken(header.name()) || header.value().contains("\r")
+          || header.value().contains("\n")) {
+        throw new IllegalArgumentException("malformed header field '" + header.name() + "'");
+      }
+    }
+    headers = List.copyOf(headers);
   }
 
   /**
-   * Reads one head from {@code in}, which must be buffered if the caller goes on reading the body
-   * from it (this reads byte by byte and never past the blank line).
+   * Reads one head, up to and including the empty line, leaving the body in {@code in} (reads
+   * byte by byte, never past the blank line).
    *
    * @throws EOFException when the stream ends before the head does
-   * @throws IOException when the head is malformed or longer than {@link #MAX_BYTES}
+   * @throws HttpHeadException when the head exceeds {@link #MAX_BYTES} or a line is malformed
    */
   public static HttpHead read(InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
@@ -55,82 +65,107 @@ public record HttpHead(String startLine, List<Field> fields) {
     while (true) {
       int b = in.read();
       if (b < 0) {
-        throw new EOFException("stream ended inside an HTTP head");
+        throw new EOFException(total == 0 ? "no message" : "message head ended early");
       }
       if (++total > MAX_BYTES) {
-        throw new IOException("HTTP head longer than " + MAX_BYTES + " bytes");
+        throw new HttpHeadException("message head larger than " + MAX_BYTES + " bytes");
       }
       if (b == '\n') {
         String text = line.toString(StandardCharsets.ISO_8859_1);
-        text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-        line.reset();
+        if (text.endsWith("\r")) {
+          text = text.substring(0, text.length() - 1);
+        }
         if (text.isEmpty()) {
           break;
         }
         lines.add(text);
+        line.reset();
       } else {
         line.write(b);
       }
     }
     if (lines.isEmpty()) {
-      throw new IOException("empty HTTP head");
+      throw new HttpHeadException("no start line");
     }
-    List<Field> fields = new ArrayList<>();
+    List<Header> headers = new ArrayList<>();
     for (String field : lines.subList(1, lines.size())) {
       int colon = field.indexOf(':');
-      if (colon <= 0) {
-        throw new IOException("malformed header line '" + field + "'");
+      if (colon <= 0 || field.charAt(0) == ' ' || field.charAt(0) == '\t') {
+        throw new HttpHeadException("malformed header line");
       }
-      try {
-        fields.add(new Field(field.substring(0, colon), field.substring(colon + 1).strip()));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(e.getMessage(), e);
-      }
+      headers.add(new Header(field.substring(0, colon), field.substring(colon + 1).trim()));
     }
-    return new HttpHead(lines.get(0), fields);
+    try {
+      return new HttpHead(lines.get(0), headers);
+    } catch (IllegalArgumentException e) {
+      throw new HttpHeadException(e.getMessage());
+    }
   }
 
+  /** Writes the head and the empty line that ends it. */
   public void write(OutputStream out) throws IOException {
     StringBuilder text = new StringBuilder(startLine).append("\r\n");
-    fields.forEach(field -> text.append(field.name()).append(": ").append(field.value()).append("\r\n"));
+    headers.forEach(h -> text.append(h.name()).append(": ").append(h.value()).append("\r\n"));
     out.write(text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  /** The first value of header {@code name} (case-insensitive). */
+  /** The first value of header {@code name} (any case). */
   public Optional<String> header(String name) {
-    return fields.stream().filter(field -> field.name().equalsIgnoreCase(name))
-        .map(Field::value).findFirst();
+    return headers.stream().filter(h -> h.is(name)).map(Header::value).findFirst();
   }
 
-  /** This head without the fields whose lowercase name {@code drop} accepts. */
+  /** A copy without the headers whose lowercase name {@code drop} accepts. */
   public HttpHead without(Predicate<String> drop) {
-    return new HttpHead(startLine, fields.stream()
-        .filter(field -> !drop.test(field.name().toLowerCase(Locale.ROOT))).toList());
+    return new HttpHead(startLine, headers.stream()
+        .filter(h -> !drop.test(h.name().toLowerCase(Locale.ROOT))).toList());
   }
 
-  /** This head with one more field at the end. */
+  /** A copy where {@code name} has exactly one value, {@code value}, in place of any others. */
   public HttpHead with(String name, String value) {
-    List<Field> more = new ArrayList<>(fields);
-    more.add(new Field(name, value));
-    return new HttpHead(startLine, more);
+    return without(name.toLowerCase(Locale.ROOT)::equals).plus(new Header(name, value));
+  }
+
+  /** A copy with {@code header} appended, keeping any others of that name. */
+  public HttpHead plus(Header header) {
+    List<Header> copy = new ArrayList<>(headers);
+    copy.add(header);
+    return new HttpHead(startLine, copy);
+  }
+
+  /** A copy with another start line. */
+  public HttpHead withStartLine(String line) {
+    return new HttpHead(line, headers);
+  }
+
+  /** Whether a comma-separated header such as {@code Connection} lists {@code token}. */
+  public boolean lists(String name, String token) {
+    return headers.stream().filter(h -> h.is(name))
+        .flatMap(h -> List.of(h.value().split(",")).stream())
+        .anyMatch(t -> t.trim().equalsIgnoreCase(token));
   }
 
   /** The status code of a response head. */
-  public int status() throws IOException {
+  public int status() throws HttpHeadException {
     String[] parts = startLine.split(" ", 3);
     if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-      throw new IOException("not an HTTP/1.x status line: '" + startLine + "'");
+      throw new HttpHeadException("not an HTTP/1.x status line: '" + startLine + "'");
     }
     try {
       return Integer.parseInt(parts[1]);
     } catch (NumberFormatException e) {
-      throw new IOException("not an HTTP/1.x status line: '" + startLine + "'", e);
+      throw new HttpHeadException("not an HTTP/1.x status line: '" + startLine + "'");
     }
   }
 
-  private static void requireSingleLine(String text) {
-    if (text == null || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("header text must be one line");
+  private static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
     }
+    for (char c : name.toCharArray()) {
+      if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

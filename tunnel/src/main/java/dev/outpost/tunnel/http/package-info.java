@@ -1,6 +1,8 @@
 /**
- * HTTP/1.1 as it travels on a kube stream: one request head (written by the proxy, rewritten by
- * the agent) and one response, framed by the stream itself (end of stream ends the response), so
- * that only heads are parsed and bodies, watches and upgraded connections pass as bytes.
+ * HTTP/1.1 as it travels on {@code kube} and {@code app} streams: a request or response head read
+ * with a size limit and written back in canonical form, and chunked bodies. The proxy writes one
+ * request head per stream; the agent checks and rewrites it before it reaches the API server or
+ * the app's upstream. Only heads are parsed: bodies, watches and upgraded connections pass as
+ * bytes. Plain Java, no container.
  */
 package dev.outpost.tunnel.http;

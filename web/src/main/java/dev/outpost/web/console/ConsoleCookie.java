@@ -27,15 +27,6 @@ public final class ConsoleCookie {
 
   /** The session token in a {@code Cookie} request header, if there is one. */
   public static Optional<String> token(String cookieHeader) {
-    if (cookieHeader == null) {
-      return Optional.empty();
-    }
-    for (String pair : cookieHeader.split(";")) {
-      String trimmed = pair.trim();
-      if (trimmed.startsWith(NAME + "=")) {
-        return Optional.of(trimmed.substring(NAME.length() + 1)).filter(v -> !v.isEmpty());
-      }
-    }
-    return Optional.empty();
+    return CookieHeader.value(cookieHeader, NAME);
   }
 }

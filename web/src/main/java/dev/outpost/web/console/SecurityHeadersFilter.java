@@ -1,5 +1,7 @@
 package dev.outpost.web.console;
 
+import dev.outpost.web.apps.AppGateway;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -23,9 +25,17 @@ public class SecurityHeadersFilter extends HttpFilter {
   static final String PLAYER_POLICY = policy("script-src 'self' 'wasm-unsafe-eval'");
   static final String PLAYER_PAGE = "/recordings.html";
 
+  @Inject transient AppGateway apps;
+
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
+    if (apps.appOf(request).isPresent()) {
+      // An app's own response: its headers are the app's business, not the console's (the order
+      // of annotated filters is the container's choice, so this one may run before AppHostFilter).
+      chain.doFilter(request, response);
+      return;
+    }
     response.setHeader("Content-Security-Policy",
         PLAYER_PAGE.equals(request.getRequestURI()) ? PLAYER_POLICY : POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");

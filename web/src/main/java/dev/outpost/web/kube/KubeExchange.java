@@ -33,24 +33,24 @@ final class KubeExchange {
   static void sendRequest(HttpServletRequest request, String path, OutputStream out)
       throws IOException {
     String query = request.getQueryString();
-    List<HttpHead.Field> fields = new ArrayList<>();
+    List<HttpHead.Header> headers = new ArrayList<>();
     for (String name : Collections.list(request.getHeaderNames())) {
       if (HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) || name.startsWith(":")) {
         continue;
       }
       for (String value : Collections.list(request.getHeaders(name))) {
-        fields.add(new HttpHead.Field(name, value));
+        headers.add(new HttpHead.Header(name, value));
       }
     }
     long length = request.getContentLengthLong();
     boolean chunked = length < 0 && BODY_METHODS.contains(request.getMethod());
     if (length >= 0) {
-      fields.add(new HttpHead.Field("Content-Length", Long.toString(length)));
+      headers.add(new HttpHead.Header("Content-Length", Long.toString(length)));
     } else if (chunked) {
-      fields.add(new HttpHead.Field("Transfer-Encoding", "chunked"));
+      headers.add(new HttpHead.Header("Transfer-Encoding", "chunked"));
     }
     new HttpHead(request.getMethod() + " " + path + (query == null ? "" : "?" + query)
-        + " HTTP/1.1", fields).write(out);
+        + " HTTP/1.1", headers).write(out);
     if (length > 0) {
       request.getInputStream().transferTo(out);
     } else if (chunked) {
@@ -70,7 +70,7 @@ final class KubeExchange {
     HttpHead head = HttpHead.read(in);
     int status = head.status();
     response.setStatus(status);
-    for (HttpHead.Field field : head.fields()) {
+    for (HttpHead.Header field : head.headers()) {
       if (!HOP_BY_HOP.contains(field.name().toLowerCase(java.util.Locale.ROOT))) {
         response.addHeader(field.name(), field.value());
       }

@@ -3,6 +3,7 @@ package dev.outpost.web.ws;
 import dev.outpost.application.NodeRegistry;
 import dev.outpost.application.TunnelAuthService;
 import dev.outpost.tunnel.SessionRegistry;
+import dev.outpost.web.apps.AppCatalog;
 import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelConnection;
@@ -44,6 +45,7 @@ public class AgentTunnels {
   @Inject NodeRegistry registry;
   @Inject TunnelAuthService auth;
   @Inject TunnelRuntime runtime;
+  @Inject AppCatalog apps;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
   private ScheduledFuture<?> heartbeat;
@@ -81,6 +83,7 @@ public class AgentTunnels {
     UUID tunnelId = retryingConflicts(() -> registry.online(node, remoteAddress));
     LOG.info(() -> "node " + node + " connected from " + remoteAddress + resumed(tunnel));
     tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
+    executor.execute(() -> apps.refresh(node, tunnel));
   }
 
   /** The open tunnel of {@code node}, if it is connected to this proxy. */
@@ -92,6 +95,7 @@ public class AgentTunnels {
     if (!byNode.remove(node, tunnel)) {
       return;
     }
+    apps.forget(node);
     StreamSession session = tunnel.streamSession();
     if (session != null && session.isSuspended()) {
       reconnecting.put(node, tunnelId);

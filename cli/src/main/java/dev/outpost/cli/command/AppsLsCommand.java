@@ -1,0 +1,23 @@
+package dev.outpost.cli.command;
+
+import dev.outpost.api.AppView;
+import dev.outpost.cli.CliException;
+import dev.outpost.cli.output.AppListing;
+import dev.outpost.client.http.ApiException;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code outpost apps ls}: the online web apps the user may open. */
+@Command(name = "ls", description = "List the web apps you may open.")
+final class AppsLsCommand extends BaseCommand {
+
+  @Mixin FormatOption format;
+
+  @Override
+  public Integer call() throws CliException, ApiException, IOException {
+    AppListing.print(out(), format.format(),
+        store().load().api().getList("/api/v1/apps", AppView.class));
+    return OK;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.outpost.application.apps;
+
+import dev.outpost.domain.app.AppSession;
+import dev.outpost.domain.app.AppSessionRepository;
+import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.role.AccessDecision;
+import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.session.WebSession;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.shared.SecretToken;
+import dev.outpost.domain.user.User;
+import dev.outpost.domain.user.UserIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
+import java.security.SecureRandom;
+
+/**
+ * Opens web apps for console users: a launch checks the roles ({@code app_labels}, deny wins) and
+ * hands out a single-use code; the app's subdomain redeems it for the app cookie's token. Every
+ * request with that cookie checks the app session, its console session and the roles again, so
+ * logout, expiry and a changed role take effect at the next request.
+ */
+public final class AppSessions {
+  static final Duration CODE_TTL = Duration.ofMinutes(1);
+  static final String INVALID = "app session is invalid or expired";
+  private static final int TOKEN_BYTES = 32;
+  private static final int MAX_TOKEN_LENGTH = 128;
+
+  private final BiFunction<String, String, WebSession> console;
+  private final AppSessionRepository sessions;
+  private final RoleDirectory roles;
+  private final AuditRecorder audit;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  /**
+   * @param console the console session of a cookie and CSRF token (UNAUTHENTICATED or FORBIDDEN
+   *     otherwise), see {@code ConsoleSessions.authorizedSession}
+   */
+  public AppSessions(BiFunction<String, String, WebSession> console, AppSessionRepository sessions, RoleDirectory roles,
+      AuditRecorder audit, Clock clock, SecureRandom random) {
+    this.console = console;
+    this.sessions = sessions;
+    this.roles = roles;
+    this.audit = audit;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Whether {@code user}'s roles let them open {@code app}. */
+  public AccessDecision decide(UserIdentity user, PublishedApp app) {
+    return roles.resolve(user.roles(), user.logins()).app(app.name(), app.labels());
+  }
+
+  /**
+   * Starts a launch of {@code app} for the console session; refusals are audited as {@code
+   * access.denied}.
+   *
+   * @return the single-use launch code
+   * @throws OutpostException UNAUTHENTICATED, FORBIDDEN (CSRF token or roles)
+   */
+  public String launch(String consoleToken, String csrfToken, PublishedApp app,
+      String remoteAddr) {
+    WebSession session = console.apply(consoleToken, csrfToken);
+    User user = session.user();
+    requireAllowed(user.identity(session.expiresAt()), app, remoteAddr);
+    Instant now = clock.instant();
+    String code = SecretToken.generate(random, TOKEN_BYTES);
+    sessions.add(new AppSession(session, app.name(), app.node(), SecretToken.hash(code), now,
+        now.plus(CODE_TTL)));
+    return code;
+  }
+
+  /**
+   * Redeems a launch code on the app's own subdomain; audited as {@code app.session.start}.
+   *
+   * @throws OutpostException UNAUTHENTICATED for an unknown, used, expired or other app's code
+   */
+  public AppGrant redeem(String code, PublishedApp app, String remoteAddr) {
+    Instant now = clock.instant();
+    AppSession session = lookUp(code).flatMap(sessions::findByCodeHash)
+        .filter(s -> s.isRedeemableAt(now) && s.app().equals(app.name()))
+        .orElseThrow(() -> OutpostException.unauthenticated("launch code is invalid or expired"));
+    String token = SecretToken.generate(random, TOKEN_BYTES);
+    session.redeem(SecretToken.hash(token));
+    AppCaller caller = caller(session);
+    audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START)
+        .actor(caller.identity().user()).target(app.name()).node(app.node())
+        .sessionId(session.id()).remoteAddr(remoteAddr)
+        .message("app session valid until " + caller.identity().expires()));
+    return new AppGrant(token, caller);
+  }
+
+  /**
+   * The caller behind an app cookie on {@code app}'s subdomain.
+   *
+   * @throws OutpostException UNAUTHENTICATED without a live app session for this app, FORBIDDEN
+   *     when the roles no longer allow the app
+   */
+  public AppCaller authenticate(String token, PublishedApp app) {
+    Instant now = clock.instant();
+    AppSession session = lookUp(token).flatMap(sessions::findByTokenHash)
+        .filter(s -> s.isActiveAt(now) && s.app().equals(app.name()))
+        .orElseThrow(() -> OutpostException.unauthenticated(INVALID));
+    AppCaller caller = caller(session);
+    AccessDecision decision = decide(caller.identity(), app);
+    if (!decision.allowed()) {
+      throw OutpostException.forbidden(decision.reason());
+    }
+    return caller;
+  }
+
+  /**
+   * Refuses {@code user} unless the roles allow {@code app}, auditing the refusal as {@code
+   * access.denied}.
+   */
+  public void requireAllowed(UserIdentity user, PublishedApp app, String remoteAddr) {
+    AccessDecision decision = decide(user, app);
+    if (!decision.allowed()) {
+      audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, decision.reason())
+          .actor(user.user()).target(app.name()).node(app.node()).remoteAddr(remoteAddr));
+      throw OutpostException.forbidden(decision.reason());
+    }
+  }
+
+  /** Audits one request as {@code app.request}, for a share {@code rate} of all requests. */
+  public void requestDone(AppCaller caller, PublishedApp app, String method, String path,
+      int status, double rate, RandomGenerator sampler) {
+    if (rate <= 0 || (rate < 1 && sampler.nextDouble() >= rate)) {
+      return;
+    }
+    audit.record(AuditRecord.success(AuditEventType.APP_REQUEST).actor(caller.identity().user())
+        .target(app.name()).node(app.node()).sessionId(caller.session())
+        .message(method + " " + path + " " + status));
+  }
+
+  private static AppCaller caller(AppSession session) {
+    WebSession web = session.webSession();
+    return new AppCaller(web.user().identity(web.expiresAt()), session.id());
+  }
+
+  private static Optional<String> lookUp(String secret) {
+    return Optional.ofNullable(secret).map(String::trim)
+        .filter(s -> !s.isEmpty() && s.length() <= MAX_TOKEN_LENGTH).map(SecretToken::hash);
+  }
+}
