@@ -43,6 +43,7 @@ export const login = (user, password, totp) =>
 export const session = () => call('GET', '/session').then(remember);
 export const logout = () => call('POST', '/logout');
 export const nodes = () => call('GET', '/nodes');
+export const ssoConnectors = () => call('GET', '/sso');
 export const terminals = () => call('GET', '/terminals');
 export const closeTerminal = (id) => call('DELETE', '/terminals/' + encodeURIComponent(id));
 

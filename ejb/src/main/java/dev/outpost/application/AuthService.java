@@ -9,12 +9,14 @@ import dev.outpost.application.login.BearerSessions;
 import dev.outpost.application.login.LoginCommand;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
 import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import jakarta.annotation.PostConstruct;
@@ -95,6 +97,14 @@ public class AuthService {
    */
   public ConsoleLogin consoleLogin(ConsoleCredentials credentials, String remoteAddr) {
     return consoleSessions.login(credentials, remoteAddr);
+  }
+
+  /**
+   * Opens a console session for a user a single sign-on vouched for; audited as {@code success}
+   * with {@code how} before the session's terms.
+   */
+  public ConsoleLogin consoleOpen(User user, String remoteAddr, AuditRecord success, String how) {
+    return consoleSessions.open(user, remoteAddr, success, how);
   }
 
   /** The identity behind a console session cookie, for reading. */

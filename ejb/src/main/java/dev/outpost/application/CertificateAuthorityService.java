@@ -45,13 +45,17 @@ public class CertificateAuthorityService {
   /** Immutable once opened: safe to share between threads without locking. */
   private CertificateAuthorities authorities;
 
+  /** Seals other secrets at rest (SSO client secrets) under the same passphrase. */
+  private KeyVault vault;
+
   @PostConstruct
   void open() {
     char[] passphrase = config.caPassphrase()
         .orElseGet(() -> new SecretFile(config.secretFile("ca-passphrase")).readOrCreate(random))
         .toCharArray();
+    vault = new KeyVault(passphrase, random);
     try {
-      authorities = new CaStore(config.caDirectory(), new KeyVault(passphrase, random), random)
+      authorities = new CaStore(config.caDirectory(), vault, random)
           .openOrCreate(config.clusterName(), clock.instant());
       boolean rewritten = new ProxyTlsKeystore(config.tlsKeystore(),
           config.tlsKeystorePassword().toCharArray())
@@ -69,5 +73,9 @@ public class CertificateAuthorityService {
 
   public CertificateAuthorities authorities() {
     return authorities;
+  }
+
+  public KeyVault vault() {
+    return vault;
   }
 }

@@ -29,4 +29,9 @@ public final class InMemoryUsers implements UserRepository {
   public void add(User user) {
     users.add(user);
   }
+
+  /** How many users there are. */
+  public int count() {
+    return users.size();
+  }
 }

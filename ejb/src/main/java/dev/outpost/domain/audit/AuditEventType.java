@@ -28,6 +28,9 @@ public enum AuditEventType {
   ROLE_DELETE("role.delete"),
   LOCK_CREATE("lock.create"),
   SESSION_TERMINATE("session.terminate"),
+  SSO_CREATE("sso.create"),
+  SSO_UPDATE("sso.update"),
+  SSO_DELETE("sso.delete"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),
   /** Agent: an scp transfer, with the path. */

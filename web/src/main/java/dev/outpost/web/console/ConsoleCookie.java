@@ -27,13 +27,18 @@ public final class ConsoleCookie {
 
   /** The session token in a {@code Cookie} request header, if there is one. */
   public static Optional<String> token(String cookieHeader) {
+    return value(cookieHeader, NAME);
+  }
+
+  /** The non-empty value of cookie {@code name} in a {@code Cookie} request header. */
+  static Optional<String> value(String cookieHeader, String name) {
     if (cookieHeader == null) {
       return Optional.empty();
     }
     for (String pair : cookieHeader.split(";")) {
       String trimmed = pair.trim();
-      if (trimmed.startsWith(NAME + "=")) {
-        return Optional.of(trimmed.substring(NAME.length() + 1)).filter(v -> !v.isEmpty());
+      if (trimmed.startsWith(name + "=")) {
+        return Optional.of(trimmed.substring(name.length() + 1)).filter(v -> !v.isEmpty());
       }
     }
     return Optional.empty();

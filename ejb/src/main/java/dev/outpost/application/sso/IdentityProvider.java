@@ -1,0 +1,22 @@
+package dev.outpost.application.sso;
+
+import dev.outpost.domain.sso.OidcConnector;
+import dev.outpost.domain.sso.SsoClaims;
+import java.net.URI;
+
+/** What a sign-in needs of an identity provider: its login page, and the code redeemed. */
+interface IdentityProvider {
+
+  OidcConnector connector();
+
+  /** The provider's authorization URL for a code flow with PKCE (S256). */
+  URI authorizationUrl(String state, String nonce, String codeVerifier, URI redirectUri);
+
+  /**
+   * The verified claims of the ID token that the code is exchanged for.
+   *
+   * @throws SsoRefusal when the code is refused or the ID token fails a check
+   */
+  SsoClaims redeem(String code, URI redirectUri, String codeVerifier, String nonce,
+      String clientSecret);
+}
