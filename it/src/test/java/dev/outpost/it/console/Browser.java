@@ -21,14 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven by its chromedriver, with a fresh profile and Chromium's own
  * background connections switched off. Nothing is downloaded: both binaries are the system's.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
   private final Path profile;
 
-  Browser() {
+  public Browser() {
     try {
       profile = Files.createTempDirectory("outpost-chromium-");
     } catch (IOException e) {
@@ -47,25 +47,25 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get("https://" + TestCluster.localProxy() + path);
   }
 
-  <T> T await(Function<WebDriver, T> condition, Duration timeout) {
+  public <T> T await(Function<WebDriver, T> condition, Duration timeout) {
     // The node list re-renders every few seconds: an element found a moment ago may be replaced.
     return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
-  Object script(String script, Object... args) {
+  public Object script(String script, Object... args) {
     return driver.executeScript(script, args);
   }
 
-  void screenshot(Path file) {
+  public void screenshot(Path file) {
     try {
       Files.createDirectories(file.getParent());
       File shot = driver.getScreenshotAs(OutputType.FILE);
