@@ -3,7 +3,6 @@ package dev.outpost.it.sso;
 import dev.outpost.client.tls.TlsContexts;
 import dev.outpost.domain.shared.SecretToken;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +25,7 @@ final class SsoHttp {
 
   private final HttpClient http = HttpClient.newBuilder()
       .sslContext(TlsContexts.insecure())
-      .cookieHandler(new CookieManager())
+      .cookieHandler(new LoopbackCookies())
       .followRedirects(HttpClient.Redirect.NEVER)
       .connectTimeout(Duration.ofSeconds(10))
       .build();
