@@ -6,12 +6,15 @@ import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
 import dev.outpost.application.login.BearerSessions;
+import dev.outpost.application.login.ClientKeys;
 import dev.outpost.application.login.LoginCommand;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.application.login.SessionCertificates;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
+import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
@@ -25,6 +28,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Login, bearer authentication and logout: for the CLI's bearer sessions and the web console's. */
 @Stateless
@@ -57,6 +61,7 @@ public class AuthService {
   private PasswordLogin passwordLogin;
   private BearerSessions bearerSessions;
   private ConsoleSessions consoleSessions;
+  private SessionCertificates certificates;
 
   @PostConstruct
   void wire() {
@@ -66,6 +71,7 @@ public class AuthService {
         failures::recordFailure,
         cas.authorities(), audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
+    certificates = new SessionCertificates(sessions, cas.authorities(), random);
     consoleSessions = new ConsoleSessions(sessions,
         new PasswordCheck(users, roleDirectory, credentials, failures::recordFailure, audit::record),
         audit::record, clock, random);
@@ -78,6 +84,15 @@ public class AuthService {
    */
   public LoginResponse login(LoginRequest request, String remoteAddr) {
     return passwordLogin.login(LoginCommand.from(request), remoteAddr);
+  }
+
+  /**
+   * Opens a bearer session for a user a single sign-on vouched for and signs the client's keys,
+   * both for {@code ttl}.
+   */
+  public LoginResponse issueCertificates(User user, RoleSet roleSet, ClientKeys keys,
+      Duration ttl, String remoteAddr) {
+    return certificates.issue(user, roleSet, keys, ttl, clock.instant(), remoteAddr);
   }
 
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */

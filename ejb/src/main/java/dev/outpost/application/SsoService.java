@@ -2,9 +2,15 @@ package dev.outpost.application;
 
 import dev.outpost.api.ConnectorApplied;
 import dev.outpost.api.ConnectorView;
+import dev.outpost.api.LoginResponse;
+import dev.outpost.api.SsoCliLogin;
+import dev.outpost.api.SsoCliStart;
+import dev.outpost.api.SsoCliStarted;
+import dev.outpost.application.login.ClientKeys;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.sso.ConnectorAdministration;
 import dev.outpost.application.sso.OidcProviders;
+import dev.outpost.application.sso.PendingSignIn;
 import dev.outpost.application.sso.SignInRequests;
 import dev.outpost.application.sso.SignInStart;
 import dev.outpost.application.sso.SignedIn;
@@ -29,10 +35,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -131,13 +139,69 @@ public class SsoService {
   public ConsoleLogin completeConsole(String state, String code, String remoteAddr) {
     String connector = "?";
     try {
-      var pending = ledger.take(state, SsoPurpose.CONSOLE);
+      PendingSignIn pending = ledger.take(state, SsoPurpose.CONSOLE);
       connector = pending.connector();
       SignedIn signedIn = login.complete(pending, code);
       return auth.consoleOpen(signedIn.user(), remoteAddr,
           AuditRecord.success(AuditEventType.USER_LOGIN).actor(signedIn.user().name())
               .remoteAddr(remoteAddr),
           "method=oidc connector=" + connector + " roles=" + signedIn.roles().names() + "; ");
+    } catch (SsoRefusal refusal) {
+      throw refused(connector, refusal, remoteAddr);
+    }
+  }
+
+  /**
+   * Starts a CLI sign-in that returns to the CLI's loopback listener.
+   *
+   * @throws OutpostException NOT_FOUND, BAD_REQUEST, or FORBIDDEN for a redirect URL off the
+   *     allowlist
+   */
+  public SsoCliStarted beginCli(SsoCliStart request, String remoteAddr) {
+    if (request == null || request.redirectUri() == null) {
+      throw OutpostException.badRequest("connector and redirect_uri are required");
+    }
+    URI redirect;
+    try {
+      redirect = new URI(request.redirectUri());
+    } catch (URISyntaxException e) {
+      throw OutpostException.badRequest("redirect_uri is not a URL: " + e.getReason());
+    }
+    try {
+      SignInStart start = login.begin(request.connector(), SsoPurpose.CLI, redirect);
+      return new SsoCliStarted(start.authorizationUrl().toString(), start.state());
+    } catch (SsoRefusal refusal) {
+      throw refused(request.connector(), refusal, remoteAddr);
+    }
+  }
+
+  /**
+   * Completes a CLI sign-in: a bearer session and certificates as for a password login, no longer
+   * than the roles allow and than the user's session at the provider lasts; audited as
+   * {@code user.login} with {@code method=oidc} and the connector.
+   *
+   * @throws OutpostException BAD_REQUEST for bad keys, FORBIDDEN when refused
+   */
+  public LoginResponse completeCli(SsoCliLogin request, String remoteAddr) {
+    if (request == null) {
+      throw OutpostException.badRequest("state, code and ssh_public_key are required");
+    }
+    // Checked before the state is spent, so that a typo costs no second sign-in.
+    ClientKeys keys = ClientKeys.parse(request.sshPublicKey(), request.tlsPublicKey(),
+        request.ttl());
+    String connector = "?";
+    try {
+      PendingSignIn pending = ledger.take(request.state(), SsoPurpose.CLI);
+      connector = pending.connector();
+      SignedIn signedIn = login.complete(pending, request.code());
+      Duration ttl = signedIn.certificateTtl(keys.ttl(), ClientKeys.MIN_TTL, clock.instant());
+      LoginResponse response = auth.issueCertificates(signedIn.user(), signedIn.roles(), keys,
+          ttl, remoteAddr);
+      audit.record(AuditRecord.success(AuditEventType.USER_LOGIN).actor(signedIn.user().name())
+          .remoteAddr(remoteAddr).message("method=oidc connector=" + connector + " roles="
+              + signedIn.roles().names() + "; session and certificates valid until "
+              + response.expires()));
+      return response;
     } catch (SsoRefusal refusal) {
       throw refused(connector, refusal, remoteAddr);
     }

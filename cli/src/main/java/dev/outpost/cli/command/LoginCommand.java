@@ -57,6 +57,18 @@ final class LoginCommand extends BaseCommand {
   String caPin;
 
   @Option(
+      names = "--auth",
+      paramLabel = "local|oidc",
+      description = "local: user name and password (default); oidc: single sign-on in a browser.")
+  String auth = "local";
+
+  @Option(
+      names = "--connector",
+      paramLabel = "NAME",
+      description = "With --auth=oidc: the SSO connector (default: the only one).")
+  String connector;
+
+  @Option(
       names = "--insecure",
       description = "Do not verify the proxy's certificate; trust the CA it then sends.")
   boolean insecure;
@@ -66,14 +78,22 @@ final class LoginCommand extends BaseCommand {
     if (insecure && caPin != null) {
       throw CliException.usage("--insecure and --ca-pin exclude each other");
     }
-    String name = user == null ? environment().userName() : user;
+    boolean oidc = "oidc".equals(auth);
+    if (!oidc && !"local".equals(auth)) {
+      throw CliException.usage("--auth must be local or oidc, not " + auth);
+    }
+    if (oidc && (user != null || passwordStdin)) {
+      throw CliException.usage("--auth=oidc takes no --user or --password-stdin: the identity "
+          + "provider says who you are");
+    }
     PinnedTrust pinned = caPin == null ? null : pinnedTrust();
     SSLContext tls =
         insecure
             ? TlsContexts.insecure()
             : pinned != null ? pinned.context() : TlsContexts.systemDefault();
     LoginKeys keys = generateKeys();
-    LoginResponse answer = logIn(new ApiClient(proxy, tls), name, keys);
+    ApiClient api = new ApiClient(proxy, tls);
+    LoginResponse answer = oidc ? signIn(api, keys) : logIn(api, keys);
     if (pinned != null) {
       requirePinnedCa(pinned.pin(), answer);
     }
@@ -103,8 +123,17 @@ final class LoginCommand extends BaseCommand {
     }
   }
 
-  private LoginResponse logIn(ApiClient api, String name, LoginKeys keys)
+  private LoginResponse signIn(ApiClient api, LoginKeys keys) throws CliException, IOException {
+    try {
+      return new OidcSignIn(api, out()).logIn(connector, keys, ttl == null ? null : ttl.text());
+    } catch (ApiException e) {
+      throw CliException.failure("login failed: " + e.getMessage(), e);
+    }
+  }
+
+  private LoginResponse logIn(ApiClient api, LoginKeys keys)
       throws CliException, ApiException, IOException {
+    String name = user == null ? environment().userName() : user;
     LoginPrompts prompts =
         new LoginPrompts(passwordStdin, environment().stdio().in(), environment().console());
     String password = prompts.password(name, proxy.toString());

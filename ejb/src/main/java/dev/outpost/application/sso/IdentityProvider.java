@@ -1,7 +1,6 @@
 package dev.outpost.application.sso;
 
 import dev.outpost.domain.sso.OidcConnector;
-import dev.outpost.domain.sso.SsoClaims;
 import java.net.URI;
 
 /** What a sign-in needs of an identity provider: its login page, and the code redeemed. */
@@ -13,10 +12,11 @@ interface IdentityProvider {
   URI authorizationUrl(String state, String nonce, String codeVerifier, URI redirectUri);
 
   /**
-   * The verified claims of the ID token that the code is exchanged for.
+   * The verified claims of the ID token that the code is exchanged for, and the end of the
+   * provider's session.
    *
    * @throws SsoRefusal when the code is refused or the ID token fails a check
    */
-  SsoClaims redeem(String code, URI redirectUri, String codeVerifier, String nonce,
+  VerifiedIdentity redeem(String code, URI redirectUri, String codeVerifier, String nonce,
       String clientSecret);
 }

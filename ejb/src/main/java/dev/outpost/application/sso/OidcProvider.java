@@ -31,7 +31,9 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One identity provider as a connector sees it: its discovery document (the issuer in it must be
@@ -47,10 +49,12 @@ final class OidcProvider implements IdentityProvider {
   private final OidcConnector connector;
   private final OIDCProviderMetadata metadata;
   private final IdTokenCheck idTokens;
+  private final Clock clock;
 
   private OidcProvider(OidcConnector connector, OIDCProviderMetadata metadata,
-      IdTokenCheck idTokens) {
+      IdTokenCheck idTokens, Clock clock) {
     this.connector = connector;
+    this.clock = clock;
     this.metadata = metadata;
     this.idTokens = idTokens;
   }
@@ -82,7 +86,7 @@ final class OidcProvider implements IdentityProvider {
     return new OidcProvider(connector, metadata, new IdTokenCheck(issuer,
         new ClientID(connector.clientId()),
         metadata.getIDTokenJWSAlgs() == null ? List.of() : metadata.getIDTokenJWSAlgs(), keys,
-        clock));
+        clock), clock);
   }
 
   @Override
@@ -104,12 +108,21 @@ final class OidcProvider implements IdentityProvider {
   }
 
   /**
+   * Keycloak says how long the user's session lasts in {@code refresh_expires_in} (seconds);
+   * other providers say nothing, and then only the roles bound the certificates.
+   */
+  private Optional<Instant> sessionEnd(Object refreshExpiresIn) {
+    return refreshExpiresIn instanceof Number seconds && seconds.longValue() > 0
+        ? Optional.of(clock.instant().plusSeconds(seconds.longValue())) : Optional.empty();
+  }
+
+  /**
    * Exchanges the authorization code for tokens and checks the ID token.
    *
    * @throws SsoRefusal when the provider refuses the code or the ID token fails a check
    */
   @Override
-  public SsoClaims redeem(String code, URI redirectUri, String codeVerifier, String nonce,
+  public VerifiedIdentity redeem(String code, URI redirectUri, String codeVerifier, String nonce,
       String clientSecret) {
     TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(),
         new ClientSecretBasic(new ClientID(connector.clientId()), new Secret(clientSecret)),
@@ -133,6 +146,8 @@ final class OidcProvider implements IdentityProvider {
     if (tokens.getOIDCTokens().getIDToken() == null) {
       throw new SsoRefusal("token response carries no ID token");
     }
-    return idTokens.verify(tokens.getOIDCTokens().getIDTokenString(), nonce);
+    SsoClaims claims = idTokens.verify(tokens.getOIDCTokens().getIDTokenString(), nonce);
+    return new VerifiedIdentity(claims, sessionEnd(tokens.getCustomParameters().get(
+        "refresh_expires_in")));
   }
 }

@@ -34,7 +34,8 @@ final class SsoAccounts {
   }
 
   /** The signed-in user with its new roles. */
-  SignedIn signIn(OidcConnector connector, SsoClaims claims, Instant now) {
+  SignedIn signIn(OidcConnector connector, VerifiedIdentity identity, Instant now) {
+    SsoClaims claims = identity.claims();
     String name = claims.single(USER_NAME_CLAIM)
         .orElseThrow(() -> new SsoRefusal("ID token has no single " + USER_NAME_CLAIM));
     UserName userName;
@@ -68,6 +69,6 @@ final class SsoAccounts {
       throw new SsoRefusal("claims of " + name + " give invalid logins: " + e.getMessage(),
           e.getMessage());
     }
-    return new SignedIn(user, roleSet, connector);
+    return new SignedIn(user, roleSet, connector, identity.sessionEnds());
   }
 }

@@ -5,7 +5,6 @@ import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.sso.ConnectorRepository;
 import dev.outpost.domain.sso.OidcConnector;
 import dev.outpost.domain.sso.StoredConnector;
-import dev.outpost.domain.sso.SsoClaims;
 import dev.outpost.domain.sso.SsoPurpose;
 import dev.outpost.domain.user.UserRepository;
 import java.net.URI;
@@ -79,9 +78,9 @@ public final class SsoLogin {
         .orElseThrow(() -> new SsoRefusal("connector " + pending.connector()
             + " was removed during the sign-in"));
     IdentityProvider provider = providers.apply(stored.connector());
-    SsoClaims claims = provider.redeem(code, pending.redirectUri(), pending.codeVerifier(),
+    VerifiedIdentity identity = provider.redeem(code, pending.redirectUri(), pending.codeVerifier(),
         pending.nonce(), openSecret.apply(stored.clientSecretSealed()));
-    return accounts.signIn(stored.connector(), claims, clock.instant());
+    return accounts.signIn(stored.connector(), identity, clock.instant());
   }
 
   private StoredConnector connector(String name) {

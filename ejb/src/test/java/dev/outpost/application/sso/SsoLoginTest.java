@@ -22,6 +22,7 @@ import dev.outpost.testing.MutableClock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ class SsoLoginTest {
   final InMemorySsoRequests requests = new InMemorySsoRequests();
   final List<String> redeemed = new ArrayList<>();
   Map<String, Object> claims;
+  Optional<Instant> providerSessionEnds = Optional.empty();
   SsoLogin login;
 
   @BeforeEach
@@ -158,6 +160,20 @@ class SsoLoginTest {
   }
 
   @Test
+  void certificatesLiveNoLongerThanTheRolesAllowAndTheProviderSession() {
+    assertEquals(Duration.ofHours(2), signedIn().certificateTtl(Duration.ofHours(2),
+        Duration.ofSeconds(5), clock.instant()));
+    providerSessionEnds = Optional.of(clock.instant().plus(Duration.ofMinutes(30).plusSeconds(1)));
+    assertEquals(Duration.ofMinutes(30), signedIn().certificateTtl(Duration.ofHours(12),
+        Duration.ofSeconds(5), clock.instant()), "one second went by in signedIn()");
+    providerSessionEnds = Optional.of(clock.instant().plus(Duration.ofSeconds(3)));
+    SignedIn ending = signedIn();
+    assertEquals("your session at Keycloak ends too soon: sign in there again",
+        assertThrows(SsoRefusal.class, () -> ending.certificateTtl(Duration.ofHours(1),
+            Duration.ofSeconds(5), clock.instant())).userMessage());
+  }
+
+  @Test
   void anUnknownConnectorIsNotFound() {
     assertThrows(dev.outpost.domain.shared.OutpostException.class,
         () -> login.begin("okta", SsoPurpose.CONSOLE, null));
@@ -165,9 +181,13 @@ class SsoLoginTest {
   }
 
   private User signIn() {
+    return signedIn().user();
+  }
+
+  private SignedIn signedIn() {
     clock.advance(Duration.ofSeconds(1));
     SignInStart start = login.begin("keycloak", SsoPurpose.CONSOLE, null);
-    return login.complete(requests(start, SsoPurpose.CONSOLE), "code").user();
+    return login.complete(requests(start, SsoPurpose.CONSOLE), "code");
   }
 
   private PendingSignIn requests(SignInStart start, SsoPurpose purpose) {
@@ -193,10 +213,10 @@ class SsoLoginTest {
     }
 
     @Override
-    public SsoClaims redeem(String code, URI redirectUri, String verifier, String nonce,
+    public VerifiedIdentity redeem(String code, URI redirectUri, String verifier, String nonce,
         String clientSecret) {
       redeemed.add(code + " " + redirectUri + " " + clientSecret);
-      return new SsoClaims(claims);
+      return new VerifiedIdentity(new SsoClaims(claims), providerSessionEnds);
     }
   }
 }

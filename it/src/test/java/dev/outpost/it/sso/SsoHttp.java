@@ -42,7 +42,12 @@ final class SsoHttp {
   URI signInAtKeycloak(String proxyBase, String user, String password) {
     HttpResponse<String> start = start(proxyBase);
     expectRedirect(start);
-    HttpResponse<String> page = get(location(start));
+    return signInAt(location(start), user, password);
+  }
+
+  /** Signs in at Keycloak's login page behind {@code authorizationUrl}; returns the redirect. */
+  URI signInAt(URI authorizationUrl, String user, String password) {
+    HttpResponse<String> page = get(authorizationUrl);
     Matcher action = FORM_ACTION.matcher(page.body());
     if (page.statusCode() != 200 || !action.find()) {
       throw new AssertionError("no Keycloak login form (" + page.statusCode() + "): "

@@ -9,13 +9,19 @@ import dev.outpost.it.AdminTasks;
 import dev.outpost.it.Cli;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.console.Browser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +186,48 @@ class SsoIT {
         + "Keycloak", SsoHttp.loginError(refused));
   }
 
+  @Test
+  @Order(7)
+  void theCliSignsInThroughItsLoopbackListenerForCertificatesCappedByTheKeycloakSession()
+      throws Exception {
+    Cli cli = Cli.fresh("sso-cli");
+    List<String> command = new ArrayList<>(Cli.javaJar());
+    command.addAll(List.of("login", "--proxy=" + TestCluster.localProxy(), "--auth=oidc",
+        "--insecure", "--ttl=8h"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OUTPOST_HOME", cli.home().toString());
+    Process login = builder.start();
+    StringBuilder output = new StringBuilder();
+    try (var lines = new BufferedReader(new InputStreamReader(
+        login.getInputStream(), StandardCharsets.UTF_8))) {
+      String url = null;
+      for (String line = lines.readLine(); line != null && url == null; line = lines.readLine()) {
+        output.append(line).append('\n');
+        if (line.strip().startsWith(KeycloakServer.ISSUER)) {
+          url = line.strip();
+        }
+      }
+      assertTrue(url != null, "no sign-in URL printed: " + output);
+      SsoHttp browser = new SsoHttp();
+      URI loopback = browser.signInAt(URI.create(url), "carol", "carol-pass");
+      assertTrue(loopback.toString().startsWith("http://127.0.0.1:"), loopback.toString());
+      HttpResponse<String> page = browser.get(loopback);
+      assertTrue(page.body().contains("Signed in"), page.body());
+      lines.lines().forEach(line -> output.append(line).append('\n'));
+    }
+    assertTrue(login.waitFor(60, TimeUnit.SECONDS), output.toString());
+    assertEquals(0, login.exitValue(), output.toString());
+    assertTrue(output.toString().contains("Logged in as carol"), output.toString());
+
+    JsonNode status = cli.json("status", "--format=json");
+    assertEquals(List.of("access", "admin"), strings(status.get("roles")));
+    Instant expires = Instant.parse(status.get("expires").asText());
+    // Keycloak's session idles out after 30 minutes: the certificates end with it, not in 8 h.
+    assertTrue(expires.isBefore(Instant.now().plus(Duration.ofMinutes(31))),
+        "certificates valid until " + expires);
+    assertEquals(0, cli.run("ls").exitCode(), "the certificates work against the proxy");
+  }
+
   private JsonNode awaitLoginAudit(String user) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -195,7 +243,7 @@ class SsoIT {
   }
 
   private static List<String> strings(JsonNode array) {
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     array.forEach(value -> values.add(value.asText()));
     return values.stream().sorted().toList();
   }
