@@ -25,8 +25,9 @@ import java.util.UUID;
 
 /**
  * A user account: local (password, TOTP) or created by a single sign-on connector (no password;
- * roles, logins and traits replaced from the identity provider's claims at every login). After {@value #MAX_FAILED_LOGINS} failed logins in a row the account is
- * locked for {@link #LOCKOUT}; a successful login clears the count.
+ * roles, logins and traits replaced from the identity provider's claims at every login). After
+ * {@value #MAX_FAILED_LOGINS} failed logins in a row the account is locked for {@link #LOCKOUT};
+ * a successful login clears the count.
  */
 @Entity
 @Table(name = "users")
