@@ -12,14 +12,16 @@ CREATE TABLE sso_connectors (
 );
 
 -- An authorization request on its way through the identity provider: found again by the hash of
--- its state, usable once and for a few minutes only.
+-- its state, usable once and for a few minutes only. A code flow keeps nonce and PKCE verifier,
+-- a device authorization grant (RFC 8628) the device code.
 CREATE TABLE sso_requests (
     id             VARCHAR(36)   NOT NULL PRIMARY KEY,
     state_hash     VARCHAR(64)   NOT NULL,
     connector      VARCHAR(64)   NOT NULL,
-    nonce          VARCHAR(128)  NOT NULL,
-    code_verifier  VARCHAR(128)  NOT NULL,
-    redirect_uri   VARCHAR(2048) NOT NULL,
+    nonce          VARCHAR(128),
+    code_verifier  VARCHAR(128),
+    device_code    VARCHAR(1024),
+    redirect_uri   VARCHAR(2048),
     purpose        VARCHAR(16)   NOT NULL,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at     TIMESTAMP WITH TIME ZONE NOT NULL,

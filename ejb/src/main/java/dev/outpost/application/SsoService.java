@@ -6,9 +6,15 @@ import dev.outpost.api.LoginResponse;
 import dev.outpost.api.SsoCliLogin;
 import dev.outpost.api.SsoCliStart;
 import dev.outpost.api.SsoCliStarted;
+import dev.outpost.api.SsoDeviceLogin;
+import dev.outpost.api.SsoDevicePoll;
+import dev.outpost.api.SsoDeviceStart;
+import dev.outpost.api.SsoDeviceStarted;
 import dev.outpost.application.login.ClientKeys;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.sso.ConnectorAdministration;
+import dev.outpost.application.sso.DeviceAuthorization;
+import dev.outpost.application.sso.DeviceSignIn;
 import dev.outpost.application.sso.OidcProviders;
 import dev.outpost.application.sso.PendingSignIn;
 import dev.outpost.application.sso.SignInRequests;
@@ -43,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Single sign-on through OpenID Connect connectors: their administration, and signing users in
@@ -194,17 +201,62 @@ public class SsoService {
       PendingSignIn pending = ledger.take(request.state(), SsoPurpose.CLI);
       connector = pending.connector();
       SignedIn signedIn = login.complete(pending, request.code());
-      Duration ttl = signedIn.certificateTtl(keys.ttl(), ClientKeys.MIN_TTL, clock.instant());
-      LoginResponse response = auth.issueCertificates(signedIn.user(), signedIn.roles(), keys,
-          ttl, remoteAddr);
-      audit.record(AuditRecord.success(AuditEventType.USER_LOGIN).actor(signedIn.user().name())
-          .remoteAddr(remoteAddr).message("method=oidc connector=" + connector + " roles="
-              + signedIn.roles().names() + "; session and certificates valid until "
-              + response.expires()));
-      return response;
+      return certificates(signedIn, keys, "loopback", remoteAddr);
     } catch (SsoRefusal refusal) {
       throw refused(connector, refusal, remoteAddr);
     }
+  }
+
+  /**
+   * Starts a headless CLI sign-in: a device authorization grant (RFC 8628).
+   *
+   * @throws OutpostException NOT_FOUND, or FORBIDDEN when the provider refuses
+   */
+  public SsoDeviceStarted beginDevice(SsoDeviceStart request, String remoteAddr) {
+    String connector = request == null ? null : request.connector();
+    try {
+      DeviceSignIn started = login.beginDevice(connector);
+      DeviceAuthorization device = started.device();
+      return new SsoDeviceStarted(started.handle(), device.userCode(),
+          device.verificationUri().toString(),
+          device.verificationUriComplete().map(URI::toString).orElse(null),
+          device.interval().toSeconds(), clock.instant().plus(device.lifetime()));
+    } catch (SsoRefusal refusal) {
+      throw refused(connector, refusal, remoteAddr);
+    }
+  }
+
+  /**
+   * One poll of a headless CLI sign-in; once the user has signed in on the other device, a
+   * session and certificates as for {@link #completeCli}.
+   *
+   * @throws OutpostException BAD_REQUEST for bad keys, FORBIDDEN when refused
+   */
+  public SsoDevicePoll pollDevice(SsoDeviceLogin request, String remoteAddr) {
+    if (request == null) {
+      throw OutpostException.badRequest("handle and ssh_public_key are required");
+    }
+    ClientKeys keys = ClientKeys.parse(request.sshPublicKey(), request.tlsPublicKey(),
+        request.ttl());
+    try {
+      Optional<SignedIn> signedIn = login.pollDevice(request.handle());
+      return signedIn.isEmpty() ? SsoDevicePoll.pending()
+          : SsoDevicePoll.done(certificates(signedIn.get(), keys, "device grant", remoteAddr));
+    } catch (SsoRefusal refusal) {
+      throw refused("device", refusal, remoteAddr);
+    }
+  }
+
+  private LoginResponse certificates(SignedIn signedIn, ClientKeys keys, String flow,
+      String remoteAddr) {
+    Duration ttl = signedIn.certificateTtl(keys.ttl(), ClientKeys.MIN_TTL, clock.instant());
+    LoginResponse response = auth.issueCertificates(signedIn.user(), signedIn.roles(), keys,
+        ttl, remoteAddr);
+    audit.record(AuditRecord.success(AuditEventType.USER_LOGIN).actor(signedIn.user().name())
+        .remoteAddr(remoteAddr).message("method=oidc connector=" + signedIn.connector().name()
+            + " flow=" + flow + " roles=" + signedIn.roles().names()
+            + "; session and certificates valid until " + response.expires()));
+    return response;
   }
 
   private OutpostException refused(String connector, SsoRefusal refusal, String remoteAddr) {

@@ -69,6 +69,11 @@ final class LoginCommand extends BaseCommand {
   String connector;
 
   @Option(
+      names = "--headless",
+      description = "With --auth=oidc: sign in on another device with a code (device grant).")
+  boolean headless;
+
+  @Option(
       names = "--insecure",
       description = "Do not verify the proxy's certificate; trust the CA it then sends.")
   boolean insecure;
@@ -81,6 +86,9 @@ final class LoginCommand extends BaseCommand {
     boolean oidc = "oidc".equals(auth);
     if (!oidc && !"local".equals(auth)) {
       throw CliException.usage("--auth must be local or oidc, not " + auth);
+    }
+    if (headless && !oidc) {
+      throw CliException.usage("--headless needs --auth=oidc");
     }
     if (oidc && (user != null || passwordStdin)) {
       throw CliException.usage("--auth=oidc takes no --user or --password-stdin: the identity "
@@ -125,7 +133,10 @@ final class LoginCommand extends BaseCommand {
 
   private LoginResponse signIn(ApiClient api, LoginKeys keys) throws CliException, IOException {
     try {
-      return new OidcSignIn(api, out()).logIn(connector, keys, ttl == null ? null : ttl.text());
+      OidcSignIn signIn = new OidcSignIn(api, out());
+      String ttlText = ttl == null ? null : ttl.text();
+      return headless ? signIn.logInHeadless(connector, keys, ttlText)
+          : signIn.logIn(connector, keys, ttlText);
     } catch (ApiException e) {
       throw CliException.failure("login failed: " + e.getMessage(), e);
     }

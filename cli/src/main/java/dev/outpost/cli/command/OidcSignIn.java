@@ -7,6 +7,10 @@ import dev.outpost.api.SsoCliLogin;
 import dev.outpost.api.SsoCliStart;
 import dev.outpost.api.SsoCliStarted;
 import dev.outpost.api.SsoConnectorLink;
+import dev.outpost.api.SsoDeviceLogin;
+import dev.outpost.api.SsoDevicePoll;
+import dev.outpost.api.SsoDeviceStart;
+import dev.outpost.api.SsoDeviceStarted;
 import dev.outpost.cli.CliException;
 import dev.outpost.cli.profile.LoginKeys;
 import dev.outpost.client.http.ApiClient;
@@ -19,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +80,42 @@ final class OidcSignIn {
           LoginResponse.class);
     } finally {
       listener.stop(0);
+    }
+  }
+
+  /**
+   * {@code --headless}: the device authorization grant (RFC 8628). The user opens the printed URL
+   * on any other device and enters the code; this login polls the proxy meanwhile.
+   */
+  LoginResponse logInHeadless(String connectorName, LoginKeys keys, String ttl)
+      throws CliException, ApiException, IOException {
+    String connector = connectorName == null ? onlyConnector() : connectorName;
+    SsoDeviceStarted started = api.post("/api/v1/sso/cli/device/start",
+        new SsoDeviceStart(connector), SsoDeviceStarted.class);
+    out.printf("On any device, open this URL and sign in with %s:%n  %s%n", connector,
+        started.verificationUriComplete() != null ? started.verificationUriComplete()
+            : started.verificationUri());
+    out.printf("Code: %s%n", started.userCode());
+    out.flush();
+    Duration interval = Duration.ofSeconds(Math.max(1, started.intervalSeconds()));
+    SsoDeviceLogin poll = new SsoDeviceLogin(started.handle(), keys.sshPublicKeyLine(),
+        keys.tlsPublicKeyBase64(), ttl);
+    while (Instant.now().isBefore(started.expires())) {
+      pause(interval);
+      SsoDevicePoll answer = api.post("/api/v1/sso/cli/device/login", poll, SsoDevicePoll.class);
+      if (SsoDevicePoll.DONE.equals(answer.status())) {
+        return answer.login();
+      }
+    }
+    throw CliException.failure("the code expired before anyone signed in with it; start again");
+  }
+
+  private static void pause(Duration interval) throws CliException {
+    try {
+      Thread.sleep(interval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CliException.failure("interrupted while waiting for the sign-in");
     }
   }
 

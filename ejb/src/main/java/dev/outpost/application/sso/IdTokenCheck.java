@@ -61,6 +61,7 @@ public final class IdTokenCheck {
   /**
    * The claims of a valid ID token.
    *
+   * @param nonce the request's nonce; null for a device grant, which sends none
    * @throws SsoRefusal naming the check that failed
    */
   public SsoClaims verify(String idToken, String nonce) {
@@ -69,7 +70,7 @@ public final class IdTokenCheck {
     }
     try {
       JWT jwt = JWTParser.parse(idToken);
-      IDTokenClaimsSet claims = validator.validate(jwt, new Nonce(nonce));
+      IDTokenClaimsSet claims = validator.validate(jwt, nonce == null ? null : new Nonce(nonce));
       // The validator checks exp and iat but not nbf, which a provider may send.
       Date notBefore = claims.getDateClaim("nbf");
       if (notBefore != null

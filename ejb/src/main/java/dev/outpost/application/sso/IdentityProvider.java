@@ -2,6 +2,7 @@ package dev.outpost.application.sso;
 
 import dev.outpost.domain.sso.OidcConnector;
 import java.net.URI;
+import java.util.Optional;
 
 /** What a sign-in needs of an identity provider: its login page, and the code redeemed. */
 interface IdentityProvider {
@@ -19,4 +20,19 @@ interface IdentityProvider {
    */
   VerifiedIdentity redeem(String code, URI redirectUri, String codeVerifier, String nonce,
       String clientSecret);
+
+  /**
+   * Starts a device authorization grant (RFC 8628).
+   *
+   * @throws SsoRefusal when the provider has no device endpoint or refuses
+   */
+  DeviceAuthorization startDevice(String clientSecret);
+
+  /**
+   * Asks the token endpoint once whether the user has approved the device code.
+   *
+   * @return empty while the user has not yet decided
+   * @throws SsoRefusal when the user denied, the code expired, or the ID token fails a check
+   */
+  Optional<VerifiedIdentity> pollDevice(String deviceCode, String clientSecret);
 }

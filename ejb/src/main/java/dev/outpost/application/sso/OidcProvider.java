@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -13,7 +14,13 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceCode;
+import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -33,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -124,30 +132,87 @@ final class OidcProvider implements IdentityProvider {
   @Override
   public VerifiedIdentity redeem(String code, URI redirectUri, String codeVerifier, String nonce,
       String clientSecret) {
-    TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(),
-        new ClientSecretBasic(new ClientID(connector.clientId()), new Secret(clientSecret)),
-        new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri,
-            new CodeVerifier(codeVerifier)));
-    TokenResponse response;
-    try {
-      HTTPRequest http = request.toHTTPRequest();
-      http.setConnectTimeout((int) TIMEOUT.toMillis());
-      http.setReadTimeout((int) TIMEOUT.toMillis());
-      response = OIDCTokenResponseParser.parse(http.send());
-    } catch (IOException | ParseException e) {
-      throw new SsoRefusal("token endpoint of " + connector.issuer() + " failed: "
-          + e.getMessage(), "the identity provider cannot be reached; try again later");
-    }
+    TokenResponse response = tokens(new AuthorizationCodeGrant(new AuthorizationCode(code),
+        redirectUri, new CodeVerifier(codeVerifier)), clientSecret);
     if (!response.indicatesSuccess()) {
       throw new SsoRefusal("token endpoint refused the code: "
           + response.toErrorResponse().getErrorObject().getCode());
     }
-    OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+    return verified((OIDCTokenResponse) response.toSuccessResponse(), nonce);
+  }
+
+  @Override
+  public DeviceAuthorization startDevice(String clientSecret) {
+    URI endpoint = metadata.getDeviceAuthorizationEndpointURI();
+    if (endpoint == null) {
+      throw new SsoRefusal("provider " + connector.issuer() + " has no device authorization "
+          + "endpoint", connector.display() + " does not offer sign-in for headless devices");
+    }
+    DeviceAuthorizationResponse response;
+    try {
+      response = DeviceAuthorizationResponse.parse(send(new DeviceAuthorizationRequest(endpoint,
+          secretBasic(clientSecret), SCOPE, Map.of()).toHTTPRequest()));
+    } catch (IOException | ParseException e) {
+      throw unreachable("device authorization endpoint", e);
+    }
+    if (!response.indicatesSuccess()) {
+      throw new SsoRefusal("device authorization refused: "
+          + response.toErrorResponse().getErrorObject().getCode());
+    }
+    DeviceAuthorizationSuccessResponse device = response.toSuccessResponse();
+    return new DeviceAuthorization(device.getDeviceCode().getValue(),
+        device.getUserCode().getValue(), device.getVerificationURI(),
+        Optional.ofNullable(device.getVerificationURIComplete()),
+        Duration.ofSeconds(Math.max(device.getInterval(), 1)),
+        Duration.ofSeconds(device.getLifetime()));
+  }
+
+  @Override
+  public Optional<VerifiedIdentity> pollDevice(String deviceCode, String clientSecret) {
+    TokenResponse response = tokens(new DeviceCodeGrant(new DeviceCode(deviceCode)),
+        clientSecret);
+    if (!response.indicatesSuccess()) {
+      String error = response.toErrorResponse().getErrorObject().getCode();
+      if ("authorization_pending".equals(error) || "slow_down".equals(error)) {
+        return Optional.empty();
+      }
+      throw new SsoRefusal("device sign-in ended: " + error, "the sign-in at "
+          + connector.display() + " ended (" + error + "): start again");
+    }
+    // No nonce in a device grant: the device code binds the tokens to this request.
+    return Optional.of(verified((OIDCTokenResponse) response.toSuccessResponse(), null));
+  }
+
+  private TokenResponse tokens(AuthorizationGrant grant, String clientSecret) {
+    try {
+      return OIDCTokenResponseParser.parse(send(new TokenRequest(metadata.getTokenEndpointURI(),
+          secretBasic(clientSecret), grant).toHTTPRequest()));
+    } catch (IOException | ParseException e) {
+      throw unreachable("token endpoint", e);
+    }
+  }
+
+  private VerifiedIdentity verified(OIDCTokenResponse tokens, String nonce) {
     if (tokens.getOIDCTokens().getIDToken() == null) {
       throw new SsoRefusal("token response carries no ID token");
     }
     SsoClaims claims = idTokens.verify(tokens.getOIDCTokens().getIDTokenString(), nonce);
     return new VerifiedIdentity(claims, sessionEnd(tokens.getCustomParameters().get(
         "refresh_expires_in")));
+  }
+
+  private ClientSecretBasic secretBasic(String clientSecret) {
+    return new ClientSecretBasic(new ClientID(connector.clientId()), new Secret(clientSecret));
+  }
+
+  private static HTTPResponse send(HTTPRequest http) throws IOException {
+    http.setConnectTimeout((int) TIMEOUT.toMillis());
+    http.setReadTimeout((int) TIMEOUT.toMillis());
+    return http.send();
+  }
+
+  private SsoRefusal unreachable(String what, Exception e) {
+    return new SsoRefusal(what + " of " + connector.issuer() + " failed: " + e.getMessage(),
+        "the identity provider cannot be reached; try again later");
   }
 }

@@ -55,15 +55,44 @@ public final class SignInRequests {
   }
 
   /**
+   * Starts a device authorization grant at {@code provider}; the returned handle names it.
+   */
+  String openDevice(IdentityProvider provider, DeviceAuthorization device) {
+    Instant now = clock.instant();
+    requests.deleteExpired(now);
+    String handle = SecretToken.generate(random, SECRET_BYTES);
+    requests.add(SsoRequest.device(SecretToken.hash(handle), provider.connector().name(),
+        device.deviceCode(), device.lifetime(), now));
+    return handle;
+  }
+
+  /**
+   * The device grant request of {@code handle}, still open (the caller marks it used when the
+   * user has signed in), locked until the transaction ends.
+   *
+   * @throws SsoRefusal for an unknown, used or expired handle
+   */
+  SsoRequest openDeviceRequest(String handle) {
+    return live(handle, SsoPurpose.DEVICE, clock.instant());
+  }
+
+  /**
    * The request of {@code state}, marked as used.
    *
    * @throws SsoRefusal for an unknown, used (replayed), expired or foreign-purpose state
    */
   public PendingSignIn take(String state, SsoPurpose purpose) {
+    Instant now = clock.instant();
+    SsoRequest request = live(state, purpose, now);
+    request.use(now);
+    return new PendingSignIn(request.connector(), request.nonce(), request.codeVerifier(),
+        request.redirectUri(), request.purpose());
+  }
+
+  private SsoRequest live(String state, SsoPurpose purpose, Instant now) {
     if (state == null || state.isBlank() || state.length() > MAX_STATE_LENGTH) {
       throw new SsoRefusal("no state in the provider's answer", STALE);
     }
-    Instant now = clock.instant();
     SsoRequest request = requests.findForUpdate(SecretToken.hash(state))
         .orElseThrow(() -> new SsoRefusal("unknown state", STALE));
     if (request.isUsed()) {
@@ -76,8 +105,6 @@ public final class SignInRequests {
       throw new SsoRefusal("state of a " + request.purpose() + " sign-in used for " + purpose,
           STALE);
     }
-    request.use(now);
-    return new PendingSignIn(request.connector(), request.nonce(), request.codeVerifier(),
-        request.redirectUri(), request.purpose());
+    return request;
   }
 }

@@ -6,10 +6,12 @@ import dev.outpost.domain.sso.ConnectorRepository;
 import dev.outpost.domain.sso.OidcConnector;
 import dev.outpost.domain.sso.StoredConnector;
 import dev.outpost.domain.sso.SsoPurpose;
+import dev.outpost.domain.sso.SsoRequest;
 import dev.outpost.domain.user.UserRepository;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -81,6 +83,40 @@ public final class SsoLogin {
     VerifiedIdentity identity = provider.redeem(code, pending.redirectUri(), pending.codeVerifier(),
         pending.nonce(), openSecret.apply(stored.clientSecretSealed()));
     return accounts.signIn(stored.connector(), identity, clock.instant());
+  }
+
+  /**
+   * Starts a device authorization grant (RFC 8628) at the connector's provider.
+   *
+   * @throws SsoRefusal when the provider has no device endpoint or refuses
+   */
+  public DeviceSignIn beginDevice(String connectorName) {
+    StoredConnector stored = connector(connectorName);
+    IdentityProvider provider = providers.apply(stored.connector());
+    DeviceAuthorization device = provider.startDevice(openSecret.apply(
+        stored.clientSecretSealed()));
+    return new DeviceSignIn(requests.openDevice(provider, device), device);
+  }
+
+  /**
+   * Asks the provider once whether the user of {@code handle}'s device grant has signed in, and
+   * signs them in when so; the handle is spent then.
+   *
+   * @return empty while the user has not yet decided
+   * @throws SsoRefusal for a spent or expired handle, a denial, or a failed check
+   */
+  public Optional<SignedIn> pollDevice(String handle) {
+    SsoRequest request = requests.openDeviceRequest(handle);
+    StoredConnector stored = connectors.find(request.connector())
+        .orElseThrow(() -> new SsoRefusal("connector " + request.connector()
+            + " was removed during the sign-in"));
+    Optional<VerifiedIdentity> identity = providers.apply(stored.connector())
+        .pollDevice(request.deviceCode(), openSecret.apply(stored.clientSecretSealed()));
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    request.use(clock.instant());
+    return Optional.of(accounts.signIn(stored.connector(), identity.get(), clock.instant()));
   }
 
   private StoredConnector connector(String name) {

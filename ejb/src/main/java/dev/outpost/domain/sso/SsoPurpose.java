@@ -4,6 +4,8 @@ package dev.outpost.domain.sso;
 public enum SsoPurpose {
   /** A web console session (cookie). */
   CONSOLE,
-  /** A CLI login (bearer session and certificates). */
-  CLI
+  /** A CLI login through a browser on the same machine (bearer session and certificates). */
+  CLI,
+  /** A CLI login on a headless machine: device authorization grant, RFC 8628. */
+  DEVICE
 }

@@ -41,13 +41,20 @@ public class SsoRequest {
   @Column(nullable = false, length = 64)
   private String connector;
 
-  @Column(nullable = false, length = 128)
+  /** Code flow only. */
+  @Column(length = 128)
   private String nonce;
 
-  @Column(name = "code_verifier", nullable = false, length = 128)
+  /** Code flow only. */
+  @Column(name = "code_verifier", length = 128)
   private String codeVerifier;
 
-  @Column(name = "redirect_uri", nullable = false, length = 2048)
+  /** Device authorization grant only. */
+  @Column(name = "device_code", length = 1024)
+  private String deviceCode;
+
+  /** Code flow only. */
+  @Column(name = "redirect_uri", length = 2048)
   private String redirectUri;
 
   @Enumerated(EnumType.STRING)
@@ -79,6 +86,28 @@ public class SsoRequest {
     this.purpose = purpose;
     this.createdAt = UtcTime.of(now);
     this.expiresAt = UtcTime.of(now.plus(LIFETIME));
+  }
+
+  /**
+   * A device authorization grant's request, for as long as the provider's device code lives
+   * (at most {@link #LIFETIME}).
+   */
+  public static SsoRequest device(String stateHash, String connector, String deviceCode,
+      Duration lifetime, Instant now) {
+    SsoRequest request = new SsoRequest();
+    request.id = UUID.randomUUID().toString();
+    request.stateHash = stateHash;
+    request.connector = connector;
+    request.deviceCode = deviceCode;
+    request.purpose = SsoPurpose.DEVICE;
+    request.createdAt = UtcTime.of(now);
+    request.expiresAt = UtcTime.of(now.plus(lifetime.compareTo(LIFETIME) < 0 ? lifetime
+        : LIFETIME));
+    return request;
+  }
+
+  public String deviceCode() {
+    return deviceCode;
   }
 
   public String stateHash() {

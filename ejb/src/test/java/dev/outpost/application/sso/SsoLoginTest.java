@@ -60,6 +60,7 @@ class SsoLoginTest {
   final List<String> redeemed = new ArrayList<>();
   Map<String, Object> claims;
   Optional<Instant> providerSessionEnds = Optional.empty();
+  boolean deviceApproved;
   SsoLogin login;
 
   @BeforeEach
@@ -174,6 +175,30 @@ class SsoLoginTest {
   }
 
   @Test
+  void aDeviceSignInIsPendingUntilApprovedThenSpent() {
+    DeviceSignIn started = login.beginDevice("keycloak");
+    assertEquals("ABCD-EFGH", started.device().userCode());
+    assertEquals(Optional.empty(), login.pollDevice(started.handle()));
+    deviceApproved = true;
+    assertEquals(Set.of("access"), login.pollDevice(started.handle()).orElseThrow().user()
+        .roles());
+    assertEquals(List.of("device-code-1 s3cret", "device-code-1 s3cret"), redeemed);
+    assertEquals("state used before (replayed)", assertThrows(SsoRefusal.class,
+        () -> login.pollDevice(started.handle())).reason());
+  }
+
+  @Test
+  void aDeviceHandleLivesAtMostTenMinutesAndOnlyForDevices() {
+    DeviceSignIn started = login.beginDevice("keycloak");
+    clock.advance(SsoRequest.LIFETIME);
+    assertEquals("state expired", assertThrows(SsoRefusal.class,
+        () -> login.pollDevice(started.handle())).reason());
+    SignInStart console = login.begin("keycloak", SsoPurpose.CONSOLE, null);
+    assertTrue(assertThrows(SsoRefusal.class, () -> login.pollDevice(console.state())).reason()
+        .startsWith("state of a CONSOLE sign-in"));
+  }
+
+  @Test
   void anUnknownConnectorIsNotFound() {
     assertThrows(dev.outpost.domain.shared.OutpostException.class,
         () -> login.begin("okta", SsoPurpose.CONSOLE, null));
@@ -217,6 +242,21 @@ class SsoLoginTest {
         String clientSecret) {
       redeemed.add(code + " " + redirectUri + " " + clientSecret);
       return new VerifiedIdentity(new SsoClaims(claims), providerSessionEnds);
+    }
+
+    @Override
+    public DeviceAuthorization startDevice(String clientSecret) {
+      return new DeviceAuthorization("device-code-1", "ABCD-EFGH",
+          URI.create("https://keycloak.example.com/device"), Optional.empty(),
+          Duration.ofSeconds(5), Duration.ofMinutes(30));
+    }
+
+    @Override
+    public Optional<VerifiedIdentity> pollDevice(String deviceCode, String clientSecret) {
+      redeemed.add(deviceCode + " " + clientSecret);
+      return deviceApproved
+          ? Optional.of(new VerifiedIdentity(new SsoClaims(claims), providerSessionEnds))
+          : Optional.empty();
     }
   }
 }

@@ -228,6 +228,62 @@ class SsoIT {
     assertEquals(0, cli.run("ls").exitCode(), "the certificates work against the proxy");
   }
 
+  @Test
+  @Order(8)
+  void aHeadlessCliSignsInWithACodeThatASecondBrowserSessionEnters() throws Exception {
+    Cli cli = Cli.fresh("sso-headless");
+    List<String> command = new ArrayList<>(Cli.javaJar());
+    command.addAll(List.of("login", "--proxy=" + TestCluster.localProxy(), "--auth=oidc",
+        "--headless", "--insecure"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OUTPOST_HOME", cli.home().toString());
+    Process login = builder.start();
+    StringBuilder output = new StringBuilder();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(login.getInputStream(),
+        StandardCharsets.UTF_8));
+    String url = null;
+    String code = null;
+    for (String line = lines.readLine(); line != null && code == null; line = lines.readLine()) {
+      output.append(line).append('\n');
+      if (line.strip().startsWith(KeycloakServer.ISSUER)) {
+        url = line.strip();
+      } else if (line.startsWith("Code: ")) {
+        code = line.substring("Code: ".length()).strip();
+      }
+    }
+    assertTrue(url != null && code != null, "no URL and code printed: " + output);
+    assertTrue(url.contains(code), "the complete verification URL carries the code: " + url);
+    Thread drain = new Thread(() -> lines.lines().forEach(l -> output.append(l).append('\n')));
+    drain.start();
+    try (Browser browser = new Browser()) {
+      browser.driver.get(url);
+      String userCode = code;
+      WebElement first = browser.await(d -> d.findElements(By.cssSelector("#username, "
+          + "#device-user-code")).stream().findFirst().orElse(null), WAIT);
+      if ("device-user-code".equals(first.getAttribute("id"))) {
+        first.sendKeys(userCode);
+        browser.driver.findElement(By.cssSelector("input[type=submit]")).click();
+      }
+      browser.await(d -> d.findElement(By.id("username")), WAIT).sendKeys("alice");
+      browser.driver.findElement(By.id("password")).sendKeys("alice-pass");
+      browser.driver.findElement(By.id("kc-login")).click();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (login.isAlive() && System.nanoTime() < deadline) {
+        // Keycloak may ask to grant the device access; yes.
+        browser.driver.findElements(By.name("accept")).stream().findFirst()
+            .ifPresent(WebElement::click);
+        AdminTasks.sleep(500);
+      }
+    }
+    assertTrue(login.waitFor(30, TimeUnit.SECONDS), output.toString());
+    drain.join(5000);
+    assertEquals(0, login.exitValue(), output.toString());
+    assertTrue(output.toString().contains("Logged in as alice"), output.toString());
+    JsonNode status = cli.json("status", "--format=json");
+    assertEquals(List.of("access"), strings(status.get("roles")));
+    assertEquals(List.of("tech"), strings(status.get("logins")));
+  }
+
   private JsonNode awaitLoginAudit(String user) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
