@@ -113,7 +113,7 @@ class SsoIT {
       }, WAIT);
       assertEquals("alice", who.getText());
       assertTrue(browser.driver.getCurrentUrl().endsWith("/console.html"));
-      JsonNode session = AdminTasks.json((String) browser.script(
+      JsonNode session = AdminTasks.json((String) browser.driver.executeAsyncScript(
           "const done = arguments[arguments.length - 1];"
               + "fetch('/api/v1/console/session').then(r => r.text()).then(done);"));
       assertEquals(List.of("access"), strings(session.get("roles")));
@@ -125,8 +125,9 @@ class SsoIT {
 
       browser.driver.findElement(By.id("logout")).click();
       browser.await(d -> d.getCurrentUrl().endsWith("/index.html") ? true : null, WAIT);
-      Object status = browser.script("const done = arguments[arguments.length - 1];"
-          + "fetch('/api/v1/console/session').then(r => done(r.status));");
+      Object status = browser.driver.executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch('/api/v1/console/session').then(r => done(r.status));");
       assertEquals(401L, status);
     }
   }
