@@ -201,8 +201,9 @@ class SsoIT {
     StringBuilder output = new StringBuilder();
     try (var lines = new BufferedReader(new InputStreamReader(
         login.getInputStream(), StandardCharsets.UTF_8))) {
+      // Read only up to the URL: the CLI prints nothing more until the sign-in is done.
       String url = null;
-      for (String line = lines.readLine(); line != null && url == null; line = lines.readLine()) {
+      for (String line; url == null && (line = lines.readLine()) != null; ) {
         output.append(line).append('\n');
         if (line.strip().startsWith(KeycloakServer.ISSUER)) {
           url = line.strip();
@@ -244,7 +245,7 @@ class SsoIT {
         StandardCharsets.UTF_8));
     String url = null;
     String code = null;
-    for (String line = lines.readLine(); line != null && code == null; line = lines.readLine()) {
+    for (String line; code == null && (line = lines.readLine()) != null; ) {
       output.append(line).append('\n');
       if (line.strip().startsWith(KeycloakServer.ISSUER)) {
         url = line.strip();
