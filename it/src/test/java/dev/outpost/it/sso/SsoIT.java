@@ -289,8 +289,11 @@ class SsoIT {
   private JsonNode awaitLoginAudit(String user) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode events = admin.json("audit", "--since=1h", "--type=user.login", "--format=json");
-      for (JsonNode event : events) {
+      String lines = admin.run("audit", "--since=1h", "--type=user.login", "--format=json")
+          .requireSuccess().stdout();
+      // One JSON object per line.
+      for (JsonNode event : lines.lines().filter(line -> !line.isBlank()).map(Cli::parseJson)
+          .toList()) {
         if (user.equals(event.path("actor").asText())) {
           return event;
         }
