@@ -46,6 +46,7 @@ export const login = (user, password, totp) =>
 export const session = () => call('GET', '/console/session').then(remember);
 export const logout = () => call('POST', '/console/logout');
 export const nodes = () => call('GET', '/console/nodes');
+export const ssoConnectors = () => call('GET', '/console/sso');
 export const terminals = () => call('GET', '/console/terminals');
 export const closeTerminal = (id) => call('DELETE', '/console/terminals/' + path(id));
 export const apps = () => call('GET', '/console/apps');

@@ -9,19 +9,24 @@ import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
 import dev.outpost.application.login.BearerSessions;
+import dev.outpost.application.login.ClientKeys;
 import dev.outpost.application.login.LoginCommand;
 import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
+import dev.outpost.application.login.SessionCertificates;
 import dev.outpost.application.login.TotpEnrollment;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
+import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.PasswordHasher;
 import dev.outpost.domain.user.Totp;
+import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserRepository;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +35,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Login, TOTP enrolment, bearer authentication and logout: for the CLI's bearer sessions and the
@@ -69,6 +75,7 @@ public class AuthService {
   private TotpEnrollment totpEnrollment;
   private BearerSessions bearerSessions;
   private ConsoleSessions consoleSessions;
+  private SessionCertificates certificates;
 
   @PostConstruct
   void wire() {
@@ -78,8 +85,8 @@ public class AuthService {
         audit::record);
     PasswordCheck passwords =
         new PasswordCheck(authentication, roleDirectory, config.requireMfa());
-    passwordLogin = new PasswordLogin(passwords, roleDirectory, sessions, cas.authorities(),
-        audit::record, clock, random);
+    certificates = new SessionCertificates(sessions, cas.authorities(), random);
+    passwordLogin = new PasswordLogin(passwords, roleDirectory, certificates, audit::record, clock);
     totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),
         audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
@@ -109,6 +116,15 @@ public class AuthService {
     totpEnrollment.enroll(request, remoteAddr);
   }
 
+  /**
+   * Opens a bearer session for a user a single sign-on vouched for and signs the client's keys,
+   * both for {@code ttl}.
+   */
+  public LoginResponse issueCertificates(User user, RoleSet roleSet, ClientKeys keys,
+      Duration ttl, String remoteAddr) {
+    return certificates.issue(user, roleSet, keys, ttl, clock.instant(), remoteAddr);
+  }
+
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */
   public UserIdentity authenticate(String bearer) {
     return bearerSessions.authenticate(bearer);
@@ -126,6 +142,14 @@ public class AuthService {
    */
   public ConsoleLogin consoleLogin(ConsoleCredentials credentials, String remoteAddr) {
     return consoleSessions.login(credentials, remoteAddr);
+  }
+
+  /**
+   * Opens a console session for a user a single sign-on vouched for; audited as {@code success}
+   * with {@code how} before the session's terms.
+   */
+  public ConsoleLogin consoleOpen(User user, String remoteAddr, AuditRecord success, String how) {
+    return consoleSessions.open(user, remoteAddr, success, how);
   }
 
   /** The identity behind a console session cookie, for reading. */

@@ -47,13 +47,17 @@ public class CertificateAuthorityService {
   private CertificateAuthorities authorities;
   private JwtSigningKey jwtKey;
 
+  /** Seals other secrets at rest (SSO client secrets) under the same passphrase. */
+  private KeyVault vault;
+
   @PostConstruct
   void open() {
     char[] passphrase = config.caPassphrase()
         .orElseGet(() -> new SecretFile(config.secretFile("ca-passphrase")).readOrCreate(random))
         .toCharArray();
+    vault = new KeyVault(passphrase, random);
     try {
-      CaStore store = new CaStore(config.caDirectory(), new KeyVault(passphrase, random), random);
+      CaStore store = new CaStore(config.caDirectory(), vault, random);
       authorities = store.openOrCreate(config.clusterName(), clock.instant());
       jwtKey = store.openOrCreateJwtKey();
       boolean rewritten = new ProxyTlsKeystore(config.tlsKeystore(),
@@ -77,5 +81,9 @@ public class CertificateAuthorityService {
 
   public CertificateAuthorities authorities() {
     return authorities;
+  }
+
+  public KeyVault vault() {
+    return vault;
   }
 }

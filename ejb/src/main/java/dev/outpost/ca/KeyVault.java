@@ -70,7 +70,7 @@ public final class KeyVault {
     }
   }
 
-  byte[] seal(byte[] plaintext) throws GeneralSecurityException {
+  public byte[] seal(byte[] plaintext) throws GeneralSecurityException {
     byte[] salt = randomBytes(SALT_BYTES);
     byte[] nonce = randomBytes(NONCE_BYTES);
     byte[] master = deriveMaster(salt, ITERATIONS);
@@ -85,7 +85,7 @@ public final class KeyVault {
         .array();
   }
 
-  byte[] open(byte[] file) throws GeneralSecurityException {
+  public byte[] open(byte[] file) throws GeneralSecurityException {
     if (file.length < HEADER_BYTES + TAG_BITS / 8
         || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
       throw new GeneralSecurityException("not an Outpost key vault file");

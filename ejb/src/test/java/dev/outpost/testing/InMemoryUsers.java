@@ -41,4 +41,9 @@ public final class InMemoryUsers implements UserRepository {
     return users.stream().filter(u -> !u.isDeleted())
         .sorted(Comparator.comparing(User::name)).toList();
   }
+
+  /** How many users there are. */
+  public int count() {
+    return users.size();
+  }
 }

@@ -149,7 +149,7 @@ public final class Cli {
     throw new AssertionError("node " + node + " did not come online within " + timeout + ": " + last);
   }
 
-  static List<String> javaJar() {
+  public static List<String> javaJar() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return List.of(java.toString(), "-jar", TestCluster.get().layout().cliJar().toString());
   }

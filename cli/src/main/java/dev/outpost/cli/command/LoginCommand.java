@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code outpost login}: trades a password (and TOTP) for short-lived certificates. */
+/**
+ * {@code outpost login}: trades a password (and TOTP), or a single sign-on, for short-lived
+ * certificates.
+ */
 @Command(
     name = "login",
     description =
@@ -41,12 +44,41 @@ final class LoginCommand extends BaseCommand {
       description = "The current one-time code of your authenticator (asked for when needed).")
   String totp;
 
+  @Option(
+      names = "--auth",
+      paramLabel = "local|oidc",
+      description = "local: user name and password (default); oidc: single sign-on in a browser.")
+  String auth = "local";
+
+  @Option(
+      names = "--connector",
+      paramLabel = "NAME",
+      description = "With --auth=oidc: the SSO connector (default: the only one).")
+  String connector;
+
+  @Option(
+      names = "--headless",
+      description = "With --auth=oidc: sign in on another device with a code (device grant).")
+  boolean headless;
+
   @Override
   public Integer call() throws CliException, ApiException, IOException {
-    String name = options.userName(environment());
+    boolean oidc = "oidc".equals(auth);
+    if (!oidc && !"local".equals(auth)) {
+      throw CliException.usage("--auth must be local or oidc, not " + auth);
+    }
+    if (headless && !oidc) {
+      throw CliException.usage("--headless needs --auth=oidc");
+    }
+    if (oidc && (options.user != null || options.passwordStdin || totp != null)) {
+      throw CliException.usage("--auth=oidc takes no --user, --password-stdin or --totp: the "
+          + "identity provider says who you are");
+    }
     PinnedTrust pinned = options.pinnedTrust();
     LoginKeys keys = generateKeys();
-    LoginResponse answer = logIn(options.api(pinned), name, keys);
+    ApiClient api = options.api(pinned);
+    LoginResponse answer =
+        oidc ? signIn(api, keys) : logIn(api, options.userName(environment()), keys);
     if (pinned != null) {
       requirePinnedCa(pinned.pin(), answer);
     }
@@ -69,6 +101,19 @@ final class LoginCommand extends BaseCommand {
     out().printf("  Logins:      %s%n", Text.list(profile.logins()));
     out().printf("  Valid until: %s%n", Text.instant(profile.expires()));
     return OK;
+  }
+
+  private LoginResponse signIn(ApiClient api, LoginKeys keys) throws CliException, IOException {
+    try {
+      OidcSignIn signIn = new OidcSignIn(api, out());
+      String ttlText = ttl == null ? null : ttl.text();
+      return headless ? signIn.logInHeadless(connector, keys, ttlText)
+          : signIn.logIn(connector, keys, ttlText);
+    } catch (ProxyConnectionException e) {
+      throw options.connectionFailure(e);
+    } catch (ApiException e) {
+      throw CliException.failure("login failed: " + e.getMessage(), e);
+    }
   }
 
   private LoginResponse logIn(ApiClient api, String name, LoginKeys keys)

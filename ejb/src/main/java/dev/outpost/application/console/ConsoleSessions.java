@@ -60,12 +60,21 @@ public final class ConsoleSessions {
         .actor(credentials.user().value()).remoteAddr(remoteAddr);
     User user = passwords.verify(credentials.user(), credentials.password(), credentials.totp(),
         attempt, now);
+    return open(user, remoteAddr, attempt, "");
+  }
+
+  /**
+   * Opens a console session for a user someone else has vouched for (a single sign-on), audited
+   * as {@code success} with {@code how} before the session's terms.
+   */
+  public ConsoleLogin open(User user, String remoteAddr, AuditRecord success, String how) {
+    Instant now = clock.instant();
     Instant expires = now.plus(LIFETIME);
     String token = SecretToken.generate(random, TOKEN_BYTES);
     sessions.add(WebSession.console(user, SecretToken.hash(token), now, expires, IDLE_TIMEOUT,
         remoteAddr));
-    audit.record(attempt.message("console session valid until " + expires + ", idle timeout "
-        + IDLE_TIMEOUT.toMinutes() + "m"));
+    audit.record(success.message(how + "console session valid until " + expires
+        + ", idle timeout " + IDLE_TIMEOUT.toMinutes() + "m"));
     return new ConsoleLogin(token, csrfToken(token), user.identity(expires));
   }
 

@@ -41,6 +41,9 @@ public enum AuditEventType {
   APP_SESSION_START("app.session.start"),
   /** One request through the app proxy (method, path, status), sampled by configuration. */
   APP_REQUEST("app.request"),
+  SSO_CREATE("sso.create"),
+  SSO_UPDATE("sso.update"),
+  SSO_DELETE("sso.delete"),
   /** Agent: a command run without a terminal ({@code ssh node COMMAND}). */
   EXEC("exec"),
   /** Agent: an scp transfer, with the path. */

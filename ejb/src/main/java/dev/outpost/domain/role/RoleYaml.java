@@ -2,18 +2,14 @@ package dev.outpost.domain.role;
 
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.Ttl;
+import dev.outpost.domain.shared.YamlFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads role resources written in YAML (or JSON, which is YAML too), strictly: unknown fields,
@@ -40,62 +36,42 @@ public final class RoleYaml {
       "kubernetes_groups", "kubernetes_users", "kubernetes_labels", "app_labels");
   private static final Set<String> OPTIONS = Set.of("max_session_ttl", "port_forwarding",
       "file_copy", "record_session", "client_idle_timeout", "require_mfa");
-  private static final int MAX_LIST = 256;
+  private static final YamlFields YAML = new YamlFields(KIND, MAX_LENGTH, RoleException::new);
 
   private RoleYaml() {}
 
   /** @throws RoleException saying what is wrong and where */
   public static Role parse(String text) {
-    if (text == null || text.isBlank()) {
-      throw new RoleException("role resource is empty");
-    }
-    if (text.length() > MAX_LENGTH) {
-      throw new RoleException("role resource is longer than " + MAX_LENGTH + " characters");
-    }
-    Map<String, Object> document = map("role", load(text));
-    checkFields("role", document, TOP_LEVEL);
+    Map<String, Object> document = YAML.document(text);
+    YAML.checkFields("role", document, TOP_LEVEL);
     Object kind = document.get("kind");
     if (!KIND.equals(kind)) {
-      throw new RoleException("kind: expected 'role', got " + describe(kind));
+      throw new RoleException("kind: expected 'role', got " + YamlFields.describe(kind));
     }
-    String name = Role.checkName(string("name", document.get("name")));
+    String name = Role.checkName(YAML.string("name", document.get("name")));
     return new Role(name,
         conditions("allow", document.get("allow")),
         conditions("deny", document.get("deny")),
         options(document.get("options")));
   }
 
-  private static Object load(String text) {
-    LoaderOptions limits = new LoaderOptions();
-    limits.setAllowDuplicateKeys(false);
-    limits.setMaxAliasesForCollections(10);
-    limits.setNestingDepthLimit(16);
-    limits.setCodePointLimit(MAX_LENGTH);
-    try {
-      return new Yaml(new SafeConstructor(limits)).load(text);
-    } catch (YAMLException e) {
-      throw new RoleException("role resource is not valid YAML: "
-          + e.getMessage().lines().findFirst().orElse("unreadable"));
-    }
-  }
-
   private static RoleConditions conditions(String where, Object value) {
     if (value == null) {
       return RoleConditions.NONE;
     }
-    Map<String, Object> fields = map(where, value);
-    checkFields(where, fields, CONDITIONS);
+    Map<String, Object> fields = YAML.map(where, value);
+    YAML.checkFields(where, fields, CONDITIONS);
     return new RoleConditions(
         logins(where + ".logins", fields.get("logins")),
         labels(where + ".node_labels", fields.get("node_labels")),
-        strings(where + ".kubernetes_groups", fields.get("kubernetes_groups")),
-        strings(where + ".kubernetes_users", fields.get("kubernetes_users")),
+        YAML.strings(where + ".kubernetes_groups", fields.get("kubernetes_groups")),
+        YAML.strings(where + ".kubernetes_users", fields.get("kubernetes_users")),
         labels(where + ".kubernetes_labels", fields.get("kubernetes_labels")),
         labels(where + ".app_labels", fields.get("app_labels")));
   }
 
   private static List<String> logins(String where, Object value) {
-    List<String> logins = strings(where, value);
+    List<String> logins = YAML.strings(where, value);
     for (int i = 0; i < logins.size(); i++) {
       LoginTemplate.check(where + "[" + i + "]", logins.get(i));
     }
@@ -107,13 +83,13 @@ public final class RoleYaml {
       return LabelSelector.NONE;
     }
     Map<String, List<LabelValue>> selector = new LinkedHashMap<>();
-    map(where, value).forEach((key, allowed) -> {
+    YAML.map(where, value).forEach((key, allowed) -> {
       String path = where + "." + key;
       if (key.isEmpty() || key.length() > 63) {
         throw new RoleException(where + ": label key '" + key + "' must be 1-63 characters");
       }
-      List<String> texts = allowed instanceof List<?> ? strings(path, allowed)
-          : List.of(scalar(path, allowed));
+      List<String> texts = allowed instanceof List<?> ? YAML.strings(path, allowed)
+          : List.of(YAML.scalar(path, allowed));
       if (texts.isEmpty()) {
         throw new RoleException(path + ": give at least one value");
       }
@@ -133,8 +109,8 @@ public final class RoleYaml {
     if (value == null) {
       return RoleOptions.NONE;
     }
-    Map<String, Object> fields = map("options", value);
-    checkFields("options", fields, OPTIONS);
+    Map<String, Object> fields = YAML.map("options", value);
+    YAML.checkFields("options", fields, OPTIONS);
     return new RoleOptions(
         duration("options.max_session_ttl", fields.get("max_session_ttl"),
             MIN_SESSION_TTL, MAX_SESSION_TTL),
@@ -153,7 +129,7 @@ public final class RoleYaml {
     }
     Duration duration;
     try {
-      duration = Ttl.parse(string(where, value), null);
+      duration = Ttl.parse(YAML.string(where, value), null);
     } catch (OutpostException e) {
       throw new RoleException(where + ": " + e.getMessage());
     }
@@ -166,7 +142,7 @@ public final class RoleYaml {
 
   private static Optional<RecordingMode> recordingMode(String where, Object value) {
     return value == null ? Optional.empty()
-        : Optional.of(RecordingMode.parse(where, scalar(where, value)));
+        : Optional.of(RecordingMode.parse(where, YAML.scalar(where, value)));
   }
 
   private static Optional<Boolean> bool(String where, Object value) {
@@ -174,78 +150,8 @@ public final class RoleYaml {
       return Optional.empty();
     }
     if (!(value instanceof Boolean flag)) {
-      throw new RoleException(where + ": expected true or false, got " + describe(value));
+      throw YAML.invalid(where, "expected true or false, got " + YamlFields.describe(value));
     }
     return Optional.of(flag);
-  }
-
-  private static List<String> strings(String where, Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof List<?> list)) {
-      throw new RoleException(where + ": expected a list, got " + describe(value));
-    }
-    if (list.size() > MAX_LIST) {
-      throw new RoleException(where + ": more than " + MAX_LIST + " entries");
-    }
-    List<String> strings = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      strings.add(string(where + "[" + i + "]", list.get(i)));
-    }
-    return List.copyOf(strings);
-  }
-
-  /** A string, or a number or boolean written without quotes, as label values often are. */
-  private static String scalar(String where, Object value) {
-    if (value instanceof Boolean || value instanceof Number) {
-      return value.toString();
-    }
-    return string(where, value);
-  }
-
-  private static String string(String where, Object value) {
-    if (!(value instanceof String text)) {
-      throw new RoleException(where + ": expected a string, got " + describe(value));
-    }
-    return text;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(String where, Object value) {
-    if (!(value instanceof Map<?, ?> map)) {
-      throw new RoleException(where + ": expected a mapping, got " + describe(value));
-    }
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String)) {
-        throw new RoleException(where + ": field names must be strings, got " + describe(key));
-      }
-    }
-    return (Map<String, Object>) map;
-  }
-
-  private static void checkFields(String where, Map<String, Object> fields, Set<String> known) {
-    for (String field : fields.keySet()) {
-      if (!known.contains(field)) {
-        throw new RoleException(where + ": unknown field '" + field + "' (known: "
-            + known.stream().sorted().toList() + ")");
-      }
-    }
-  }
-
-  private static String describe(Object value) {
-    if (value == null) {
-      return "nothing";
-    }
-    if (value instanceof Map<?, ?>) {
-      return "a mapping";
-    }
-    if (value instanceof List<?>) {
-      return "a list";
-    }
-    String text = value.toString();
-    return (value instanceof String ? "string" : value.getClass().getSimpleName().toLowerCase(
-        Locale.ROOT)) + " '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
-        + "'";
   }
 }

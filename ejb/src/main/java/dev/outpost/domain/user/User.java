@@ -14,15 +14,20 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A local user account. After {@value #MAX_FAILED_LOGINS} failed logins in a row the account is
- * locked for {@link #LOCKOUT}; a successful login clears the count.
+ * A user account: local (password, TOTP) or created by a single sign-on connector (no password;
+ * roles, logins and traits replaced from the identity provider's claims at every login). After
+ * {@value #MAX_FAILED_LOGINS} failed logins in a row the account is locked for {@link #LOCKOUT};
+ * a successful login clears the count.
  */
 @Entity
 @Table(name = "users")
@@ -75,6 +80,14 @@ public class User {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  /** The connector that created this user; null for a local user. */
+  @Column(name = "sso_connector", length = 64)
+  private String ssoConnector;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_traits", joinColumns = @JoinColumn(name = "user_id"))
+  private Set<UserTrait> traits = new HashSet<>();
+
   @Column(name = "deleted_at")
   private OffsetDateTime deletedAt;
 
@@ -89,6 +102,40 @@ public class User {
     this.roles = new HashSet<>(roles);
     this.logins = new HashSet<>(Login.validate(logins));
     this.createdAt = UtcTime.of(now);
+  }
+
+  /** A user that connector {@code connector} signs in; it has no password, ever. */
+  public static User sso(UserName name, String connector, Instant now) {
+    User user = new User(name, Set.of(), List.of(), now);
+    user.ssoConnector = connector;
+    return user;
+  }
+
+  /** The connector of a single sign-on user. */
+  public Optional<String> ssoConnector() {
+    return Optional.ofNullable(ssoConnector);
+  }
+
+  /**
+   * What the identity provider says at this login: the user's roles, OS logins and traits
+   * replace the previous ones, so a lost group is a lost role.
+   */
+  public void signedIn(Set<String> newRoles, List<String> newLogins,
+      Map<String, List<String>> newTraits) {
+    this.roles = new HashSet<>(newRoles);
+    this.logins = new HashSet<>(Login.validate(newLogins));
+    Set<UserTrait> values = new HashSet<>();
+    newTraits.forEach((trait, list) -> list.forEach(v -> values.add(new UserTrait(trait, v))));
+    this.traits = values;
+    loginSucceeded(0);
+  }
+
+  /** Traits from the identity provider, each with its values sorted. */
+  public Map<String, List<String>> traits() {
+    Map<String, List<String>> byTrait = new TreeMap<>();
+    traits.forEach(t -> byTrait.computeIfAbsent(t.trait(), k -> new ArrayList<>()).add(t.value()));
+    byTrait.values().forEach(java.util.Collections::sort);
+    return byTrait;
   }
 
   public String id() {

@@ -270,7 +270,7 @@ class PasswordLoginTest {
     RoleDirectory roleDirectory = new RoleDirectory(roles);
     return new PasswordLogin(
         new PasswordCheck(authentication, roleDirectory, clusterRequiresMfa),
-        roleDirectory, sessions, cas, audit, clock, random);
+        roleDirectory, new SessionCertificates(sessions, cas, random), audit, clock);
   }
 
   /** Gives alice a TOTP secret, confirmed two steps ago; returns it in base32. */

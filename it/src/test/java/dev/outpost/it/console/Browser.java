@@ -51,7 +51,7 @@ public final class Browser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get("https://" + TestCluster.localProxy() + path);
   }
 
@@ -61,11 +61,11 @@ public final class Browser implements AutoCloseable {
         .until(condition);
   }
 
-  Object script(String script, Object... args) {
+  public Object script(String script, Object... args) {
     return driver.executeScript(script, args);
   }
 
-  void screenshot(Path file) {
+  public void screenshot(Path file) {
     try {
       Files.createDirectories(file.getParent());
       File shot = driver.getScreenshotAs(OutputType.FILE);

@@ -14,9 +14,15 @@ public final class CookieHeader {
     for (String pair : cookieHeader.split(";")) {
       String trimmed = pair.trim();
       if (trimmed.startsWith(name + "=")) {
-        return Optional.of(trimmed.substring(name.length() + 1)).filter(v -> !v.isEmpty());
+        return Optional.of(unquoted(trimmed.substring(name.length() + 1))).filter(v -> !v.isEmpty());
       }
     }
     return Optional.empty();
+  }
+
+  /** RFC 6265 lets a cookie value be wrapped in double quotes; some clients send it so. */
+  private static String unquoted(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1) : value;
   }
 }

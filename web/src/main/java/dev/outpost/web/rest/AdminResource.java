@@ -1,5 +1,8 @@
 package dev.outpost.web.rest;
 
+import dev.outpost.api.ConnectorApplied;
+import dev.outpost.api.ConnectorRequest;
+import dev.outpost.api.ConnectorView;
 import dev.outpost.api.LockRequest;
 import dev.outpost.api.LockView;
 import dev.outpost.api.NodeView;
@@ -15,6 +18,7 @@ import dev.outpost.api.UserView;
 import dev.outpost.application.LockService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.RoleService;
+import dev.outpost.application.SsoService;
 import dev.outpost.application.TokenService;
 import dev.outpost.application.UserService;
 import jakarta.inject.Inject;
@@ -48,6 +52,7 @@ public class AdminResource {
   @Inject NodeService nodes;
   @Inject RoleService roles;
   @Inject LockService locks;
+  @Inject SsoService sso;
 
   @Operation(summary = "Create a single-use join token",
       description = "for a node, Kubernetes cluster, app or trusted cluster; audited as token.create")
@@ -152,5 +157,32 @@ public class AdminResource {
   public void removeNode(@PathParam("name") String name,
       @Context ContainerRequestContext request) {
     nodes.remove(SessionFilter.caller(request), name);
+  }
+
+  /** Creates the SSO connector of the resource, or replaces the connector of that name. */
+  @Operation(summary = "Create or update a single sign-on connector",
+      description = "the resource is the kind: oidc YAML (or JSON) of INTERFACE.md; the client "
+          + "secret is stored sealed and never returned; audited as sso.create or sso.update")
+  @POST
+  @Path("sso")
+  public ConnectorApplied applyConnector(ConnectorRequest body,
+      @Context ContainerRequestContext request) {
+    return sso.apply(SessionFilter.caller(request), Requests.required(body).resource());
+  }
+
+  @Operation(summary = "List single sign-on connectors, without their secrets")
+  @GET
+  @Path("sso")
+  public List<ConnectorView> connectors(@Context ContainerRequestContext request) {
+    return sso.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Remove a single sign-on connector",
+      description = "its users stay but can no longer sign in; audited as sso.delete")
+  @DELETE
+  @Path("sso/{name}")
+  public void removeConnector(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    sso.remove(SessionFilter.caller(request), name);
   }
 }

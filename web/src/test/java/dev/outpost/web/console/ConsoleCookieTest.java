@@ -22,5 +22,7 @@ class ConsoleCookieTest {
     assertEquals(Optional.empty(), ConsoleCookie.token("outpost-session=abc"));
     assertEquals(Optional.empty(), ConsoleCookie.token("__Host-outpost-session="));
     assertEquals(Optional.empty(), ConsoleCookie.token(null));
+    assertEquals(Optional.of("abc"), ConsoleCookie.token(
+        "$Version=\"1\"; __Host-outpost-session=\"abc\";$Path=\"/\""), "quoted, RFC 2965 style");
   }
 }

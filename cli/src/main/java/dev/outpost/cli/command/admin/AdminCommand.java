@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       UsersCommand.class,
       RolesCommand.class,
+      SsoCommand.class,
       TokensCommand.class,
       NodesCommand.class,
       LockCommand.class,

@@ -9,9 +9,6 @@ import dev.outpost.cli.output.Format;
 import dev.outpost.cli.output.Json;
 import dev.outpost.client.http.ApiException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +20,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "create", description = "Create or update a role from a YAML resource.")
 final class RolesCreateCommand extends BaseCommand {
-
-  /** Role resources are small; anything larger is a wrong file. */
-  static final long MAX_BYTES = 64 * 1024;
 
   @Option(
       names = {"-f", "--file"},
@@ -42,25 +36,12 @@ final class RolesCreateCommand extends BaseCommand {
         store()
             .load()
             .api()
-            .post("/api/v1/admin/roles", new RoleRequest(read(file)), RoleApplied.class);
+            .post("/api/v1/admin/roles", new RoleRequest(ResourceFile.read(file, "role")), RoleApplied.class);
     if (format.format() == Format.JSON) {
       Json.print(out(), applied);
       return OK;
     }
     out().printf("Role %s %s.%n", applied.name(), applied.created() ? "created" : "updated");
     return OK;
-  }
-
-  private static String read(Path file) throws CliException {
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw CliException.usage(file + " is larger than " + MAX_BYTES + " bytes: not a role");
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw CliException.usage("no such file: " + file);
-    } catch (IOException e) {
-      throw CliException.usage("cannot read " + file + ": " + e.getMessage());
-    }
   }
 }
