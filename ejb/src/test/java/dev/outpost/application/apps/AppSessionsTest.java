@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
+import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
@@ -44,8 +45,9 @@ class AppSessionsTest {
   private final RecordingAudit audit = new RecordingAudit();
   private final PasswordHasher hasher = FastPasswordHasher.create();
   private final ConsoleSessions console = new ConsoleSessions(new InMemorySessions(),
-      new PasswordCheck(users, new RoleDirectory(roles), new CredentialCheck(hasher, Totp.STANDARD),
-          userId -> { }, audit),
+      new PasswordCheck(
+          new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD), userId -> { }, audit),
+          new RoleDirectory(roles), false),
       audit, clock, new SecureRandom());
   private final AppSessions apps = new AppSessions(console::authorizedSession,
       new InMemoryAppSessions(), new RoleDirectory(roles), audit, clock, new SecureRandom());
