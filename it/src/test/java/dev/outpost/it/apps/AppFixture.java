@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.AdminTasks;
 import dev.outpost.it.Cli;
 import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,13 +42,9 @@ final class AppFixture implements AutoCloseable {
     edge = EdgeHost.create();
     edge.spawn(List.of(javaBinary(), "-cp", testClasses(), UpstreamApp.class.getName(),
         Integer.toString(UPSTREAM_PORT)), work.resolve("upstream-" + suffix + ".log"));
-    JsonNode token = json(admin.run("admin", "tokens", "add", "--type=node", "--ttl=10m",
-        "--format=json"));
     String upstream = "http://127.0.0.1:" + UPSTREAM_PORT;
-    edge.startAgent(node, token.get("token").asText(), token.get("ca_pin").asText(),
-        work.resolve(node), "--app=" + web + "=" + upstream + ",team=ops",
-        "--app=" + dev + "=" + upstream + ",team=dev");
-    AdminTasks.awaitOnline(admin, node, Duration.ofSeconds(90));
+    edge.join(admin, node, "env=edge", work.resolve(node),
+        "--app=" + web + "=" + upstream + ",team=ops", "--app=" + dev + "=" + upstream + ",team=dev");
     writeRole();
   }
 
@@ -93,7 +90,7 @@ final class AppFixture implements AutoCloseable {
           }
         }
       }
-      AdminTasks.sleep(500);
+      Polling.sleep(500);
     }
     throw new AssertionError("app " + app + " not listed within " + timeout + ": " + last);
   }
