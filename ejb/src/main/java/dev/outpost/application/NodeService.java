@@ -41,7 +41,7 @@ public class NodeService {
 
   /** The nodes {@code user} may reach with at least one login. */
   public List<NodeView> listFor(UserIdentity user) {
-    RoleSet roleSet = new RoleDirectory(roles).resolve(user.roles(), user.logins());
+    RoleSet roleSet = new RoleDirectory(roles).resolve(user);
     return cluster().stream().filter(node -> roleSet.maySee(node.name(), node.labels()))
         .map(node -> NodeViews.of(node, staleBefore())).toList();
   }

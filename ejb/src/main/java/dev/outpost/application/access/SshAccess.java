@@ -99,12 +99,12 @@ public final class SshAccess {
 
   /** The logins {@code identity}'s roles allow on some node: what {@code outpost status} shows. */
   public List<String> logins(UserIdentity identity) {
-    return roles.resolve(identity.roles(), identity.logins()).logins();
+    return roles.resolve(identity).logins();
   }
 
   /** What a user certificate of {@code identity} carries besides its principals. */
   public UserCertificatePermissions certificatePermissions(UserIdentity identity) {
-    return roles.resolve(identity.roles(), identity.logins()).certificatePermissions(cluster);
+    return roles.resolve(identity).certificatePermissions(cluster);
   }
 
   /** The lock that covers a session of {@code user} to {@code node} now, if any. */
@@ -157,7 +157,7 @@ public final class SshAccess {
     if (login == null) {
       return AccessDecision.denied("no login given");
     }
-    return roles.resolve(user.roles(), user.logins()).ssh(login, node.name(), node.labels());
+    return roles.resolve(user).ssh(login, node.name(), node.labels());
   }
 
   private String localName(String target) {

@@ -55,7 +55,7 @@ public final class AppSessions {
 
   /** Whether {@code user}'s roles let them open {@code app}. */
   public AccessDecision decide(UserIdentity user, PublishedApp app) {
-    return roles.resolve(user.roles(), user.logins()).app(app.name(), app.labels());
+    return roles.resolve(user).app(app.name(), app.labels());
   }
 
   /**

@@ -118,7 +118,7 @@ public final class KubeAccess {
 
   /** The Kubernetes clusters {@code identity}'s roles reach, with whom they impersonate there. */
   public List<KubeClusterView> listFor(UserIdentity identity) {
-    RoleSet roleSet = roles.resolve(identity.roles(), identity.logins());
+    RoleSet roleSet = roles.resolve(identity);
     return kubeClusters.list(cluster).stream()
         .flatMap(kube -> nodes.find(cluster, kube.nodeName()).stream()
             .map(node -> view(kube, node,
@@ -136,6 +136,6 @@ public final class KubeAccess {
   }
 
   private RoleSet roleSet(User user) {
-    return roles.resolve(user.roles(), user.logins());
+    return roles.resolve(user);
   }
 }

@@ -49,7 +49,7 @@ public final class PasswordCheck {
     PasswordAuthentication.Authenticated authenticated =
         authentication.authenticate(name, password, totp, now, failure);
     User user = authenticated.user();
-    RoleSet roleSet = roles.resolve(user.roles(), user.logins());
+    RoleSet roleSet = roles.resolve(user);
     if (roleSet.names().isEmpty()) {
       throw authentication.refused(failure, "none of the user's roles exists any more",
           OutpostException.forbidden(NO_ROLE));

@@ -40,7 +40,7 @@ public final class PasswordLogin {
         .actor(command.user().value())
         .remoteAddr(remoteAddr);
     User user = passwords.verify(command.user(), command.password(), command.totp(), attempt, now);
-    RoleSet roleSet = roles.resolve(user.roles(), user.logins());
+    RoleSet roleSet = roles.resolve(user);
     Duration ttl = roleSet.capSessionTtl(command.keys().ttl());
     LoginResponse response = certificates.issue(user, roleSet, command.keys(), ttl, now,
         remoteAddr);

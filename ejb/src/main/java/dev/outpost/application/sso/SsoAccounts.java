@@ -2,6 +2,7 @@ package dev.outpost.application.sso;
 
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleSet;
+import dev.outpost.domain.role.Traits;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.sso.OidcConnector;
 import dev.outpost.domain.sso.SsoClaims;
@@ -49,7 +50,7 @@ final class SsoAccounts {
     connector.traits().forEach((trait, claim) -> traits.put(trait, claims.values(claim)));
     List<String> logins = traits.getOrDefault(OidcConnector.LOGINS_TRAIT, List.of());
     Set<String> mapped = connector.rolesFor(claims);
-    RoleSet roleSet = roles.resolve(mapped, logins);
+    RoleSet roleSet = roles.resolve(mapped, new Traits(logins, traits));
     if (roleSet.names().isEmpty()) {
       throw new SsoRefusal(name + " has no claim that maps to an existing role (mapped: "
           + mapped + ")", "you have no Outpost role: none of your " + connector.display()

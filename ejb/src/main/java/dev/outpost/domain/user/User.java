@@ -170,7 +170,7 @@ public class User {
 
   /** The identity of this user until {@code expires}. */
   public UserIdentity identity(Instant expires) {
-    return new UserIdentity(name, roles, logins(), expires);
+    return new UserIdentity(name, roles, logins(), expires, traits());
   }
 
   public Optional<String> passwordHash() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.sso.ConnectorYaml;
 import dev.outpost.domain.sso.OidcConnector;
 import dev.outpost.domain.sso.SsoClaims;
@@ -51,10 +52,12 @@ class SsoLoginTest {
         - {claim: groups, value: field-techs, roles: [access]}
         - {claim: groups, value: edge-admins, roles: [admin, access]}
         - {claim: groups, value: ghosts, roles: [no-such-role]}
-      traits: {logins: unix_logins}
+        - {claim: groups, value: operators, roles: [shared-login]}
+      traits: {logins: unix_logins, shared: shared_logins}
       """.formatted(CALLBACK);
 
   final MutableClock clock = MutableClock.atSomeFixedTime();
+  final InMemoryRoles roles = InMemoryRoles.withBuiltins();
   final InMemoryUsers users = new InMemoryUsers();
   final InMemorySsoRequests requests = new InMemorySsoRequests();
   final List<String> redeemed = new ArrayList<>();
@@ -68,7 +71,7 @@ class SsoLoginTest {
     InMemoryConnectors connectors = new InMemoryConnectors();
     connectors.add(new StoredConnector(CONNECTOR, "sealed:s3cret", clock.instant()));
     login = new SsoLogin(connectors, new SignInRequests(requests, clock, new SecureRandom()),
-        users, new RoleDirectory(InMemoryRoles.withBuiltins()), StandIn::new,
+        users, new RoleDirectory(roles), StandIn::new,
         sealed -> sealed.substring("sealed:".length()), CALLBACK, clock);
     claims = Map.of("preferred_username", "alice", "groups", List.of("field-techs"),
         "unix_logins", List.of("alice", "ubuntu"));
@@ -86,6 +89,25 @@ class SsoLoginTest {
     assertEquals(Map.of("logins", List.of("alice", "ubuntu")), alice.traits());
     assertTrue(alice.passwordHash().isEmpty(), "SSO users have no password");
     assertEquals(List.of("code-1 " + CALLBACK + " s3cret"), redeemed);
+  }
+
+  @Test
+  void rolesGrantLoginsFromExternalTraitsAtEveryDecision() {
+    roles.add(new StoredRole("""
+        kind: role
+        name: shared-login
+        allow:
+          logins: ['{{external.shared}}']
+          node_labels: {'*': '*'}
+        """, clock.instant()));
+    claims = Map.of("preferred_username", "bob", "groups", List.of("operators"),
+        "shared_logins", List.of("ops", "root;reboot"));
+    SignedIn signedIn = signedIn();
+
+    assertEquals(List.of("ops"), signedIn.roles().logins(), "an invalid login is dropped");
+    assertEquals(List.of("ops"), new RoleDirectory(roles).resolve(signedIn.user()).logins());
+    assertTrue(new RoleDirectory(roles).resolve(signedIn.user().identity(clock.instant()))
+        .ssh("ops", "n1", Map.of()).allowed());
   }
 
   @Test
