@@ -215,9 +215,11 @@ class KubeIT {
   @Test
   @Order(6)
   void anExpiredCertificateIsRefused() throws IOException {
-    Cli shortLived = Cli.fresh("kalice-short-" + run).login("kalice-" + run, PASSWORD, "--ttl=20s");
+    // Long enough for the steps before expiry on a busy machine, short enough to wait out.
+    Cli shortLived = Cli.fresh("kalice-short-" + run).login("kalice-" + run, PASSWORD, "--ttl=60s");
     Path kubeconfig = kubeLogin(shortLived, "short");
-    assertEquals(0, kubectl(kubeconfig, "get", "configmaps").exitCode(), "valid before it expires");
+    Command.Result valid = kubectl(kubeconfig, "get", "configmaps");
+    assertEquals(0, valid.exitCode(), "valid before it expires: " + valid.stderr());
     Instant expires = Instant.parse(shortLived.json("status", "--format=json").get("expires").asText());
     while (Instant.now().isBefore(expires.plusSeconds(2))) {
       Polling.sleep(500);
