@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.AdminTasks;
+import dev.outpost.it.Polling;
 import dev.outpost.it.Cli;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.console.Browser;
@@ -129,6 +130,20 @@ class SsoIT {
           "const done = arguments[arguments.length - 1];"
               + "fetch('/api/v1/console/session').then(r => done(r.status));");
       assertEquals(401L, status);
+
+      // The login page offers Keycloak's logout; after it, signing in asks for the password again.
+      WebElement providerLogout = browser.await(
+          d -> d.findElement(By.id("sso-logout")).isDisplayed() ? d.findElement(By.id("sso-logout"))
+              : null, WAIT);
+      assertTrue(providerLogout.getAttribute("href").startsWith(KeycloakServer.ISSUER),
+          providerLogout.getAttribute("href"));
+      providerLogout.click();
+      browser.await(d -> d.findElement(By.id("kc-logout")), WAIT).click();
+      browser.await(d -> d.getCurrentUrl().startsWith(PROXY) ? true : null, WAIT);
+      browser.await(d -> d.findElement(By.id("sso-keycloak")), WAIT).click();
+      browser.await(d -> d.findElement(By.id("username")), WAIT);
+      assertTrue(browser.driver.getCurrentUrl().startsWith(KeycloakServer.ISSUER),
+          "Keycloak asks who signs in: " + browser.driver.getCurrentUrl());
     }
   }
 
@@ -274,7 +289,7 @@ class SsoIT {
         // Keycloak may ask to grant the device access; yes.
         browser.driver.findElements(By.name("accept")).stream().findFirst()
             .ifPresent(WebElement::click);
-        AdminTasks.sleep(500);
+        Polling.sleep(500);
       }
     }
     assertTrue(login.waitFor(30, TimeUnit.SECONDS), output.toString());
@@ -298,7 +313,7 @@ class SsoIT {
           return event;
         }
       }
-      AdminTasks.sleep(500);
+      Polling.sleep(500);
     }
     throw new AssertionError("no user.login event for " + user);
   }
