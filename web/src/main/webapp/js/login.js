@@ -1,5 +1,6 @@
 import * as api from './api.js';
 import { bindLoginForm } from './login-form.js';
+import { offerProviderLogout } from './sso-logout.js';
 
 api.session().then(() => location.replace('console.html'), () => {});
 
@@ -11,6 +12,8 @@ if (ssoError) {
   error.hidden = false;
   history.replaceState(null, '', location.pathname);
 }
+
+offerProviderLogout(document.getElementById('sso-logout'));
 
 // One button per identity provider: a plain link, the server redirects to the provider.
 api.ssoConnectors().then((connectors) => {

@@ -1,6 +1,7 @@
 // What every logged-in page shares: the session (or back to the login page), the links to the
 // other pages (admin pages only for admins; the server refuses others anyway), and log out.
 import * as api from './api.js';
+import { SSO_LOGOUT_KEY } from './sso-logout.js';
 import { element } from './text.js';
 
 const PAGES = [
@@ -35,7 +36,11 @@ export async function startPage() {
   document.getElementById('who').textContent = me.user;
   document.getElementById('logout').addEventListener('click', async () => {
     try {
-      await api.logout();
+      const answer = await api.logout();
+      if (answer && answer.sso_logout_url) {
+        // The login page offers it: the Outpost session is over already, the provider's is not.
+        sessionStorage.setItem(SSO_LOGOUT_KEY, answer.sso_logout_url);
+      }
     } finally {
       location.replace('index.html');
     }

@@ -36,6 +36,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Login, TOTP enrolment, bearer authentication and logout: for the CLI's bearer sessions and the
@@ -167,8 +168,12 @@ public class AuthService {
     return consoleSessions.authorizedSession(sessionToken, csrfToken);
   }
 
-  /** Ends a console session at once. */
-  public void consoleLogout(String sessionToken, String csrfToken) {
-    consoleSessions.logout(sessionToken, csrfToken);
+  /**
+   * Ends a console session at once.
+   *
+   * @return the single sign-on connector the user signed in with, if any
+   */
+  public Optional<String> consoleLogout(String sessionToken, String csrfToken) {
+    return consoleSessions.logout(sessionToken, csrfToken).ssoConnector();
   }
 }

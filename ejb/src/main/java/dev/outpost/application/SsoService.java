@@ -50,6 +50,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Single sign-on through OpenID Connect connectors: their administration, and signing users in
@@ -59,6 +60,8 @@ import java.util.Optional;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SsoService {
+
+  private static final Logger LOG = Logger.getLogger(SsoService.class.getName());
 
   /** The console's callback, relative to the proxy's public address. */
   public static final String CONSOLE_CALLBACK = "/api/v1/console/sso/callback";
@@ -122,6 +125,20 @@ public class SsoService {
   /** The connectors anyone may sign in with. */
   public List<OidcConnector> connectors() {
     return login.connectors();
+  }
+
+  /**
+   * Where a user of {@code connector} may end their session at the provider too, coming back to
+   * {@code afterLogout}; empty when the provider offers no logout or cannot be reached (the
+   * Outpost session is over either way).
+   */
+  public Optional<URI> logoutUrl(String connector, URI afterLogout) {
+    try {
+      return login.logoutUrl(connector, afterLogout);
+    } catch (SsoRefusal refusal) {
+      LOG.warning(() -> "no logout offered for connector " + connector + ": " + refusal.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -112,13 +112,18 @@ public final class ConsoleSessions {
     return session;
   }
 
-  /** Ends the session at once; audited as {@code user.logout}. */
-  public void logout(String sessionToken, String csrfToken) {
+  /**
+   * Ends the session at once; audited as {@code user.logout}.
+   *
+   * @return the user whose session it was
+   */
+  public User logout(String sessionToken, String csrfToken) {
     authorize(sessionToken, csrfToken);
     WebSession session = active(sessionToken, clock.instant());
     session.revoke(clock.instant());
     audit.record(AuditRecord.success(AuditEventType.USER_LOGOUT).actor(session.user().name())
         .message("console session"));
+    return session.user();
   }
 
   /** The CSRF token of a session: a hash of its secret, useless without the cookie. */

@@ -35,4 +35,11 @@ interface IdentityProvider {
    * @throws SsoRefusal when the user denied, the code expired, or the ID token fails a check
    */
   Optional<VerifiedIdentity> pollDevice(String deviceCode, String clientSecret);
+
+  /**
+   * Where to send a browser to end the user's session at the provider too (OpenID Connect
+   * RP-initiated logout), coming back to {@code afterLogout}; empty when the provider has no
+   * end-session endpoint.
+   */
+  Optional<URI> logoutUrl(URI afterLogout);
 }

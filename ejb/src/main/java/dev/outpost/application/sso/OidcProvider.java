@@ -27,6 +27,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -113,6 +114,13 @@ final class OidcProvider implements IdentityProvider {
         .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
         .build()
         .toURI();
+  }
+
+  @Override
+  public Optional<URI> logoutUrl(URI afterLogout) {
+    return Optional.ofNullable(metadata.getEndSessionEndpointURI()).map(endpoint ->
+        new LogoutRequest(endpoint, null, null, new ClientID(connector.clientId()), afterLogout,
+            null, null).toURI());
   }
 
   /**

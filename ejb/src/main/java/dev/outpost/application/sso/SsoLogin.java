@@ -119,6 +119,18 @@ public final class SsoLogin {
     return Optional.of(accounts.signIn(stored.connector(), identity.get(), clock.instant()));
   }
 
+  /**
+   * The provider's logout URL for a user of connector {@code connectorName}, back to
+   * {@code afterLogout}; empty when the connector is gone or its provider has no end-session
+   * endpoint.
+   *
+   * @throws SsoRefusal when the provider cannot be reached
+   */
+  public Optional<URI> logoutUrl(String connectorName, URI afterLogout) {
+    return connectors.find(connectorName)
+        .flatMap(stored -> providers.apply(stored.connector()).logoutUrl(afterLogout));
+  }
+
   private StoredConnector connector(String name) {
     if (name == null || name.length() > 64) {
       throw OutpostException.badRequest("connector name is missing or too long");

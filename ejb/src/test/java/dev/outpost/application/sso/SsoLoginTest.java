@@ -111,6 +111,14 @@ class SsoLoginTest {
   }
 
   @Test
+  void offersTheProviderLogoutOfAnExistingConnectorOnly() {
+    URI back = URI.create("https://proxy.example.com/");
+    assertEquals(Optional.of(URI.create("https://keycloak.example.com/logout?back=" + back)),
+        login.logoutUrl("keycloak", back));
+    assertEquals(Optional.empty(), login.logoutUrl("removed", back));
+  }
+
+  @Test
   void aLostGroupIsALostRoleAtTheNextSignIn() {
     claims = Map.of("preferred_username", "alice", "groups", List.of("edge-admins"));
     assertEquals(Set.of("admin", "access"), signIn().roles());
@@ -279,6 +287,11 @@ class SsoLoginTest {
       return deviceApproved
           ? Optional.of(new VerifiedIdentity(new SsoClaims(claims), providerSessionEnds))
           : Optional.empty();
+    }
+
+    @Override
+    public Optional<URI> logoutUrl(URI afterLogout) {
+      return Optional.of(URI.create("https://keycloak.example.com/logout?back=" + afterLogout));
     }
   }
 }

@@ -130,6 +130,20 @@ class SsoIT {
           "const done = arguments[arguments.length - 1];"
               + "fetch('/api/v1/console/session').then(r => done(r.status));");
       assertEquals(401L, status);
+
+      // The login page offers Keycloak's logout; after it, signing in asks for the password again.
+      WebElement providerLogout = browser.await(
+          d -> d.findElement(By.id("sso-logout")).isDisplayed() ? d.findElement(By.id("sso-logout"))
+              : null, WAIT);
+      assertTrue(providerLogout.getAttribute("href").startsWith(KeycloakServer.ISSUER),
+          providerLogout.getAttribute("href"));
+      providerLogout.click();
+      browser.await(d -> d.findElement(By.id("kc-logout")), WAIT).click();
+      browser.await(d -> d.getCurrentUrl().startsWith(PROXY) ? true : null, WAIT);
+      browser.await(d -> d.findElement(By.id("sso-keycloak")), WAIT).click();
+      browser.await(d -> d.findElement(By.id("username")), WAIT);
+      assertTrue(browser.driver.getCurrentUrl().startsWith(KeycloakServer.ISSUER),
+          "Keycloak asks who signs in: " + browser.driver.getCurrentUrl());
     }
   }
 

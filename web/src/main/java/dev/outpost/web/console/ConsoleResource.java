@@ -3,6 +3,7 @@ package dev.outpost.web.console;
 import dev.outpost.api.NodeView;
 import dev.outpost.application.AuthService;
 import dev.outpost.application.NodeService;
+import dev.outpost.application.SsoService;
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 
 /** The web console's session: log in (sets the cookie), who am I, log out; and the node list. */
@@ -29,6 +31,7 @@ public class ConsoleResource {
 
   @Inject AuthService console;
   @Inject NodeService nodes;
+  @Inject SsoService sso;
 
   @POST
   @Path("login")
@@ -52,10 +55,18 @@ public class ConsoleResource {
 
   @POST
   @Path("logout")
+  @Produces(MediaType.APPLICATION_JSON)
   public Response logout(@HeaderParam(HttpHeaders.COOKIE) String cookie,
-      @HeaderParam(ConsoleRequests.CSRF_HEADER) String csrf) {
-    console.consoleLogout(ConsoleRequests.sessionToken(cookie), csrf);
-    return Response.noContent().header(HttpHeaders.SET_COOKIE, ConsoleCookie.clear()).build();
+      @HeaderParam(ConsoleRequests.CSRF_HEADER) String csrf,
+      @HeaderParam(HttpHeaders.HOST) String host) {
+    // Back to the login page the browser used; the provider checks it against the client's
+    // registered post-logout URLs.
+    URI afterLogout = URI.create("https://" + host + "/");
+    String ssoLogout = console.consoleLogout(ConsoleRequests.sessionToken(cookie), csrf)
+        .flatMap(connector -> sso.logoutUrl(connector, afterLogout))
+        .map(URI::toString).orElse(null);
+    return Response.ok(new ConsoleLogout(ssoLogout))
+        .header(HttpHeaders.SET_COOKIE, ConsoleCookie.clear()).build();
   }
 
   @GET
