@@ -28,6 +28,7 @@ import picocli.CommandLine.TypeConversionException;
       LogoutCommand.class,
       LsCommand.class,
       SshCommand.class,
+      ScpCommand.class,
       ConfigCommand.class,
       ProxyCommand.class,
       AuditCommand.class,

@@ -32,7 +32,7 @@ final class ProxySshCommand extends BaseCommand {
             credentials.tls(),
             credentials.sshIdentity(),
             target,
-            SshCommand.TIMEOUT)) {
+            NodeSessions.TIMEOUT)) {
       Splice.start(Splice.Side.of(stdio.in(), stdio.out()), Splice.Side.of(connection.stream()))
           .join();
       return OK;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
- * {@code outpost ssh}: an SSH session to a node over a tunnel stream, with the user's certificate,
+ * {@code outpost ssh} and {@code outpost scp}: an SSH session to a node over a tunnel stream, with the user's certificate,
  * the node's host certificate checked against the cluster's host CA.
  *
  * <pre>
@@ -35,6 +35,12 @@ public final class NodeSsh {
     this.timeout = timeout;
   }
 
+  /** What to do on an authenticated session; returns the exit status. */
+  @FunctionalInterface
+  public interface SessionWork {
+    int on(ClientSession session) throws IOException, CliException;
+  }
+
   /**
    * Runs {@code command} (the login shell when empty) on the node behind {@code stream}.
    *
@@ -48,15 +54,30 @@ public final class NodeSsh {
       List<String> command,
       Stdio stdio)
       throws CliException {
+    return on(stream, target, hostPrincipal, session -> command.isEmpty()
+        ? RemoteSession.shell(session, stdio, Terminal.ifInteractive())
+        : RemoteSession.exec(session, String.join(" ", command), stdio));
+  }
+
+  /**
+   * Copies files between here and the node behind {@code stream} with the SCP protocol.
+   *
+   * @param hostPrincipal {@code NODE.CLUSTER}, the name the host certificate must carry
+   */
+  public int copy(TunnelStream stream, SshTarget target, String hostPrincipal, FileCopy copy)
+      throws CliException {
+    return on(stream, target, hostPrincipal, copy::run);
+  }
+
+  private int on(TunnelStream stream, SshTarget target, String hostPrincipal, SessionWork work)
+      throws CliException {
     HostCertificateVerifier verifier =
         new HostCertificateVerifier(hostCaKeys, hostPrincipal, clock);
     try (LoopbackBridge bridge = LoopbackBridge.open(stream, timeout);
         NodeSshClient client = new NodeSshClient(verifier, hostPrincipal, timeout)) {
       try (ClientSession session =
           client.connect(bridge.address(), target.login(), identity, bridge::admit)) {
-        return command.isEmpty()
-            ? RemoteSession.shell(session, stdio, Terminal.ifInteractive())
-            : RemoteSession.exec(session, String.join(" ", command), stdio);
+        return work.on(session);
       } catch (IOException e) {
         throw CliException.failure(
             "SSH session with "

@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code outpost ssh}'s client against a real MINA SSH server, a socket standing in for the tunnel.
@@ -68,6 +71,30 @@ class NodeSshTest {
 
   private static CliException refused(OpenSshCertificate hostCertificate, String login) {
     return assertThrows(CliException.class, () -> run(hostCertificate, login, List.of("true")));
+  }
+
+  @Test
+  void copiesFilesBothWaysWithScp(@TempDir Path node, @TempDir Path local) throws Exception {
+    OpenSshCertificate hostCertificate =
+        TestCertificates.host(hostCa, hostKey.getPublic(), "node1", "edge");
+    Files.writeString(local.resolve("up.txt"), "to the node");
+    Files.writeString(node.resolve("down.txt"), "from the node");
+    try (TestSshServer server = new TestSshServer(hostKey, hostCertificate, userCa.getPublic())) {
+      server.serveScp(node);
+      NodeSsh ssh = new NodeSsh(alice, List.of(hostCa.getPublic()), Clock.systemUTC(),
+          Duration.ofSeconds(10));
+      SshTarget root = new SshTarget("root", "node1", 22);
+      try (Socket toNode = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        ssh.copy(new SocketStream(toNode), root, "node1.edge",
+            new FileCopy(true, local.resolve("up.txt"), "/up.txt", false));
+      }
+      try (Socket toNode = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        ssh.copy(new SocketStream(toNode), root, "node1.edge",
+            new FileCopy(false, local.resolve("down.txt"), "/down.txt", false));
+      }
+    }
+    assertEquals("to the node", Files.readString(node.resolve("up.txt")));
+    assertEquals("from the node", Files.readString(local.resolve("down.txt")));
   }
 
   @Test

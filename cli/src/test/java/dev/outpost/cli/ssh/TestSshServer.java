@@ -6,16 +6,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.scp.server.ScpCommandFactory;
 
 /**
  * A node's SSH server as the agent runs it: host certificate, user certificates of one user CA.
@@ -52,6 +55,12 @@ final class TestSshServer implements AutoCloseable {
 
   int port() {
     return sshd.getPort();
+  }
+
+  /** From now on, commands are SCP transfers within {@code root}, as a node's {@code scp} runs. */
+  void serveScp(Path root) {
+    sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+    sshd.setCommandFactory(new ScpCommandFactory());
   }
 
   @Override

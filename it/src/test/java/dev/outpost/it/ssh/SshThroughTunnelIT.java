@@ -149,6 +149,18 @@ class SshThroughTunnelIT {
   }
 
   @Test
+  @Order(7)
+  void outpostScpCopiesBothWays() throws Exception {
+    Path sent = Files.writeString(work.resolve("outpost-scp.txt"), "copied by outpost scp " + node);
+    Path back = work.resolve("outpost-scp.back");
+    admin.run("scp", sent.toString(), "root@" + node + ":/tmp/outpost-scp.txt").requireSuccess();
+    admin.run("scp", "root@" + node + ":/tmp/outpost-scp.txt", back.toString()).requireSuccess();
+    assertEquals(Files.readString(sent), Files.readString(back));
+    Command.Result both = admin.run("scp", sent.toString(), back.toString());
+    assertEquals(2, both.exitCode(), "two local paths are a usage error: " + both.stderr());
+  }
+
+  @Test
   @Order(8)
   void nodeRefusesCertificateForAnotherLogin() throws IOException {
     Cli other = admin.addUser("nobody-" + node, "access", "nobody", "correct horse battery staple");
