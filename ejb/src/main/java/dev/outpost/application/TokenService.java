@@ -2,6 +2,7 @@ package dev.outpost.application;
 
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TokenView;
 import dev.outpost.application.admin.JoinTokens;
 import dev.outpost.domain.token.JoinTokenRepository;
 import dev.outpost.domain.user.UserIdentity;
@@ -11,8 +12,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
-/** Join tokens for admins. */
+/** Join tokens for admins: create, list the usable ones, withdraw. */
 @Stateless
 public class TokenService {
 
@@ -42,5 +44,13 @@ public class TokenService {
   /** A new single-use join token; FORBIDDEN unless {@code admin} has role admin. */
   public TokenResponse create(UserIdentity admin, TokenRequest request) {
     return joinTokens.create(admin, request);
+  }
+
+  public List<TokenView> list(UserIdentity admin) {
+    return joinTokens.list(admin);
+  }
+
+  public void remove(UserIdentity admin, String id) {
+    joinTokens.remove(admin, id);
   }
 }

@@ -282,7 +282,7 @@ class CommandsTest {
     JsonNode token = WireJson.mapper().readTree(json.out());
     Set<String> fields = new HashSet<>();
     token.fieldNames().forEachRemaining(fields::add);
-    assertEquals(Set.of("token", "type", "expires", "ca_pin"), fields);
+    assertEquals(Set.of("id", "token", "type", "expires", "ca_pin"), fields);
     assertEquals(proxy.caPin(), token.get("ca_pin").asText());
     assertEquals(1, json.out().lines().count());
 

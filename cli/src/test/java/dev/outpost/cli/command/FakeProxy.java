@@ -129,6 +129,7 @@ final class FakeProxy implements AutoCloseable {
                   exchange,
                   200,
                   new TokenResponse(
+                      "id-" + request.type(),
                       "join-" + request.type(),
                       request.type(),
                       EXPIRES,

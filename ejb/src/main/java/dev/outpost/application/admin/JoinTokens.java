@@ -2,6 +2,7 @@ package dev.outpost.application.admin;
 
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TokenView;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
@@ -15,8 +16,12 @@ import dev.outpost.domain.token.TokenType;
 import dev.outpost.domain.user.UserIdentity;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
-/** Admins create join tokens: 128 random bits, shown once, stored as a hash. */
+/**
+ * Admins create join tokens (128 random bits, shown once, stored as a hash), list those still
+ * usable and withdraw them.
+ */
 public final class JoinTokens {
 
   static final int TOKEN_BYTES = 16;
@@ -49,7 +54,34 @@ public final class JoinTokens {
       tokens.add(token);
       audit.record(attempt.target(type.wireName())
           .message(type.wireName() + " token, expires " + token.expiresAt()));
-      return new TokenResponse(secret, type.wireName(), token.expiresAt(), caPin);
+      return new TokenResponse(token.id(), secret, type.wireName(), token.expiresAt(), caPin);
+    } catch (OutpostException e) {
+      audit.record(attempt.failed(e.getMessage()));
+      throw e;
+    }
+  }
+
+  /** The tokens that can still be used, without their secrets; FORBIDDEN unless admin. */
+  public List<TokenView> list(UserIdentity admin) {
+    admin.requireRole(Role.ADMIN);
+    return tokens.pending(clock.instant()).stream().map(token -> new TokenView(token.id(),
+        token.type().wireName(), token.expiresAt(), token.createdBy())).toList();
+  }
+
+  /**
+   * Withdraws a token before it is used; audited as {@code token.delete}.
+   *
+   * @throws OutpostException FORBIDDEN unless admin, NOT_FOUND for an unknown id
+   */
+  public void remove(UserIdentity admin, String id) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.TOKEN_DELETE).actor(admin.user())
+        .target(id);
+    try {
+      admin.requireRole(Role.ADMIN);
+      JoinToken token = tokens.findById(id)
+          .orElseThrow(() -> OutpostException.notFound("no such join token: " + id));
+      tokens.remove(token);
+      audit.record(attempt.message(token.type().wireName() + " token withdrawn"));
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;

@@ -19,6 +19,7 @@ public enum AuditEventType {
   ROLE_CREATE("role.create"),
   MFA_ENROLL("user.mfa.enroll"),
   TOKEN_CREATE("token.create"),
+  TOKEN_DELETE("token.delete"),
   JOIN("join"),
   CERT_RENEW("cert.renew"),
   TUNNEL_AUTH("tunnel.auth"),

@@ -20,6 +20,9 @@ import java.util.UUID;
 @Table(name = "join_tokens")
 @NamedQuery(name = "JoinToken.byHash",
     query = "SELECT t FROM JoinToken t WHERE t.secret.hash = :tokenHash")
+@NamedQuery(name = "JoinToken.pending",
+    query = "SELECT t FROM JoinToken t WHERE t.secret.invalidatedAt IS NULL"
+        + " AND t.secret.expiresAt > :now ORDER BY t.secret.expiresAt")
 public class JoinToken {
 
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
@@ -66,6 +69,14 @@ public class JoinToken {
     this.createdBy = createdBy;
   }
 
+  public String id() {
+    return id;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
   public String tokenHash() {
     return secret.hash();
   }
@@ -76,6 +87,11 @@ public class JoinToken {
 
   public Instant expiresAt() {
     return secret.expiresAt();
+  }
+
+  /** Whether it may still be used at {@code now}: neither used nor expired. */
+  public boolean isPending(Instant now) {
+    return secret.isValidAt(now);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.outpost.domain.token;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where join tokens are kept. */
@@ -12,4 +14,11 @@ public interface JoinTokenRepository {
   Optional<JoinToken> findForUpdate(String tokenHash);
 
   void add(JoinToken token);
+
+  /** Tokens neither used nor expired at {@code now}, soonest to expire first. */
+  List<JoinToken> pending(Instant now);
+
+  Optional<JoinToken> findById(String id);
+
+  void remove(JoinToken token);
 }

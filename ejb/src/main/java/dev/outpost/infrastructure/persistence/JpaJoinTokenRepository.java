@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -27,5 +30,22 @@ public class JpaJoinTokenRepository implements JoinTokenRepository {
   @Override
   public void add(JoinToken token) {
     entityManager.persist(token);
+  }
+
+  @Override
+  public List<JoinToken> pending(Instant now) {
+    return entityManager.createNamedQuery("JoinToken.pending", JoinToken.class)
+        .setParameter("now", now.atOffset(ZoneOffset.UTC))
+        .getResultList();
+  }
+
+  @Override
+  public Optional<JoinToken> findById(String id) {
+    return Optional.ofNullable(entityManager.find(JoinToken.class, id));
+  }
+
+  @Override
+  public void remove(JoinToken token) {
+    entityManager.remove(token);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TokenView;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
 import dev.outpost.domain.role.Role;
@@ -73,5 +74,30 @@ class JoinTokensTest {
     assertEquals("role admin is required", error.getMessage());
     assertEquals(Outcome.FAILURE, audit.last().outcome());
     assertEquals("alice", audit.last().actor());
+  }
+
+  @Test
+  void listsUsableTokensWithoutSecretsAndWithdrawsThem() {
+    TokenResponse used = joinTokens.create(admin, new TokenRequest("node", null));
+    tokens.findForUpdate(SecretToken.hash(used.token())).orElseThrow()
+        .redeem(TokenType.NODE, "node-1", clock.instant());
+    TokenResponse expiring = joinTokens.create(admin, new TokenRequest("node", "10m"));
+    TokenResponse waiting = joinTokens.create(admin, new TokenRequest("kube", "1h"));
+
+    assertEquals(List.of(expiring.id(), waiting.id()),
+        joinTokens.list(admin).stream().map(TokenView::id).toList(), "used ones are not listed");
+    assertTrue(joinTokens.list(admin).stream().allMatch(t -> t.createdBy().equals("root-admin")));
+
+    joinTokens.remove(admin, waiting.id());
+    assertEquals(AuditEventType.TOKEN_DELETE, audit.last().type());
+    assertTrue(tokens.findForUpdate(SecretToken.hash(waiting.token())).isEmpty(),
+        "a withdrawn token can no longer be redeemed");
+    clock.advance(Duration.ofMinutes(11));
+    assertEquals(List.of(), joinTokens.list(admin), "expired ones are not listed");
+    assertEquals(OutpostException.Kind.NOT_FOUND, assertThrows(OutpostException.class,
+        () -> joinTokens.remove(admin, waiting.id())).kind());
+    UserIdentity bob = new UserIdentity("bob", Set.of("access"), List.of(), Instant.MAX);
+    assertEquals(OutpostException.Kind.FORBIDDEN,
+        assertThrows(OutpostException.class, () -> joinTokens.list(bob)).kind());
   }
 }

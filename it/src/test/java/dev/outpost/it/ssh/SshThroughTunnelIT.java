@@ -4,6 +4,7 @@ import static dev.outpost.it.AdminTasks.acceptInvite;
 import static dev.outpost.it.AdminTasks.findNode;
 import static dev.outpost.it.AdminTasks.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -202,6 +203,31 @@ class SshThroughTunnelIT {
     assertNotEquals(0, second.exitValue());
     String log = Files.readString(work.resolve(node + "-b.log"));
     assertTrue(log.contains("join token is invalid, expired or already used"), log);
+  }
+
+  @Test
+  @Order(12)
+  void aWithdrawnTokenIsNoLongerListedAndCannotJoin() throws Exception {
+    JsonNode token = admin.json("admin", "tokens", "add", "--type=node", "--format=json");
+    String id = token.get("id").asText();
+    assertTrue(listedTokenIds().contains(id), "a fresh token is listed");
+    admin.run("admin", "tokens", "rm", id).requireSuccess();
+    assertFalse(listedTokenIds().contains(id), "a withdrawn token is not");
+    Process agent = edge.startAgent(node + "-c", token.get("token").asText(),
+        token.get("ca_pin").asText(), work.resolve(node + "-c"));
+    assertTrue(agent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "a refused join ends the agent");
+    assertNotEquals(0, agent.exitValue());
+    String log = Files.readString(work.resolve(node + "-c.log"));
+    assertTrue(log.contains("join token is invalid, expired or already used"), log);
+  }
+
+  private List<String> listedTokenIds() {
+    List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode listed : admin.json("admin", "tokens", "ls", "--format=json")) {
+      assertFalse(listed.has("token"), "never the secret: " + listed);
+      ids.add(listed.get("id").asText());
+    }
+    return ids;
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.outpost.api.RoleRequest;
 import dev.outpost.api.RoleView;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
+import dev.outpost.api.TokenView;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.api.UserUpdate;
@@ -60,6 +61,21 @@ public class AdminResource {
   @Path("tokens")
   public TokenResponse addToken(TokenRequest body, @Context ContainerRequestContext request) {
     return tokens.create(SessionFilter.caller(request), Requests.required(body));
+  }
+
+  @Operation(summary = "List the join tokens still usable",
+      description = "neither used nor expired; ids, types, expiry and creator, never the secrets")
+  @GET
+  @Path("tokens")
+  public List<TokenView> tokens(@Context ContainerRequestContext request) {
+    return tokens.list(SessionFilter.caller(request));
+  }
+
+  @Operation(summary = "Withdraw a join token before it is used", description = "audited as token.delete")
+  @DELETE
+  @Path("tokens/{id}")
+  public void removeToken(@PathParam("id") String id, @Context ContainerRequestContext request) {
+    tokens.remove(SessionFilter.caller(request), id);
   }
 
   @Operation(summary = "Create a local user with roles and a one-time invite",

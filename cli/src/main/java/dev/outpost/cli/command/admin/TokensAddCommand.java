@@ -52,6 +52,7 @@ final class TokensAddCommand extends BaseCommand {
     out().printf("Type:    %s%n", token.type());
     out().printf("Expires: %s%n", Text.instant(token.expires()));
     out().printf("CA pin:  %s%n", token.caPin());
+    out().printf("Id:      %s (outpost admin tokens rm %s withdraws it)%n", token.id(), token.id());
     if (type == TokenType.NODE) {
       out().printf("%nStart the agent on the node with:%n");
       out()
