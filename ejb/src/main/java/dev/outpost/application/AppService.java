@@ -8,6 +8,7 @@ import dev.outpost.application.apps.IdentityAssertionSigner;
 import dev.outpost.application.apps.PublishedApp;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.app.AppSessionRepository;
+import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.user.UserIdentity;
@@ -54,6 +55,9 @@ public class AppService {
   @Inject
   private UserRepository users;
 
+  @Inject
+  private LockRepository locks;
+
   private AppSessions apps;
   private AppCertificates certificates;
   private IdentityAssertionSigner assertions;
@@ -61,7 +65,7 @@ public class AppService {
   @PostConstruct
   void wire() {
     assertions = new IdentityAssertionSigner(cas.jwtKey(), clock);
-    apps = new AppSessions(auth::consoleSession, sessions, new RoleDirectory(roles),
+    apps = new AppSessions(auth::consoleSession, sessions, new RoleDirectory(roles), locks,
         audit::record, clock, random);
     certificates = new AppCertificates(cas::authorities, users, apps, audit::record, clock);
   }

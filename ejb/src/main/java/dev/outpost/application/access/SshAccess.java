@@ -109,8 +109,7 @@ public final class SshAccess {
 
   /** The lock that covers a session of {@code user} to {@code node} now, if any. */
   public Optional<Lock> lockFor(String user, String node) {
-    return locks.activeAt(clock.instant()).stream().filter(lock -> lock.covers(user, node))
-        .findFirst();
+    return locks.covering(user, node, clock.instant());
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.outpost.domain.app.AppSessionRepository;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.role.AccessDecision;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.session.WebSession;
@@ -23,8 +25,8 @@ import java.security.SecureRandom;
 /**
  * Opens web apps for console users: a launch checks the roles ({@code app_labels}, deny wins) and
  * hands out a single-use code; the app's subdomain redeems it for the app cookie's token. Every
- * request with that cookie checks the app session, its console session and the roles again, so
- * logout, expiry and a changed role take effect at the next request.
+ * request with that cookie checks the app session, its console session, locks and the roles
+ * again, so logout, expiry, a lock and a changed role take effect at the next request.
  */
 public final class AppSessions {
   static final Duration CODE_TTL = Duration.ofMinutes(1);
@@ -35,6 +37,7 @@ public final class AppSessions {
   private final BiFunction<String, String, WebSession> console;
   private final AppSessionRepository sessions;
   private final RoleDirectory roles;
+  private final LockRepository locks;
   private final AuditRecorder audit;
   private final Clock clock;
   private final SecureRandom random;
@@ -43,19 +46,23 @@ public final class AppSessions {
    * @param console the console session of a cookie and CSRF token (UNAUTHENTICATED or FORBIDDEN
    *     otherwise), see {@code ConsoleSessions.authorizedSession}
    */
-  public AppSessions(BiFunction<String, String, WebSession> console, AppSessionRepository sessions, RoleDirectory roles,
+  public AppSessions(BiFunction<String, String, WebSession> console,
+      AppSessionRepository sessions, RoleDirectory roles, LockRepository locks,
       AuditRecorder audit, Clock clock, SecureRandom random) {
     this.console = console;
     this.sessions = sessions;
     this.roles = roles;
+    this.locks = locks;
     this.audit = audit;
     this.clock = clock;
     this.random = random;
   }
 
-  /** Whether {@code user}'s roles let them open {@code app}. */
+  /** Whether {@code user} may open {@code app} now: no lock of the user or its node, and the roles allow it. */
   public AccessDecision decide(UserIdentity user, PublishedApp app) {
-    return roles.resolve(user).app(app.name(), app.labels());
+    Optional<Lock> lock = locks.covering(user.user(), app.node(), clock.instant());
+    return lock.isPresent() ? AccessDecision.denied(lock.get().reason())
+        : roles.resolve(user).app(app.name(), app.labels());
   }
 
   /**

@@ -94,8 +94,7 @@ public final class KubeAccess {
       throw OutpostException.forbidden("access to Kubernetes cluster " + kubeCluster
           + " denied: " + (grant == null ? "no role of the user allows it" : reason));
     }
-    Optional<Lock> lock = locks.activeAt(clock.instant()).stream()
-        .filter(candidate -> candidate.covers(userName, node.get().name())).findFirst();
+    Optional<Lock> lock = locks.covering(userName, node.get().name(), clock.instant());
     if (lock.isPresent()) {
       audit.record(denied.node(node.get().name()).failed(lock.get().reason()));
       throw OutpostException.forbidden("access denied: " + lock.get().reason());

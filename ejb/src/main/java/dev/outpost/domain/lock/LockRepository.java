@@ -14,6 +14,11 @@ public interface LockRepository {
 
   Optional<Lock> findById(String id);
 
+  /** The lock in force at {@code now} that covers a session of {@code user} to {@code node}. */
+  default Optional<Lock> covering(String user, String node, Instant now) {
+    return activeAt(now).stream().filter(lock -> lock.covers(user, node)).findFirst();
+  }
+
   /** Lifts a lock before it expires. */
   void remove(Lock lock);
 }

@@ -13,6 +13,7 @@ import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
 import dev.outpost.testing.InMemoryAppSessions;
+import dev.outpost.testing.InMemoryLocks;
 import dev.outpost.testing.InMemoryRoles;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.MutableClock;
@@ -43,7 +44,8 @@ class AppCertificatesTest {
   private final RecordingAudit audit = new RecordingAudit();
   private final AppSessions sessions = new AppSessions((token, csrf) -> {
     throw new AssertionError("no console sessions here");
-  }, new InMemoryAppSessions(), new RoleDirectory(roles), audit, clock, new SecureRandom());
+  }, new InMemoryAppSessions(), new RoleDirectory(roles), new InMemoryLocks(), audit, clock,
+      new SecureRandom());
   private final AppCertificates certificates =
       new AppCertificates(() -> cas, users, sessions, audit, clock);
 

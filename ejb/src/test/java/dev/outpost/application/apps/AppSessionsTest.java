@@ -2,6 +2,7 @@ package dev.outpost.application.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
@@ -10,6 +11,8 @@ import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.lock.Lock;
+import dev.outpost.domain.lock.LockTarget;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.shared.OutpostException;
@@ -20,6 +23,7 @@ import dev.outpost.domain.user.Totp;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserName;
 import dev.outpost.testing.InMemoryAppSessions;
+import dev.outpost.testing.InMemoryLocks;
 import dev.outpost.testing.InMemoryRoles;
 import dev.outpost.testing.InMemorySessions;
 import dev.outpost.testing.InMemoryUsers;
@@ -49,8 +53,10 @@ class AppSessionsTest {
           new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD), userId -> { }, audit),
           new RoleDirectory(roles), false),
       audit, clock, new SecureRandom());
+  private final InMemoryLocks locks = new InMemoryLocks();
   private final AppSessions apps = new AppSessions(console::authorizedSession,
-      new InMemoryAppSessions(), new RoleDirectory(roles), audit, clock, new SecureRandom());
+      new InMemoryAppSessions(), new RoleDirectory(roles), locks, audit, clock,
+      new SecureRandom());
 
   @BeforeEach
   void createUsers() {
@@ -130,6 +136,30 @@ class AppSessionsTest {
     String idle = cookie(again, GRAFANA);
     clock.advance(ConsoleSessions.IDLE_TIMEOUT);
     assertThrows(OutpostException.class, () -> apps.authenticate(idle, GRAFANA));
+  }
+
+  @Test
+  void aLockOfTheUserOrTheNodeRefusesTheNextRequestAndNewLaunches() {
+    ConsoleLogin alice = login("alice");
+    String cookie = cookie(alice, GRAFANA);
+    locks.add(new Lock(LockTarget.USER, "alice", "incident 42", "admin", clock.instant(),
+        Duration.ofHours(1)));
+    OutpostException refused = assertThrows(OutpostException.class,
+        () -> apps.authenticate(cookie, GRAFANA));
+    assertEquals(OutpostException.Kind.FORBIDDEN, refused.kind());
+    assertTrue(refused.getMessage().contains("user alice is locked"), refused.getMessage());
+    assertThrows(OutpostException.class,
+        () -> apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null));
+
+    clock.advance(Duration.ofHours(2));
+    ConsoleLogin later = login("alice");
+    String fresh = cookie(later, GRAFANA);
+    assertEquals("alice", apps.authenticate(fresh, GRAFANA).identity().user(),
+        "the lock has expired");
+    locks.add(new Lock(LockTarget.NODE, GRAFANA.node(), null, "admin", clock.instant(),
+        Duration.ofHours(1)));
+    assertEquals(OutpostException.Kind.FORBIDDEN, assertThrows(OutpostException.class,
+        () -> apps.authenticate(fresh, GRAFANA)).kind(), "a locked node's apps are closed too");
   }
 
   @Test
