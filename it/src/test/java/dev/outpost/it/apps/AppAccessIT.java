@@ -295,6 +295,20 @@ class AppAccessIT {
   }
 
   @Test
+  void aLockedUserIsRefusedAtTheNextRequest() {
+    String carol = fixture.user("carol", fixture.role);
+    AppBrowserSession browser = AppBrowserSession.login(fixture.clusterCa(), carol,
+        AppFixture.PASSWORD);
+    String cookie = browser.openApp(fixture.web);
+    assertEquals(200, browser.get(fixture.web, "/", cookie).status());
+    fixture.admin.run("admin", "lock", "--user=" + carol, "--ttl=10m", "--message=app lock test")
+        .requireSuccess();
+    RawHttps.Response locked = browser.get(fixture.web, "/", cookie);
+    assertEquals(403, locked.status(), locked.body());
+    assertTrue(locked.body().contains("is locked"), locked.body());
+  }
+
+  @Test
   void logoutEndsTheAppSession() {
     AppBrowserSession browser = AppBrowserSession.login(fixture.clusterCa(), alice,
         AppFixture.PASSWORD);
