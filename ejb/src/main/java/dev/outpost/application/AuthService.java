@@ -5,6 +5,7 @@ import dev.outpost.api.LoginResponse;
 import dev.outpost.api.TotpEnrollmentRequest;
 import dev.outpost.api.TotpSecretOffer;
 import dev.outpost.api.TotpSecretRequest;
+import dev.outpost.application.access.CertificateUsers;
 import dev.outpost.application.console.ConsoleCredentials;
 import dev.outpost.application.console.ConsoleLogin;
 import dev.outpost.application.console.ConsoleSessions;
@@ -16,6 +17,7 @@ import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.application.login.PasswordLogin;
 import dev.outpost.application.login.SessionCertificates;
 import dev.outpost.application.login.TotpEnrollment;
+import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.role.RoleDirectory;
@@ -34,6 +36,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -124,6 +127,19 @@ public class AuthService {
   public LoginResponse issueCertificates(User user, RoleSet roleSet, ClientKeys keys,
       Duration ttl, String remoteAddr) {
     return certificates.issue(user, roleSet, keys, ttl, clock.instant(), remoteAddr);
+  }
+
+  /**
+   * The identity behind a TLS client certificate of this cluster's CA, until it expires: scripts
+   * call the REST API with the login's certificate ({@code curl --cert}).
+   *
+   * @throws dev.outpost.domain.shared.OutpostException UNAUTHENTICATED naming the failed check
+   */
+  public UserIdentity authenticateCertificate(X509Certificate[] chain) {
+    CertificateAuthorities authorities = cas.authorities();
+    return new CertificateUsers(users)
+        .user(chain, authorities.tls().certificate(), authorities.cluster(), clock.instant())
+        .identity(chain[0].getNotAfter().toInstant());
   }
 
   /** The identity behind a bearer token; UNAUTHENTICATED when it is unknown or expired. */

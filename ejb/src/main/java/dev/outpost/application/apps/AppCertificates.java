@@ -1,5 +1,6 @@
 package dev.outpost.application.apps;
 
+import dev.outpost.application.access.ClientCertificate;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.TlsPublicKeys;
 import dev.outpost.domain.audit.AuditEventType;
@@ -15,13 +16,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * Web apps for scripts: a client certificate from the cluster's TLS CA ({@code outpost apps login})
@@ -83,19 +79,10 @@ public final class AppCertificates {
    *     certificate of this cluster, FORBIDDEN when the roles do not allow the app
    */
   public AppCaller authenticate(X509Certificate certificate, PublishedApp app) {
-    Instant now = clock.instant();
     CertificateAuthorities authorities = cas.get();
-    try {
-      certificate.verify(authorities.tls().certificate().getPublicKey());
-      certificate.checkValidity(Date.from(now));
-    } catch (GeneralSecurityException e) {
-      throw OutpostException.unauthenticated("client certificate not valid for this cluster");
-    }
-    X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    if (!authorities.cluster().equals(value(subject, BCStyle.O))) {
-      throw OutpostException.unauthenticated("client certificate of another cluster");
-    }
-    User user = users.findByName(value(subject, BCStyle.CN)).filter(u -> !u.isDeleted())
+    String name = ClientCertificate.user(new X509Certificate[] {certificate},
+        authorities.tls().certificate(), authorities.cluster(), clock.instant());
+    User user = users.findByName(name).filter(u -> !u.isDeleted())
         .orElseThrow(() -> OutpostException.unauthenticated("client certificate of an unknown user"));
     UserIdentity identity = user.identity(certificate.getNotAfter().toInstant());
     AccessDecision decision = sessions.decide(identity, app);
@@ -104,10 +91,5 @@ public final class AppCertificates {
     }
     return new AppCaller(identity,
         UUID.nameUUIDFromBytes(certificate.getSerialNumber().toByteArray()));
-  }
-
-  private static String value(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-    RDN[] rdns = name.getRDNs(type);
-    return rdns.length == 1 ? IETFUtils.valueToString(rdns[0].getFirst().getValue()) : "";
   }
 }

@@ -1,6 +1,7 @@
 package dev.outpost.application.kube;
 
 import dev.outpost.api.KubeClusterView;
+import dev.outpost.application.access.CertificateUsers;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
@@ -74,11 +75,12 @@ public final class KubeAccess {
    */
   public KubeRoute authorize(X509Certificate[] chain, X509Certificate ca, String kubeCluster,
       String remoteAddr) {
-    String userName = KubeClientCertificate.user(chain, ca, cluster, clock.instant());
-    User user = users.findByName(userName)
-        .filter(found -> !found.isLockedAt(clock.instant()))
-        .orElseThrow(() -> OutpostException.unauthenticated(
-            "user " + userName + " no longer exists or is locked"));
+    if (chain == null || chain.length == 0) {
+      throw OutpostException.unauthenticated("no client certificate: run 'outpost kube login'"
+          + " and use the kubeconfig context it writes");
+    }
+    User user = new CertificateUsers(users).user(chain, ca, cluster, clock.instant());
+    String userName = user.name();
     AuditRecord denied = AuditRecord.failure(AuditEventType.ACCESS_DENIED, "")
         .actor(userName).target("kube:" + kubeCluster).remoteAddr(remoteAddr);
     Optional<KubeCluster> registered = kubeClusters.find(cluster, kubeCluster);

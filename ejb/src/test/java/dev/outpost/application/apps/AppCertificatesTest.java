@@ -94,6 +94,6 @@ class AppCertificatesTest {
         .issueClient(key.getPublic(), "alice", TestCas.CLUSTER, clock.instant(), Duration.ofHours(1));
     OutpostException refused = assertThrows(OutpostException.class,
         () -> certificates.authenticate(foreign, GRAFANA));
-    assertEquals("client certificate not valid for this cluster", refused.getMessage());
+    assertEquals("the client certificate is not signed by this cluster's CA", refused.getMessage());
   }
 }

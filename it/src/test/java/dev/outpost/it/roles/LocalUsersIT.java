@@ -2,6 +2,7 @@ package dev.outpost.it.roles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +19,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,4 +201,31 @@ class LocalUsersIT {
     }
     return dana.runWithInput(PASSWORD + "\n", args.toArray(String[]::new));
   }
+  @Test
+  @Order(7)
+  void scriptsCallTheRestApiWithTheLoginCertificateUntilTheUserIsGone() {
+    Command.Result users = curlWithCertificate(admin, List.of(), "/api/v1/admin/users");
+    assertEquals(0, users.exitCode(), users.stderr() + users.stdout());
+    assertTrue(users.stdout().contains("\"name\":\"admin\""), users.stdout());
+
+    Command.Result fromABrowser = curlWithCertificate(admin,
+        List.of("-H", "Origin: https://elsewhere.example"), "/api/v1/admin/users");
+    assertNotEquals(0, fromABrowser.exitCode(), "a browser's request never rides on a certificate");
+    assertTrue(fromABrowser.stdout().contains("not logged in"), fromABrowser.stdout());
+
+    Command.Result removed = curlWithCertificate(dana, List.of(), "/api/v1/nodes");
+    assertNotEquals(0, removed.exitCode(), removed.stdout());
+    assertTrue(removed.stdout().contains("no longer exists"), removed.stdout());
+  }
+
+  private static Command.Result curlWithCertificate(Cli cli, List<String> options, String path) {
+    List<String> command = new ArrayList<>(List.of("curl", "-sS", "--fail-with-body",
+        "--cacert", cli.home().resolve("cluster_ca.pem").toString(),
+        "--cert", cli.home().resolve("tls.crt").toString(),
+        "--key", cli.home().resolve("tls.key").toString()));
+    command.addAll(options);
+    command.add("https://" + TestCluster.localProxy() + path);
+    return Command.run(command, Map.of(), null, Duration.ofSeconds(30));
+  }
+
 }

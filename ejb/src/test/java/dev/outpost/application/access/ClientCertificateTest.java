@@ -1,4 +1,4 @@
-package dev.outpost.application.kube;
+package dev.outpost.application.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class KubeClientCertificateTest {
+class ClientCertificateTest {
   private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,7 +20,7 @@ class KubeClientCertificateTest {
 
   @Test
   void namesTheUserOfAValidCertificate() throws Exception {
-    assertEquals("alice", KubeClientCertificate.user(chain(ca, "prod", NOW), ca.certificate(), "prod", NOW));
+    assertEquals("alice", ClientCertificate.user(chain(ca, "prod", NOW), ca.certificate(), "prod", NOW));
   }
 
   @Test
@@ -42,7 +42,7 @@ class KubeClientCertificateTest {
 
   private void assertRefused(String reason, X509Certificate[] chain, Instant at) {
     OutpostException refused = assertThrows(OutpostException.class,
-        () -> KubeClientCertificate.user(chain, ca.certificate(), "prod", at));
+        () -> ClientCertificate.user(chain, ca.certificate(), "prod", at));
     assertEquals(OutpostException.Kind.UNAUTHENTICATED, refused.kind());
     org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains(reason), refused.getMessage());
   }

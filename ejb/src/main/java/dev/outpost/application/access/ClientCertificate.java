@@ -1,4 +1,4 @@
-package dev.outpost.application.kube;
+package dev.outpost.application.access;
 
 import dev.outpost.domain.shared.OutpostException;
 import java.security.GeneralSecurityException;
@@ -14,16 +14,17 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * Who a kube request comes from: the TLS client certificate the listener received, checked here
- * again rather than trusted because the listener's trust store holds more CAs than ours. The
- * certificate must be signed by the cluster's X.509 CA, valid now, for client authentication, and
- * name this cluster (O) and the user (CN), as {@code outpost login} had it issued.
+ * Who a request comes from by its TLS client certificate (kubectl, scripts on app hosts, REST
+ * calls): the certificate the listener received, checked here again rather than trusted because
+ * the listener's trust store holds more CAs than ours. It must be signed by the cluster's X.509
+ * CA, valid now, for client authentication, and name this cluster (O) and the user (CN), as
+ * {@code outpost login} had it issued.
  */
-public final class KubeClientCertificate {
+public final class ClientCertificate {
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
   static final String LOGIN_AGAIN = "; run 'outpost login' again";
 
-  private KubeClientCertificate() {}
+  private ClientCertificate() {}
 
   /**
    * @param chain the client's chain as the container hands it over, leaf first; null when the
@@ -34,8 +35,7 @@ public final class KubeClientCertificate {
   public static String user(X509Certificate[] chain, X509Certificate ca, String cluster,
       Instant now) {
     if (chain == null || chain.length == 0) {
-      throw OutpostException.unauthenticated("no client certificate: run 'outpost kube login'"
-          + " and use the kubeconfig context it writes");
+      throw OutpostException.unauthenticated("no client certificate");
     }
     X509Certificate leaf = chain[0];
     try {
