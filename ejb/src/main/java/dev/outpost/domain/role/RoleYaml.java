@@ -140,9 +140,19 @@ public final class RoleYaml {
     return Optional.of(duration);
   }
 
+  /** {@code true} (the role format's yes, to record) means strict; sessions cannot go unrecorded by choice. */
   private static Optional<RecordingMode> recordingMode(String where, Object value) {
-    return value == null ? Optional.empty()
-        : Optional.of(RecordingMode.parse(where, YAML.scalar(where, value)));
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Boolean record) {
+      if (!record) {
+        throw new RoleException(where + ": sessions are always recorded at the node; false is "
+            + "not allowed (best-effort lets a session run when recording fails)");
+      }
+      return Optional.of(RecordingMode.STRICT);
+    }
+    return Optional.of(RecordingMode.parse(where, YAML.scalar(where, value)));
   }
 
   private static Optional<Boolean> bool(String where, Object value) {

@@ -51,6 +51,12 @@ class RoleYamlTest {
   }
 
   @Test
+  void recordSessionTrueIsStrict() {
+    Role role = RoleYaml.parse("kind: role\nname: r\noptions:\n  record_session: true\n");
+    assertEquals(Optional.of(RecordingMode.STRICT), role.options().recordSession());
+  }
+
+  @Test
   void readsJsonToo() {
     Role role = RoleYaml.parse("{\"kind\": \"role\", \"name\": \"j\", \"allow\": "
         + "{\"logins\": [\"pi\"], \"node_labels\": {\"env\": \"lab\"}}}");
@@ -90,8 +96,10 @@ class RoleYamlTest {
             "options.max_session_ttl: ttl 'forever' is not a duration"),
         Arguments.of("kind: role\nname: r\noptions:\n  file_copy: 'yes'\n",
             "options.file_copy: expected true or false, got string 'yes'"),
-        Arguments.of("kind: role\nname: r\noptions:\n  record_session: true\n",
-            "options.record_session: expected one of strict, best-effort, got 'true'"),
+        Arguments.of("kind: role\nname: r\noptions:\n  record_session: false\n",
+            "options.record_session: sessions are always recorded at the node; false is not allowed"),
+        Arguments.of("kind: role\nname: r\noptions:\n  record_session: maybe\n",
+            "options.record_session: expected one of strict, best-effort, got 'maybe'"),
         Arguments.of("kind: role\nname: r\noptions:\n  port_forwarding: true\n  sudo: true\n",
             "options: unknown field 'sudo'"),
         Arguments.of("kind: role\nname: r\nname: s\n", "not valid YAML"),
