@@ -1,9 +1,5 @@
 package dev.outpost.application.kube;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,10 +12,8 @@ import java.util.Locale;
  * @param resource e.g. {@code pods}, {@code deployments.apps}, {@code pods/exec}; empty when none
  * @param namespace empty for cluster-scoped resources and non-resource paths
  * @param name the object's name, empty for collections
- * @param command what an exec runs (the query's {@code command} values), empty otherwise
  */
-public record KubeRequest(String verb, String resource, String namespace, String name,
-    List<String> command) {
+public record KubeRequest(String verb, String resource, String namespace, String name) {
 
   /**
    * @param path the path as the API server sees it, e.g. {@code /api/v1/namespaces/default/pods}
@@ -35,7 +29,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       group = parts[1];
       at = 3;
     } else {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "", List.of());
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "");
     }
     boolean watchPath = parts.length > at && parts[at].equals("watch");
     if (watchPath) {
@@ -47,7 +41,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       at += 2;
     }
     if (parts.length <= at) {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "", List.of());
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "");
     }
     String resource = parts[at] + (group.isEmpty() ? "" : "." + group);
     String name = parts.length > at + 1 ? parts[at + 1] : "";
@@ -58,18 +52,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       namespace = name;
     }
     boolean watch = watchPath || (query != null && query.matches("(^|.*&)watch=(true|1)(&.*|$)"));
-    List<String> command = resource.equals("pods/exec") ? command(query) : List.of();
-    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name, command);
-  }
-
-  /** The {@code command} values of an exec's query, decoded, control characters shown as '?'. */
-  private static List<String> command(String query) {
-    if (query == null) {
-      return List.of();
-    }
-    return Arrays.stream(query.split("&")).filter(field -> field.startsWith("command="))
-        .map(field -> URLDecoder.decode(field.substring("command=".length()), StandardCharsets.UTF_8))
-        .map(argument -> argument.replaceAll("\\p{Cntrl}", "?")).toList();
+    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name);
   }
 
   private static String verb(String method, boolean collection, boolean watch) {
@@ -83,10 +66,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
     };
   }
 
-  /**
-   * One line for the audit, e.g. {@code list pods namespace=default} or {@code get pods/exec p1
-   * namespace=default command=[sh, -c, ls /]}.
-   */
+  /** One line for the audit, e.g. {@code list pods namespace=default}. */
   public String describe() {
     StringBuilder line = new StringBuilder(verb);
     if (!resource.isEmpty()) {
@@ -97,9 +77,6 @@ public record KubeRequest(String verb, String resource, String namespace, String
     }
     if (!namespace.isEmpty()) {
       line.append(" namespace=").append(namespace);
-    }
-    if (!command.isEmpty()) {
-      line.append(" command=").append(command);
     }
     return line.toString();
   }
