@@ -92,7 +92,7 @@ final class KubeExchange {
    * @return the API server's status code
    */
   static int relayResponse(TunnelStream stream, InputStream in, HttpServletRequest request,
-      HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
+      HttpServletResponse response) throws IOException, ServletException {
     HttpHead head = HttpHead.read(in);
     int status = head.status();
     boolean switching = status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
