@@ -1,5 +1,8 @@
 package dev.outpost.bench.setup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,23 @@ final class OutpostCli {
   /** Logs in as the bootstrap admin, trusting the proxy on first use as {@code --insecure} does. */
   void login(String proxy, String password) {
     runWithInput(password + "\n", "login", "--proxy=" + proxy, "--user=admin", "--insecure", "--password-stdin");
+  }
+
+  /**
+   * Creates role {@code role} allowing what {@code allow} says (YAML lines under {@code allow:}),
+   * gives it to the bootstrap admin besides {@code admin} and {@code access}, and logs in again
+   * for a certificate that carries it.
+   */
+  void grantAdmin(String proxy, String password, Path dir, String role, String allow) {
+    try {
+      Path file = Files.writeString(dir.resolve(role + ".yaml"),
+          "kind: role\nname: " + role + "\nallow:\n" + allow);
+      run("admin", "roles", "create", "-f", file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    run("admin", "users", "update", "admin", "--set-roles=admin,access," + role);
+    login(proxy, password);
   }
 
   /** Runs one command and returns its standard output. */

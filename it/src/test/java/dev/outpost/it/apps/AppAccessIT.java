@@ -16,6 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.TestCluster;
+import dev.outpost.it.WebSocketFrames;
 import dev.outpost.tunnel.http.HttpHead;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.outpost.it.apps;
 
+import dev.outpost.it.WebSocketFrames;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,10 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,7 +41,6 @@ public final class UpstreamApp {
       + "ws.onmessage = (m) => { document.getElementById('ws-out').textContent = m.data; };\n"
       + "document.getElementById('ws-send').onclick = () =>"
       + " ws.send(document.getElementById('ws-in').value);\n";
-  private static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
   private UpstreamApp() {}
 
@@ -124,13 +121,7 @@ public final class UpstreamApp {
 
   private static void echoWebSocket(List<String> head, InputStream in, OutputStream out)
       throws IOException {
-    String accept;
-    try {
-      accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-          .digest((header(head, "sec-websocket-key") + WS_GUID).getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String accept = WebSocketFrames.accept(header(head, "sec-websocket-key"));
     out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();

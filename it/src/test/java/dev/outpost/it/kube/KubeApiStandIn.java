@@ -2,14 +2,19 @@ package dev.outpost.it.kube;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.outpost.tunnel.http.HttpHead;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +34,16 @@ import java.util.concurrent.TimeUnit;
  * The stand-in for a Kubernetes API server, run inside the edge network namespace: no
  * kube-apiserver can be installed from the registries this project may use. Objects are kept by
  * the fabric8 Kubernetes mock server in CRUD mode; a thin front in this process serves what the
- * mock does not serve to kubectl: discovery ({@code /api}, {@code /apis}, {@code /api/v1}) and
- * watches as chunked HTTP streams (the mock serves watches over WebSocket only). Every request's
- * impersonation and credential headers are printed to stdout, one {@code REQUEST} line each, for
- * the test to check what reached the API server.
+ * mock does not serve to kubectl: discovery ({@code /api}, {@code /apis}, {@code /api/v1}),
+ * watches as chunked HTTP streams (the mock serves watches over WebSocket only), a followed pod
+ * log ({@value #LOG_LINES} lines, {@value #LOG_PAUSE_MILLIS} ms apart) and exec/attach over
+ * WebSocket ({@link ExecWebSocket}). Every request's impersonation and credential headers are
+ * printed to stdout, one {@code REQUEST} line each, for the test to check what reached the API
+ * server.
+ *
+ * <p>The port is served raw: a request head naming an exec upgrade is answered here, any other
+ * request goes on, bytes as they are, to the JDK HTTP server of the front (which cannot switch
+ * protocols).
  *
  * <p>Usage: {@code KubeApiStandIn PORT}; listens on 127.0.0.1 only.
  */
@@ -47,6 +59,9 @@ public final class KubeApiStandIn {
       {"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","get","list","patch","update","watch"],"shortNames":["po"]},
       {"name":"configmaps","singularName":"configmap","namespaced":true,"kind":"ConfigMap","verbs":["create","delete","get","list","patch","update","watch"],"shortNames":["cm"]},
       {"name":"namespaces","singularName":"namespace","namespaced":false,"kind":"Namespace","verbs":["create","delete","get","list","watch"],"shortNames":["ns"]}]}""";
+
+  static final int LOG_LINES = 10;
+  static final int LOG_PAUSE_MILLIS = 500;
 
   /** Objects created through the front, for the watches: path of the collection and JSON. */
   private record Change(String collection, String type, String object) {}
@@ -64,28 +79,66 @@ public final class KubeApiStandIn {
         new HashMap<>(), new KubernetesCrudDispatcher(), false);
     store.init(InetAddress.getLoopbackAddress(), 0);
     KubeApiStandIn front = new KubeApiStandIn(URI.create("http://127.0.0.1:" + store.getPort()));
+    ExecutorService threads = Executors.newCachedThreadPool();
     HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 50);
-    server.setExecutor(Executors.newCachedThreadPool());
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.setExecutor(threads);
     server.createContext("/", front::handle);
     server.start();
+    ServerSocket raw = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress());
     System.out.println("READY " + args[0]);
+    while (true) {
+      Socket client = raw.accept();
+      threads.execute(() -> connection(client, server.getAddress().getPort(), threads));
+    }
+  }
+
+  /** One connection of the agent's (one request: the agent asks for {@code Connection: close}). */
+  private static void connection(Socket client, int httpPort, ExecutorService threads) {
+    try (client) {
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      HttpHead head = HttpHead.read(in);
+      List<String> users = values(head, "Impersonate-User");
+      System.out.println("REQUEST " + head.startLine().replaceFirst(" HTTP/1\\.1$", "")
+          + " impersonate-user=" + (users.isEmpty() ? null : users)
+          + " impersonate-group=" + values(head, "Impersonate-Group")
+          + " authorization=" + head.header("Authorization").orElse(null));
+      if (ExecWebSocket.asks(head)) {
+        ExecWebSocket.serve(head, in, client.getOutputStream());
+        return;
+      }
+      try (Socket http = new Socket(InetAddress.getLoopbackAddress(), httpPort)) {
+        head.write(http.getOutputStream());
+        threads.execute(() -> {
+          try {
+            in.transferTo(http.getOutputStream());
+          } catch (IOException e) {
+            // the exchange ended: both sockets are closed below
+          }
+        });
+        http.getInputStream().transferTo(client.getOutputStream());
+      }
+    } catch (IOException | RuntimeException e) {
+      System.out.println("FAILED " + e);
+    }
+  }
+
+  private static List<String> values(HttpHead head, String name) {
+    return head.headers().stream().filter(h -> h.is(name)).map(HttpHead.Header::value).toList();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
-      System.out.println("REQUEST " + exchange.getRequestMethod() + " " + path
-          + (query == null ? "" : "?" + query) + " impersonate-user=" + exchange.getRequestHeaders().get("Impersonate-User")
-          + " impersonate-group=" + exchange.getRequestHeaders().get("Impersonate-Group")
-          + " authorization=" + exchange.getRequestHeaders().getFirst("Authorization"));
       switch (path) {
         case "/api" -> json(exchange, 200, API_VERSIONS);
         case "/apis" -> json(exchange, 200, API_GROUPS);
         case "/api/v1" -> json(exchange, 200, CORE_RESOURCES);
         default -> {
-          if (query != null && query.matches("(^|.*&)watch=(1|true)(&.*|$)")) {
+          if (path.matches("/api/v1/namespaces/[^/]+/pods/[^/]+/log")) {
+            followedLog(exchange);
+          } else if (query != null && query.matches("(^|.*&)watch=(1|true)(&.*|$)")) {
             watch(exchange, path);
           } else {
             forward(exchange, path, query);
@@ -149,6 +202,23 @@ public final class KubeApiStandIn {
       Thread.currentThread().interrupt();
     } finally {
       watchers.remove(changes);
+    }
+  }
+
+  /** A container's log as {@code logs -f} gets it: lines as they are written, then the end. */
+  private static void followedLog(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/plain");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    for (int line = 1; line <= LOG_LINES; line++) {
+      out.write(("log line " + line + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      try {
+        Thread.sleep(LOG_PAUSE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -229,6 +229,79 @@ class KubeIT {
     assertTrue(result.stderr().contains("expired"), result.stderr());
   }
 
+  @Test
+  @Order(7)
+  void execPassesStdinAndStdoutThroughTheUpgrade() throws IOException {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, "shell-" + run);
+    // -i without -t: the test has no terminal; kubectl 1.30+ asks for WebSocket v5.channel.k8s.io
+    Command.Result result = kubectlWithInput(kubeconfig, "hello through the tunnel\n",
+        "exec", "-i", pod, "--", "cat");
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("hello through the tunnel\n", result.stdout(), "stdin went up, stdout came back");
+    String log = Files.readString(apiLog);
+    assertTrue(log.contains("EXEC v5.channel.k8s.io GET /api/v1/namespaces/default/pods/" + pod + "/exec?"),
+        "the API server switched to WebSocket v5.channel.k8s.io:\n" + log);
+    assertTrue(log.lines().anyMatch(line -> line.startsWith("REQUEST GET /api/v1/namespaces/default/pods/" + pod + "/exec?")
+        && line.endsWith(" impersonate-user=[kalice-" + run + "] impersonate-group=[edge-ops, edge-viewers]"
+            + " authorization=Bearer " + AGENT_TOKEN)), "the exec arrived as alice with the role's groups:\n" + log);
+    List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
+        .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
+    assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
+    assertTrue(audited.get(0).contains("status=101"), audited.get(0));
+  }
+
+  @Test
+  @Order(8)
+  void attachPassesStdinAndStdoutThroughTheUpgrade() throws IOException {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, "attached-" + run);
+    Command.Result result = kubectlWithInput(kubeconfig, "attached\n", "attach", "-i", pod);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().contains("attached\n"), result.stdout());
+    assertTrue(Files.readString(apiLog).contains("EXEC v5.channel.k8s.io GET /api/v1/namespaces/default/pods/" + pod + "/attach?"));
+  }
+
+  @Test
+  @Order(9)
+  void aFollowedLogStreamsAsItIsWritten() throws Exception {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, "logger-" + run);
+    Path out = work.resolve("logs.out");
+    Process logs = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "logs", "-f", pod)
+        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (Instant.now().isBefore(deadline) && !Files.readString(out).contains("log line 1\n")) {
+        Polling.sleep(100);
+      }
+      assertTrue(Files.readString(out).contains("log line 1\n"), Files.readString(out));
+      assertTrue(logs.isAlive() && !Files.readString(out).contains("log line " + KubeApiStandIn.LOG_LINES),
+          "the first line arrived while the container was still writing: " + Files.readString(out));
+      assertTrue(logs.waitFor(30, TimeUnit.SECONDS), "kubectl ends with the log");
+      assertEquals(0, logs.exitValue(), Files.readString(out));
+      assertTrue(Files.readString(out).contains("log line " + KubeApiStandIn.LOG_LINES + "\n"), Files.readString(out));
+    } finally {
+      logs.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Creates pod {@code name} in namespace default (kept by the stand-in's store; nothing runs). */
+  private String applyPod(Path kubeconfig, String name) throws IOException {
+    Path manifest = work.resolve(name + ".yaml");
+    Files.writeString(manifest, """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: %s, namespace: default}
+        spec:
+          containers: [{name: shell, image: busybox, command: [sh], stdin: true}]
+        status: {phase: Running}
+        """.formatted(name));
+    Command.Result applied = kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString());
+    assertEquals(0, applied.exitCode(), applied.stderr());
+    return name;
+  }
+
   private JsonNode awaitListed(Cli user) {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
@@ -262,9 +335,13 @@ class KubeIT {
   }
 
   private Command.Result kubectl(Path kubeconfig, String... args) {
+    return kubectlWithInput(kubeconfig, null, args);
+  }
+
+  private Command.Result kubectlWithInput(Path kubeconfig, String stdin, String... args) {
     List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s"));
     command.addAll(List.of(args));
-    return Command.run(command, Map.of(), null, KUBECTL_TIMEOUT);
+    return Command.run(command, Map.of(), stdin, KUBECTL_TIMEOUT);
   }
 
   private void awaitLog(Process api, String text, Duration timeout) throws IOException {

@@ -5,6 +5,7 @@ import dev.outpost.tunnel.http.ChunkedInputStream;
 import dev.outpost.tunnel.http.ChunkedOutputStream;
 import dev.outpost.tunnel.http.HttpHead;
 import dev.outpost.tunnel.http.RequestLine;
+import dev.outpost.web.upgrade.SplicedUpgrade;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -99,8 +100,7 @@ final class AppExchange {
     int status = status(answer.startLine());
     if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
         && UpstreamHeaders.isWebSocketUpgrade(head)) {
-      // The order of the container's own WebSocket filter: upgrade, then status and headers,
-      // then flush, since the browser speaks only after the 101, and so does the app.
+      // upgrade, then status and headers, then flush: see SplicedUpgrade
       request.upgrade(SplicedUpgrade.class).attach(stream, fromApp);
       response.setStatus(status);
       returnHeaders(answer, true);

@@ -1,23 +1,31 @@
 package dev.outpost.web.kube;
 
+import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.http.ChunkedInputStream;
 import dev.outpost.tunnel.http.ChunkedOutputStream;
 import dev.outpost.tunnel.http.HttpHead;
+import dev.outpost.web.upgrade.SplicedUpgrade;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * One request and its response over one tunnel stream, as HTTP/1.1. The request goes with its
  * own length (or chunked when it has none); the response comes back as the API server sent it and
  * its body is handed to the client as each piece arrives, flushed, so that watches and log follows
- * stream rather than wait for an end. Hop-by-hop fields stay on their hop.
+ * stream rather than wait for an end. Hop-by-hop fields stay on their hop, except an upgrade's
+ * ({@code kubectl exec}, {@code attach}, {@code port-forward}: WebSocket or SPDY/3.1), which is
+ * asked for on the stream and, once the API server switches protocols, spliced with the client's
+ * connection.
  */
 final class KubeExchange {
   private static final int BUFFER = 16 * 1024;
@@ -35,15 +43,20 @@ final class KubeExchange {
     String query = request.getQueryString();
     List<HttpHead.Header> headers = new ArrayList<>();
     for (String name : Collections.list(request.getHeaderNames())) {
-      if (HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) || name.startsWith(":")) {
+      if (HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith(":")) {
         continue;
       }
       for (String value : Collections.list(request.getHeaders(name))) {
         headers.add(new HttpHead.Header(name, value));
       }
     }
+    String upgrade = upgrade(request);
     long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && BODY_METHODS.contains(request.getMethod());
+    boolean chunked = length < 0 && upgrade == null && BODY_METHODS.contains(request.getMethod());
+    if (upgrade != null) {
+      headers.add(new HttpHead.Header("Connection", "Upgrade"));
+      headers.add(new HttpHead.Header("Upgrade", upgrade));
+    }
     if (length >= 0) {
       headers.add(new HttpHead.Header("Content-Length", Long.toString(length)));
     } else if (chunked) {
@@ -62,18 +75,43 @@ final class KubeExchange {
   }
 
   /**
-   * Copies the response from the stream to the client.
+   * The protocol {@code request} asks to switch to ({@code Connection: Upgrade} with {@code
+   * Upgrade}), or null. HTTP/2 has no upgrade; kubectl opens HTTP/1.1 connections for these.
+   */
+  static String upgrade(HttpServletRequest request) {
+    boolean asked = Collections.list(request.getHeaders("Connection")).stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .anyMatch(token -> token.strip().equalsIgnoreCase("upgrade"));
+    return asked ? request.getHeader("Upgrade") : null;
+  }
+
+  /**
+   * Copies the response from {@code in} (read from {@code stream}) to the client; a switch of
+   * protocols the request asked for leaves the stream open, spliced with the upgraded connection.
    *
    * @return the API server's status code
    */
-  static int relayResponse(InputStream in, HttpServletResponse response) throws IOException {
+  static int relayResponse(TunnelStream stream, InputStream in, HttpServletRequest request,
+      HttpServletResponse response) throws IOException, ServletException {
     HttpHead head = HttpHead.read(in);
     int status = head.status();
+    boolean switching = status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
+        && upgrade(request) != null;
+    if (switching) {
+      // upgrade, then status and headers, then flush: see SplicedUpgrade
+      request.upgrade(SplicedUpgrade.class).attach(stream, in);
+    }
     response.setStatus(status);
     for (HttpHead.Header field : head.headers()) {
-      if (!HOP_BY_HOP.contains(field.name().toLowerCase(java.util.Locale.ROOT))) {
+      String name = field.name().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name)
+          || switching && (name.equals("connection") || name.equals("upgrade"))) {
         response.addHeader(field.name(), field.value());
       }
+    }
+    if (switching) {
+      response.flushBuffer();
+      return status;
     }
     boolean chunked = head.header("Transfer-Encoding").filter(value -> value.equalsIgnoreCase("chunked")).isPresent();
     InputStream body = chunked ? new ChunkedInputStream(in) : in;

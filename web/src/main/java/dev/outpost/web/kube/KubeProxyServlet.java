@@ -10,6 +10,7 @@ import dev.outpost.tunnel.http.KubeStreamTarget;
 import dev.outpost.web.rest.OutpostExceptionMapper;
 import dev.outpost.web.ws.AgentTunnels;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,18 +83,26 @@ public class KubeProxyServlet extends HttpServlet {
       return;
     }
     int status = 502;
-    try (TunnelStream stream = tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(),
-        route.kubeUser(), route.kubeGroups()).encode())) {
+    TunnelStream stream = null;
+    try {
+      stream = tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(),
+          route.kubeUser(), route.kubeGroups()).encode());
       OutputStream toAgent = new BufferedOutputStream(stream.output(), 16 * 1024);
       KubeExchange.sendRequest(request, apiPath, toAgent);
       InputStream fromAgent = new BufferedInputStream(stream.input(), 16 * 1024);
-      status = KubeExchange.relayResponse(fromAgent, response);
-    } catch (IOException e) {
+      status = KubeExchange.relayResponse(stream, fromAgent, request, response);
+    } catch (IOException | ServletException e) {
       LOG.info(() -> "kube request of " + route.user() + " to " + route.kubeCluster() + " failed: "
           + e.getMessage());
       KubeStatus.send(response, 502, "Kubernetes cluster " + route.kubeCluster()
           + " did not answer: " + e.getMessage());
     } finally {
+      // a switch of protocols leaves the stream to the upgraded connection, which closes it
+      boolean switched = status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
+          && KubeExchange.upgrade(request) != null;
+      if (stream != null && !switched) {
+        stream.close();
+      }
       kube.requested(route, described, status, request.getRemoteAddr());
     }
   }

@@ -1,4 +1,4 @@
-package dev.outpost.web.apps;
+package dev.outpost.web.upgrade;
 
 import dev.outpost.tunnel.TunnelStream;
 import jakarta.servlet.ReadListener;
@@ -16,33 +16,42 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A WebSocket the app accepted: after the 101 the browser's connection and the tunnel stream carry
- * bytes both ways, unchanged; the proxy does not look into WebSocket frames.
+ * An upgrade the far side accepted (an app's WebSocket, a Kubernetes API server's exec, attach or
+ * port-forward stream): after the 101 the client's connection and the tunnel stream carry bytes
+ * both ways, unchanged; the proxy does not look into the upgraded protocol's frames.
  *
  * <p>The upgraded connection is driven with the Servlet API's non-blocking I/O, as the container's
- * own WebSocket implementation does: browser bytes arrive in {@link ReadListener} callbacks and go
- * to the stream; app bytes are read from the stream on a thread of their own and written only
- * while the connection {@link ServletOutputStream#isReady is ready}, so a slow browser slows the
- * app's side (through the stream's flow control) rather than filling the proxy's memory.
+ * own WebSocket implementation does: client bytes arrive in {@link ReadListener} callbacks and go
+ * to the stream; the far side's bytes are read from the stream on a thread of their own and
+ * written only while the connection {@link ServletOutputStream#isReady is ready}, so a slow client
+ * slows the far side (through the stream's flow control) rather than filling the proxy's memory.
+ *
+ * <p>Use: {@code request.upgrade(SplicedUpgrade.class).attach(stream, in)}, then set the 101's
+ * status and headers and flush them; that order (the one of the container's own WebSocket filter)
+ * is what Payara's Grizzly sends correctly, and the client speaks only after the 101.
  */
 public class SplicedUpgrade implements HttpUpgradeHandler {
   private static final Logger LOG = Logger.getLogger(SplicedUpgrade.class.getName());
   private static final int BUFFER = 16 * 1024;
   private static final long READY_POLL_MILLIS = 1000;
   private static final ExecutorService PUMPS = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "app-websocket");
+    Thread thread = new Thread(task, "upgraded-splice");
     thread.setDaemon(true);
     return thread;
   });
 
   private final Object writable = new Object();
   private TunnelStream stream;
-  private InputStream fromApp;
+  private InputStream fromFar;
   private WebConnection connection;
 
-  void attach(TunnelStream appStream, InputStream bufferedFromApp) {
-    this.stream = appStream;
-    this.fromApp = bufferedFromApp;
+  /**
+   * The stream to splice with, and where to read the far side's bytes: {@code bufferedFar} may
+   * hold bytes read past the 101's head.
+   */
+  public void attach(TunnelStream farStream, InputStream bufferedFar) {
+    this.stream = farStream;
+    this.fromFar = bufferedFar;
   }
 
   @Override
@@ -52,26 +61,26 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
       ServletInputStream in = upgraded.getInputStream();
       ServletOutputStream out = upgraded.getOutputStream();
       out.setWriteListener(new Writable());
-      in.setReadListener(new BrowserToApp(in));
-      PUMPS.execute(() -> appToBrowser(out));
+      in.setReadListener(new ClientToFar(in));
+      PUMPS.execute(() -> farToClient(out));
     } catch (IOException | RuntimeException e) {
       end("upgraded connection unusable", e);
     }
   }
 
-  /** Reads the app's bytes as they come and writes them when the browser's side can take them. */
-  private void appToBrowser(ServletOutputStream out) {
+  /** Reads the far side's bytes as they come and writes them when the client can take them. */
+  private void farToClient(ServletOutputStream out) {
     byte[] buffer = new byte[BUFFER];
     try {
-      for (int n = fromApp.read(buffer); n >= 0; n = fromApp.read(buffer)) {
+      for (int n = fromFar.read(buffer); n >= 0; n = fromFar.read(buffer)) {
         awaitReady(out);
         out.write(buffer, 0, n);
         awaitReady(out);
         out.flush();
       }
-      end("the app closed the WebSocket", null);
+      end("the far side closed", null);
     } catch (IOException e) {
-      end("app side ended", e);
+      end("far side ended", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       end("interrupted", e);
@@ -107,7 +116,7 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
     }
   }
 
-  /** Wakes the app-to-browser pump when the connection can take more. */
+  /** Wakes the far-to-client pump when the connection can take more. */
   private final class Writable implements WriteListener {
     @Override
     public void onWritePossible() {
@@ -118,29 +127,29 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
 
     @Override
     public void onError(Throwable error) {
-      end("browser connection failed", new IOException(error));
+      end("client connection failed", new IOException(error));
     }
   }
 
-  /** Passes what the browser sends on to the app; the browser's end half-closes the stream. */
-  private final class BrowserToApp implements ReadListener {
+  /** Passes what the client sends on to the far side; the client's end half-closes the stream. */
+  private final class ClientToFar implements ReadListener {
     private final ServletInputStream in;
     private final byte[] buffer = new byte[BUFFER];
 
-    BrowserToApp(ServletInputStream in) {
+    ClientToFar(ServletInputStream in) {
       this.in = in;
     }
 
     @Override
     public void onDataAvailable() throws IOException {
-      OutputStream toApp = stream.output();
+      OutputStream toFar = stream.output();
       while (in.isReady()) {
         int n = in.read(buffer);
         if (n < 0) {
           return;
         }
-        toApp.write(buffer, 0, n);
-        toApp.flush();
+        toFar.write(buffer, 0, n);
+        toFar.flush();
       }
     }
 
@@ -151,7 +160,7 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
 
     @Override
     public void onError(Throwable error) {
-      end("browser connection lost", new IOException(error));
+      end("client connection lost", new IOException(error));
     }
   }
 }

@@ -1,21 +1,39 @@
-package dev.outpost.it.apps;
+package dev.outpost.it;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 
-/** Just enough RFC 6455 framing for an echo: single-frame messages, masked from clients. */
-final class WebSocketFrames {
+/**
+ * Just enough RFC 6455 for the WebSocket servers and clients the tests run: the handshake's
+ * accept value and single-frame messages (up to 64 KiB), masked from clients.
+ */
+public final class WebSocketFrames {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-  record Frame(int opcode, byte[] payload) {}
+  public record Frame(int opcode, byte[] payload) {}
 
   private WebSocketFrames() {}
 
+  /** {@code Sec-WebSocket-Accept} for the client's {@code Sec-WebSocket-Key}. */
+  public static String accept(String key) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+          .digest((key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is part of every JDK", e);
+    }
+  }
+
   /** The next frame, unmasked; null at end of stream. */
-  static Frame read(InputStream in) throws IOException {
+  public static Frame read(InputStream in) throws IOException {
     int first = in.read();
     if (first < 0) {
       return null;
@@ -47,7 +65,7 @@ final class WebSocketFrames {
   }
 
   /** Writes one final frame; clients must mask theirs. */
-  static void write(OutputStream out, int opcode, byte[] payload, boolean masked)
+  public static void write(OutputStream out, int opcode, byte[] payload, boolean masked)
       throws IOException {
     out.write(0x80 | opcode);
     int maskBit = masked ? 0x80 : 0;
