@@ -1,8 +1,10 @@
-// Administration for admins over the admin REST resources: users, roles, locks, join tokens.
-// Everything from the server is shown as text; secrets (invite code, join token) are shown once.
+// Administration for admins over the admin REST resources: users, roles, locks, nodes, join tokens.
+// Everything from the server is shown as text; secrets (invite code, join token) are shown once;
+// removals ask first.
 import * as api from './api.js';
+import { labelOptions, state, status } from './node-table.js';
 import { button, formatTime, reporter, startPage, textRow } from './page.js';
-import { element } from './text.js';
+import { element, printable } from './text.js';
 
 const errorLine = document.getElementById('page-error');
 const showError = reporter(errorLine);
@@ -25,14 +27,25 @@ async function change(action) {
   }
 }
 
-/** A row of text cells ending in one action button; `key` names the row for people and tests. */
-function actionRow(key, values, label, action) {
+/**
+ * A click handler that makes `call` once the admin confirms `question`: removals cannot be undone.
+ * The question is plain text in the browser's own dialog, control characters shown as symbols.
+ */
+const removal = (question, call) => () => {
+  if (window.confirm(printable(question))) {
+    change(call);
+  }
+};
+
+/**
+ * A row of text cells ending in action buttons, each `[label, className, onClick]`; `key` names the
+ * row for people and tests.
+ */
+function actionRow(key, values, actions) {
   const row = textRow(values);
   row.dataset.key = key;
   const cell = document.createElement('td');
-  if (action) {
-    cell.append(button(label, 'row-action', () => change(action)));
-  }
+  cell.append(...actions.map(([label, className, onClick]) => button(label, className, onClick)));
   row.append(cell);
   return row;
 }
@@ -43,21 +56,56 @@ function showOnce(box, lines) {
   box.hidden = false;
 }
 
-async function refresh() {
-  const [users, roles, locks] = await Promise.all([api.admin.users(), api.admin.roles(), api.admin.locks()]);
-  document.getElementById('user-rows').replaceChildren(...users.map((user) => actionRow(user.name,
+function userRow(user) {
+  return actionRow(user.name,
     [user.name, user.roles.join(', '), user.logins.join(', '), user.totp ? 'yes' : 'no',
       user.password_set ? 'yes' : 'invited', formatTime(user.created)],
-    'Remove', () => api.admin.removeUser(user.name))));
-  document.getElementById('role-rows').replaceChildren(...roles.map((role) => {
-    const row = actionRow(role.name, [role.name, json(role.allow), json(role.deny), json(role.options)],
-      'Delete', role.builtin ? null : () => api.admin.removeRole(role.name));
-    [...row.cells].slice(1, 4).forEach((cell) => cell.classList.add('role-detail'));
-    return row;
-  }));
-  document.getElementById('lock-rows').replaceChildren(...locks.map((lock) => actionRow(lock.id,
-    [lock.kind, lock.target, lock.message, lock.created_by, formatTime(lock.expires)],
-    'Lift', () => api.admin.liftLock(lock.id))));
+    [['Edit', 'edit', () => editUser(user)],
+      ['Remove', 'remove', removal(`Remove user ${user.name}? Their sessions end within seconds.`,
+        () => api.admin.removeUser(user.name))]]);
+}
+
+function roleRow(role) {
+  const actions = role.builtin ? [] : [['Delete', 'remove',
+    removal(`Delete role ${role.name}? Its users lose what it allows.`, () => api.admin.removeRole(role.name))]];
+  const row = actionRow(role.name, [role.name, json(role.allow), json(role.deny), json(role.options)], actions);
+  [...row.cells].slice(1, 4).forEach((cell) => cell.classList.add('role-detail'));
+  return row;
+}
+
+function lockRow(lock) {
+  return actionRow(lock.id, [lock.kind, lock.target, lock.message, lock.created_by, formatTime(lock.expires)],
+    [['Lift', 'remove', removal(`Lift the lock on ${lock.kind} ${lock.target}? Access is allowed again at once.`,
+      () => api.admin.liftLock(lock.id))]]);
+}
+
+/** Only offline nodes can be removed: the proxy refuses online and reconnecting ones. */
+function nodeRow(node) {
+  const gone = state(node) !== 'online' && state(node) !== 'reconnecting';
+  const actions = gone ? [['Remove', 'remove', removal(
+    `Remove node ${node.name}? Its agent cannot connect again until the device joins anew.`,
+    () => api.admin.removeNode(node.name))]] : [];
+  return actionRow(node.name, [node.name, labelOptions([node]).join(', '), status(node)], actions);
+}
+
+async function refresh() {
+  const [users, roles, locks, nodes] = await Promise.all(
+    [api.admin.users(), api.admin.roles(), api.admin.locks(), api.admin.nodes()]);
+  document.getElementById('user-rows').replaceChildren(...users.map(userRow));
+  document.getElementById('role-rows').replaceChildren(...roles.map(roleRow));
+  document.getElementById('lock-rows').replaceChildren(...locks.map(lockRow));
+  document.getElementById('node-rows').replaceChildren(
+    ...nodes.sort((a, b) => a.name.localeCompare(b.name)).map(nodeRow));
+}
+
+/** Fills the user form with `user`'s roles and logins, to be changed and saved. */
+function editUser(user) {
+  const form = document.getElementById('user-form');
+  form.elements.namedItem('name').value = user.name;
+  form.elements.namedItem('roles').value = user.roles.join(', ');
+  form.elements.namedItem('logins').value = user.logins.join(', ');
+  form.hidden = false;
+  form.elements.namedItem('roles').focus();
 }
 
 function onSubmit(id, handler) {
@@ -77,6 +125,21 @@ onSubmit('invite-form', async (form) => {
       `code: ${created.invite_code}`, `link: ${created.invite_url}`]);
     form.reset();
   }
+});
+
+onSubmit('user-form', async (form) => {
+  const updated = await change(() => api.admin.updateUser(value(form, 'name'), list(value(form, 'roles')),
+    list(value(form, 'logins'))));
+  if (updated) {
+    form.reset();
+    form.hidden = true;
+  }
+});
+
+document.getElementById('cancel-edit').addEventListener('click', () => {
+  const form = document.getElementById('user-form');
+  form.reset();
+  form.hidden = true;
 });
 
 onSubmit('role-form', async (form) => {

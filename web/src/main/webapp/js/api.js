@@ -66,6 +66,8 @@ export const castUrl = (id) => `${API}/recordings/${path(id)}/cast`;
 export const admin = {
   users: () => call('GET', '/admin/users'),
   invite: (name, roles, logins) => call('POST', '/admin/users', { name, roles, logins }),
+  /** Replaces the user's roles and logins. */
+  updateUser: (name, roles, logins) => call('PATCH', '/admin/users/' + path(name), { roles, logins }),
   removeUser: (name) => call('DELETE', '/admin/users/' + path(name)),
   roles: () => call('GET', '/admin/roles'),
   applyRole: (resource) => call('POST', '/admin/roles', { resource }),
@@ -73,6 +75,8 @@ export const admin = {
   locks: () => call('GET', '/admin/locks'),
   lock: (request) => call('POST', '/admin/locks', request),
   liftLock: (id) => call('DELETE', '/admin/locks/' + path(id)),
+  nodes: () => call('GET', '/admin/nodes'),
+  removeNode: (name) => call('DELETE', '/admin/nodes/' + path(name)),
   token: (type, ttl) => call('POST', '/admin/tokens', { type, ttl: ttl || null }),
 };
 

@@ -20,11 +20,34 @@ export function filterNodes(nodes, text, label) {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function status(node) {
+/**
+ * Where the node's link stands: online; reconnecting (its tunnel was lost and the proxy waits for
+ * it to resume); offline; stale (offline for longer than the cluster's stale-after setting, for an
+ * admin to remove); never (joined but never connected).
+ */
+export function state(node) {
   if (node.online) {
     return 'online';
   }
-  return node.last_seen ? `offline, last seen ${new Date(node.last_seen).toLocaleString()}` : 'never seen';
+  if (node.reconnecting) {
+    return 'reconnecting';
+  }
+  if (!node.last_seen) {
+    return 'never';
+  }
+  return node.stale ? 'stale' : 'offline';
+}
+
+/** The status as `outpost ls` words it, with the last-seen time in the browser's locale. */
+export function status(node) {
+  const seen = node.last_seen ? new Date(node.last_seen).toLocaleString() : '';
+  switch (state(node)) {
+    case 'online': return 'online';
+    case 'reconnecting': return `reconnecting, last seen ${seen}`;
+    case 'never': return 'never connected';
+    case 'stale': return `stale, offline since ${seen}`;
+    default: return `offline since ${seen}`;
+  }
 }
 
 /** Replaces the rows of `tbody` with `nodes`; `connect(node, login)` opens a terminal. */
@@ -32,13 +55,14 @@ export function renderNodes(tbody, nodes, logins, connect) {
   const rows = nodes.map((node) => {
     const row = document.createElement('tr');
     row.dataset.node = node.name;
+    row.dataset.state = state(node);
     row.append(element('td', node.name, 'node-name'));
     const labels = element('td');
     for (const label of labelOptions([node])) {
       labels.append(element('span', label, 'label'));
     }
     row.append(labels);
-    row.append(element('td', status(node), node.online ? 'online' : 'offline'));
+    row.append(element('td', status(node), `status ${state(node)}`));
     const actions = element('td');
     const choice = document.createElement('select');
     choice.className = 'login';

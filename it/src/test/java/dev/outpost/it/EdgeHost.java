@@ -124,10 +124,22 @@ public final class EdgeHost implements AutoCloseable {
    */
   public Process startAgent(String name, String labels, String token, String caPin, Path dataDir,
       String... options) {
+    List<String> joining = new ArrayList<>(List.of("--token=" + token, "--ca-pin=" + caPin,
+        "--labels=" + labels));
+    joining.addAll(List.of(options));
+    return startJoinedAgent(name, dataDir, joining.toArray(String[]::new));
+  }
+
+  /**
+   * Starts the agent of node {@code name} from {@code dataDir}, where it keeps the identity of an
+   * earlier join (the restarted agent's output replaces the earlier log).
+   *
+   * @param options further {@code outpost-agent start} options
+   */
+  public Process startJoinedAgent(String name, Path dataDir, String... options) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
-        "--token=" + token, "--ca-pin=" + caPin, "--name=" + name, "--labels=" + labels,
-        "--data-dir=" + dataDir));
+        "--name=" + name, "--data-dir=" + dataDir));
     command.addAll(List.of(options));
     return spawn(command, dataDir.resolveSibling(name + ".log"));
   }

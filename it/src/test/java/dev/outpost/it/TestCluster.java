@@ -4,13 +4,15 @@ import dev.outpost.launcher.ClusterLayout;
 import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The one cluster of a test run: domain {@code outpost-it} (admin port 14848, HTTPS 18443) on a
  * fresh data directory, its public address on the edge network's proxy side so that agents in
- * network namespaces verify the certificate they are shown.
+ * network namespaces verify the certificate they are shown. Offline nodes are listed as stale
+ * after {@link #NODE_STALE_AFTER}, not days, so that tests can see it.
  */
 public final class TestCluster {
   public static final String CLUSTER_NAME = "it.outpost.test";
@@ -18,6 +20,7 @@ public final class TestCluster {
   /** Web apps are served as {@code NAME.localhost}, which browsers and curl resolve to loopback. */
   public static final String APPS_DOMAIN = "localhost";
   public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
+  public static final Duration NODE_STALE_AFTER = Duration.ofSeconds(20);
 
   private static LocalCluster cluster;
 
@@ -32,7 +35,8 @@ public final class TestCluster {
           new ClusterLayout(root, "outpost-it", 14848, HTTPS_PORT, dataDir, CLUSTER_NAME,
               EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
       cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root", "OUTPOST_APPS_DOMAIN", APPS_DOMAIN));
+          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root", "OUTPOST_APPS_DOMAIN", APPS_DOMAIN,
+          "OUTPOST_NODE_STALE_AFTER", NODE_STALE_AFTER.toString()));
     }
     return cluster;
   }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,13 +28,16 @@ final class ConsoleFixture implements AutoCloseable {
   final String node;
   final Cli admin;
   private final EdgeHost edge;
+  private final Path agentData;
+  private Process agent;
 
   private ConsoleFixture(String prefix) {
     node = prefix + "-" + suffix;
     Path work = dataDir("console-it");
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
     edge = EdgeHost.create();
-    edge.join(admin, node, "env=edge", work.resolve(node));
+    agentData = work.resolve(node);
+    agent = edge.join(admin, node, "env=edge", agentData);
   }
 
   /** Skips the class, saying why, where network namespaces cannot be made. */
@@ -76,6 +80,31 @@ final class ConsoleFixture implements AutoCloseable {
       Polling.sleep(500);
     }
     throw new AssertionError("no " + type + " event for session " + session + " within " + timeout);
+  }
+
+  /**
+   * Stops the node's agent: with a goodbye (SIGTERM), so the node is offline at once; or killed
+   * (SIGKILL), so its tunnel is lost and the proxy waits for it to resume (reconnecting).
+   */
+  void stopAgent(boolean goodbye) {
+    if (goodbye) {
+      agent.destroy();
+    } else {
+      agent.destroyForcibly();
+    }
+    try {
+      if (!agent.waitFor(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the agent of " + node + " did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Starts the node's agent again from its data directory. */
+  void restartAgent() {
+    agent = edge.startJoinedAgent(node, agentData);
   }
 
   static Path dataDir(String name) {

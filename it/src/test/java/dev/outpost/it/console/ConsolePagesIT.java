@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -41,9 +42,10 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console pages beyond the terminal, in one headless Chromium: a user plays back their own
- * recorded web session and seeks in it; an admin manages roles, users, locks and join tokens, and
- * reads the audit log with filters and paging (a hostile lock message stays text on both pages);
- * a user enrols TOTP by the page's QR code.
+ * recorded web session and seeks in it; an admin manages roles, users (their roles and logins
+ * too), locks and join tokens, confirming each removal, and reads the audit log with filters and
+ * paging (a hostile lock message stays text on both pages); a user enrols TOTP by the page's QR
+ * code; an admin removes the node once its agent has stopped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -132,6 +134,23 @@ class ConsolePagesIT {
     assertTrue(shown.contains("Invite for " + invited) && shown.contains("code: "), shown);
     WebElement user = awaitRow("user-rows", invited);
     assertTrue(user.getText().contains("invited"), user.getText());
+    user.findElement(By.cssSelector("button.edit")).click();
+    WebElement edit = browser.driver.findElement(By.id("user-form"));
+    assertEquals(invited, edit.findElement(By.name("name")).getAttribute("value"));
+    WebElement logins = edit.findElement(By.name("logins"));
+    assertEquals("root", logins.getAttribute("value"));
+    logins.clear();
+    logins.sendKeys("root, ops");
+    browser.driver.findElement(By.id("save-user")).click();
+    browser.await(d -> awaitRow("user-rows", invited).findElements(By.tagName("td")).get(2).getText()
+        .equals("ops, root"), WAIT); // as the proxy keeps them: sorted
+    assertFalse(edit.isDisplayed(), "the form closes once saved");
+
+    awaitRow("user-rows", invited).findElement(By.cssSelector("button.remove")).click();
+    Alert question = awaitQuestion();
+    assertTrue(question.getText().contains("Remove user " + invited + "?"), question.getText());
+    question.dismiss();
+    assertEquals(invited, awaitRow("user-rows", invited).getAttribute("data-key"), "kept when not confirmed");
     removeRow("user-rows", invited);
 
     WebElement lock = browser.driver.findElement(By.id("lock-form"));
@@ -146,6 +165,10 @@ class ConsolePagesIT {
         .stream().map(WebElement::getText).toList().subList(0, 4));
     assertNothingInjected("#lock-rows");
     removeRow("lock-rows", locked.getAttribute("data-key"));
+
+    WebElement online = awaitRow("node-rows", fixture.node);
+    assertTrue(online.getText().contains("online"), online.getText());
+    assertTrue(online.findElements(By.cssSelector("button.remove")).isEmpty(), "an online node cannot be removed");
 
     browser.driver.findElement(By.id("create-token")).click();
     String token = awaitText("token-result");
@@ -207,6 +230,22 @@ class ConsolePagesIT {
     HttpResponse<String> withoutCode = ConsoleHttp.login(tech, ConsoleFixture.PASSWORD);
     assertEquals(401, withoutCode.statusCode());
     assertTrue(withoutCode.body().contains("one-time code (TOTP) is required"), withoutCode.body());
+  }
+
+  @Test
+  @Order(5)
+  void adminRemovesTheOfflineNodeAfterConfirming() {
+    fixture.stopAgent(true);
+    Polling.await("node " + fixture.node + " listed offline", WAIT, () -> {
+      JsonNode listed = fixture.admin.listed(fixture.node);
+      return listed != null && !listed.get("online").asBoolean() && !listed.get("reconnecting").asBoolean();
+    }, () -> String.valueOf(fixture.admin.listed(fixture.node)));
+    logIn(boss);
+    browser.open("/admin.html");
+    assertTrue(awaitRow("node-rows", fixture.node).getText().contains("offline since"));
+    removeRow("node-rows", fixture.node);
+    assertTrue(fixture.admin.run("audit", "--since=10m", "--type=node.delete").requireSuccess().stdout()
+        .contains(fixture.node), "the removal is audited");
   }
 
   /** Runs {@code input} in a terminal on the node as the session's user; returns the session id. */
@@ -303,13 +342,19 @@ class ConsolePagesIT {
         .filter(r -> key.equals(r.getAttribute("data-key"))).findFirst().orElse(null), WAIT);
   }
 
-  /** Clicks the action of row {@code key} and waits until the row is gone. */
+  /** Clicks the removal of row {@code key}, confirms it, and waits until the row is gone. */
   private void removeRow(String table, String key) {
-    awaitRow(table, key).findElement(By.cssSelector("button.row-action")).click();
+    awaitRow(table, key).findElement(By.cssSelector("button.remove")).click();
+    awaitQuestion().accept();
     browser.await(d -> d.findElements(By.cssSelector("#" + table + " tr")).stream()
         .noneMatch(r -> key.equals(r.getAttribute("data-key"))), WAIT);
     WebElement error = browser.driver.findElement(By.id("page-error"));
     assertFalse(error.isDisplayed(), error.getText());
+  }
+
+  /** The browser's confirmation dialog, once it is open. */
+  private Alert awaitQuestion() {
+    return browser.await(d -> d.switchTo().alert(), WAIT);
   }
 
   /** Decodes the page's QR code canvas with ZXing. */

@@ -1,6 +1,7 @@
 package dev.outpost.it.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The web console as a technician uses it, in headless Chromium: a wrong password is refused with
  * one message; after logging in the agent's node is listed and can be filtered; a terminal opens
- * on it, echoes, follows the window's size, runs a full-screen program; closing the tab ends the
- * session in the audit log. Hostile names and labels stay text.
+ * on it, echoes, follows the window's size, runs a full-screen program; closing the tab, or the
+ * sessions list's Close, ends the session in the audit log. The list follows the agent's link
+ * (reconnecting, online, offline, stale) without a reload. Hostile names and labels stay text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -106,12 +108,7 @@ class WebConsoleIT {
   @Test
   @Order(3)
   void terminalEchoesFollowsResizeRunsFullScreenProgramAndEndsWhenClosed() {
-    browser.await(d -> {
-      nodeRow().findElement(By.cssSelector("button.connect")).click();
-      return true;
-    }, WAIT);
-    String session = browser.await(d -> (String) browser.script(
-        "const p = document.querySelector('.terminal-panel.active'); return p && p.dataset.session;"), WAIT);
+    String session = openTerminal();
 
     type("echo hello-" + fixture.suffix);
     awaitLine(line -> line.equals("hello-" + fixture.suffix));
@@ -177,6 +174,41 @@ class WebConsoleIT {
 
   @Test
   @Order(6)
+  void theSessionsListClosesAnOpenTerminal() {
+    String session = openTerminal();
+    browser.driver.findElement(By.id("tab-nodes")).click();
+    browser.await(d -> {
+      d.findElement(By.cssSelector("#session-rows tr[data-session='" + session + "'] button.close-session")).click();
+      return true;
+    }, WAIT);
+
+    JsonNode terminate = fixture.awaitAudit("session.terminate", session, WAIT);
+    assertEquals(user, terminate.get("actor").asText());
+    browser.await(d -> d.findElements(By.cssSelector("#session-rows tr[data-session='" + session + "']")).isEmpty(),
+        WAIT);
+    String said = browser.await(d -> (String) browser.script("const p = document.querySelector("
+        + "'.terminal-panel[data-session=\"' + arguments[0] + '\"] .terminal-status');"
+        + "return p && !p.hidden ? p.textContent : null;", session), WAIT);
+    assertTrue(said.startsWith("Session ended"), said);
+  }
+
+  @Test
+  @Order(7)
+  void theNodeListFollowsTheAgentsLinkWithoutReload() {
+    browser.script("window.notReloaded = true;");
+    fixture.stopAgent(false);
+    assertTrue(awaitStatus("reconnecting", WAIT).startsWith("reconnecting, last seen "));
+    fixture.restartAgent();
+    assertEquals("online", awaitStatus("online", Duration.ofSeconds(90)));
+    fixture.stopAgent(true);
+    assertTrue(awaitStatus("offline", WAIT).startsWith("offline since "));
+    assertTrue(awaitStatus("stale", TestCluster.NODE_STALE_AFTER.plus(WAIT)).startsWith("stale, offline since "));
+    assertFalse(nodeRow().findElement(By.cssSelector("button.connect")).isEnabled(), "no connecting to a stale node");
+    assertEquals(true, browser.script("return window.notReloaded === true;"), "the page was not reloaded");
+  }
+
+  @Test
+  @Order(8)
   void logoutReturnsToTheLoginPage() {
     browser.open("/console.html");
     browser.driver.findElement(By.id("logout")).click();
@@ -192,9 +224,28 @@ class WebConsoleIT {
     browser.driver.findElement(By.id("login")).click();
   }
 
+  /** The node's status text once its row is in {@code state}; the page is never reloaded. */
+  private String awaitStatus(String state, Duration timeout) {
+    return browser.await(d -> {
+      WebElement row = nodeRow();
+      return state.equals(row.getAttribute("data-state"))
+          ? row.findElement(By.cssSelector("td.status")).getText() : null;
+    }, timeout);
+  }
+
   private WebElement nodeRow() {
     return browser.await(d -> d.findElements(By.cssSelector("#node-rows tr")).stream()
         .filter(row -> fixture.node.equals(row.getAttribute("data-node"))).findFirst().orElse(null), WAIT);
+  }
+
+  /** Connects to the node from its row; returns the session id once the terminal is ready. */
+  private String openTerminal() {
+    browser.await(d -> {
+      nodeRow().findElement(By.cssSelector("button.connect")).click();
+      return true;
+    }, WAIT);
+    return browser.await(d -> (String) browser.script(
+        "const p = document.querySelector('.terminal-panel.active'); return p && p.dataset.session;"), WAIT);
   }
 
   /** Keys as a user types them: into the focused terminal. */
