@@ -1,5 +1,9 @@
 package dev.outpost.application.kube;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,8 +16,10 @@ import java.util.Locale;
  * @param resource e.g. {@code pods}, {@code deployments.apps}, {@code pods/exec}; empty when none
  * @param namespace empty for cluster-scoped resources and non-resource paths
  * @param name the object's name, empty for collections
+ * @param command what an exec runs (the query's {@code command} values), empty otherwise
  */
-public record KubeRequest(String verb, String resource, String namespace, String name) {
+public record KubeRequest(String verb, String resource, String namespace, String name,
+    List<String> command) {
 
   /**
    * @param path the path as the API server sees it, e.g. {@code /api/v1/namespaces/default/pods}
@@ -29,7 +35,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       group = parts[1];
       at = 3;
     } else {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "");
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "", List.of());
     }
     boolean watchPath = parts.length > at && parts[at].equals("watch");
     if (watchPath) {
@@ -41,7 +47,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       at += 2;
     }
     if (parts.length <= at) {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "");
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "", List.of());
     }
     String resource = parts[at] + (group.isEmpty() ? "" : "." + group);
     String name = parts.length > at + 1 ? parts[at + 1] : "";
@@ -52,7 +58,18 @@ public record KubeRequest(String verb, String resource, String namespace, String
       namespace = name;
     }
     boolean watch = watchPath || (query != null && query.matches("(^|.*&)watch=(true|1)(&.*|$)"));
-    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name);
+    List<String> command = resource.equals("pods/exec") ? command(query) : List.of();
+    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name, command);
+  }
+
+  /** The {@code command} values of an exec's query, decoded, control characters shown as '?'. */
+  private static List<String> command(String query) {
+    if (query == null) {
+      return List.of();
+    }
+    return Arrays.stream(query.split("&")).filter(field -> field.startsWith("command="))
+        .map(field -> URLDecoder.decode(field.substring("command=".length()), StandardCharsets.UTF_8))
+        .map(argument -> argument.replaceAll("\\p{Cntrl}", "?")).toList();
   }
 
   private static String verb(String method, boolean collection, boolean watch) {
@@ -66,7 +83,10 @@ public record KubeRequest(String verb, String resource, String namespace, String
     };
   }
 
-  /** One line for the audit, e.g. {@code list pods namespace=default}. */
+  /**
+   * One line for the audit, e.g. {@code list pods namespace=default} or {@code get pods/exec p1
+   * namespace=default command=[sh, -c, ls /]}.
+   */
   public String describe() {
     StringBuilder line = new StringBuilder(verb);
     if (!resource.isEmpty()) {
@@ -77,6 +97,9 @@ public record KubeRequest(String verb, String resource, String namespace, String
     }
     if (!namespace.isEmpty()) {
       line.append(" namespace=").append(namespace);
+    }
+    if (!command.isEmpty()) {
+      line.append(" command=").append(command);
     }
     return line.toString();
   }

@@ -15,7 +15,9 @@ class KubeRequestTest {
       GET    | /api/v1/watch/namespaces/default/pods      | -                  | watch pods namespace=default
       GET    | /api/v1/pods                               | -                  | list pods
       GET    | /api/v1/namespaces/kube-system/pods/p1/log | follow=true        | get pods/log p1 namespace=kube-system
-      POST   | /api/v1/namespaces/default/pods/p1/exec    | command=sh         | create pods/exec p1 namespace=default
+      POST   | /api/v1/namespaces/default/pods/p1/exec    | command=sh         | create pods/exec p1 namespace=default command=[sh]
+      GET    | /api/v1/namespaces/default/pods/p1/exec    | command=sh&command=-c&command=ls%20%2F%0Aid&stdin=true | get pods/exec p1 namespace=default command=[sh, -c, ls /?id]
+      GET    | /api/v1/namespaces/default/pods/p1/attach  | stdin=true         | get pods/attach p1 namespace=default
       POST   | /apis/apps/v1/namespaces/ops/deployments   | -                  | create deployments.apps namespace=ops
       DELETE | /api/v1/namespaces/default/configmaps/c1   | -                  | delete configmaps c1 namespace=default
       DELETE | /api/v1/namespaces/default/configmaps      | -                  | deletecollection configmaps namespace=default

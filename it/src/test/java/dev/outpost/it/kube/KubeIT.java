@@ -248,7 +248,7 @@ class KubeIT {
     List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
         .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
     assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
-    assertTrue(audited.get(0).contains("status=101"), audited.get(0));
+    assertTrue(audited.get(0).contains("command=[cat] status=101"), audited.get(0));
   }
 
   @Test
