@@ -20,6 +20,8 @@ public final class DurableAuditTrail {
 
   private final AuditWriter writer;
   private final AuditJournal journal;
+  /** Whether the last replay stopped at a batch the database refused: warn once per outage. */
+  private boolean waiting;
 
   public DurableAuditTrail(AuditWriter writer, AuditJournal journal) {
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -62,11 +64,16 @@ public final class DurableAuditTrail {
       try {
         written += events.isEmpty() ? 0 : writer.addAbsent(events);
       } catch (RuntimeException stillDown) {
-        LOG.fine(() -> "audit journal replay waits for the database: " + rootCause(stillDown));
+        if (!waiting) {
+          LOG.warning("audit journal replay waits for the database, retrying every pass: "
+              + rootCause(stillDown));
+        }
+        waiting = true;
         return written;
       }
       journal.drop(batch.get(batch.size() - 1).end());
     }
+    waiting = false;
     LOG.info("audit journal replayed: " + written + " events written to the database");
     return written;
   }
