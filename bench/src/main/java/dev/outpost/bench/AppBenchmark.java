@@ -36,7 +36,7 @@ public final class AppBenchmark {
     BenchCluster cluster = BenchCluster.start(root, Map.of("OUTPOST_APPS_DOMAIN", "localhost",
         "OUTPOST_APPS_REQUEST_AUDIT_RATE", System.getProperty("outpost.bench.audit.rate", "1")));
     try (BenchUpstream upstream = BenchUpstream.start();
-        TunnelPath agent = TunnelPath.start(cluster, SshBenchmark.login(cluster), dir,
+        TunnelPath agent = TunnelPath.start(cluster, cluster.adminSession(), dir,
             List.of("--app=" + AppPath.APP + "=" + upstream.url() + ",bench=app"))) {
       HttpLoad direct = new HttpLoad(HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1).build(), URI.create(upstream.url()), null);

@@ -40,7 +40,7 @@ public final class KubeBenchmark {
     Progress.say("starting Payara with the EAR (domain outpost-bench, https://localhost:28443)");
     BenchCluster cluster = BenchCluster.start(root, Map.of());
     try (BenchKubeApi api = BenchKubeApi.start();
-        TunnelPath agent = TunnelPath.start(cluster, SshBenchmark.login(cluster), dir,
+        TunnelPath agent = TunnelPath.start(cluster, cluster.adminSession(), dir,
             List.of("--kube-cluster=" + KubePath.CLUSTER,
                 "--kubeconfig=" + api.kubeconfig(dir.resolve("agent.kubeconfig"))))) {
       KubePath proxied = KubePath.open(cluster, dir);

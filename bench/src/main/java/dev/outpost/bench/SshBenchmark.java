@@ -4,14 +4,9 @@ import dev.outpost.bench.measure.TlsCipherSuite;
 import dev.outpost.bench.setup.BenchCluster;
 import dev.outpost.bench.setup.DirectSshd;
 import dev.outpost.bench.setup.TunnelPath;
-import dev.outpost.client.http.ApiException;
 import dev.outpost.launcher.AdminSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 
 /**
  * {@code bench/ssh-throughput.sh}: stock {@code ssh} through the Outpost tunnel against the
@@ -35,21 +30,11 @@ public final class SshBenchmark {
           + " it starts sshd and logs in as root over both paths.");
       System.exit(2);
     }
-    Path dir = BenchCluster.dataDir(root);
-    Progress.say("starting Payara with the EAR (domain outpost-bench, https://localhost:28443)");
-    BenchCluster cluster = BenchCluster.start(root);
-    try {
-      String results = run(cluster, dir, idleTunnels);
-      System.out.print(results);
-      Files.writeString(dir.resolve("results.md"), results);
-    } finally {
-      Progress.say("stopping Payara");
-      cluster.stop();
-    }
+    BenchRun.inCluster(root, "results.md", (cluster, dir) -> run(cluster, dir, idleTunnels));
   }
 
-  private static String run(BenchCluster cluster, Path dir, int idleTunnels) throws IOException {
-    AdminSession admin = login(cluster);
+  private static String run(BenchCluster cluster, Path dir, int idleTunnels) {
+    AdminSession admin = cluster.adminSession();
     Progress.say("starting sshd on loopback and an agent as node " + TunnelPath.NODE);
     try (DirectSshd direct = DirectSshd.start(dir.resolve("sshd"));
         TunnelPath tunnel = TunnelPath.start(cluster, admin, dir)) {
@@ -60,17 +45,6 @@ public final class SshBenchmark {
       ResultTable agent = agentMemory.measureSessions(tunnel);
       ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);
       return String.join("\n", paths.markdown(), agent.markdown(), proxy.markdown());
-    }
-  }
-
-  /** Logs in as the bootstrap admin (also for {@link AppBenchmark}). */
-  static AdminSession login(BenchCluster cluster) {
-    try {
-      return AdminSession.login(cluster.cluster(), cluster.adminPassword());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException | ApiException e) {
-      throw new IllegalStateException("cannot log in as the bootstrap admin: " + e.getMessage(), e);
     }
   }
 }

@@ -5,7 +5,6 @@ import dev.outpost.bench.measure.JavaHeap;
 import dev.outpost.bench.measure.Samples;
 import dev.outpost.bench.setup.BenchCluster;
 import dev.outpost.bench.setup.TunnelPath;
-import dev.outpost.launcher.AdminSession;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class TerminalLatency {
     Progress.say("starting Payara with the EAR (domain outpost-bench, https://localhost:28443)");
     BenchCluster cluster = BenchCluster.start(root);
     try (TunnelPath node = TunnelPath.start(cluster,
-        AdminSession.login(cluster.cluster(), cluster.adminPassword()), dir)) {
+        cluster.adminSession(), dir)) {
       HttpClient http = HttpClient.newBuilder().sslContext(cluster.cluster().trustContext()).build();
       BrowserTerminal.Console console =
           BrowserTerminal.Console.login(http, cluster.proxy(), "admin", cluster.adminPassword());

@@ -8,6 +8,7 @@ import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.role.Role;
 import dev.outpost.domain.user.UserIdentity;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,13 +31,16 @@ public class AuditLog {
   @Inject
   private Clock clock;
 
+  @EJB
+  private AuditTrail trail;
+
   /**
-   * Records an event in a transaction of its own, so that it stays even when the operation it
-   * describes fails and rolls back.
+   * Records an event outside the caller's transaction, so that it stays even when the operation it
+   * describes fails and rolls back; while the database is away, in this instance's journal.
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void record(AuditRecord record) {
-    repository.add(new AuditEvent(record, clock.instant(), config.clusterName()));
+    trail.record(new AuditEvent(record, clock.instant(), config.clusterName()));
   }
 
   /**

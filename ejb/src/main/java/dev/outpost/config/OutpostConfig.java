@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class OutpostConfig {
   private static final Duration DEFAULT_NODE_STALE_AFTER = Duration.ofDays(7);
+  /** A year: long enough for a yearly audit, short enough that the data directory stays bounded. */
+  private static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
   private static final Pattern DNS_NAME =
       Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
@@ -36,6 +38,7 @@ public final class OutpostConfig {
   private final boolean requireMfa;
   private final Optional<String> appsDomain;
   private final double appRequestAuditRate;
+  private final Retention retention;
 
   private OutpostConfig(Function<Setting, String> source) {
     String hostname = localHostname();
@@ -63,6 +66,9 @@ public final class OutpostConfig {
     requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
     appsDomain = appsDomain(source.apply(Setting.APPS_DOMAIN), publicHost());
     appRequestAuditRate = rate(source, Setting.APPS_REQUEST_AUDIT_RATE);
+    retention = new Retention(
+        duration(source, Setting.AUDIT_RETENTION).orElse(DEFAULT_RETENTION),
+        duration(source, Setting.RECORDING_RETENTION).orElse(DEFAULT_RETENTION));
   }
 
   /** Reads the JVM's system properties and the process environment. */
@@ -142,6 +148,15 @@ public final class OutpostConfig {
     return dataDir.resolve("secrets").resolve(name);
   }
 
+  /**
+   * This instance's journal of audit events the database could not take; one file per instance,
+   * since instances may share the data directory.
+   */
+  public Path auditJournal() {
+    return dataDir.resolve("audit-journal")
+        .resolve(proxyInstance.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl");
+  }
+
   /** The PKCS12 keystore of the proxy's TLS server certificate. */
   public Path tlsKeystore() {
     return dataDir.resolve("tls").resolve("proxy.p12");
@@ -165,6 +180,19 @@ public final class OutpostConfig {
   public Duration nodeStaleAfter() {
     return nodeStaleAfter;
   }
+
+  /** How long audit events and recordings are kept. */
+  public Retention retention() {
+    return retention;
+  }
+
+  /**
+   * How long the proxy keeps what it audited, each 365 days unless configured.
+   *
+   * @param auditEvents audit events older than this are deleted
+   * @param recordings recordings started longer ago than this are deleted
+   */
+  public record Retention(Duration auditEvents, Duration recordings) {}
 
   /** Tunnel keep-alive and resume timings; those not set keep the tunnel library's defaults. */
   public TunnelTimings tunnelTimings() {

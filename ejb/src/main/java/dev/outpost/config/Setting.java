@@ -18,7 +18,9 @@ public enum Setting {
   TUNNEL_IDLE_TIMEOUT("outpost.tunnel.idle.timeout"),
   TUNNEL_RESUME_GRACE("outpost.tunnel.resume.grace"),
   NODE_STALE_AFTER("outpost.node.stale-after"),
-  AUTH_REQUIRE_MFA("outpost.auth.require-mfa");
+  AUTH_REQUIRE_MFA("outpost.auth.require-mfa"),
+  AUDIT_RETENTION("outpost.audit.retention"),
+  RECORDING_RETENTION("outpost.recording.retention");
 
   private final String property;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,31 @@ class OutpostConfigTest {
         () -> OutpostConfig.from(name -> null, Map.of("OUTPOST_AUTH_REQUIRE_MFA", "yes")::get));
     assertEquals("outpost.auth.require-mfa (OUTPOST_AUTH_REQUIRE_MFA) must be true or false,"
         + " not 'yes'", error.getMessage());
+  }
+
+  @Test
+  void retentionIsAYearUnlessSet() {
+    OutpostConfig.Retention defaults = OutpostConfig.from(name -> null, name -> null).retention();
+    assertEquals(Duration.ofDays(365), defaults.auditEvents());
+    assertEquals(Duration.ofDays(365), defaults.recordings());
+
+    OutpostConfig.Retention set = OutpostConfig.from(name -> null, Map.of(
+        "OUTPOST_AUDIT_RETENTION", "P730D", "OUTPOST_RECORDING_RETENTION", "P90D")::get).retention();
+    assertEquals(Duration.ofDays(730), set.auditEvents());
+    assertEquals(Duration.ofDays(90), set.recordings());
+
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> OutpostConfig.from(name -> null, Map.of("OUTPOST_RECORDING_RETENTION", "90d")::get));
+    assertEquals("outpost.recording.retention '90d' is not an ISO-8601 duration such as PT45S",
+        error.getMessage());
+  }
+
+  @Test
+  void eachInstanceJournalsInAFileOfItsOwn() {
+    OutpostConfig config = OutpostConfig.from(Map.of("outpost.data.dir", "/srv/outpost",
+        "outpost.proxy.instance", "proxy/1")::get, name -> null);
+
+    assertEquals(Path.of("/srv/outpost/audit-journal/proxy_1.jsonl"), config.auditJournal());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.outpost.testing;
 
 import dev.outpost.domain.recording.Recording;
 import dev.outpost.domain.recording.RecordingRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,5 +37,19 @@ public final class InMemoryRecordings implements RecordingRepository {
     List<Recording> all = new ArrayList<>(byId.values());
     all.sort(Comparator.comparing(Recording::started).reversed());
     return all.stream().limit(limit).toList();
+  }
+
+  @Override
+  public List<Recording> startedBefore(String cluster, Instant cutoff, int limit) {
+    return byId.values().stream()
+        .filter(r -> r.started().isBefore(cutoff))
+        .sorted(Comparator.comparing(Recording::started))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public void remove(Recording recording) {
+    byId.remove(recording.id());
   }
 }

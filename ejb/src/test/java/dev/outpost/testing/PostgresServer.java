@@ -57,10 +57,21 @@ public final class PostgresServer implements AutoCloseable {
     }
     server.as(bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(), "-A", "trust",
         "-U", "outpost", "-E", "UTF8", "--no-sync");
-    server.as(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-l",
+    server.startServer();
+    return server;
+  }
+
+  /** Starts the server again after {@link #stopServer()}, on the same port and data. */
+  public void startServer() throws IOException, InterruptedException {
+    as(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-w", "-l",
         data.resolve("server.log").toString(), "-o",
         "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-    return server;
+  }
+
+  /** Stops the server, as an outage would: open connections are cut. */
+  public void stopServer() throws IOException, InterruptedException {
+    as(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-m", "fast",
+        "-w", "stop");
   }
 
   public String jdbcUrl() {

@@ -35,6 +35,15 @@ final class DataSourceSetup {
         "--restype", "javax.sql.DataSource",
         "--property", "url=" + escape(url),
         POOL);
+    if (url.startsWith("jdbc:postgresql:")) {
+      // A database server that restarts cuts every pooled connection: validate each one before
+      // use and drop them all on a failure, so the pool recovers (and the audit journal replays).
+      asadmin.remote(
+          "set",
+          "resources.jdbc-connection-pool." + POOL + ".is-connection-validation-required=true",
+          "resources.jdbc-connection-pool." + POOL + ".connection-validation-method=auto-commit",
+          "resources.jdbc-connection-pool." + POOL + ".fail-all-connections=true");
+    }
     if (url.startsWith("jdbc:h2:")) {
       asadmin.remote(
           "set",

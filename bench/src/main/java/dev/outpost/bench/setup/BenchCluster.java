@@ -1,5 +1,7 @@
 package dev.outpost.bench.setup;
 
+import dev.outpost.client.http.ApiException;
+import dev.outpost.launcher.AdminSession;
 import dev.outpost.launcher.ClusterLayout;
 import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,6 +66,17 @@ public final class BenchCluster {
 
   public String adminPassword() {
     return adminPassword;
+  }
+
+  /** A REST session as the bootstrap admin. */
+  public AdminSession adminSession() {
+    try {
+      return AdminSession.login(cluster, adminPassword);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException | ApiException e) {
+      throw new IllegalStateException("cannot log in as the bootstrap admin: " + e.getMessage(), e);
+    }
   }
 
   /** {@code localhost:28443}, as the CLI and agents on this machine dial it. */

@@ -19,6 +19,8 @@ import java.util.UUID;
 @NamedQuery(name = "AuditEvent.bySession",
     query = "SELECT e FROM AuditEvent e WHERE e.sessionId = :sessionId AND e.type = :type"
         + " ORDER BY e.time")
+@NamedQuery(name = "AuditEvent.deleteBefore",
+    query = "DELETE FROM AuditEvent e WHERE e.cluster = :cluster AND e.time < :cutoff")
 public class AuditEvent {
 
   private static final int MAX_MESSAGE = 1000;

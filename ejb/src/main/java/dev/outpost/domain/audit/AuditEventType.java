@@ -34,6 +34,8 @@ public enum AuditEventType {
   LOCK_CREATE("lock.create"),
   LOCK_DELETE("lock.delete"),
   SESSION_TERMINATE("session.terminate"),
+  /** Audit events and recordings older than their retention were deleted: how many, up to when. */
+  RETENTION_DELETE("retention.delete"),
   /** One Kubernetes API request forwarded to a cluster: verb, resource, namespace, status. */
   KUBE_REQUEST("kube.request"),
   /** A node registered the Kubernetes cluster its agent reaches. */

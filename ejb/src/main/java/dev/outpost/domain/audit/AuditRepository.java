@@ -1,5 +1,6 @@
 package dev.outpost.domain.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,13 @@ public interface AuditRepository {
 
   /** One page of the events {@code query} selects, oldest first. */
   List<AuditEvent> list(AuditQuery query);
+
+  /**
+   * Deletes the events of {@code cluster} that happened before {@code cutoff}.
+   *
+   * @return how many were deleted
+   */
+  int deleteBefore(String cluster, Instant cutoff);
 
   /** The {@code session.start} event of an SSH session. */
   Optional<AuditEvent> sessionStart(UUID sessionId);

@@ -22,6 +22,9 @@ import java.util.UUID;
 @Table(name = "recordings")
 @NamedQuery(name = "Recording.latest",
     query = "SELECT r FROM Recording r WHERE r.cluster = :cluster ORDER BY r.startedAt DESC, r.id")
+@NamedQuery(name = "Recording.startedBefore",
+    query = "SELECT r FROM Recording r WHERE r.cluster = :cluster AND r.startedAt < :cutoff"
+        + " ORDER BY r.startedAt")
 @NamedQuery(name = "Recording.bySession",
     query = "SELECT r FROM Recording r WHERE r.sessionId = :sessionId ORDER BY r.startedAt")
 public class Recording {

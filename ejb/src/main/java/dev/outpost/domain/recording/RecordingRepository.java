@@ -1,5 +1,6 @@
 package dev.outpost.domain.recording;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,4 +17,9 @@ public interface RecordingRepository {
 
   /** The cluster's latest recordings, newest first. */
   List<Recording> latest(String cluster, int limit);
+
+  /** At most {@code limit} of the cluster's recordings started before {@code cutoff}. */
+  List<Recording> startedBefore(String cluster, Instant cutoff, int limit);
+
+  void remove(Recording recording);
 }

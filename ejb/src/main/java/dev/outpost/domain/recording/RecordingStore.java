@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.UUID;
 
 /**
- * Where recording bytes live: append-only, so that nothing stored can be changed afterwards. The
- * data directory in this version; object storage can implement the same four operations.
+ * Where recording bytes live: append-only, so that nothing stored can be changed afterwards, and
+ * deleted only by the retention sweep. The data directory in this version; object storage can
+ * implement the same operations.
  */
 public interface RecordingStore {
 
@@ -26,6 +27,9 @@ public interface RecordingStore {
 
   /** Hex SHA-256 of the stored bytes. */
   String sha256(UUID id) throws IOException;
+
+  /** Deletes the bytes of {@code id}, when its retention is over; nothing stored is fine. */
+  void delete(UUID id) throws IOException;
 
   /** An append that did not start where the stored bytes end. */
   final class OffsetMismatchException extends Exception {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,15 @@ public class JpaAuditRepository implements AuditRepository {
       select.setParameter("node", query.node());
     }
     return select.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+  }
+
+  /** One statement over the V1 index on the event time. */
+  @Override
+  public int deleteBefore(String cluster, Instant cutoff) {
+    return entityManager.createNamedQuery("AuditEvent.deleteBefore")
+        .setParameter("cluster", cluster)
+        .setParameter("cutoff", UtcTime.of(cutoff))
+        .executeUpdate();
   }
 
   @Override

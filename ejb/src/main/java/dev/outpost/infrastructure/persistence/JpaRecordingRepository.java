@@ -2,9 +2,11 @@ package dev.outpost.infrastructure.persistence;
 
 import dev.outpost.domain.recording.Recording;
 import dev.outpost.domain.recording.RecordingRepository;
+import dev.outpost.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,5 +40,20 @@ public class JpaRecordingRepository implements RecordingRepository {
         .setParameter("cluster", cluster)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public List<Recording> startedBefore(String cluster, Instant cutoff, int limit) {
+    return entityManager.createNamedQuery("Recording.startedBefore", Recording.class)
+        .setParameter("cluster", cluster)
+        .setParameter("cutoff", UtcTime.of(cutoff))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public void remove(Recording recording) {
+    entityManager.remove(entityManager.contains(recording) ? recording
+        : entityManager.merge(recording));
   }
 }

@@ -85,6 +85,13 @@ public final class FileRecordingStore implements RecordingStore {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  @Override
+  public void delete(UUID id) throws IOException {
+    synchronized (locks[Math.floorMod(id.hashCode(), STRIPES)]) {
+      Files.deleteIfExists(file(id));
+    }
+  }
+
   private Path file(UUID id) {
     return root.resolve(id + SUFFIX);
   }

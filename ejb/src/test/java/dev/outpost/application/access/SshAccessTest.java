@@ -186,6 +186,11 @@ class SshAccessTest {
     }
 
     @Override
+    public int deleteBefore(String cluster, Instant cutoff) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<AuditEvent> sessionStart(UUID sessionId) {
       return audit.records().stream()
           .filter(r -> r.type() == AuditEventType.SESSION_START && sessionId.equals(r.sessionId()))

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.outpost.application.audit.AuditJournal;
+import dev.outpost.application.audit.AuditWriter;
+import dev.outpost.application.audit.DurableAuditTrail;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditQuery;
@@ -16,16 +19,19 @@ import jakarta.persistence.Persistence;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -109,6 +115,68 @@ class PostgresqlPersistenceTest {
       assertEquals(T0.plusSeconds(60), done.ended().orElseThrow());
       assertTrue(recordings.latest("cluster", 10).stream().anyMatch(r -> r.id().equals(id)));
     });
+  }
+
+  @Test
+  void auditEventsRecordedWhileTheServerIsDownReachItOnceWhenItIsBack(@TempDir Path dir)
+      throws Exception {
+    String actor = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+    AuditJournal journal = new AuditJournal(dir.resolve("audit-journal/proxy.jsonl"));
+    DurableAuditTrail trail = new DurableAuditTrail(new JpaAuditWriter(), journal);
+    List<AuditEvent> events = IntStream.range(0, 30)
+        .mapToObj(i -> new AuditEvent(AuditRecord.success(AuditEventType.TOKEN_CREATE)
+            .actor(actor).target("t" + i), T0.plusSeconds(i), "cluster"))
+        .toList();
+
+    events.subList(0, 10).forEach(trail::record);
+    server.stopServer();
+    try {
+      events.subList(10, 20).forEach(trail::record);
+      assertEquals(10, journal.read().size(), "the events of the outage wait in the journal");
+      assertEquals(0, trail.replay(), "replay waits while the server is down");
+    } finally {
+      server.startServer();
+    }
+    events.subList(20, 30).forEach(trail::record);
+    trail.replay();
+    assertEquals(0, trail.replay(), "a second replay finds nothing new");
+
+    assertTrue(journal.isEmpty());
+    List<AuditEvent> kept = new ArrayList<>();
+    inTransaction(JpaAuditRepository.class,
+        audit -> kept.addAll(audit.list(new AuditQuery(T0, null, actor, null, 0, 100))));
+    assertEquals(events.stream().map(AuditEvent::id).toList(),
+        kept.stream().map(AuditEvent::id).toList(), "every event, once, in time order");
+  }
+
+  /** The container's AuditStore, outside the container: each call a transaction of its own. */
+  private final class JpaAuditWriter implements AuditWriter {
+
+    @Override
+    public void add(AuditEvent event) {
+      inTransactionUnchecked(audit -> audit.add(event));
+    }
+
+    @Override
+    public int addAbsent(List<AuditEvent> batch) {
+      int[] added = {0};
+      inTransactionUnchecked(audit -> batch.stream().filter(event -> !audit.contains(event.id()))
+          .forEach(event -> {
+            audit.add(event);
+            added[0]++;
+          }));
+      return added[0];
+    }
+
+    private void inTransactionUnchecked(Consumer<JpaAuditRepository> work) {
+      try {
+        inTransaction(JpaAuditRepository.class, work);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** Runs {@code work} against a repository wired to a fresh entity manager, then commits. */

@@ -23,13 +23,20 @@ import dev.outpost.application.NodeRegistry;
 import dev.outpost.application.TokenService;
 import dev.outpost.application.TunnelAuthService;
 import dev.outpost.application.UserService;
+import dev.outpost.application.audit.RetentionSweep;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.SshKeys;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.config.OutpostConfig.Retention;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.recording.Recording;
+import dev.outpost.domain.recording.RecordingRepository;
+import dev.outpost.domain.recording.RecordingStore;
 import dev.outpost.domain.role.Role;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
@@ -37,12 +44,16 @@ import dev.outpost.domain.user.UserIdentity;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +111,21 @@ class CertificateAndAuditIT {
 
   @Resource
   private ManagedExecutorService executor;
+
+  @Resource
+  private UserTransaction transaction;
+
+  @Inject
+  private AuditRepository auditEvents;
+
+  @Inject
+  private RecordingRepository recordings;
+
+  @Inject
+  private RecordingStore recordingStore;
+
+  @Inject
+  private OutpostConfig config;
 
   @Deployment
   static WebArchive deployment() {
@@ -277,6 +303,48 @@ class CertificateAndAuditIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The retention sweep against the container's database and recording store, in a container
+   * transaction; its clock is set in 2001 so that only this test's events from 2000 expire.
+   */
+  @Test
+  void retentionDeletesExpiredEventsAndRecordingsAndAuditsIt() throws Exception {
+    Instant longAgo = Instant.parse("2000-01-01T00:00:00Z");
+    Clock clock = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+    Retention retention = new Retention(Duration.ofDays(300), Duration.ofDays(300));
+    Instant cutoff = clock.instant().minus(retention.auditEvents());
+    String actor = unique("it-expired");
+    UUID recording = UUID.randomUUID();
+    transaction.begin();
+    auditEvents.add(new AuditEvent(AuditRecord.success(AuditEventType.USER_LOGIN).actor(actor),
+        longAgo, config.clusterName()));
+    auditEvents.add(new AuditEvent(AuditRecord.success(AuditEventType.USER_LOGOUT).actor(actor),
+        cutoff.plusSeconds(1), config.clusterName()));
+    recordings.add(new Recording(recording, config.clusterName(), "edge-it", null, actor, "root",
+        longAgo));
+    transaction.commit();
+    recordingStore.append(recording, 0, "expired".getBytes(StandardCharsets.UTF_8));
+    Instant sweptAt = Instant.now().minusSeconds(1);
+
+    transaction.begin();
+    RetentionSweep.Swept swept = new RetentionSweep(auditEvents, recordings, recordingStore,
+        audit::record, config.clusterName(), retention, clock).sweep();
+    transaction.commit();
+
+    assertEquals(1, swept.auditEvents());
+    assertEquals(1, swept.recordings());
+    List<AuditEvent> left = audit.list(new AuditQuery(longAgo, null, actor, null, 0, 10));
+    assertEquals(List.of(AuditEventType.USER_LOGOUT),
+        left.stream().map(AuditEvent::type).toList(), "only the event within retention is left");
+    assertTrue(recordings.find(recording).isEmpty());
+    assertEquals(0, recordingStore.size(recording));
+    assertTrue(audit.list(new AuditQuery(sweptAt, AuditEventType.RETENTION_DELETE, "outpost", null,
+            0, AuditQuery.MAX_LIMIT)).stream()
+        .anyMatch(event -> event.record().message().startsWith(
+            "deleted 1 audit events before " + cutoff + " (retention PT7200H) and 1 recordings")),
+        "the sweep audited what it deleted");
   }
 
   private static String unique(String prefix) {
