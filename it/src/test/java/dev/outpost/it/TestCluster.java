@@ -16,6 +16,12 @@ public final class TestCluster {
   public static final String CLUSTER_NAME = "it.outpost.test";
   public static final int HTTPS_PORT = 18443;
   public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
+  /**
+   * Agent tunnels admitted per second, below the default (50) so that ReconnectStormIT's few hundred
+   * agents meet the limit; the other tests start a handful of agents at a time.
+   */
+  public static final int TUNNEL_ADMISSION_RATE = 20;
+  public static final int TUNNEL_ADMISSION_BURST = 20;
 
   private static LocalCluster cluster;
 
@@ -30,7 +36,9 @@ public final class TestCluster {
           new ClusterLayout(root, "outpost-it", 14848, HTTPS_PORT, dataDir, CLUSTER_NAME,
               EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
       cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root"));
+          "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root",
+          "OUTPOST_TUNNEL_ADMISSION_RATE", Integer.toString(TUNNEL_ADMISSION_RATE),
+          "OUTPOST_TUNNEL_ADMISSION_BURST", Integer.toString(TUNNEL_ADMISSION_BURST)));
     }
     return cluster;
   }
