@@ -4,14 +4,11 @@ import dev.outpost.bench.measure.TlsCipherSuite;
 import dev.outpost.bench.setup.BenchCluster;
 import dev.outpost.bench.setup.DirectSshd;
 import dev.outpost.bench.setup.TunnelPath;
-import dev.outpost.client.http.ApiException;
 import dev.outpost.launcher.AdminSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 
 /**
  * {@code bench/ssh-throughput.sh}: stock {@code ssh} through the Outpost tunnel against the
@@ -49,7 +46,7 @@ public final class SshBenchmark {
   }
 
   private static String run(BenchCluster cluster, Path dir, int idleTunnels) throws IOException {
-    AdminSession admin = login(cluster);
+    AdminSession admin = cluster.admin();
     Progress.say("starting sshd on loopback and an agent as node " + TunnelPath.NODE);
     try (DirectSshd direct = DirectSshd.start(dir.resolve("sshd"));
         TunnelPath tunnel = TunnelPath.start(cluster, admin, dir)) {
@@ -60,16 +57,6 @@ public final class SshBenchmark {
       ResultTable agent = agentMemory.measureSessions(tunnel);
       ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);
       return String.join("\n", paths.markdown(), agent.markdown(), proxy.markdown());
-    }
-  }
-
-  private static AdminSession login(BenchCluster cluster) {
-    try {
-      return AdminSession.login(cluster.cluster(), cluster.adminPassword());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException | ApiException e) {
-      throw new IllegalStateException("cannot log in as the bootstrap admin: " + e.getMessage(), e);
     }
   }
 }

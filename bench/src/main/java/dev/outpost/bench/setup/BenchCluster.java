@@ -1,9 +1,14 @@
 package dev.outpost.bench.setup;
 
+import dev.outpost.client.http.ApiException;
+import dev.outpost.launcher.AdminSession;
 import dev.outpost.launcher.ClusterLayout;
 import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +54,17 @@ public final class BenchCluster {
 
   public ClusterLayout layout() {
     return cluster.layout();
+  }
+
+  /** Logs in as the bootstrap admin. */
+  public AdminSession admin() {
+    try {
+      return AdminSession.login(cluster, adminPassword);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException | ApiException e) {
+      throw new IllegalStateException("cannot log in as the bootstrap admin: " + e.getMessage(), e);
+    }
   }
 
   public String adminPassword() {
