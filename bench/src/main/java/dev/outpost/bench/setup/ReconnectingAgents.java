@@ -15,9 +15,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -98,13 +98,14 @@ public final class ReconnectingAgents implements AutoCloseable {
     private final SimulatedAgents joined;
     private final CertificateProver prover;
     private final StreamSession session = StreamSession.dialing(TunnelSettings.defaults());
+    /** Its own random source: the jitter of each agent must be independent of the others'. */
     private final TunnelSupervisor supervisor;
     private volatile TunnelConnection current;
 
     Agent(SimulatedAgents joined, CertificateProver prover, TaskScheduler scheduler) {
       this.joined = joined;
       this.prover = prover;
-      this.supervisor = new TunnelSupervisor(this::dial, Backoff.standard(ThreadLocalRandom.current()), scheduler,
+      this.supervisor = new TunnelSupervisor(this::dial, Backoff.standard(new SplittableRandom()), scheduler,
           Clock.systemUTC(), joined.endpoint().getAuthority());
     }
 
