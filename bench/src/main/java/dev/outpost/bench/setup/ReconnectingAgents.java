@@ -75,7 +75,7 @@ public final class ReconnectingAgents implements AutoCloseable {
     return connects.get();
   }
 
-  /** Upgrades the proxy refused as busy (503), over all agents and attempts. */
+  /** Upgrades the proxy refused as busy (503 with a Retry-After), over all agents and attempts. */
   public int busyRefusals() {
     return busyRefusals.get();
   }
@@ -117,7 +117,7 @@ public final class ReconnectingAgents implements AutoCloseable {
         connects.incrementAndGet();
         return tunnel;
       } catch (UpgradeRefusedException e) {
-        if (e.status() == 503) {
+        if (e.status() == 503 && e.retryAfter().isPresent()) {
           busyRefusals.incrementAndGet();
         }
         throw e;
