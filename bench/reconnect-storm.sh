@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 classpath_file=bench/target/classpath.txt
 # package (never install): the reactor's own jars, the EAR included, are what the run uses
-./mvnw -q -B -ntp -DskipTests -pl bench -am package dependency:build-classpath \
+./mvnw -q -B -ntp -DskipTests -Djazzer.skip -pl bench -am package dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$classpath_file"
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Doutpost.root="$PWD" \
   -Doutpost.bench.storm.agents="${OUTPOST_BENCH_STORM_AGENTS:-2000}" \
