@@ -57,8 +57,10 @@ public final class ReconnectStormBenchmark {
         .row("connected at the end / listed online by the proxy",
             result.connectedAtEnd() + " / " + result.listedOnline())
         .row("upgrades refused with 503 + Retry-After", Integer.toString(result.busyRefusals()))
-        .row("slowest node listing during the storms",
-            format("%d ms (of %d listings)", result.slowestListing().toMillis(), result.listings()))
+        .row("slowest health answer (GET /api/v1/cluster) during the storms",
+            format("%d ms (of %d)", result.slowestHealth().toMillis(), result.healthProbes()))
+        .row("slowest node list (outpost ls) during the storms",
+            format("%d ms (of %d)", result.slowestListing().toMillis(), result.listings()))
         .row("proxy threads before / peak / after",
             result.threadsBefore() + " / " + result.peakThreads() + " / " + result.threadsAfter());
   }

@@ -14,17 +14,21 @@ import java.util.function.BooleanSupplier;
 /**
  * A whole fleet of simulated agents dialling at once, twice: from cold (as after a proxy restart)
  * and after every link is dropped together (a mobile-network outage). While the fleet storms in,
- * an admin asks for the node list over and over, so the result says how responsive the proxy
- * stayed, and the proxy's thread count is read from {@code /proc}.
+ * an admin keeps asking the proxy for its health ({@code GET /api/v1/cluster}, every poll) and for
+ * the node list ({@code outpost ls}'s request, every {@link #LISTING_EVERY}), so the result says how
+ * responsive the proxy stayed; the proxy's thread count is read from {@code /proc}.
  */
 public final class ReconnectStorm {
   private static final Duration POLL = Duration.ofMillis(250);
+  /** Listing thousands of nodes is work of its own: not so often that it becomes the load. */
+  private static final Duration LISTING_EVERY = Duration.ofSeconds(2);
 
   private final AdminSession admin;
   private final long proxyPid;
   private final Duration bound;
-  private Duration slowestListing = Duration.ZERO;
-  private int listings;
+  private final Slowest health = new Slowest();
+  private final Slowest listing = new Slowest();
+  private long lastListing;
   private int peakThreads;
 
   /**
@@ -44,12 +48,13 @@ public final class ReconnectStorm {
    * @param afterDrop the same after every link was dropped at once; null when not within the bound
    * @param connectedAtEnd agents connected when the measurement ended
    * @param listedOnline of the fleet's nodes, how many the proxy's node list showed online then
-   * @param busyRefusals upgrades refused with 503 over both waves
-   * @param slowestListing the slowest node listing during the storms
+   * @param busyRefusals upgrades refused with 503 and Retry-After, over both waves
+   * @param slowestHealth the slowest health answer during the storms, of {@code healthProbes}
+   * @param slowestListing the slowest node list during the storms, of {@code listings}
    */
   public record Result(int agents, Duration cold, Duration afterDrop, int connectedAtEnd, int listedOnline,
-      int busyRefusals, Duration slowestListing, int listings, int threadsBefore, int peakThreads,
-      int threadsAfter) {}
+      int busyRefusals, Duration slowestHealth, int healthProbes, Duration slowestListing, int listings,
+      int threadsBefore, int peakThreads, int threadsAfter) {}
 
   /** Storms {@code joined} (all of them nodes named {@code prefix-N}) at the proxy. */
   public Result run(SimulatedAgents joined, String prefix) {
@@ -63,13 +68,16 @@ public final class ReconnectStorm {
         fleet.dropAll();
         afterDrop = await(() -> fleet.connects() >= 2 * size && fleet.connected() == size);
       }
-      int listedOnline = listedOnline(prefix);
+      int listedOnline = (int) listNodes().stream()
+          .filter(node -> node.name().startsWith(prefix + "-") && node.online())
+          .count();
       return new Result(size, cold, afterDrop, fleet.connected(), listedOnline, fleet.busyRefusals(),
-          slowestListing, listings, threadsBefore, peakThreads, ProcessStatus.of(proxyPid).threads());
+          health.longest, health.count, listing.longest, listing.count, threadsBefore, peakThreads,
+          ProcessStatus.of(proxyPid).threads());
     }
   }
 
-  /** Polls {@code done}, listing nodes each time; the time it took, or null past the bound. */
+  /** Polls {@code done}, probing the proxy each time; the time it took, or null past the bound. */
   private Duration await(BooleanSupplier done) {
     long start = System.nanoTime();
     while (!done.getAsBoolean()) {
@@ -77,29 +85,48 @@ public final class ReconnectStorm {
       if (elapsed.compareTo(bound) > 0) {
         return null;
       }
-      listNodes();
+      probe();
       peakThreads = Math.max(peakThreads, ProcessStatus.of(proxyPid).threads());
       Pause.of(POLL);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private int listedOnline(String prefix) {
-    return (int) listNodes().stream()
-        .filter(node -> node.name().startsWith(prefix + "-") && node.online())
-        .count();
+  private void probe() {
+    long start = System.nanoTime();
+    try {
+      admin.cluster();
+    } catch (IOException | ApiException e) {
+      throw new IllegalStateException("the proxy did not answer a health request during the storm: "
+          + e.getMessage(), e);
+    }
+    health.took(start);
+    if (System.nanoTime() - lastListing >= LISTING_EVERY.toNanos()) {
+      listNodes();
+    }
   }
 
   private List<NodeView> listNodes() {
     long start = System.nanoTime();
+    lastListing = start;
     try {
       List<NodeView> nodes = admin.nodes();
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      slowestListing = took.compareTo(slowestListing) > 0 ? took : slowestListing;
-      listings++;
+      listing.took(start);
       return nodes;
     } catch (IOException | ApiException e) {
       throw new IllegalStateException("the proxy did not list its nodes during the storm: " + e.getMessage(), e);
+    }
+  }
+
+  /** The longest of a series of timings. */
+  private static final class Slowest {
+    private Duration longest = Duration.ZERO;
+    private int count;
+
+    void took(long startNanos) {
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+      longest = took.compareTo(longest) > 0 ? took : longest;
+      count++;
     }
   }
 }
