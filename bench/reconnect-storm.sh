@@ -4,6 +4,7 @@
 # again; prints a Markdown table. See docs/performance.md, "Reconnect storm".
 #   bench/reconnect-storm.sh
 #   OUTPOST_BENCH_STORM_AGENTS=500 bench/reconnect-storm.sh
+#   OUTPOST_TUNNEL_ADMISSION_RATE=20 OUTPOST_TUNNEL_ADMISSION_BURST=40 bench/reconnect-storm.sh  # the proxy inherits them
 # Its Payara domain is outpost-bench (admin 24848, HTTPS 28443), its data target/bench, wiped per
 # run. Run it under the shared lock on a machine others use: flock /tmp/outpost-payara.lock ...
 set -euo pipefail

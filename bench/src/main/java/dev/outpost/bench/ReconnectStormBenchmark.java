@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code bench/reconnect-storm.sh}: thousands of simulated agents storm the proxy at its default
- * admission rate, from cold and again after every link drops at once (see {@link ReconnectStorm}).
+ * {@code bench/reconnect-storm.sh}: thousands of simulated agents storm the proxy at its admission
+ * rate ({@code OUTPOST_TUNNEL_ADMISSION_RATE}/{@code _BURST} if set, else the default), from cold and again after every link drops at once (see {@link ReconnectStorm}).
  * Prints a Markdown table on standard output (kept in {@code target/bench/reconnect-storm.md});
  * progress goes to standard error.
  *
@@ -50,8 +50,10 @@ public final class ReconnectStormBenchmark {
   }
 
   private static ResultTable table(ReconnectStorm.Result result) {
-    return new ResultTable("reconnect storm (default admission rate)", "value")
+    return new ResultTable("reconnect storm", "value")
         .row("simulated agents", Integer.toString(result.agents()))
+        .row("proxy admission rate / burst", setting("OUTPOST_TUNNEL_ADMISSION_RATE") + " / "
+            + setting("OUTPOST_TUNNEL_ADMISSION_BURST"))
         .row("all connected from cold", seconds(result.cold()))
         .row("all reconnected after every link dropped at once", seconds(result.afterDrop()))
         .row("connected at the end / listed online by the proxy",
@@ -63,6 +65,12 @@ public final class ReconnectStormBenchmark {
             format("%d ms (of %d)", result.slowestListing().toMillis(), result.listings()))
         .row("proxy threads before / peak / after",
             result.threadsBefore() + " / " + result.peakThreads() + " / " + result.threadsAfter());
+  }
+
+  /** The proxy inherits the benchmark's environment; unset means the default. */
+  private static String setting(String variable) {
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? "default" : value;
   }
 
   private static String seconds(Duration took) {

@@ -11,9 +11,9 @@ import java.time.Duration;
  */
 public record AdmissionRate(double perSecond, int burst) {
   /**
-   * 50 per second, 100 at once: 2,000 agents that lost the proxy together are all back within about
-   * 40 s, and a two-core proxy spends well under half its time letting them in (see
-   * docs/performance.md, "Reconnect storm").
+   * 50 per second, 100 at once: 2,000 agents that lost the proxy together could all be back within
+   * about 40 s. That needs a proxy that can take 50 tunnels a second; a smaller one should be given
+   * a lower rate (docs/performance.md, "Reconnect storm": a loaded two-core machine took about 20).
    */
   public static final AdmissionRate DEFAULT = new AdmissionRate(50, 100);
 
