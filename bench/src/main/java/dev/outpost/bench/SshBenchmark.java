@@ -5,6 +5,7 @@ import dev.outpost.bench.setup.BenchCluster;
 import dev.outpost.bench.setup.DirectSshd;
 import dev.outpost.bench.setup.TunnelPath;
 import dev.outpost.launcher.AdminSession;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -33,7 +34,7 @@ public final class SshBenchmark {
     BenchRun.inCluster(root, "results.md", (cluster, dir) -> run(cluster, dir, idleTunnels));
   }
 
-  private static String run(BenchCluster cluster, Path dir, int idleTunnels) {
+  private static String run(BenchCluster cluster, Path dir, int idleTunnels) throws IOException {
     AdminSession admin = cluster.adminSession();
     Progress.say("starting sshd on loopback and an agent as node " + TunnelPath.NODE);
     try (DirectSshd direct = DirectSshd.start(dir.resolve("sshd"));

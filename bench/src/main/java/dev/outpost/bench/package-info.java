@@ -4,6 +4,8 @@
  * dev.outpost.bench.PathComparison}), reads the agent's memory ({@link
  * dev.outpost.bench.AgentMemory}) and the proxy's heap per idle tunnel ({@link
  * dev.outpost.bench.ProxyFootprint}), and prints Markdown tables for {@code docs/performance.md}.
+ * The other scripts each have a main class of their own here, e.g. {@code bench/reconnect-storm.sh}
+ * runs {@link dev.outpost.bench.ReconnectStormBenchmark}.
  *
  * <pre>
  *  direct:  ssh ─────────────────────────────────────────────────────────── sshd (127.0.0.1:free)

@@ -34,6 +34,7 @@ public final class OutpostConfig {
   private final String tlsKeystorePassword;
   private final String proxyInstance;
   private final TunnelTimings tunnelTimings;
+  private final TunnelAdmission tunnelAdmission;
   private final Duration nodeStaleAfter;
   private final boolean requireMfa;
   private final Optional<String> appsDomain;
@@ -62,6 +63,10 @@ public final class OutpostConfig {
         duration(source, Setting.TUNNEL_PING_INTERVAL),
         duration(source, Setting.TUNNEL_IDLE_TIMEOUT),
         duration(source, Setting.TUNNEL_RESUME_GRACE));
+    tunnelAdmission = new TunnelAdmission(
+        positiveNumber(source, Setting.TUNNEL_ADMISSION_RATE),
+        positiveNumber(source, Setting.TUNNEL_ADMISSION_BURST)
+            .map(burst -> wholeNumber(Setting.TUNNEL_ADMISSION_BURST, burst)));
     nodeStaleAfter = duration(source, Setting.NODE_STALE_AFTER).orElse(DEFAULT_NODE_STALE_AFTER);
     requireMfa = flag(Setting.AUTH_REQUIRE_MFA, source.apply(Setting.AUTH_REQUIRE_MFA));
     appsDomain = appsDomain(source.apply(Setting.APPS_DOMAIN), publicHost());
@@ -197,6 +202,45 @@ public final class OutpostConfig {
   /** Tunnel keep-alive and resume timings; those not set keep the tunnel library's defaults. */
   public TunnelTimings tunnelTimings() {
     return tunnelTimings;
+  }
+
+  /** How fast agent tunnels are let in; those not set keep the tunnel library's defaults. */
+  public TunnelAdmission tunnelAdmission() {
+    return tunnelAdmission;
+  }
+
+  /**
+   * The agent tunnel admission rate as configured.
+   *
+   * @param perSecond connects let in per second, sustained
+   * @param burst connects let in at once after a quiet spell
+   */
+  public record TunnelAdmission(Optional<Double> perSecond, Optional<Integer> burst) {}
+
+  private static Optional<Double> positiveNumber(Function<Setting, String> source, Setting setting) {
+    String value = blankToNull(source.apply(setting));
+    if (value == null) {
+      return Optional.empty();
+    }
+    double parsed;
+    try {
+      parsed = Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      parsed = Double.NaN;
+    }
+    if (!(parsed > 0) || Double.isInfinite(parsed)) {
+      throw new IllegalStateException(setting.property() + " (" + setting.environmentVariable()
+          + ") must be a positive number, not '" + value + "'");
+    }
+    return Optional.of(parsed);
+  }
+
+  private static int wholeNumber(Setting setting, double value) {
+    if (value != Math.rint(value) || value > Integer.MAX_VALUE) {
+      throw new IllegalStateException(setting.property() + " (" + setting.environmentVariable()
+          + ") must be a whole number, not " + value);
+    }
+    return (int) value;
   }
 
   /**

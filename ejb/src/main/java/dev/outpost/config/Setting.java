@@ -17,6 +17,8 @@ public enum Setting {
   TUNNEL_PING_INTERVAL("outpost.tunnel.ping.interval"),
   TUNNEL_IDLE_TIMEOUT("outpost.tunnel.idle.timeout"),
   TUNNEL_RESUME_GRACE("outpost.tunnel.resume.grace"),
+  TUNNEL_ADMISSION_RATE("outpost.tunnel.admission.rate"),
+  TUNNEL_ADMISSION_BURST("outpost.tunnel.admission.burst"),
   NODE_STALE_AFTER("outpost.node.stale-after"),
   AUTH_REQUIRE_MFA("outpost.auth.require-mfa"),
   AUDIT_RETENTION("outpost.audit.retention"),

@@ -110,4 +110,24 @@ class OutpostConfigTest {
         Setting.TLS_KEYSTORE_PASSWORD.environmentVariable());
     assertEquals("OUTPOST_CA_PASSPHRASE", Setting.CA_PASSPHRASE.environmentVariable());
   }
+
+  @Test
+  void tunnelAdmissionIsReadAndChecked() {
+    OutpostConfig config = OutpostConfig.from(name -> null,
+        Map.of("OUTPOST_TUNNEL_ADMISSION_RATE", "12.5", "OUTPOST_TUNNEL_ADMISSION_BURST", "40")::get);
+    assertEquals(Optional.of(12.5), config.tunnelAdmission().perSecond());
+    assertEquals(Optional.of(40), config.tunnelAdmission().burst());
+    assertEquals(new OutpostConfig.TunnelAdmission(Optional.empty(), Optional.empty()),
+        OutpostConfig.from(name -> null, name -> null).tunnelAdmission());
+
+    assertEquals("outpost.tunnel.admission.rate (OUTPOST_TUNNEL_ADMISSION_RATE) must be a positive"
+        + " number, not 'fast'", assertThrows(IllegalStateException.class, () -> OutpostConfig.from(
+            name -> null, Map.of("OUTPOST_TUNNEL_ADMISSION_RATE", "fast")::get)).getMessage());
+    assertEquals("outpost.tunnel.admission.rate (OUTPOST_TUNNEL_ADMISSION_RATE) must be a positive"
+        + " number, not '0'", assertThrows(IllegalStateException.class, () -> OutpostConfig.from(
+            name -> null, Map.of("OUTPOST_TUNNEL_ADMISSION_RATE", "0")::get)).getMessage());
+    assertEquals("outpost.tunnel.admission.burst (OUTPOST_TUNNEL_ADMISSION_BURST) must be a whole"
+        + " number, not 2.5", assertThrows(IllegalStateException.class, () -> OutpostConfig.from(
+            name -> null, Map.of("OUTPOST_TUNNEL_ADMISSION_BURST", "2.5")::get)).getMessage());
+  }
 }

@@ -21,6 +21,12 @@ public final class TestCluster {
   public static final String APPS_DOMAIN = "localhost";
   public static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
   public static final Duration NODE_STALE_AFTER = Duration.ofSeconds(20);
+  /**
+   * Agent tunnels admitted per second, below the default (50) so that ReconnectStormIT's few hundred
+   * agents meet the limit; the other tests start a handful of agents at a time.
+   */
+  public static final int TUNNEL_ADMISSION_RATE = 20;
+  public static final int TUNNEL_ADMISSION_BURST = 20;
 
   private static LocalCluster cluster;
 
@@ -36,7 +42,9 @@ public final class TestCluster {
               EdgeHost.PROXY_ADDRESS + ":" + HTTPS_PORT, true);
       cluster = LocalCluster.start(layout, Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
           "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root", "OUTPOST_APPS_DOMAIN", APPS_DOMAIN,
-          "OUTPOST_NODE_STALE_AFTER", NODE_STALE_AFTER.toString()));
+          "OUTPOST_NODE_STALE_AFTER", NODE_STALE_AFTER.toString(),
+          "OUTPOST_TUNNEL_ADMISSION_RATE", Integer.toString(TUNNEL_ADMISSION_RATE),
+          "OUTPOST_TUNNEL_ADMISSION_BURST", Integer.toString(TUNNEL_ADMISSION_BURST)));
     }
     return cluster;
   }

@@ -1,5 +1,6 @@
 package dev.outpost.launcher;
 
+import dev.outpost.api.ClusterInfo;
 import dev.outpost.api.LoginRequest;
 import dev.outpost.api.LoginResponse;
 import dev.outpost.api.NodeView;
@@ -42,6 +43,11 @@ public final class AdminSession {
   /** A single-use node join token, valid for ten minutes. */
   public TokenResponse nodeToken() throws IOException, ApiException {
     return api.post("/api/v1/admin/tokens", new TokenRequest("node", "10m"), TokenResponse.class);
+  }
+
+  /** {@code GET /api/v1/cluster}: the cheapest answer the proxy gives, a health probe. */
+  public ClusterInfo cluster() throws IOException, ApiException {
+    return api.get("/api/v1/cluster", ClusterInfo.class);
   }
 
   public List<NodeView> nodes() throws IOException, ApiException {

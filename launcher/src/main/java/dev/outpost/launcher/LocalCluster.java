@@ -86,6 +86,16 @@ public final class LocalCluster implements AutoCloseable {
     awaitReady();
   }
 
+  /** The Payara server's process id, from the pid file the domain keeps while running. */
+  public long proxyPid() {
+    Path pidFile = layout.domainDir().resolve("config/pid");
+    try {
+      return Long.parseLong(Files.readString(pidFile).strip());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + pidFile + ": " + e.getMessage(), e);
+    }
+  }
+
   /** TLS that trusts this cluster's CA only, as an agent with the CA pin would. */
   public SSLContext trustContext() {
     return TlsContexts.trusting(certificates().clusterCa());

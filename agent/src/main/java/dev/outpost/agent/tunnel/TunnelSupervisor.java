@@ -1,15 +1,20 @@
 package dev.outpost.agent.tunnel;
 
 import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.ws.UpgradeRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Future;
 
 /**
  * Keeps the agent's reverse tunnel up, forever: dial, stay connected until the tunnel closes, wait
  * a jittered backoff, dial again. Every step runs on the {@link TaskScheduler}; {@link #stop} may
  * come from any thread and wins over whatever step is in flight.
+ *
+ * <p>A proxy too busy to take the agent answers 503 with {@code Retry-After}; the agent waits that
+ * long on top of its backoff.
  *
  * <p>The backoff starts over only after a connection that stayed up for {@link #STABLE_AFTER}:
  * a proxy that accepts and then drops the agent at once is retried ever more slowly, like one
@@ -81,7 +86,7 @@ public final class TunnelSupervisor {
     try {
       tunnel = dialer.dial();
     } catch (Exception e) {
-      retryAfter(ConnectionState.CONNECTING, reason(e));
+      retryAfter(ConnectionState.CONNECTING, reason(e), UpgradeRefusedException.retryAfterIn(e));
       return;
     }
     synchronized (this) {
@@ -109,14 +114,18 @@ public final class TunnelSupervisor {
     if (Duration.between(connectedAt, clock.instant()).compareTo(STABLE_AFTER) >= 0) {
       backoff.reset();
     }
-    retryAfter(ConnectionState.CONNECTED, "tunnel closed: " + reason);
+    retryAfter(ConnectionState.CONNECTED, "tunnel closed: " + reason, Optional.empty());
   }
 
-  private synchronized void retryAfter(ConnectionState from, String why) {
+  /**
+   * Schedules the next dial after the jittered backoff, plus the proxy's hint when it gave one: the
+   * hint spreads a crowd over the proxy's admission slots, the jitter spreads those sharing a slot.
+   */
+  private synchronized void retryAfter(ConnectionState from, String why, Optional<Duration> hint) {
     if (machine.state() != from) {
       return; // stopped meanwhile
     }
-    Duration delay = backoff.next();
+    Duration delay = backoff.next().plus(hint.orElse(Duration.ZERO));
     machine.moveTo(ConnectionState.BACKOFF, why + "; retrying in " + delay.toMillis() + " ms");
     pending = scheduler.schedule(this::redial, delay);
   }

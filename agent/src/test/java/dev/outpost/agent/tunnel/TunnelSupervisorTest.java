@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.outpost.client.http.ProxyConnectionException;
+import dev.outpost.tunnel.ws.UpgradeRefusedException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The reconnect loop on a manual scheduler: no sleeping, exact delays (random fixed at 1.0). */
@@ -78,6 +81,37 @@ class TunnelSupervisorTest {
     tunnel.close("network lost");
     scheduler.runDue();
     assertEquals(Duration.ofSeconds(1), scheduler.nextDelay());
+  }
+
+  @Test
+  void aBusyProxysRetryAfterIsWaitedOnTopOfTheBackoff() {
+    outcomes.add(busy(7));
+    outcomes.add(busy(3));
+    outcomes.add(new FakeTunnel());
+    supervisor.start();
+    scheduler.runDue();
+    assertEquals(Duration.ofSeconds(1 + 7), scheduler.nextDelay());
+    scheduler.advance(Duration.ofSeconds(8));
+    assertEquals(Duration.ofSeconds(2 + 3), scheduler.nextDelay(), "the backoff still grows");
+    scheduler.advance(Duration.ofSeconds(5));
+    assertEquals(CONNECTED, supervisor.state());
+    assertEquals(3, dials);
+  }
+
+  @Test
+  void aRefusalWithoutHintWaitsTheBackoffOnly() {
+    outcomes.add(new ProxyConnectionException("proxy busy",
+        new UpgradeRefusedException("refused with HTTP 503", 503, Optional.empty(), null)));
+    supervisor.start();
+    scheduler.runDue();
+    assertEquals(Duration.ofSeconds(1), scheduler.nextDelay());
+  }
+
+  /** A 503 as the agent's dialer reports it: wrapped in the one-line proxy failure. */
+  private static Exception busy(long retryAfterSeconds) {
+    return new ProxyConnectionException("cannot talk to proxy proxy:8443",
+        new UpgradeRefusedException("WebSocket upgrade refused with HTTP 503", 503,
+            Optional.of(Duration.ofSeconds(retryAfterSeconds)), null));
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Map;
@@ -86,12 +85,7 @@ public final class BenchCluster {
 
   /** The Payara server's process id, from the pid file the domain keeps while running. */
   public long payaraPid() {
-    Path pidFile = layout().domainDir().resolve("config/pid");
-    try {
-      return Long.parseLong(Files.readString(pidFile).strip());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + pidFile, e);
-    }
+    return cluster.proxyPid();
   }
 
   public void stop() {

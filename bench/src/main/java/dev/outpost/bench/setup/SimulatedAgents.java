@@ -8,6 +8,7 @@ import dev.outpost.client.http.ApiException;
 import dev.outpost.client.http.ProxyAddress;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.launcher.AdminSession;
+import dev.outpost.launcher.LocalCluster;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
@@ -47,10 +48,19 @@ public final class SimulatedAgents implements AutoCloseable {
 
   /** Joins {@code count} nodes named {@code prefix-N}, each with a token of its own. */
   public static SimulatedAgents join(BenchCluster cluster, AdminSession admin, String prefix, int count) {
-    ProxyAddress proxy = ProxyAddress.parse(cluster.proxy());
-    ApiClient api = new ApiClient(proxy, cluster.cluster().trustContext());
+    return join(cluster.cluster(), cluster.proxy(), admin, prefix, count);
+  }
+
+  /**
+   * Joins {@code count} nodes named {@code prefix-N} to {@code cluster}, reached at {@code proxy}
+   * ({@code host:port}), each with a token of its own.
+   */
+  public static SimulatedAgents join(LocalCluster cluster, String proxyAddress, AdminSession admin, String prefix,
+      int count) {
+    ProxyAddress proxy = ProxyAddress.parse(proxyAddress);
+    ApiClient api = new ApiClient(proxy, cluster.trustContext());
     SimulatedAgents agents =
-        new SimulatedAgents(proxy, WebSocketDialer.client(cluster.cluster().trustContext(), DIAL_TIMEOUT));
+        new SimulatedAgents(proxy, WebSocketDialer.client(cluster.trustContext(), DIAL_TIMEOUT));
     try {
       for (int i = 0; i < count; i++) {
         TokenResponse token = admin.nodeToken();
@@ -71,7 +81,7 @@ public final class SimulatedAgents implements AutoCloseable {
    * on standard error): how many it takes is part of the result.
    */
   public void dialAll() {
-    URI endpoint = proxy.wss(AGENT_TUNNEL_PATH);
+    URI endpoint = endpoint();
     for (CertificateProver prover : joined) {
       try {
         tunnels.add(WebSocketDialer.dial(http, endpoint, Map.of(), TunnelSettings.defaults(), prover,
@@ -81,6 +91,21 @@ public final class SimulatedAgents implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** The joined nodes' host certificates, in join order. */
+  List<CertificateProver> identities() {
+    return List.copyOf(joined);
+  }
+
+  /** The agent tunnel endpoint, {@code wss://PROXY/api/v1/tunnel/agent}. */
+  URI endpoint() {
+    return proxy.wss(AGENT_TUNNEL_PATH);
+  }
+
+  /** The one client (and selector thread) every simulated agent dials with. */
+  HttpClient http() {
+    return http;
   }
 
   public int openTunnels() {

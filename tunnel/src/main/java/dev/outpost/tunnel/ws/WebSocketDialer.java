@@ -5,6 +5,7 @@ import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.TunnelAuthenticator.Prover;
 import dev.outpost.tunnel.TunnelConnection;
 import dev.outpost.tunnel.TunnelSettings;
+import dev.outpost.tunnel.admission.RetryAfter;
 import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +36,9 @@ public final class WebSocketDialer {
    * @param acceptor serves streams the proxy opens ({@link StreamAcceptor#REFUSE_ALL} for a client)
    * @param timeout bounds the connection and, separately, the handshake
    * @return an established tunnel
-   * @throws IOException saying which step failed: connecting, the upgrade (with the HTTP status),
-   *     or the handshake (with the proxy's reason)
+   * @throws IOException saying which step failed: connecting, the upgrade (an {@link
+   *     UpgradeRefusedException} with the HTTP status and any retry hint), or the handshake (with
+   *     the proxy's reason)
    */
   public static TunnelConnection dial(
       URI uri,
@@ -133,12 +136,13 @@ public final class WebSocketDialer {
 
   private static IOException openFailure(URI uri, Throwable cause) {
     if (cause instanceof WebSocketHandshakeException refused) {
-      return new IOException(
-          "WebSocket upgrade to "
-              + uri
-              + " refused with HTTP "
-              + refused.getResponse().statusCode(),
-          cause);
+      int status = refused.getResponse().statusCode();
+      Optional<Duration> retryAfter =
+          refused.getResponse().headers().firstValue(RetryAfter.HEADER).flatMap(RetryAfter::parse);
+      return new UpgradeRefusedException(
+          "WebSocket upgrade to " + uri + " refused with HTTP " + status
+              + retryAfter.map(wait -> " (retry after " + wait.toSeconds() + " s)").orElse(""),
+          status, retryAfter, cause);
     }
     return new IOException("cannot open a WebSocket to " + uri + ": " + cause, cause);
   }

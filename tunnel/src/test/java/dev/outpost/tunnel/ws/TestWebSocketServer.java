@@ -34,12 +34,19 @@ final class TestWebSocketServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final int status;
+  private final String refusalHeaders;
   final CompletableFuture<Map<String, String>> requestHeaders = new CompletableFuture<>();
   final CompletableFuture<FrameTransport> accepted = new CompletableFuture<>();
 
   TestWebSocketServer(int status) throws IOException {
+    this(status, "");
+  }
+
+  /** @param refusalHeaders header lines (each ending CRLF) added to a refusal, e.g. Retry-After */
+  TestWebSocketServer(int status, String refusalHeaders) throws IOException {
     this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     this.status = status;
+    this.refusalHeaders = refusalHeaders;
     Thread thread = new Thread(this::acceptOne, "test-ws-server");
     thread.setDaemon(true);
     thread.start();
@@ -64,7 +71,8 @@ final class TestWebSocketServer implements AutoCloseable {
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
       if (status != 101) {
         out.write(
-            ("HTTP/1.1 " + status + " Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            ("HTTP/1.1 " + status + " Refused\r\n" + refusalHeaders
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n")
                 .getBytes(US_ASCII));
         out.flush();
         socket.close();

@@ -3,6 +3,7 @@ package dev.outpost.tunnel.ws;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.outpost.tunnel.StreamAcceptor;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,20 @@ class WebSocketDialerTest {
       assertEquals(
           "WebSocket upgrade to " + server.uri("/t") + " refused with HTTP 403",
           refused.getMessage());
+    }
+  }
+
+  @Test
+  void aBusyProxysRetryHintTravelsWithTheRefusal() throws Exception {
+    try (TestWebSocketServer server = new TestWebSocketServer(503, "Retry-After: 7\r\n")) {
+      IOException refused = assertThrows(IOException.class, () -> dial(server));
+      assertEquals(
+          "WebSocket upgrade to " + server.uri("/t") + " refused with HTTP 503 (retry after 7 s)",
+          refused.getMessage());
+      UpgradeRefusedException upgrade = assertInstanceOf(UpgradeRefusedException.class, refused);
+      assertEquals(503, upgrade.status());
+      assertEquals(Optional.of(Duration.ofSeconds(7)),
+          UpgradeRefusedException.retryAfterIn(new IOException("wrapped", refused)));
     }
   }
 

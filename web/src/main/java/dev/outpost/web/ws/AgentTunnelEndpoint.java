@@ -10,10 +10,12 @@ import jakarta.websocket.server.ServerEndpoint;
 /**
  * Where agents keep their reverse tunnel: the agent proves its node identity with its host
  * certificate; the proxy then opens streams towards it, never the other way round. Agent tunnels
- * are resumable: when one is lost, its SSH streams wait for the node's next tunnel.
+ * are resumable: when one is lost, its SSH streams wait for the node's next tunnel. Connects are
+ * let in at the admission rate ({@link AgentTunnelAdmissionFilter}).
  */
-@ServerEndpoint(value = "/api/v1/tunnel/agent", configurator = NonBrowserConfigurator.class)
+@ServerEndpoint(value = AgentTunnelEndpoint.PATH, configurator = NonBrowserConfigurator.class)
 public class AgentTunnelEndpoint extends TunnelEndpoint {
+  static final String PATH = "/api/v1/tunnel/agent";
 
   @Inject TunnelAuthService auth;
   @Inject AgentTunnels tunnels;

@@ -1,6 +1,7 @@
 /**
  * WebSocket endpoints carrying tunnels: {@code /api/v1/tunnel/agent} (one reverse tunnel per
- * node) and {@code /api/v1/tunnel/client} (users' SSH connections); and, separate from them and
+ * node, let in at the admission rate by {@link dev.outpost.web.ws.AgentTunnelAdmissionFilter}) and
+ * {@code /api/v1/tunnel/client} (users' SSH connections); and, separate from them and
  * the only one open to browsers, {@code /api/v1/console/terminal} ({@link
  * dev.outpost.web.ws.TerminalEndpoint}, guarded before the upgrade by {@link
  * dev.outpost.web.ws.TerminalUpgradeFilter}). Tyrus is only a transport here:
