@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.AdminTasks;
 import dev.outpost.it.Cli;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.console.Browser;
 import java.io.BufferedReader;
@@ -274,7 +275,7 @@ class SsoIT {
         // Keycloak may ask to grant the device access; yes.
         browser.driver.findElements(By.name("accept")).stream().findFirst()
             .ifPresent(WebElement::click);
-        AdminTasks.sleep(500);
+        Polling.sleep(500);
       }
     }
     assertTrue(login.waitFor(30, TimeUnit.SECONDS), output.toString());
@@ -298,7 +299,7 @@ class SsoIT {
           return event;
         }
       }
-      AdminTasks.sleep(500);
+      Polling.sleep(500);
     }
     throw new AssertionError("no user.login event for " + user);
   }
