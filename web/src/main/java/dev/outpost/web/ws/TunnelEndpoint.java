@@ -31,6 +31,7 @@ public abstract class TunnelEndpoint {
   @OnOpen
   public void open(Session session) {
     session.setMaxBinaryMessageBufferSize(MAX_MESSAGE);
+    TyrusIdleTimer.runOn(session, runtime.settings().scheduler());
     remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "unknown";
     connection =
         TunnelConnection.accept(
