@@ -10,8 +10,7 @@ import org.glassfish.tyrus.core.Utils;
  * bytes) and copies both, so a frame of n bytes arriving in reads of r bytes is copied about
  * n/(2r) times over. Replays that loop for 1 GiB of frames of 16, 64 and 256 KiB in 16 KiB reads
  * (what the servlet layer hands Tyrus), twice, the second round warm; prints seconds per GiB on one
- * thread (wall clock)
- * and bytes copied per byte. See docs/performance.md.
+ * thread (wall clock) and bytes copied per byte. See docs/performance.md.
  *
  * <pre>java -cp bench/target/classes:$(tyrus-core jar) dev.outpost.bench.TyrusFrameGathering</pre>
  */
