@@ -21,13 +21,15 @@ fi
 artifacts=(ear/target/outpost.ear agent/target/outpost-agent.jar cli/target/outpost.jar bench/target/classes)
 for artifact in "${artifacts[@]}"; do
   if [[ ! -e "$artifact" ]]; then
-    echo "[bench] $artifact missing: building (./mvnw -q -DskipTests install)" >&2
-    ./mvnw -q -DskipTests install
+    echo "[bench] $artifact missing: building (./mvnw -q -DskipTests package)" >&2
+    ./mvnw -q -B -ntp -DskipTests -Djazzer.skip package
     break
   fi
 done
 
 classpath_file=bench/target/classpath.txt
 ./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file"
+# This tree's own modules first: the Outpost jars in ~/.m2 may come from another checkout.
+modules=launcher/target/classes:client/target/classes:tunnel/target/classes:api/target/classes:agent/target/classes
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Doutpost.root="$PWD" -Doutpost.bench.tunnels="${OUTPOST_BENCH_TUNNELS:-200}" \
-  -cp "bench/target/classes:$(cat "$classpath_file")" dev.outpost.bench.SshBenchmark
+  -cp "bench/target/classes:$modules:$(cat "$classpath_file")" dev.outpost.bench.SshBenchmark

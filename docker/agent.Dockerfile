@@ -12,6 +12,7 @@ COPY agent/target/outpost-agent.jar /opt/outpost/outpost-agent.jar
 VOLUME /var/lib/outpost-agent
 
 ENTRYPOINT ["java", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", \
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-TieredCompilation", \
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", \
             "-jar", "/opt/outpost/outpost-agent.jar"]
 CMD ["start", "--data-dir=/var/lib/outpost-agent"]

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.AdminTasks;
 import dev.outpost.it.Polling;
 import dev.outpost.it.Cli;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.console.Browser;
 import java.io.BufferedReader;

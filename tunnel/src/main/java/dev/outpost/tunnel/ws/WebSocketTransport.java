@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link FrameTransport} over the JDK's {@link WebSocket} client: one frame per binary message.
  *
  * <p>The JDK allows one outstanding send, so sends are serialized and each waits for the previous
- * to complete. Inbound messages are requested one at a time, and only once a sink is started: the
+ * to complete; a frame leaves in fragments of {@link #FRAGMENT_SIZE}. Inbound messages are requested one at a time, and only once a sink is started: the
  * next is requested after the sink has taken the previous, which is the backpressure toward the
  * server. Messages arriving in parts are joined up to a size cap. Closing sends a WebSocket close
  * and waits briefly for the peer's before dropping the connection, so that a GOAWAY just sent is
@@ -31,6 +31,15 @@ public final class WebSocketTransport implements FrameTransport {
 
   /** RFC 6455: a close reason is at most 123 bytes of UTF-8. */
   private static final int MAX_CLOSE_REASON = 123;
+
+  /**
+   * The largest WebSocket frame sent: one TLS record's worth. The proxy's WebSocket container
+   * (Tyrus) gathers each incoming frame whole before it unmasks it, growing its buffer by copying
+   * everything received so far for every network read, so a frame's cost grows with its square;
+   * frames of this size arrive in one or two reads. Tyrus joins the fragments of a message once,
+   * and the JDK's own receiver does not care.
+   */
+  static final int FRAGMENT_SIZE = 16 * 1024;
 
   private static final int MESSAGE_TOO_BIG = 1009;
   private static final int UNSUPPORTED_DATA = 1003;
@@ -79,11 +88,21 @@ public final class WebSocketTransport implements FrameTransport {
     }
   }
 
+  /**
+   * Sends the frame as one binary message in fragments of at most {@link #FRAGMENT_SIZE}, each
+   * waiting for the previous.
+   */
   @Override
   public void send(ByteBuffer frame) throws IOException {
     synchronized (sendLock) {
       try {
-        socket.sendBinary(frame, true).get();
+        ByteBuffer rest = frame.duplicate();
+        while (rest.remaining() > FRAGMENT_SIZE) {
+          ByteBuffer fragment = rest.slice(rest.position(), FRAGMENT_SIZE);
+          rest.position(rest.position() + FRAGMENT_SIZE);
+          socket.sendBinary(fragment, false).get();
+        }
+        socket.sendBinary(rest, true).get();
       } catch (ExecutionException e) {
         throw new IOException("WebSocket send failed: " + e.getCause().getMessage(), e.getCause());
       } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package dev.outpost.tunnel.ws;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Records what a transport asks of the JDK WebSocket. */
@@ -11,6 +13,8 @@ final class StubWebSocket implements WebSocket {
   String closeReason;
   boolean aborted;
   CompletableFuture<WebSocket> nextSend = CompletableFuture.completedFuture(this);
+  final List<byte[]> sentParts = new ArrayList<>();
+  final List<Boolean> sentLast = new ArrayList<>();
 
   @Override
   public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
@@ -19,6 +23,10 @@ final class StubWebSocket implements WebSocket {
 
   @Override
   public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
+    byte[] part = new byte[data.remaining()];
+    data.get(part);
+    sentParts.add(part);
+    sentLast.add(last);
     return nextSend;
   }
 

@@ -1,5 +1,6 @@
 package dev.outpost.tunnel.ws;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.tunnel.FrameTransport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,27 @@ class WebSocketTransportTest {
     assertFalse(socket.aborted);
     listener.onClose(socket, 1000, "");
     assertTrue(socket.aborted);
+  }
+
+  @Test
+  void aLargeFrameLeavesAsOneMessageInFragmentsTheProxyGathersCheaply() throws IOException {
+    byte[] frame = new byte[2 * WebSocketTransport.FRAGMENT_SIZE + 5];
+    new Random(7).nextBytes(frame);
+    transport.send(ByteBuffer.wrap(frame));
+
+    assertEquals(List.of(false, false, true), socket.sentLast);
+    assertEquals(List.of(WebSocketTransport.FRAGMENT_SIZE, WebSocketTransport.FRAGMENT_SIZE, 5),
+        socket.sentParts.stream().map(part -> part.length).toList());
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    socket.sentParts.forEach(joined::writeBytes);
+    assertArrayEquals(frame, joined.toByteArray());
+  }
+
+  @Test
+  void aSmallFrameLeavesWhole() throws IOException {
+    transport.send(bytes("ping"));
+    assertEquals(List.of(true), socket.sentLast);
+    assertEquals("ping", new String(socket.sentParts.get(0), StandardCharsets.UTF_8));
   }
 
   @Test
