@@ -122,7 +122,7 @@ class SsoIT {
       assertEquals(List.of("tech"), strings(session.get("logins")));
 
       JsonNode login = awaitLoginAudit("alice");
-      assertTrue(login.get("message").asText().startsWith("method=oidc connector=keycloak"),
+      assertTrue(login.get("reason").asText().startsWith("method=oidc connector=keycloak"),
           login.toString());
 
       browser.driver.findElement(By.id("logout")).click();
