@@ -11,6 +11,7 @@ import dev.outpost.domain.user.Base32;
 import dev.outpost.domain.user.Totp;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -216,6 +217,28 @@ class LocalUsersIT {
     Command.Result removed = curlWithCertificate(dana, List.of(), "/api/v1/nodes");
     assertNotEquals(0, removed.exitCode(), removed.stdout());
     assertTrue(removed.stdout().contains("no longer exists"), removed.stdout());
+  }
+
+  @Test
+  @Order(8)
+  void theAdministrationApiIsDocumentedWithOpenApi() {
+    // Payara builds the document from the deployed application some time after a (re)start.
+    Command.Result document = openApi();
+    for (int attempt = 0; attempt < 30 && !document.stdout().contains("/api/v1/admin/"); attempt++) {
+      Polling.sleep(2000);
+      document = openApi();
+    }
+    assertEquals(0, document.exitCode(), document.stderr());
+    for (String path : List.of("/api/v1/admin/users", "/api/v1/admin/roles", "/api/v1/admin/locks",
+        "/api/v1/admin/tokens")) {
+      assertTrue(document.stdout().contains(path + ":"), path + " in " + document.stdout());
+    }
+  }
+
+  private Command.Result openApi() {
+    return Command.run(List.of("curl", "-sS", "--fail-with-body",
+        "--cacert", admin.home().resolve("cluster_ca.pem").toString(),
+        "https://" + TestCluster.localProxy() + "/openapi"), Map.of(), null, Duration.ofSeconds(30));
   }
 
   private static Command.Result curlWithCertificate(Cli cli, List<String> options, String path) {
