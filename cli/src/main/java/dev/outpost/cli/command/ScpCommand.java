@@ -6,6 +6,7 @@ import dev.outpost.cli.ssh.RemotePath;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,11 +16,7 @@ import picocli.CommandLine.Parameters;
     description = "Copy files to or from a node: outpost scp [-r] SRC DST, one of them [LOGIN@]NODE:PATH.")
 final class ScpCommand extends BaseCommand {
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "NAME",
-      description = "The node's cluster (default: the one logged in to).")
-  String cluster;
+  @Mixin NodeClusterOption cluster;
 
   @Option(names = "-r", description = "Copy directories recursively.")
   boolean recursive;
@@ -40,7 +37,8 @@ final class ScpCommand extends BaseCommand {
     RemotePath node = from.orElseGet(to::get);
     FileCopy copy = new FileCopy(to.isPresent(), Path.of(to.isPresent() ? source : target),
         node.path(), recursive);
-    return NodeSessions.open(this, cluster, node.destination(), (ssh, connection, where, host) ->
+    return NodeSessions.open(this, cluster.cluster,
+        node.destination(), (ssh, connection, where, host) ->
         ssh.copy(connection.stream(), where, host, copy));
   }
 

@@ -4,7 +4,7 @@ import dev.outpost.cli.CliException;
 import dev.outpost.cli.ssh.Destination;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code outpost ssh}: a shell or a command on a node, through the proxy. */
@@ -13,11 +13,7 @@ import picocli.CommandLine.Parameters;
     description = "Open a shell on a node, or run a command there and exit with its status.")
 final class SshCommand extends BaseCommand {
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "NAME",
-      description = "The node's cluster (default: the one logged in to).")
-  String cluster;
+  @Mixin NodeClusterOption cluster;
 
   @Parameters(
       index = "0",
@@ -33,7 +29,8 @@ final class SshCommand extends BaseCommand {
 
   @Override
   public Integer call() throws CliException {
-    return NodeSessions.open(this, cluster, destination, (ssh, connection, target, host) ->
+    return NodeSessions.open(this, cluster.cluster,
+        destination, (ssh, connection, target, host) ->
         ssh.run(connection.stream(), target, host, command, environment().stdio()));
   }
 }
