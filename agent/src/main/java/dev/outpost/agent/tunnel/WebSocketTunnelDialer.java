@@ -5,6 +5,7 @@ import dev.outpost.agent.identity.NodeIdentity;
 import dev.outpost.client.http.ProxyAddress;
 import dev.outpost.client.http.ProxyConnectionException;
 import dev.outpost.client.tunnel.CertificateProver;
+import dev.outpost.client.tunnel.TunnelDialer;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;

@@ -1,9 +1,9 @@
 package dev.outpost.bench.setup;
 
-import dev.outpost.agent.tunnel.Backoff;
-import dev.outpost.agent.tunnel.ConnectionState;
-import dev.outpost.agent.tunnel.TaskScheduler;
-import dev.outpost.agent.tunnel.TunnelSupervisor;
+import dev.outpost.client.tunnel.Backoff;
+import dev.outpost.client.tunnel.ConnectionState;
+import dev.outpost.client.tunnel.TaskScheduler;
+import dev.outpost.client.tunnel.TunnelSupervisor;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamSession;
@@ -35,7 +35,7 @@ public final class ReconnectingAgents implements AutoCloseable {
   /** Dials block while they try: this many may be in flight at once. */
   private static final int MAX_DIALLING_THREADS = 256;
   /** One log line per state change of thousands of agents would drown the results. */
-  private static final Logger AGENT_LOG = Logger.getLogger("dev.outpost.agent.tunnel");
+  private static final Logger AGENT_LOG = Logger.getLogger("dev.outpost.client.tunnel");
 
   private final ScheduledExecutorService threads;
   private final List<Agent> agents;

@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.client.tunnel;
 
 import static dev.outpost.agent.tunnel.ConnectionState.BACKOFF;
 import static dev.outpost.agent.tunnel.ConnectionState.CONNECTED;

@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.client.tunnel;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.client.tunnel;
 
 import dev.outpost.tunnel.Tunnel;
 

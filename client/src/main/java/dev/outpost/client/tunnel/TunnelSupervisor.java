@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.client.tunnel;
 
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.ws.UpgradeRefusedException;
@@ -24,7 +24,7 @@ public final class TunnelSupervisor {
   /** A connection that lasted this long was healthy; the next retry starts from the base delay. */
   public static final Duration STABLE_AFTER = Duration.ofSeconds(30);
 
-  private static final String STOPPING = "agent stopping";
+  private static final String STOPPING = "stopping";
 
   private final TunnelDialer dialer;
   private final Backoff backoff;

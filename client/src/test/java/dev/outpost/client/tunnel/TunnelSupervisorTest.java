@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.client.tunnel;
 
 import static dev.outpost.agent.tunnel.ConnectionState.BACKOFF;
 import static dev.outpost.agent.tunnel.ConnectionState.CONNECTED;
@@ -122,7 +122,7 @@ class TunnelSupervisorTest {
     scheduler.runDue();
     supervisor.stop();
     assertEquals(STOPPED, supervisor.state());
-    assertEquals("agent stopping", tunnel.closeReason());
+    assertEquals("stopping", tunnel.closeReason());
     scheduler.advance(Duration.ofMinutes(5));
     assertEquals(STOPPED, supervisor.state());
     assertEquals(1, dials);
@@ -156,7 +156,7 @@ class TunnelSupervisorTest {
     self[0].start();
     scheduler.runDue();
     assertEquals(STOPPED, self[0].state());
-    assertEquals("agent stopping", late.closeReason());
+    assertEquals("stopping", late.closeReason());
   }
 
   @Test
