@@ -1,9 +1,9 @@
 package dev.outpost.client.tunnel;
 
-import static dev.outpost.agent.tunnel.ConnectionState.BACKOFF;
-import static dev.outpost.agent.tunnel.ConnectionState.CONNECTED;
-import static dev.outpost.agent.tunnel.ConnectionState.CONNECTING;
-import static dev.outpost.agent.tunnel.ConnectionState.STOPPED;
+import static dev.outpost.client.tunnel.ConnectionState.BACKOFF;
+import static dev.outpost.client.tunnel.ConnectionState.CONNECTED;
+import static dev.outpost.client.tunnel.ConnectionState.CONNECTING;
+import static dev.outpost.client.tunnel.ConnectionState.STOPPED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
