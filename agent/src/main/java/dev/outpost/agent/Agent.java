@@ -79,7 +79,7 @@ public final class Agent implements AutoCloseable {
     RecordingPipeline recording =
         RecordingPipeline.start(config.dataDirectory(), config.proxy(), tls, identity, Clock.systemUTC());
     BuiltinSshServer sshServer =
-        config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer()) : null;
+        config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer(), recording.sessions()) : null;
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
     config.apps().forEach(app -> LOG.info(() -> "publishing app " + app.name() + " at "
         + app.upstream() + " " + app.labels()));

@@ -79,7 +79,11 @@ public record UserCertificatePermissions(
    * value parses.
    */
   public static Optional<UserCertificatePermissions> of(OpenSshCertificate certificate) {
-    Map<String, String> extensions = certificate.getExtensionsMap();
+    return of(certificate.getExtensionsMap());
+  }
+
+  /** As {@link #of(OpenSshCertificate)}, from the extensions alone. */
+  public static Optional<UserCertificatePermissions> of(Map<String, String> extensions) {
     String cluster = extensions.get(CLUSTER);
     String roles = extensions.get(ROLES);
     if (cluster == null || cluster.isBlank() || roles == null || roles.isBlank()) {
@@ -95,5 +99,51 @@ public record UserCertificatePermissions(
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // includes NumberFormatException
     }
+  }
+
+  /**
+   * What this certificate permits where another cluster's roles grant only {@code granted}: each
+   * permission only if both allow it, strict recording unless both are best effort, the shorter
+   * idle timeout. The cluster and roles stay this certificate's.
+   */
+  public UserCertificatePermissions limitedTo(UserCertificatePermissions granted) {
+    Optional<Duration> idle = clientIdleTimeout;
+    if (granted.clientIdleTimeout.isPresent()
+        && (idle.isEmpty() || granted.clientIdleTimeout.get().compareTo(idle.get()) < 0)) {
+      idle = granted.clientIdleTimeout;
+    }
+    return new UserCertificatePermissions(cluster, roles,
+        portForwarding && granted.portForwarding, fileCopy && granted.fileCopy,
+        recordingBestEffort && granted.recordingBestEffort, idle);
+  }
+
+  /**
+   * The permissions as one line, {@code name[:value],…} without cluster, roles and terminal: how a
+   * leaf tells its node what its roles grant a root's user ({@link #fromGrants}).
+   */
+  public String grants() {
+    StringBuilder out = new StringBuilder();
+    extensions().forEach((name, value) -> {
+      if (!name.equals(CLUSTER) && !name.equals(ROLES) && !name.equals(PTY)) {
+        out.append(out.isEmpty() ? "" : ",").append(name).append(value.isEmpty() ? "" : ":" + value);
+      }
+    });
+    return out.toString();
+  }
+
+  /** Reads {@link #grants()} back, for {@code cluster} and {@code roles}; empty when malformed. */
+  public static Optional<UserCertificatePermissions> fromGrants(String grants, String cluster,
+      List<String> roles) {
+    Map<String, String> extensions = new TreeMap<>();
+    extensions.put(CLUSTER, cluster);
+    extensions.put(ROLES, String.join(",", roles));
+    for (String grant : grants.split(",")) {
+      if (!grant.isEmpty()) {
+        int colon = grant.indexOf(':');
+        extensions.put(colon < 0 ? grant : grant.substring(0, colon),
+            colon < 0 ? "" : grant.substring(colon + 1));
+      }
+    }
+    return of(extensions);
   }
 }

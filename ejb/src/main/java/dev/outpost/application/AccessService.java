@@ -1,7 +1,9 @@
 package dev.outpost.application;
 
+import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.application.access.SessionOrigin;
 import dev.outpost.application.access.SshAccess;
+import dev.outpost.ca.SshKeys;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.lock.Lock;
@@ -17,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +57,9 @@ public class AccessService {
   @Inject
   private Clock clock;
 
+  @Inject
+  private SecureRandom random;
+
   @EJB
   private AuditLog audit;
 
@@ -77,6 +83,36 @@ public class AccessService {
    */
   public UUID authorizeSsh(UserIdentity user, String login, String node, String remoteAddr) {
     return access.authorize(user, login, node, remoteAddr);
+  }
+
+  /**
+   * As {@link #authorizeSsh}, for a root cluster's user whose roles this leaf's role map gave
+   * ({@link TrustedClusterService#remoteUser}); audited with {@code origin=root cluster}.
+   */
+  public UUID authorizeRemoteSsh(UserIdentity remote, String login, String node,
+      String remoteAddr) {
+    return access.authorizeRemote(remote, login, node, remoteAddr);
+  }
+
+  /**
+   * A one-minute certificate that speaks for {@code user} towards a leaf cluster, when the user
+   * came with a session rather than a certificate (a listing through the REST API): the user's
+   * logins and roles now, over a key nobody keeps, since the leaf only reads what it says and who
+   * signed it.
+   */
+  public String delegationCertificate(UserIdentity user) {
+    try {
+      return cas.authorities().issueUserCertificate(SshKeys.generateEd25519(random).getPublic(),
+          user.user(), access.logins(user), access.certificatePermissions(user), clock.instant(),
+          WEB_TERMINAL_CERTIFICATE_TTL);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a delegation certificate", e);
+    }
+  }
+
+  /** What {@code user}'s roles permit in a session, as a certificate of this cluster says it. */
+  public UserCertificatePermissions permissions(UserIdentity user) {
+    return access.certificatePermissions(user);
   }
 
   /** The logins {@code user}'s roles allow on some node. */

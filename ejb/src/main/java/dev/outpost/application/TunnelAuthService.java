@@ -2,6 +2,8 @@ package dev.outpost.application;
 
 import dev.outpost.api.CertificateProof;
 import dev.outpost.application.tunnel.TunnelCredentials;
+import dev.outpost.application.tunnel.VerifiedUser;
+import dev.outpost.domain.cluster.TrustedClusterRepository;
 import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
@@ -34,6 +36,9 @@ public class TunnelAuthService {
   private UserRepository users;
 
   @Inject
+  private TrustedClusterRepository clusters;
+
+  @Inject
   private Clock clock;
 
   @EJB
@@ -47,7 +52,8 @@ public class TunnelAuthService {
 
   @PostConstruct
   void wire() {
-    credentials = new TunnelCredentials(cas.authorities(), nodes, users, audit::record, clock);
+    credentials = new TunnelCredentials(cas.authorities(), nodes, users, clusters, audit::record,
+        clock);
     jsonb = JsonbBuilder.create();
   }
 
@@ -69,10 +75,18 @@ public class TunnelAuthService {
   }
 
   /**
+   * @return the name of the leaf cluster whose proxy presented {@code credential}
+   * @throws OutpostException UNAUTHENTICATED with the precise reason
+   */
+  public String verifyLeaf(byte[] nonce, byte[] credential, String remoteAddr) {
+    return credentials.verifyLeaf(nonce, proof(credential), remoteAddr);
+  }
+
+  /**
    * @return the identity of the user who presented {@code credential}
    * @throws OutpostException UNAUTHENTICATED with the precise reason
    */
-  public UserIdentity verifyUser(byte[] nonce, byte[] credential, String remoteAddr) {
+  public VerifiedUser verifyUser(byte[] nonce, byte[] credential, String remoteAddr) {
     return credentials.verifyUser(nonce, proof(credential), remoteAddr);
   }
 

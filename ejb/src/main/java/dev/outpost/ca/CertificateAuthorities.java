@@ -66,6 +66,12 @@ public final class CertificateAuthorities {
     return format(hosts.issue(SshCertificateRequest.host(key, node, cluster, now)));
   }
 
+  /** A leaf cluster's tunnel certificate, see {@link SshCertificateRequest#cluster}. */
+  public String issueClusterCertificate(PublicKey key, String leaf, Instant now)
+      throws GeneralSecurityException {
+    return format(hosts.issue(SshCertificateRequest.cluster(key, leaf, now)));
+  }
+
   /** A TLS client certificate in PEM with CN = user and O = cluster. */
   public String issueClientCertificate(PublicKey key, String user, Instant now, Duration ttl)
       throws GeneralSecurityException {

@@ -1,21 +1,16 @@
 package dev.outpost.ca;
 
 import dev.outpost.api.SshCertificates;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** An Ed25519 OpenSSH CA that signs and checks certificates of one type (user or host). */
 public final class SshCertificateAuthority {
@@ -40,21 +35,13 @@ public final class SshCertificateAuthority {
   static SshCertificateAuthority fromPrivateKey(
       OpenSshCertificate.Type type, byte[] openSshPrivateKey, SecureRandom random)
       throws IOException, GeneralSecurityException {
-    Iterator<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(
-            null, null, new ByteArrayInputStream(openSshPrivateKey), null)
-        .iterator();
-    if (!keys.hasNext()) {
-      throw new GeneralSecurityException("no key in the " + type + " CA key file");
-    }
-    return new SshCertificateAuthority(type, keys.next(), random);
+    return new SshCertificateAuthority(
+        type, SshKeys.readPrivateKeyFile(openSshPrivateKey, type + " CA"), random);
   }
 
   /** The private key in OpenSSH format, for sealing in the key vault only. */
   byte[] privateKey() throws IOException, GeneralSecurityException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
-        key, "outpost-" + type.name().toLowerCase(Locale.ROOT) + "-ca", null, out);
-    return out.toByteArray();
+    return SshKeys.privateKeyFile(key, "outpost-" + type.name().toLowerCase(Locale.ROOT) + "-ca");
   }
 
   public OpenSshCertificate.Type type() {
@@ -105,6 +92,19 @@ public final class SshCertificateAuthority {
    */
   public OpenSshCertificate verify(PublicKey presented, Instant now)
       throws GeneralSecurityException {
+    return verify(presented, type, key.getPublic(), "this cluster's " + type + " CA", now);
+  }
+
+  /**
+   * Checks that {@code presented} is a certificate of {@code type}, signed by {@code caKey} (named
+   * {@code caName} in the refusal) and valid at {@code now}: for the CAs of trusted clusters, of
+   * which only the public key is known here.
+   *
+   * @return the certificate
+   * @throws GeneralSecurityException saying which check failed
+   */
+  public static OpenSshCertificate verify(PublicKey presented, OpenSshCertificate.Type type,
+      PublicKey caKey, String caName, Instant now) throws GeneralSecurityException {
     if (!(presented instanceof OpenSshCertificate certificate)) {
       throw new GeneralSecurityException("a plain key was presented, not a certificate");
     }
@@ -112,9 +112,9 @@ public final class SshCertificateAuthority {
       throw new GeneralSecurityException(
           "certificate is a " + certificate.getType() + " certificate, not a " + type + " one");
     }
-    if (!SshCertificates.isIssuedByOneOf(certificate, List.of(key.getPublic()))) {
-      throw new GeneralSecurityException("certificate is not signed by this cluster's " + type
-          + " CA (signed by " + SshKeys.fingerprint(certificate.getCaPubKey()) + ")");
+    if (!SshCertificates.isIssuedByOneOf(certificate, List.of(caKey))) {
+      throw new GeneralSecurityException("certificate is not signed by " + caName
+          + " (signed by " + SshKeys.fingerprint(certificate.getCaPubKey()) + ")");
     }
     if (!SshCertificates.hasSupportedSignature(certificate)) {
       throw new GeneralSecurityException(

@@ -36,6 +36,13 @@ public record SshCertificateRequest(
   public static final Duration BACKDATE = Duration.ofSeconds(60);
   public static final Duration MAX_USER_TTL = Duration.ofHours(12);
   public static final Duration HOST_VALIDITY = Duration.ofDays(7);
+  /**
+   * A leaf's tunnel certificate. Long, like the proxy's TLS certificate: the root accepts it only
+   * with the key the leaf joined with, so removing the leaf revokes it at once.
+   */
+  public static final Duration CLUSTER_VALIDITY = Duration.ofDays(365);
+  /** The principal of leaf tunnel certificates, which no node name can be (it has a colon). */
+  public static final String CLUSTER_PRINCIPAL_PREFIX = "cluster:";
   /** Principal of users who may not log in anywhere; no OS account can have this name. */
   static final String NO_LOGIN = "-outpost-nologin";
 
@@ -77,5 +84,15 @@ public record SshCertificateRequest(
     return new SshCertificateRequest(OpenSshCertificate.Type.HOST, key, node,
         List.of(node, node + "." + cluster), now.minus(BACKDATE), now.plus(HOST_VALIDITY),
         Map.of());
+  }
+
+  /**
+   * A leaf cluster's tunnel certificate: a host certificate with key id {@code leaf} and the one
+   * principal {@code cluster:leaf}, which a node's certificate never carries.
+   */
+  public static SshCertificateRequest cluster(PublicKey key, String leaf, Instant now) {
+    return new SshCertificateRequest(OpenSshCertificate.Type.HOST, key, leaf,
+        List.of(CLUSTER_PRINCIPAL_PREFIX + leaf), now.minus(BACKDATE),
+        now.plus(CLUSTER_VALIDITY), Map.of());
   }
 }

@@ -1,5 +1,8 @@
 package dev.outpost.ca;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -7,9 +10,11 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Iterator;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** OpenSSH public keys: parsing the ones Outpost accepts, formatting, fingerprints. */
@@ -66,6 +71,26 @@ public final class SshKeys {
     KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
     generator.initialize(256, random);
     return generator.generateKeyPair();
+  }
+
+  /** {@code key} as an OpenSSH private key file, unencrypted: seal it before it is stored. */
+  public static byte[] privateKeyFile(KeyPair key, String comment)
+      throws IOException, GeneralSecurityException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, comment, null, out);
+    return out.toByteArray();
+  }
+
+  /** The key pair of an OpenSSH private key file that {@link #privateKeyFile} wrote. */
+  public static KeyPair readPrivateKeyFile(byte[] file, String what)
+      throws IOException, GeneralSecurityException {
+    Iterator<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(
+            null, null, new ByteArrayInputStream(file), null)
+        .iterator();
+    if (!keys.hasNext()) {
+      throw new GeneralSecurityException("no key in the " + what + " key file");
+    }
+    return keys.next();
   }
 
   private static void checkAlgorithm(PublicKey key) {

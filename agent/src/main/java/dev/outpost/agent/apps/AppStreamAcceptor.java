@@ -1,6 +1,6 @@
 package dev.outpost.agent.apps;
 
-import dev.outpost.agent.tunnel.StreamTarget;
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;

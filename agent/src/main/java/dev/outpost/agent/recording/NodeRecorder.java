@@ -3,7 +3,7 @@ package dev.outpost.agent.recording;
 import dev.outpost.agent.ssh.SessionObserver;
 import dev.outpost.agent.ssh.TerminalRecorder;
 import dev.outpost.agent.ssh.TerminalSize;
-import dev.outpost.agent.tunnel.StreamTarget;
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.api.NodeEvent;
 import java.io.IOException;
 import java.io.OutputStream;

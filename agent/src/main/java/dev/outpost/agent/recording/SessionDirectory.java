@@ -1,6 +1,6 @@
 package dev.outpost.agent.recording;
 
-import dev.outpost.agent.tunnel.StreamTarget;
+import dev.outpost.tunnel.StreamTarget;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.CurrentIdentity;
+import dev.outpost.agent.recording.SessionDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,10 +60,10 @@ public final class BuiltinSshServer implements AutoCloseable {
   }
 
   /** Starts a server for the current identity, running sessions as this process's user allows. */
-  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer)
-      throws IOException {
+  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer,
+      SessionDirectory sessions) throws IOException {
     return start(identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer,
-        Clock.systemUTC(), observer);
+        Clock.systemUTC(), observer, sessions);
   }
 
   static BuiltinSshServer start(
@@ -70,7 +71,8 @@ public final class BuiltinSshServer implements AutoCloseable {
       LoginLauncher launcher,
       Supplier<Optional<Path>> sftpServer,
       Clock clock,
-      SessionObserver observer)
+      SessionObserver observer,
+      SessionDirectory sessions)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
     server.setCipherFactories(CIPHERS);
@@ -84,7 +86,7 @@ public final class BuiltinSshServer implements AutoCloseable {
     server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     server.setPublickeyAuthenticator(
         new UserCertificateAuthenticator(
-            () -> identity.get().userCas(), identity.get().node().cluster(), clock));
+            () -> identity.get().userCas(), identity.get().node().cluster(), sessions, clock));
     server.setPasswordAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);

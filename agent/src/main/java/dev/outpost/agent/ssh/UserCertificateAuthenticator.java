@@ -1,6 +1,7 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.UserCaKeys;
+import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.api.SshCertificates;
 import dev.outpost.api.UserCertificatePermissions;
 import java.security.PublicKey;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import dev.outpost.tunnel.StreamTarget;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
@@ -35,28 +38,36 @@ import org.apache.sshd.server.session.ServerSession;
  */
 public final class UserCertificateAuthenticator implements PublickeyAuthenticator {
   private static final Logger LOG = Logger.getLogger(UserCertificateAuthenticator.class.getName());
+  static final String ROOT_CA = "ca";
+  static final String ROOT_CLUSTER = "cluster";
+  static final String GRANTS = "grants";
 
   private final Supplier<UserCaKeys> userCas;
   private final String cluster;
+  private final SessionDirectory sessions;
   private final Clock clock;
 
   /**
    * @param userCas the trusted CA keys, read on each attempt so that renewal's update applies at
    *     once
    * @param cluster this node's cluster, which certificates must name
+   * @param sessions the proxy's stream behind each loopback connection: a root cluster's user is
+   *     admitted only on a stream where this cluster's proxy named the root's CA
    */
-  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, String cluster, Clock clock) {
+  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, String cluster,
+      SessionDirectory sessions, Clock clock) {
     this.userCas = userCas;
     this.cluster = cluster;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
   @Override
   public boolean authenticate(String login, PublicKey key, ServerSession session) {
-    String refusal = refusal(login, key);
+    Optional<StreamTarget> stream = sessions.find(session.getClientAddress());
+    String refusal = refusal(login, key, stream);
     if (refusal == null) {
-      SessionPermissions.remember(
-          session, UserCertificatePermissions.of((OpenSshCertificate) key).orElseThrow());
+      SessionPermissions.remember(session, permissions((OpenSshCertificate) key, stream));
       return true;
     }
     // OpenSSH clients offer the plain key after its certificate: routine, not worth an INFO line
@@ -68,14 +79,28 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
 
   /** Why {@code key} may not log in as {@code login}, or {@code null} when it may. */
   String refusal(String login, PublicKey key) {
+    return refusal(login, key, Optional.empty());
+  }
+
+  /**
+   * As {@link #refusal(String, PublicKey)}, for a connection that came over {@code stream}: a
+   * certificate of a root cluster passes only where this cluster's proxy named that root's CA
+   * ({@code ca}, {@code cluster}) and the user it authorised ({@code user = ID@ROOT}).
+   */
+  String refusal(String login, PublicKey key, Optional<StreamTarget> stream) {
     if (!(key instanceof OpenSshCertificate certificate)) {
       return "not a certificate (plain keys are not accepted)";
     }
     if (!SshCertificates.isOfType(certificate, OpenSshCertificate.Type.USER)) {
       return "not a user certificate";
     }
+    String expectedCluster = cluster;
     if (!SshCertificates.isIssuedByOneOf(certificate, userCas.get().keys())) {
-      return "certificate signed by an unknown CA";
+      Optional<String> root = trustedRoot(certificate, stream);
+      if (root.isEmpty()) {
+        return "certificate signed by an unknown CA";
+      }
+      expectedCluster = root.get();
     }
     if (!SshCertificates.signatureVerifies(certificate)) {
       return "certificate signature does not verify";
@@ -93,9 +118,35 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
     if (permissions.isEmpty()) {
       return "certificate names no cluster and roles";
     }
-    if (!cluster.equals(permissions.get().cluster())) {
-      return "certificate is for cluster " + permissions.get().cluster() + ", not " + cluster;
+    if (!expectedCluster.equals(permissions.get().cluster())) {
+      return "certificate is for cluster " + permissions.get().cluster() + ", not " + expectedCluster;
     }
     return null;
+  }
+
+  /** The root cluster the proxy vouched for on {@code stream}, if it signed {@code certificate}. */
+  private static Optional<String> trustedRoot(OpenSshCertificate certificate,
+      Optional<StreamTarget> stream) {
+    return stream
+        .filter(target -> target.fields().containsKey(ROOT_CA)
+            && target.field(ROOT_CA).equals(KeyUtils.getFingerPrint(certificate.getCaPubKey()))
+            && target.field("user").equals(certificate.getId() + "@" + target.field(ROOT_CLUSTER)))
+        .map(target -> target.field(ROOT_CLUSTER));
+  }
+
+  /**
+   * What the session may do: the certificate's permissions, and for a root cluster's user no more
+   * than this cluster's roles grant ({@code grants} on the stream).
+   */
+  private UserCertificatePermissions permissions(OpenSshCertificate certificate,
+      Optional<StreamTarget> stream) {
+    UserCertificatePermissions own = UserCertificatePermissions.of(certificate).orElseThrow();
+    if (own.cluster().equals(cluster) || stream.isEmpty()) {
+      return own;
+    }
+    return UserCertificatePermissions.fromGrants(
+            stream.get().fields().getOrDefault(GRANTS, ""), own.cluster(), own.roles())
+        .map(own::limitedTo)
+        .orElseThrow();
   }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.agent.tunnel;
 
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.outpost.agent.tunnel;
 
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor;

@@ -82,7 +82,8 @@ class BuiltinSshServerTest {
     server =
         BuiltinSshServer.start(
             identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
-            new NodeRecorder(new SessionDirectory(), recordings, events, Clock.systemUTC(), () -> {}));
+            new NodeRecorder(new SessionDirectory(), recordings, events, Clock.systemUTC(), () -> {}),
+            new SessionDirectory());
     client = Fixtures.trustingClient();
   }
 

@@ -1,5 +1,6 @@
 package dev.outpost.agent.ssh;
 
+import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class SessionLimitsTest {
     Instant now = Instant.now();
     server = BuiltinSshServer.start(
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7)))),
-        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD);
+        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD, new SessionDirectory());
     client = Fixtures.trustingClient();
   }
 

@@ -58,7 +58,7 @@ class SshThroughTunnelTest {
 
     try (BuiltinSshServer server =
             BuiltinSshServer.start(identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
-                SessionObserver.NONE);
+                SessionObserver.NONE, new SessionDirectory());
         ServerSocket clientSide = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       InMemoryTransport.Pair wire = InMemoryTransport.pair();
       TunnelConnection proxy =

@@ -1,5 +1,6 @@
 package dev.outpost.agent.ssh;
 
+import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,8 @@ class UserCertificateAuthenticatorTest {
     userCa = Fixtures.ed25519();
     userKey = Fixtures.ed25519();
     UserCaKeys trusted = UserCaKeys.parse(List.of(Fixtures.line(userCa.getPublic())));
-    authenticator = new UserCertificateAuthenticator(() -> trusted, "test", Clock.fixed(NOW, ZoneOffset.UTC));
+    authenticator = new UserCertificateAuthenticator(() -> trusted, "test", new SessionDirectory(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static OpenSshCertificate certificate(KeyPair ca, List<String> logins, Instant from, Instant to, Map<String, String> critical)

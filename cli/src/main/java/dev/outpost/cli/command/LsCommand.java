@@ -5,6 +5,8 @@ import dev.outpost.cli.CliException;
 import dev.outpost.cli.output.NodeListing;
 import dev.outpost.client.http.ApiException;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ls", description = "List the nodes you may reach.")
 final class LsCommand extends BaseCommand {
 
-  @Option(names = "--cluster", paramLabel = "NAME", description = "Only nodes of this cluster.")
+  @Option(names = "--cluster", paramLabel = "NAME",
+      description = "The nodes of this cluster: this one (the default) or a leaf cluster.")
   String cluster;
 
   @Parameters(
@@ -28,9 +31,10 @@ final class LsCommand extends BaseCommand {
 
   @Override
   public Integer call() throws CliException, ApiException, IOException {
+    String path = cluster == null ? "/api/v1/nodes"
+        : "/api/v1/nodes?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8);
     List<NodeView> nodes =
-        store().load().api().getList("/api/v1/nodes", NodeView.class).stream()
-            .filter(node -> cluster == null || cluster.equals(node.cluster()))
+        store().load().api().getList(path, NodeView.class).stream()
             .filter(node -> labels.stream().allMatch(filter -> filter.matches(node.labels())))
             .toList();
     NodeListing.print(out(), format.format(), nodes);

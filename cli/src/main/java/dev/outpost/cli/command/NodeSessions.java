@@ -41,8 +41,8 @@ final class NodeSessions {
     if (cluster != null) {
       target = new SshTarget(target.login(), target.hostPrincipal(cluster), target.port());
     }
-    NodeSsh ssh = new NodeSsh(identity, credentials.hostCaKeys(), command.environment().clock(),
-        TIMEOUT);
+    NodeSsh ssh = new NodeSsh(identity, credentials.hostCaKeys(clusterName),
+        command.environment().clock(), TIMEOUT);
     try (NodeConnection connection =
         NodeConnection.open(
             credentials.profile().proxyAddress(), credentials.tls(), identity, target, TIMEOUT)) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.TypeConversionException;
       StatusCommand.class,
       LogoutCommand.class,
       LsCommand.class,
+      ClustersCommand.class,
       SshCommand.class,
       ScpCommand.class,
       ConfigCommand.class,

@@ -1,6 +1,9 @@
 package dev.outpost.cli.profile;
 
 import dev.outpost.api.CertificateProof;
+import dev.outpost.api.TrustedClusterView;
+import dev.outpost.cli.ssh.SshTarget;
+import dev.outpost.client.http.ApiException;
 import dev.outpost.cli.CliException;
 import dev.outpost.cli.ssh.SshIdentity;
 import dev.outpost.client.http.ApiClient;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -79,6 +83,49 @@ public final class Credentials {
     } catch (IOException | GeneralSecurityException e) {
       throw unreadable(home.knownHosts(), e);
     }
+  }
+
+  /**
+   * The host CA key of {@code cluster}, this one's or a leaf's (asked from the proxy, which
+   * learned it when the leaf joined).
+   */
+  public List<PublicKey> hostCaKeys(String cluster) throws CliException {
+    if (cluster.equals(profile().cluster())) {
+      return hostCaKeys();
+    }
+    try {
+      for (TrustedClusterView view : api().getList("/api/v1/clusters", TrustedClusterView.class)) {
+        if (view.name().equals(cluster) && view.kind().equals("leaf")) {
+          return KnownHosts.parseKeys(List.of(view.hostCa()));
+        }
+      }
+    } catch (ApiException | IOException | GeneralSecurityException e) {
+      throw CliException.failure("cannot learn cluster " + cluster + "'s host CA: " + e.getMessage(), e);
+    }
+    throw CliException.failure("unknown cluster '" + cluster + "': see outpost clusters");
+  }
+
+  /**
+   * Asks the proxy for its leaf clusters and writes their host CAs to {@link
+   * OutpostHome#leafKnownHosts()}, for stock {@code ssh NODE.LEAF}.
+   *
+   * @return the leaf names
+   */
+  public List<String> refreshLeafHostCas() throws CliException {
+    StringBuilder lines = new StringBuilder();
+    List<String> leaves = new ArrayList<>();
+    try {
+      for (TrustedClusterView view : api().getList("/api/v1/clusters", TrustedClusterView.class)) {
+        if (view.kind().equals("leaf") && SshTarget.isHostName(view.name())) {
+          lines.append(KnownHosts.format(view.name(), List.of(view.hostCa())));
+          leaves.add(view.name());
+        }
+      }
+      HomeFiles.writePublic(home.leafKnownHosts(), lines.toString());
+    } catch (ApiException | IOException | GeneralSecurityException e) {
+      throw CliException.failure("cannot list the leaf clusters: " + e.getMessage(), e);
+    }
+    return leaves;
   }
 
   private KeyPair readKeyPair(Path file) throws CliException {

@@ -43,6 +43,15 @@ public final class KnownHosts {
     return text.toString();
   }
 
+  /** The keys of {@code lines}, each one OpenSSH public key. */
+  public static List<PublicKey> parseKeys(List<String> lines) throws GeneralSecurityException {
+    List<PublicKey> keys = new ArrayList<>();
+    for (String line : lines) {
+      keys.add(parse(line));
+    }
+    return keys;
+  }
+
   /** The host CA keys of the file's {@code @cert-authority} lines. */
   public static List<PublicKey> read(Path file) throws IOException, GeneralSecurityException {
     List<PublicKey> keys = new ArrayList<>();

@@ -80,4 +80,9 @@ public record OutpostHome(Path dir, boolean isDefault) {
   public Path knownHosts() {
     return dir.resolve("known_hosts");
   }
+
+  /** The host CAs of the leaf clusters, written by {@code outpost config}. */
+  public Path leafKnownHosts() {
+    return dir.resolve("known_hosts.leaves");
+  }
 }

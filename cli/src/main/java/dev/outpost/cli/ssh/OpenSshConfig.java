@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code ~/.ssh/config} block that makes stock OpenSSH (and scp, sftp, Ansible) reach a
@@ -23,9 +24,11 @@ public final class OpenSshConfig {
    * @param proxy {@code HOST:PORT}, for the comment
    * @param home the CLI home holding key, certificate and known_hosts
    * @param launcher the command that runs this CLI, such as {@code [java, -jar, outpost.jar]}
+   * @param leaves the leaf clusters reached through this one, whose host CAs are in {@link
+   *     OutpostHome#leafKnownHosts()}
    */
   public static String render(
-      String cluster, String proxy, OutpostHome home, List<String> launcher) {
+      String cluster, String proxy, OutpostHome home, List<String> launcher, List<String> leaves) {
     List<String> proxyCommand = new ArrayList<>(launcher);
     if (!home.isDefault()) {
       proxyCommand.add("--home=" + home.dir());
@@ -39,11 +42,12 @@ public final class OpenSshConfig {
         "\n",
         "# Outpost cluster " + cluster + " through " + proxy + ", written by 'outpost config'.",
         "# Append to ~/.ssh/config, then: ssh LOGIN@NODE." + cluster,
-        "Host *." + cluster,
+        "Host *." + cluster + leaves.stream().map(leaf -> " *." + leaf).collect(Collectors.joining()),
         "    CertificateFile " + configPath(home.certificate()),
         "    IdentityFile " + configPath(home.key()),
         "    IdentitiesOnly yes",
-        "    UserKnownHostsFile " + configPath(home.knownHosts()),
+        "    UserKnownHostsFile " + configPath(home.knownHosts())
+            + (leaves.isEmpty() ? "" : " " + configPath(home.leafKnownHosts())),
         "    StrictHostKeyChecking yes",
         "    ProxyCommand " + command,
         "");

@@ -268,9 +268,21 @@ class CommandsTest {
             .readTree(cli.run("ls", "--cluster=edge", "env=lab", "--format=json").out());
     assertEquals(1, filtered.size());
     assertEquals("node1", filtered.get(0).get("name").asText());
-    assertEquals(
-        0,
-        WireJson.mapper().readTree(cli.run("ls", "--cluster=other", "--format=json").out()).size());
+    JsonNode leaf =
+        WireJson.mapper().readTree(cli.run("ls", "--cluster=depot", "--format=json").out());
+    assertEquals("node-a", leaf.get(0).get("name").asText());
+    assertEquals("depot", leaf.get(0).get("cluster").asText());
+    CliRunner.Result unknown = cli.run("ls", "--cluster=other");
+    assertEquals(1, unknown.exitCode());
+    assertTrue(unknown.err().contains("unknown cluster 'other'"), unknown.err());
+  }
+
+  @Test
+  void clustersListsThisClusterAndItsLeaves() {
+    assertSucceeded(loginAlice());
+    CliRunner.Result clusters = cli.run("clusters");
+    assertSucceeded(clusters);
+    assertTrue(clusters.out().contains("depot    leaf  online"), clusters.out());
   }
 
   @Test
@@ -386,7 +398,8 @@ class CommandsTest {
     assertSucceeded(loginAlice());
     CliRunner.Result config = cli.run("config");
     assertSucceeded(config);
-    assertTrue(config.out().contains("Host *.edge\n"), config.out());
+    assertTrue(config.out().contains("Host *.edge *.depot\n"), config.out());
+    assertTrue(Files.exists(home.resolve("known_hosts.leaves")));
     assertTrue(
         config.out().contains("    CertificateFile " + home.resolve("key-cert.pub") + "\n"),
         config.out());

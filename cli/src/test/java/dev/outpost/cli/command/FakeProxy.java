@@ -13,6 +13,7 @@ import dev.outpost.api.RoleRequest;
 import dev.outpost.api.RoleView;
 import dev.outpost.api.StatusResponse;
 import dev.outpost.api.TokenRequest;
+import dev.outpost.api.TrustedClusterView;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.TotpEnrollmentRequest;
 import dev.outpost.api.TotpSecretOffer;
@@ -44,6 +45,14 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 final class FakeProxy implements AutoCloseable {
 
   static final String CLUSTER = "edge";
+  static final String LEAF = "depot";
+  private static final List<NodeView> NODES = List.of(
+      new NodeView("node1", CLUSTER, "tunnel", Map.of("env", "lab", "region", "eu"), true, null,
+          false, false),
+      new NodeView("node2", CLUSTER, "tunnel", Map.of("env", "prod"), false,
+          Instant.parse("2030-01-01T00:00:00Z"), false, true),
+      new NodeView("node3", CLUSTER, "tunnel", Map.of("env", "field"), false,
+          Instant.parse("2030-01-02T00:00:00Z"), true, false));
   static final String TOKEN = "session-token-1";
   static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
   static final Instant EXPIRES =
@@ -87,38 +96,27 @@ final class FakeProxy implements AutoCloseable {
     server.handle(
         "/api/v1/nodes",
         authenticated(
+            exchange -> {
+              String query = exchange.getRequestURI().getRawQuery();
+              if (query == null || query.equals("cluster=" + CLUSTER)) {
+                answer(exchange, 200, NODES);
+              } else if (query.equals("cluster=" + LEAF)) {
+                answer(exchange, 200, List.of(new NodeView(
+                    "node-a", LEAF, "tunnel", Map.of("env", "depot"), true, null, false, false)));
+              } else {
+                answer(exchange, 404, new ErrorResponse("unknown cluster 'other'"));
+              }
+            }));
+    server.handle(
+        "/api/v1/clusters",
+        authenticated(
             exchange ->
                 answer(
                     exchange,
                     200,
                     List.of(
-                        new NodeView(
-                            "node1",
-                            CLUSTER,
-                            "tunnel",
-                            Map.of("env", "lab", "region", "eu"),
-                            true,
-                            null,
-                            false,
-                            false),
-                        new NodeView(
-                            "node2",
-                            CLUSTER,
-                            "tunnel",
-                            Map.of("env", "prod"),
-                            false,
-                            Instant.parse("2030-01-01T00:00:00Z"),
-                            false,
-                            true),
-                        new NodeView(
-                            "node3",
-                            CLUSTER,
-                            "tunnel",
-                            Map.of("env", "field"),
-                            false,
-                            Instant.parse("2030-01-02T00:00:00Z"),
-                            true,
-                            false)))));
+                        new TrustedClusterView(CLUSTER, "self", true, null, TestCertificates.line(hostCa.getPublic())),
+                        new TrustedClusterView(LEAF, "leaf", true, null, TestCertificates.line(hostCa.getPublic()))))));
     server.handle(
         "/api/v1/admin/tokens",
         authenticated(

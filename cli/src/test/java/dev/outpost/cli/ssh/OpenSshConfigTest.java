@@ -29,19 +29,28 @@ class OpenSshConfigTest {
             "    StrictHostKeyChecking yes",
             "    ProxyCommand /opt/jdk/bin/java -jar /opt/outpost/outpost.jar proxy ssh %r@%h:%p",
             ""),
-        OpenSshConfig.render("edge", "proxy.example.com:443", home, LAUNCHER));
+        OpenSshConfig.render("edge", "proxy.example.com:443", home, LAUNCHER, List.of()));
   }
 
   @Test
   void namesAnOtherHomeInTheProxyCommand() {
     OutpostHome home = new OutpostHome(Path.of("/tmp/ci/outpost"), false);
-    String config = OpenSshConfig.render("edge", "localhost:8443", home, LAUNCHER);
+    String config = OpenSshConfig.render("edge", "localhost:8443", home, LAUNCHER, List.of());
     assertTrue(
         config.contains(
             "    ProxyCommand /opt/jdk/bin/java -jar /opt/outpost/outpost.jar"
                 + " --home=/tmp/ci/outpost proxy ssh %r@%h:%p\n"),
         config);
     assertTrue(config.contains("    IdentityFile /tmp/ci/outpost/key\n"), config);
+  }
+
+  @Test
+  void leafClustersShareTheHostBlockWithTheirOwnKnownHosts() {
+    OutpostHome home = new OutpostHome(Path.of("/home/alice/.outpost"), false);
+    String config = OpenSshConfig.render("root", "proxy:443", home, LAUNCHER, List.of("leaf", "depot"));
+    assertTrue(config.contains("Host *.root *.leaf *.depot\n"), config);
+    assertTrue(config.contains("    UserKnownHostsFile /home/alice/.outpost/known_hosts "
+        + "/home/alice/.outpost/known_hosts.leaves\n"), config);
   }
 
   @Test
@@ -52,7 +61,7 @@ class OpenSshConfigTest {
             "edge",
             "localhost:8443",
             home,
-            List.of("/opt/my jdk/bin/java", "-jar", "/x/outpost.jar"));
+            List.of("/opt/my jdk/bin/java", "-jar", "/x/outpost.jar"), List.of());
     assertTrue(config.contains("    IdentityFile \"/home/a b/100%%/.outpost/key\"\n"), config);
     assertTrue(
         config.contains(

@@ -1,9 +1,13 @@
 package dev.outpost.application.access;
 
-/** Where an SSH session came from: a client tunnel (ssh, outpost ssh) or the web console. */
+/**
+ * Where an SSH session came from: a client tunnel (ssh, outpost ssh), the web console, or a
+ * root cluster's tunnel (a root user's session into this leaf).
+ */
 public enum SessionOrigin {
   TUNNEL(null),
-  WEB("origin=web");
+  WEB("origin=web"),
+  TRUSTED_CLUSTER("origin=root cluster");
 
   private final String auditNote;
 

@@ -12,6 +12,7 @@ import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.role.AccessDecision;
 import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.RoleSet;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Decides about SSH sessions and audits their start and end. The user's current roles and locks
@@ -63,28 +65,47 @@ public final class SshAccess {
   /** As {@link #authorize(UserIdentity, String, String, String)}, for a session from {@code origin}. */
   public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr,
       SessionOrigin origin) {
-    UUID session = UUID.randomUUID();
-    AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
-        .actor(identity.user()).login(login).node(target).sessionId(session)
-        .remoteAddr(remoteAddr).message(origin.auditNote());
-    User user;
-    Node node;
-    try {
-      String nodeName = localName(target);
-      user = users.findByName(identity.user())
+    return authorize(identity.user(), login, target, remoteAddr, origin, () -> {
+      User user = users.findByName(identity.user())
           .filter(found -> !found.isLockedAt(clock.instant()))
           .orElseThrow(() -> OutpostException.forbidden(
               "user " + identity.user() + " no longer exists or is locked"));
+      return roles.resolve(user);
+    });
+  }
+
+  /**
+   * As {@link #authorize(UserIdentity, String, String, String)}, for a user of a root cluster
+   * ({@code NAME@ROOT}) whose roles are the ones this cluster's role map gave the root roles of
+   * the certificate: there is no local account to read again, the certificate is the account.
+   */
+  public UUID authorizeRemote(UserIdentity remote, String login, String target,
+      String remoteAddr) {
+    return authorize(remote.user(), login, target, remoteAddr, SessionOrigin.TRUSTED_CLUSTER,
+        () -> roles.resolve(remote));
+  }
+
+  private UUID authorize(String userName, String login, String target, String remoteAddr,
+      SessionOrigin origin, Supplier<RoleSet> currentRoles) {
+    UUID session = UUID.randomUUID();
+    AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
+        .actor(userName).login(login).node(target).sessionId(session)
+        .remoteAddr(remoteAddr).message(origin.auditNote());
+    RoleSet roleSet;
+    Node node;
+    try {
+      String nodeName = localName(target);
+      roleSet = currentRoles.get();
       node = nodes.find(cluster, nodeName)
           .orElseThrow(() -> OutpostException.notFound("node " + nodeName + " is not registered"));
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
     }
-    AccessDecision decision = decide(user, login, node);
+    AccessDecision decision = decide(userName, roleSet, login, node);
     if (!decision.allowed()) {
       audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, decision.reason())
-          .actor(user.name()).login(login).node(node.name()).sessionId(session)
+          .actor(userName).login(login).node(node.name()).sessionId(session)
           .remoteAddr(remoteAddr));
       throw OutpostException.forbidden("access denied: " + decision.reason());
     }
@@ -148,15 +169,15 @@ public final class SshAccess {
     return start.message() == null ? details : start.message() + ", " + details;
   }
 
-  private AccessDecision decide(User user, String login, Node node) {
-    Optional<Lock> lock = lockFor(user.name(), node.name());
+  private AccessDecision decide(String userName, RoleSet roleSet, String login, Node node) {
+    Optional<Lock> lock = lockFor(userName, node.name());
     if (lock.isPresent()) {
       return AccessDecision.denied(lock.get().reason());
     }
     if (login == null) {
       return AccessDecision.denied("no login given");
     }
-    return roles.resolve(user).ssh(login, node.name(), node.labels());
+    return roleSet.ssh(login, node.name(), node.labels());
   }
 
   private String localName(String target) {

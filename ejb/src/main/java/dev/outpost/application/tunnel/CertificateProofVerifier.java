@@ -2,6 +2,9 @@ package dev.outpost.application.tunnel;
 
 import dev.outpost.api.CertificateProof;
 import dev.outpost.ca.SshCertificateAuthority;
+import dev.outpost.ca.SshCertificateRequest;
+import dev.outpost.domain.cluster.LeafCluster;
+import dev.outpost.domain.cluster.TrustedClusterRepository;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
@@ -9,6 +12,7 @@ import dev.outpost.domain.shared.OutpostException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.List;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
 /**
@@ -45,11 +49,41 @@ public final class CertificateProofVerifier {
    */
   public static Node registeredNode(OpenSshCertificate certificate, NodeRepository nodes,
       String cluster) {
+    if (isClusterCertificate(certificate)) {
+      throw OutpostException.unauthenticated("a cluster's tunnel certificate is not a node identity");
+    }
     Node node = nodes.find(cluster, certificate.getId())
         .orElseThrow(() -> OutpostException.unauthenticated(
             "node " + certificate.getId() + " is not registered: join again"));
     node.requireHostKey(SshKeys.fingerprint(certificate.getCertPubKey()));
     return node;
+  }
+
+  /**
+   * The leaf a verified host certificate was issued to as its tunnel certificate: principal
+   * {@code cluster:NAME} only, and a leaf still trusted with the certified key.
+   *
+   * @throws OutpostException UNAUTHENTICATED when it is no leaf's, the leaf is gone or its key
+   *     changed
+   */
+  public static LeafCluster trustedLeaf(OpenSshCertificate certificate,
+      TrustedClusterRepository clusters) {
+    String leafName = certificate.getId();
+    if (!certificate.getPrincipals().equals(
+        List.of(SshCertificateRequest.CLUSTER_PRINCIPAL_PREFIX + leafName))) {
+      throw OutpostException.unauthenticated("certificate " + leafName
+          + " is not a cluster's tunnel certificate");
+    }
+    LeafCluster leaf = clusters.findLeaf(leafName)
+        .orElseThrow(() -> OutpostException.unauthenticated(
+            "cluster " + leafName + " is not trusted here (removed, or never joined)"));
+    leaf.requireTunnelKey(SshKeys.fingerprint(certificate.getCertPubKey()));
+    return leaf;
+  }
+
+  private static boolean isClusterCertificate(OpenSshCertificate certificate) {
+    return certificate.getPrincipals().stream()
+        .anyMatch(principal -> principal.startsWith(SshCertificateRequest.CLUSTER_PRINCIPAL_PREFIX));
   }
 
   /** The key id a proof's certificate claims, before it is verified (to build the challenge). */

@@ -5,6 +5,8 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.cluster.LeafCluster;
+import dev.outpost.domain.cluster.TrustedClusterRepository;
 import dev.outpost.domain.node.NodeRepository;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.User;
@@ -24,14 +26,16 @@ public final class TunnelCredentials {
   private final CertificateAuthorities cas;
   private final NodeRepository nodes;
   private final UserRepository users;
+  private final TrustedClusterRepository clusters;
   private final AuditRecorder audit;
   private final Clock clock;
 
   public TunnelCredentials(CertificateAuthorities cas, NodeRepository nodes, UserRepository users,
-      AuditRecorder audit, Clock clock) {
+      TrustedClusterRepository clusters, AuditRecorder audit, Clock clock) {
     this.cas = cas;
     this.nodes = nodes;
     this.users = users;
+    this.clusters = clusters;
     this.audit = audit;
     this.clock = clock;
   }
@@ -51,8 +55,26 @@ public final class TunnelCredentials {
     }, name -> attempt.actor(name).node(name));
   }
 
+  /**
+   * A leaf cluster's proof: its tunnel certificate from this cluster's host CA, for a leaf still
+   * trusted with that key. A user certificate (of a root user or any other) is refused here.
+   *
+   * @return the leaf's name
+   */
+  public String verifyLeaf(byte[] nonce, CertificateProof proof, String remoteAddr) {
+    AuditRecord attempt = AuditRecord.success(AuditEventType.TUNNEL_AUTH)
+        .remoteAddr(remoteAddr).message("leaf cluster");
+    return audited(attempt, () -> {
+      OpenSshCertificate certificate = CertificateProofVerifier.verify(
+          proof, challenge(nonce), cas.hosts(), clock.instant());
+      LeafCluster leaf = CertificateProofVerifier.trustedLeaf(certificate, clusters);
+      leaf.seen(clock.instant());
+      return leaf.name();
+    }, name -> attempt.actor(name).target(name));
+  }
+
   /** A user's proof: a user certificate of this cluster for a user who may still log in. */
-  public UserIdentity verifyUser(byte[] nonce, CertificateProof proof, String remoteAddr) {
+  public VerifiedUser verifyUser(byte[] nonce, CertificateProof proof, String remoteAddr) {
     AuditRecord attempt = AuditRecord.success(AuditEventType.TUNNEL_AUTH)
         .remoteAddr(remoteAddr).message("client");
     return audited(attempt, () -> {
@@ -65,8 +87,9 @@ public final class TunnelCredentials {
       if (user.isLockedAt(now)) {
         throw OutpostException.unauthenticated("user " + user.name() + " is locked");
       }
-      return user.identity(Instant.ofEpochSecond(certificate.getValidBefore()));
-    }, identity -> attempt.actor(identity.user()));
+      return new VerifiedUser(user.identity(Instant.ofEpochSecond(certificate.getValidBefore())),
+          proof.certificate());
+    }, verified -> attempt.actor(verified.identity().user()));
   }
 
   /** Audits, as a failed tunnel.auth, a node that tried to resume another node's tunnel session. */

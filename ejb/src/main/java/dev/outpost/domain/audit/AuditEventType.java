@@ -21,6 +21,12 @@ public enum AuditEventType {
   TOKEN_CREATE("token.create"),
   TOKEN_DELETE("token.delete"),
   JOIN("join"),
+  /** A leaf cluster joined this one (on the root). */
+  CLUSTER_JOIN("cluster.join"),
+  /** A trusted cluster was removed (on either side). */
+  CLUSTER_DELETE("cluster.delete"),
+  /** A user of this cluster went on into a leaf cluster, whose own audit log has the rest. */
+  CLUSTER_CROSS("cluster.cross"),
   CERT_RENEW("cert.renew"),
   TUNNEL_AUTH("tunnel.auth"),
   NODE_ONLINE("node.online"),

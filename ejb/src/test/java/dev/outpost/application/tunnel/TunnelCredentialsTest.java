@@ -9,6 +9,7 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.cluster.LeafCluster;
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeLabels;
 import dev.outpost.domain.node.NodeName;
@@ -18,6 +19,7 @@ import dev.outpost.domain.user.User;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.domain.user.UserName;
 import dev.outpost.testing.InMemoryNodes;
+import dev.outpost.testing.InMemoryTrustedClusters;
 import dev.outpost.testing.InMemoryUsers;
 import dev.outpost.testing.Keys;
 import dev.outpost.testing.MutableClock;
@@ -40,8 +42,9 @@ class TunnelCredentialsTest {
   private final InMemoryUsers users = new InMemoryUsers();
   private final RecordingAudit audit = new RecordingAudit();
   private final CertificateAuthorities cas = TestCas.create(clock.instant());
+  private final InMemoryTrustedClusters clusters = new InMemoryTrustedClusters();
   private final TunnelCredentials credentials =
-      new TunnelCredentials(cas, nodes, users, audit, clock);
+      new TunnelCredentials(cas, nodes, users, clusters, audit, clock);
   private final KeyPair key = Keys.ed25519();
 
   @Test
@@ -97,7 +100,7 @@ class TunnelCredentialsTest {
     users.add(alice);
 
     UserIdentity identity = credentials.verifyUser(
-        NONCE, proof(userCertificate("alice", Duration.ofHours(2))), null);
+        NONCE, proof(userCertificate("alice", Duration.ofHours(2))), null).identity();
 
     assertEquals("alice", identity.user());
     assertEquals(List.of("ubuntu"), identity.logins());
@@ -127,6 +130,57 @@ class TunnelCredentialsTest {
     }
     assertEquals("user carol is locked",
         refuseUser(proof(userCertificate("carol", Duration.ofHours(1)))));
+  }
+
+  @Test
+  void leafWithItsTunnelCertificate() throws Exception {
+    trustLeaf("depot");
+
+    assertEquals("depot", credentials.verifyLeaf(NONCE, proof(clusterCertificate("depot")), null));
+    assertEquals(Outcome.SUCCESS, audit.last().outcome());
+  }
+
+  @Test
+  void leafPresentingAUserOrNodeCertificate() throws Exception {
+    trustLeaf("depot");
+    registerNode("depot");
+
+    assertEquals("certificate is a USER certificate, not a HOST one", assertThrows(
+        OutpostException.class, () -> credentials.verifyLeaf(NONCE,
+            proof(userCertificate("depot", Duration.ofHours(1))), null)).getMessage());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+    assertEquals("certificate depot is not a cluster's tunnel certificate", assertThrows(
+        OutpostException.class, () -> credentials.verifyLeaf(NONCE,
+            proof(hostCertificate("depot")), null)).getMessage());
+  }
+
+  @Test
+  void tunnelCertificateIsNoNodeIdentity() throws Exception {
+    registerNode("depot");
+
+    assertEquals("a cluster's tunnel certificate is not a node identity",
+        refuseAgent(proof(clusterCertificate("depot"))));
+  }
+
+  @Test
+  void removedLeaf() throws Exception {
+    trustLeaf("depot");
+    String certificate = clusterCertificate("depot");
+    clusters.removeLeaf(clusters.findLeaf("depot").orElseThrow());
+
+    assertEquals("cluster depot is not trusted here (removed, or never joined)", assertThrows(
+        OutpostException.class, () -> credentials.verifyLeaf(NONCE, proof(certificate), null))
+        .getMessage());
+  }
+
+  private void trustLeaf(String name) {
+    clusters.addLeaf(new LeafCluster(name, SshKeys.format(Keys.ed25519().getPublic()),
+        SshKeys.format(Keys.ed25519().getPublic()), SshKeys.fingerprint(key.getPublic()),
+        clock.instant()));
+  }
+
+  private String clusterCertificate(String leaf) throws Exception {
+    return cas.issueClusterCertificate(key.getPublic(), leaf, clock.instant());
   }
 
   private void registerNode(String name) {

@@ -3,6 +3,7 @@ package dev.outpost.web.rest;
 import dev.outpost.api.ConnectorApplied;
 import dev.outpost.api.ConnectorRequest;
 import dev.outpost.api.ConnectorView;
+import dev.outpost.api.ClusterTrustRequest;
 import dev.outpost.api.LockRequest;
 import dev.outpost.api.LockView;
 import dev.outpost.api.NodeView;
@@ -12,6 +13,7 @@ import dev.outpost.api.RoleView;
 import dev.outpost.api.TokenRequest;
 import dev.outpost.api.TokenResponse;
 import dev.outpost.api.TokenView;
+import dev.outpost.api.TrustedClusterView;
 import dev.outpost.api.UserCreated;
 import dev.outpost.api.UserRequest;
 import dev.outpost.api.UserUpdate;
@@ -22,6 +24,8 @@ import dev.outpost.application.RoleService;
 import dev.outpost.application.SsoService;
 import dev.outpost.application.TokenService;
 import dev.outpost.application.UserService;
+import dev.outpost.domain.role.Role;
+import dev.outpost.web.clusters.TrustedClusters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,6 +58,7 @@ public class AdminResource {
   @Inject RoleService roles;
   @Inject LockService locks;
   @Inject SsoService sso;
+  @Inject TrustedClusters clusters;
 
   @Operation(summary = "Create a single-use join token",
       description = "for a node, Kubernetes cluster, app or trusted cluster; audited as token.create")
@@ -200,5 +205,33 @@ public class AdminResource {
   public void removeConnector(@PathParam("name") String name,
       @Context ContainerRequestContext request) {
     sso.remove(SessionFilter.caller(request), name);
+  }
+
+  @Operation(summary = "List trusted clusters",
+      description = "this cluster, the leaves that joined it and the roots it joined, with tunnel state")
+  @GET
+  @Path("clusters")
+  public List<TrustedClusterView> clusters(@Context ContainerRequestContext request) {
+    SessionFilter.caller(request).requireRole(Role.ADMIN);
+    return clusters.list();
+  }
+
+  @Operation(summary = "Join a root cluster",
+      description = "with the root's trusted_cluster token, CA pin and a role map; audited as cluster.join")
+  @POST
+  @Path("clusters")
+  public TrustedClusterView joinCluster(ClusterTrustRequest body,
+      @Context ContainerRequestContext request) {
+    return clusters.joinRoot(SessionFilter.caller(request), Requests.required(body));
+  }
+
+  @Operation(summary = "Remove a trusted cluster",
+      description = "a leaf of this root or a root of this leaf; ends its tunnel and every session"
+          + " through it; audited as cluster.delete")
+  @DELETE
+  @Path("clusters/{name}")
+  public void removeCluster(@PathParam("name") String name,
+      @Context ContainerRequestContext request) {
+    clusters.remove(SessionFilter.caller(request), name);
   }
 }

@@ -1,7 +1,12 @@
 package dev.outpost.web.rest;
 
 import dev.outpost.api.NodeView;
+import dev.outpost.application.ClusterService;
 import dev.outpost.application.NodeService;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.web.clusters.LeafRelay;
+import jakarta.ws.rs.QueryParam;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +23,20 @@ import java.util.List;
 public class NodeResource {
 
   @Inject NodeService nodes;
+  @Inject ClusterService cluster;
+  @Inject LeafRelay leaves;
 
+  /** The nodes the caller may reach, in this cluster or, with {@code cluster}, in a leaf. */
   @GET
-  public List<NodeView> list(@Context ContainerRequestContext request) {
-    return nodes.listFor(SessionFilter.caller(request));
+  public List<NodeView> list(@QueryParam("cluster") String clusterName,
+      @Context ContainerRequestContext request) {
+    UserIdentity caller = SessionFilter.caller(request);
+    if (clusterName == null || clusterName.isEmpty() || clusterName.equals(cluster.info().cluster())) {
+      return nodes.listFor(caller);
+    }
+    if (!leaves.isLeaf(clusterName)) {
+      throw OutpostException.notFound("unknown cluster '" + clusterName + "'");
+    }
+    return leaves.nodes(caller, clusterName);
   }
 }

@@ -1,7 +1,7 @@
 package dev.outpost.web.ws;
 
 import dev.outpost.application.TunnelAuthService;
-import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.application.tunnel.VerifiedUser;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelAuthenticator;
 import jakarta.inject.Inject;
@@ -16,13 +16,13 @@ public class ClientTunnelEndpoint extends TunnelEndpoint {
 
   @Inject TunnelAuthService auth;
   @Inject SshRelay relay;
-  private volatile UserIdentity user;
+  private volatile VerifiedUser user;
 
   @Override
   TunnelAuthenticator.Verifier verifier() {
     return (nonce, credential) -> {
       user = auth.verifyUser(nonce, credential, remoteAddress());
-      return user.user();
+      return user.identity().user();
     };
   }
 

@@ -3,7 +3,9 @@ package dev.outpost.web.ws;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.ClusterService;
 import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.application.tunnel.VerifiedUser;
 import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.web.clusters.LeafRelay;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor.StreamHandler;
 import dev.outpost.tunnel.StreamRefusedException;
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -29,21 +33,24 @@ public class SshRelay {
   @Inject ClusterService cluster;
   @Inject AgentTunnels tunnels;
   @Inject LiveSessions live;
+  @Inject LeafRelay leaves;
 
   /** Decides about one requested stream; runs on the tunnel's reader, so only checks here. */
-  StreamHandler accept(UserIdentity user, String target, String remoteAddress) throws StreamRefusedException {
+  StreamHandler accept(VerifiedUser verified, String target, String remoteAddress)
+      throws StreamRefusedException {
     SshTarget ssh;
     try {
       ssh = SshTarget.parse(target);
     } catch (IllegalArgumentException e) {
       throw new StreamRefusedException(e.getMessage());
     }
-    if (ssh.cluster() != null && !ssh.cluster().equals(cluster.info().cluster())) {
-      throw new StreamRefusedException("unknown cluster '" + ssh.cluster() + "'");
-    }
     if (ssh.port() != SSH_PORT) {
       throw new StreamRefusedException("only the node's SSH service (port 22) is reachable, not port " + ssh.port());
     }
+    if (ssh.cluster() != null && !ssh.cluster().equals(cluster.info().cluster())) {
+      return leaves.ssh(verified, ssh.cluster(), ssh.node(), ssh.login(), remoteAddress);
+    }
+    UserIdentity user = verified.identity();
     UUID session;
     try {
       session = access.authorizeSsh(user, ssh.login(), ssh.node(), remoteAddress);
@@ -52,7 +59,29 @@ public class SshRelay {
     }
     Tunnel node = tunnels.find(ssh.node())
         .orElseThrow(() -> new StreamRefusedException("node '" + ssh.node() + "' is offline"));
-    return client -> relay(client, node, ssh, user, session);
+    String agentTarget = agentTarget(ssh.login(), user.user(), session);
+    return client -> relay(client, node, ssh.node(), agentTarget, user.user(), session);
+  }
+
+  /**
+   * Relays a session of a root cluster's user that this leaf authorised ({@code
+   * AccessService.authorizeRemoteSsh}). The node is told which CA and cluster may have signed the
+   * certificate and what this cluster's roles grant, since it knows only its own cluster's CA.
+   *
+   * @param trust the agent target fields {@code ca}, {@code cluster} and {@code grants}
+   */
+  public void relayRemote(TunnelStream client, String node, String login, String user,
+      UUID session, Map<String, String> trust) {
+    StringBuilder target = new StringBuilder(agentTarget(login, user, session));
+    trust.forEach((name, value) -> target.append('&').append(name).append('=').append(encode(value)));
+    Optional<Tunnel> tunnel = tunnels.find(node);
+    if (tunnel.isEmpty()) {
+      String offline = "node '" + node + "' is offline";
+      client.reset(offline);
+      access.sessionEnded(session, 0, 0, offline);
+      return;
+    }
+    relay(client, tunnel.get(), node, target.toString(), user, session);
   }
 
   /**
@@ -68,15 +97,16 @@ public class SshRelay {
     return tunnel.open(agentTarget(login, user, session));
   }
 
-  private void relay(TunnelStream client, Tunnel node, SshTarget ssh, UserIdentity user, UUID session) {
+  private void relay(TunnelStream client, Tunnel node, String nodeName, String agentTarget,
+      String user, UUID session) {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
     String failure = null;
     try {
-      TunnelStream server = node.open(agentTarget(ssh.login(), user.user(), session));
-      live.started(session, user.user(), ssh.node(), client::reset);
+      TunnelStream server = node.open(agentTarget);
+      live.started(session, user, nodeName, client::reset);
       transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
     } catch (IOException e) {
-      failure = "node '" + ssh.node() + "' refused the connection: " + e.getMessage();
+      failure = "node '" + nodeName + "' refused the connection: " + e.getMessage();
       client.reset(failure);
     } catch (CompletionException e) {
       // The splice already reset both streams with the reason, e.g. the node's link did not

@@ -37,7 +37,7 @@ public class TunnelRuntime {
         Clock.systemUTC());
   }
 
-  TunnelSettings settings() {
+  public TunnelSettings settings() {
     return settings;
   }
 

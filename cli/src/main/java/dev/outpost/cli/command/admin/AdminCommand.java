@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TokensCommand.class,
       NodesCommand.class,
       LockCommand.class,
-      LocksCommand.class
+      LocksCommand.class,
+      ClustersCommand.class
     })
 public final class AdminCommand extends CommandGroup {}

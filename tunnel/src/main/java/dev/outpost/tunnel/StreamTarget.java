@@ -1,4 +1,4 @@
-package dev.outpost.agent.tunnel;
+package dev.outpost.tunnel;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param fields the query fields, decoded and sanitised for logging
  */
 public record StreamTarget(String service, Map<String, String> fields) {
-  private static final int MAX_FIELD_LENGTH = 128;
+  private static final int MAX_FIELD_LENGTH = 256;
 
   public StreamTarget {
     fields = Map.copyOf(fields);

@@ -1,0 +1,117 @@
+package dev.outpost.web.clusters;
+
+import dev.outpost.api.NodeView;
+import dev.outpost.application.AccessService;
+import dev.outpost.application.TrustedClusterService;
+import dev.outpost.application.tunnel.VerifiedUser;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.tunnel.Splice;
+import dev.outpost.tunnel.StreamAcceptor.StreamHandler;
+import dev.outpost.tunnel.StreamRefusedException;
+import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.TunnelStream;
+import dev.outpost.web.rest.JsonbResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * On a root: carries users' requests into a leaf cluster through the leaf's tunnel. The leaf
+ * decides and audits; the root only records that the user crossed ({@code cluster.cross}). Every
+ * stream starts with the user's certificate ({@link CertificatePreamble}): the one the user
+ * proved for SSH, or a one-minute one the root signs for a listing.
+ */
+@ApplicationScoped
+public class LeafRelay {
+  static final int MAX_LISTING_BYTES = 8 * 1024 * 1024;
+  private static final Type NODE_LIST = new ArrayList<NodeView>() {}.getClass().getGenericSuperclass();
+
+  @Inject LeafTunnels leaves;
+  @Inject TrustedClusterService clusters;
+  @Inject AccessService access;
+
+  /** Whether {@code name} is a leaf of this cluster, online or not. */
+  public boolean isLeaf(String name) {
+    return clusters.isLeaf(name);
+  }
+
+  /**
+   * An SSH connection of {@code user} to {@code login@node.leaf}: decided by the leaf, so only
+   * that the leaf is up is checked here. Runs on the tunnel's reader: no waiting here.
+   */
+  public StreamHandler ssh(VerifiedUser user, String leaf, String node, String login,
+      String remoteAddress) throws StreamRefusedException {
+    Tunnel tunnel = online(user.identity(), leaf, node, login, remoteAddress);
+    String target = "ssh?node=" + encode(node) + "&login=" + encode(login) + "&client="
+        + encode(remoteAddress);
+    return client -> {
+      try {
+        TunnelStream server = tunnel.open(target);
+        CertificatePreamble.write(server, user.certificate());
+        Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
+      } catch (IOException e) {
+        client.reset("cluster " + leaf + " refused the connection: " + e.getMessage());
+      } catch (CompletionException e) {
+        // the splice reset both streams with the reason, e.g. the leaf refused or went away
+      }
+    };
+  }
+
+  /**
+   * The nodes of {@code leaf} that {@code user} may reach there, as the leaf lists them.
+   *
+   * @throws OutpostException UNAVAILABLE when the leaf is offline, FORBIDDEN when it refuses
+   */
+  public List<NodeView> nodes(UserIdentity user, String leaf) {
+    Tunnel tunnel = leaves.find(leaf)
+        .orElseThrow(() -> OutpostException.unavailable("cluster " + leaf + " is offline"));
+    String answer;
+    try (TunnelStream stream = tunnel.open("nodes")) {
+      CertificatePreamble.write(stream, access.delegationCertificate(user));
+      answer = new String(stream.input().readNBytes(MAX_LISTING_BYTES), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw OutpostException.unavailable("cluster " + leaf + " did not answer: " + e.getMessage());
+    }
+    return parse(leaf, answer);
+  }
+
+  private Tunnel online(UserIdentity user, String leaf, String node, String login,
+      String remoteAddress) throws StreamRefusedException {
+    if (!clusters.isLeaf(leaf)) {
+      throw new StreamRefusedException("unknown cluster '" + leaf + "'");
+    }
+    var tunnel = leaves.find(leaf);
+    clusters.crossed(user, leaf, node, login, remoteAddress,
+        tunnel.isPresent() ? null : "cluster " + leaf + " is offline");
+    return tunnel.orElseThrow(() -> new StreamRefusedException("cluster " + leaf + " is offline"));
+  }
+
+  /** {@code 200\n[nodes…]}, or a status and the leaf's reason. */
+  private static List<NodeView> parse(String leaf, String answer) {
+    int newline = answer.indexOf('\n');
+    String status = newline < 0 ? answer : answer.substring(0, newline);
+    String body = newline < 0 ? "" : answer.substring(newline + 1);
+    if (status.equals("200")) {
+      try {
+        return JsonbResolver.wire().fromJson(body, NODE_LIST);
+      } catch (JsonbException e) {
+        throw OutpostException.unavailable("cluster " + leaf + " answered a malformed node list");
+      }
+    }
+    String reason = "cluster " + leaf + ": " + body;
+    throw status.equals("403") ? OutpostException.forbidden(reason)
+        : OutpostException.unavailable(reason);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

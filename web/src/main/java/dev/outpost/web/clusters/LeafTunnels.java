@@ -1,0 +1,59 @@
+package dev.outpost.web.clusters;
+
+import dev.outpost.application.TrustedClusterService;
+import dev.outpost.tunnel.Tunnel;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * On a root: the live tunnels of the leaf clusters that joined it, one per leaf. A leaf is online
+ * while its tunnel is open; a newer tunnel of the same leaf replaces the older one.
+ */
+@ApplicationScoped
+public class LeafTunnels {
+  private static final Logger LOG = Logger.getLogger(LeafTunnels.class.getName());
+
+  private final Map<String, Tunnel> byLeaf = new ConcurrentHashMap<>();
+
+  @Inject TrustedClusterService clusters;
+  @Resource ManagedExecutorService executor;
+
+  @PreDestroy
+  void stop() {
+    byLeaf.values().forEach(tunnel -> tunnel.close("proxy shutting down"));
+  }
+
+  /** Leaf {@code name} proved its identity over {@code tunnel}. */
+  public void register(String name, Tunnel tunnel, String remoteAddress) {
+    Tunnel previous = byLeaf.put(name, tunnel);
+    if (previous != null && previous != tunnel) {
+      previous.close("replaced by a newer connection from the same cluster");
+    }
+    LOG.info(() -> "leaf cluster " + name + " connected from " + remoteAddress);
+    tunnel.closed().thenAcceptAsync(reason -> {
+      if (byLeaf.remove(name, tunnel)) {
+        clusters.leafSeen(name);
+        LOG.info(() -> "leaf cluster " + name + " disconnected: " + reason);
+      }
+    }, executor);
+  }
+
+  public Optional<Tunnel> find(String name) {
+    return Optional.ofNullable(byLeaf.get(name)).filter(Tunnel::isOpen);
+  }
+
+  /** Ends the tunnel of a leaf that is no longer trusted, and every session through it. */
+  public void disconnect(String name, String reason) {
+    Tunnel tunnel = byLeaf.remove(name);
+    if (tunnel != null) {
+      tunnel.close(reason);
+    }
+  }
+}

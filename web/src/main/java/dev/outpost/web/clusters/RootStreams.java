@@ -1,0 +1,93 @@
+package dev.outpost.web.clusters;
+
+import dev.outpost.api.UserCertificatePermissions;
+import dev.outpost.application.AccessService;
+import dev.outpost.application.NodeService;
+import dev.outpost.application.TrustedClusterService;
+import dev.outpost.ca.SshKeys;
+import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.StreamRefusedException;
+import dev.outpost.tunnel.StreamTarget;
+import dev.outpost.tunnel.TunnelStream;
+import dev.outpost.web.rest.JsonbResolver;
+import dev.outpost.web.ws.SshRelay;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
+ * user's certificate; the leaf checks it against the root's user CA, maps its roles and decides
+ * like for its own users, audited here. {@code ssh?node=…&login=…&client=…} is relayed to the
+ * node, {@code nodes} answers the nodes the mapped roles may see.
+ */
+final class RootStreams implements StreamAcceptor {
+  private final String root;
+  private final TrustedClusterService clusters;
+  private final AccessService access;
+  private final NodeService nodes;
+  private final SshRelay relay;
+
+  RootStreams(String root, TrustedClusterService clusters, AccessService access, NodeService nodes,
+      SshRelay relay) {
+    this.root = root;
+    this.clusters = clusters;
+    this.access = access;
+    this.nodes = nodes;
+    this.relay = relay;
+  }
+
+  @Override
+  public StreamHandler accept(String target) throws StreamRefusedException {
+    StreamTarget parsed = StreamTarget.parse(target);
+    return switch (parsed.service()) {
+      case "ssh" -> stream -> ssh(stream, parsed);
+      case "nodes" -> this::nodes;
+      default -> throw new StreamRefusedException(
+          "a leaf serves its root only ssh and nodes streams, not '" + parsed.service() + "'");
+    };
+  }
+
+  private void ssh(TunnelStream stream, StreamTarget target) {
+    String node = target.field("node");
+    String login = target.field("login");
+    UserIdentity remote;
+    UUID session;
+    try {
+      remote = clusters.remoteUser(root, CertificatePreamble.read(stream));
+      session = access.authorizeRemoteSsh(remote, login, node, target.field("client"));
+    } catch (IOException e) {
+      stream.reset(e.getMessage());
+      return;
+    } catch (OutpostException e) {
+      stream.reset(e.getMessage());
+      return;
+    }
+    UserCertificatePermissions granted = access.permissions(remote);
+    relay.relayRemote(stream, node, login, remote.user(), session, Map.of(
+        "ca", SshKeys.fingerprint(SshKeys.parsePublicKey(clusters.root(root).orElseThrow().userCa())),
+        "cluster", root,
+        "grants", granted.grants()));
+  }
+
+  private void nodes(TunnelStream stream) {
+    String answer;
+    try {
+      UserIdentity remote = clusters.remoteUser(root, CertificatePreamble.read(stream));
+      answer = "200\n" + JsonbResolver.wire().toJson(nodes.listFor(remote));
+    } catch (IOException e) {
+      answer = "400\n" + e.getMessage();
+    } catch (OutpostException e) {
+      answer = (e.kind() == OutpostException.Kind.FORBIDDEN ? "403\n" : "503\n") + e.getMessage();
+    }
+    try (OutputStream out = stream.output()) {
+      out.write(answer.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      stream.reset("cannot answer: " + e.getMessage());
+    }
+  }
+}
