@@ -64,8 +64,9 @@ public sealed interface ProcessNetwork {
    */
   record Namespace(String name) implements ProcessNetwork {
     public Namespace {
-      if (!name.matches("[a-z0-9-]{1,15}")) {
-        throw new IllegalArgumentException("not a network namespace name: " + name);
+      if (!name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*")) {
+        throw new IllegalArgumentException("a network namespace name is letters, digits, '.', '_' and '-',"
+            + " not starting with '-' or '.': " + name);
       }
     }
 
