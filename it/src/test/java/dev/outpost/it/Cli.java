@@ -2,6 +2,7 @@ package dev.outpost.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.launcher.ProcessNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,13 +13,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The real {@code outpost} CLI, with a home of its own so that several users coexist in a test. */
+/**
+ * The real {@code outpost} CLI, with a home of its own so that several users coexist in a test,
+ * run on this host against the test cluster or inside a network namespace against the cluster
+ * there.
+ */
 public final class Cli {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path home;
+  private final ProcessNetwork network;
+  private final String proxy;
 
+  /** A CLI on this host for the test cluster. */
   public Cli(Path home) {
+    this(home, ProcessNetwork.HOST, TestCluster.localProxy());
+  }
+
+  /**
+   * A CLI whose every command runs in {@code network}, for the proxy at {@code proxy} as seen
+   * from there; inside a namespace {@code home} is its {@code HOME} too, so that stock OpenSSH
+   * keeps its files apart from this host user's.
+   */
+  public Cli(Path home, ProcessNetwork network, String proxy) {
     this.home = home;
+    this.network = network;
+    this.proxy = proxy;
     try {
       Files.createDirectories(home);
     } catch (IOException e) {
@@ -48,13 +67,13 @@ public final class Cli {
     List<String> command = new ArrayList<>(javaJar());
     command.addAll(List.of(args));
     Map<String, String> all = new java.util.HashMap<>(environment);
-    all.put("OUTPOST_HOME", home.toString());
-    return Command.run(command, all, stdin, Duration.ofMinutes(2));
+    all.putAll(homeEnvironment());
+    return Command.run(network.command(command), all, stdin, Duration.ofMinutes(2));
   }
 
   /** Logs in with a password on stdin, trusting the proxy on first use as {@code --insecure} does. */
   public Cli login(String user, String password, String... extra) {
-    List<String> args = new ArrayList<>(List.of("login", "--proxy=" + TestCluster.localProxy(),
+    List<String> args = new ArrayList<>(List.of("login", "--proxy=" + proxy,
         "--user=" + user, "--insecure", "--password-stdin"));
     args.addAll(List.of(extra));
     runWithInput(password + "\n", args.toArray(String[]::new)).requireSuccess();
@@ -88,11 +107,11 @@ public final class Cli {
 
   /**
    * As an admin: creates user {@code name} with {@code roles} and {@code logins}, sets the
-   * password through the invite, and returns the user's own logged-in CLI.
+   * password through the invite, and returns the user's own logged-in CLI, beside this one.
    */
   public Cli addUser(String name, String roles, String logins, String password) {
     invite(name, roles, logins, password);
-    return fresh(name).login(name, password);
+    return new Cli(home.resolveSibling(name), network, proxy).login(name, password);
   }
 
   /**
@@ -102,9 +121,9 @@ public final class Cli {
   public void invite(String name, String roles, String logins, String password) {
     String code = json("admin", "users", "add", name, "--roles=" + roles, "--logins=" + logins,
         "--format=json").get("invite_code").asText();
-    Command.run(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H",
+    Command.run(network.command(List.of("curl", "-sS", "-k", "--fail-with-body", "-X", "POST", "-H",
         "Content-Type: application/json", "-d", "{\"password\":\"" + password + "\"}",
-        "https://" + TestCluster.localProxy() + "/api/v1/invites/" + code), Map.of(), null,
+        "https://" + proxy + "/api/v1/invites/" + code)), Map.of(), null,
         Duration.ofSeconds(30)).requireSuccess();
   }
 
@@ -112,13 +131,19 @@ public final class Cli {
   public Process start(String... args) {
     List<String> command = new ArrayList<>(javaJar());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("OUTPOST_HOME", home.toString());
+    ProcessBuilder builder = new ProcessBuilder(network.command(command)).redirectErrorStream(true);
+    builder.environment().putAll(homeEnvironment());
     try {
       return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Map<String, String> homeEnvironment() {
+    return network instanceof ProcessNetwork.Host
+        ? Map.of("OUTPOST_HOME", home.toString())
+        : Map.of("OUTPOST_HOME", home.toString(), "HOME", home.toString());
   }
 
   /** The entry of {@code ls --format=json} for {@code node}, or null when it is not listed. */

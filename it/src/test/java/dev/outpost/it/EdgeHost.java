@@ -1,31 +1,35 @@
 package dev.outpost.it;
 
 import dev.outpost.launcher.AgentCommand;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A device behind a one-way firewall: a Linux network namespace joined to this host by a veth
- * pair, whose packet filter lets it open connections to the proxy's TLS port and nothing else, and
- * lets nothing in that it did not open itself. The proxy side of the link is {@link
- * #PROXY_ADDRESS}, where the test cluster's public address points.
+ * A device behind a one-way firewall: a Linux network namespace joined by a veth pair to the
+ * network its proxy is on, whose packet filter lets it open connections to the proxy's TLS port
+ * and nothing else, and lets nothing in that it did not open itself. {@link #create()} puts it
+ * beside the test cluster, whose public address {@link #PROXY_ADDRESS} is the host's end of the
+ * link; {@link #create(NetworkNamespace, String, NetworkNamespace.Veth, int)} behind another
+ * proxy, such as a leaf cluster's in its own namespace.
  */
 public final class EdgeHost implements AutoCloseable {
   public static final String PROXY_ADDRESS = "10.231.0.1";
-  private static final String EDGE_ADDRESS = "10.231.0.2";
   private static final String NAMESPACE = "opst-edge";
-  private static final String HOST_LINK = "opst-h0";
-  private static final String EDGE_LINK = "opst-e0";
+  private static final NetworkNamespace.Veth LINK =
+      new NetworkNamespace.Veth("opst-h0", PROXY_ADDRESS + "/24", "opst-e0", "10.231.0.2/24");
 
-  private final List<Process> processes = new ArrayList<>();
+  private final NetworkNamespace namespace;
+  private final NetworkNamespace.Veth link;
+  private final String proxy;
 
-  private EdgeHost() {}
+  private EdgeHost(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort) {
+    this.namespace = namespace;
+    this.link = link;
+    this.proxy = link.outerAddress() + ":" + proxyPort;
+  }
 
   /** Whether this JVM may make namespaces: root, with {@code ip} and {@code iptables} installed. */
   public static boolean supported() {
@@ -34,30 +38,26 @@ public final class EdgeHost implements AutoCloseable {
         && Files.isExecutable(Path.of("/usr/sbin/iptables"));
   }
 
+  /** The edge host {@code opst-edge} (10.231.0.2), whose agents dial the test cluster. */
   public static EdgeHost create() {
-    removeLeftovers();
-    sh("ip netns add " + NAMESPACE);
-    sh("ip link add " + HOST_LINK + " type veth peer name " + EDGE_LINK);
-    sh("ip link set " + EDGE_LINK + " netns " + NAMESPACE);
-    sh("ip addr add " + PROXY_ADDRESS + "/24 dev " + HOST_LINK);
-    sh("ip link set " + HOST_LINK + " up");
-    inside("ip addr add " + EDGE_ADDRESS + "/24 dev " + EDGE_LINK);
-    inside("ip link set " + EDGE_LINK + " up");
-    inside("ip link set lo up");
-    dialOutOnly();
-    return new EdgeHost();
+    NetworkNamespace namespace = NetworkNamespace.create(NAMESPACE, LINK.outer());
+    namespace.linkToHost(LINK);
+    return fenced(namespace, LINK, TestCluster.HTTPS_PORT);
   }
 
-  /** Outbound to the proxy's TLS port and replies to it; everything else on the link dropped. */
-  private static void dialOutOnly() {
-    inside("iptables -A INPUT -i lo -j ACCEPT");
-    inside("iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT");
-    inside("iptables -P INPUT DROP");
-    inside("iptables -A OUTPUT -o lo -j ACCEPT");
-    inside("iptables -A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT");
-    inside("iptables -A OUTPUT -p tcp -d " + PROXY_ADDRESS + " --dport " + TestCluster.HTTPS_PORT
-        + " -m conntrack --ctstate NEW -j ACCEPT");
-    inside("iptables -P OUTPUT DROP");
+  /**
+   * The edge host {@code name} joined by {@code link} to namespace {@code outer}, where a proxy
+   * listens on the link's outer address and {@code proxyPort}: the only place its agents may dial.
+   */
+  public static EdgeHost create(NetworkNamespace outer, String name, NetworkNamespace.Veth link, int proxyPort) {
+    NetworkNamespace namespace = NetworkNamespace.create(name);
+    namespace.linkTo(outer, link);
+    return fenced(namespace, link, proxyPort);
+  }
+
+  private static EdgeHost fenced(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort) {
+    namespace.dialOutOnlyTo(link.outerAddress(), proxyPort);
+    return new EdgeHost(namespace, link, proxyPort);
   }
 
   /**
@@ -65,37 +65,25 @@ public final class EdgeHost implements AutoCloseable {
    * connections are not reset, they just hear nothing until {@link #restoreNetwork}.
    */
   public void cutNetwork() {
-    inside("iptables -I INPUT 1 -i " + EDGE_LINK + " -j DROP");
-    inside("iptables -I OUTPUT 1 -o " + EDGE_LINK + " -j DROP");
+    namespace.cut(link.inner());
   }
 
   public void restoreNetwork() {
-    inside("iptables -D INPUT -i " + EDGE_LINK + " -j DROP");
-    inside("iptables -D OUTPUT -o " + EDGE_LINK + " -j DROP");
+    namespace.restore(link.inner());
   }
 
   public String address() {
-    return EDGE_ADDRESS;
+    return link.innerAddress();
   }
 
   /** Starts {@code command} inside the namespace, output to {@code log}. */
   public Process spawn(List<String> command, Path log) {
-    List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE));
-    full.addAll(command);
-    try {
-      Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      processes.add(process);
-      return process;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return namespace.spawn(command, log);
   }
 
   /** Runs a short command inside the namespace. */
   public Command.Result exec(String shellCommand) {
-    return Command.run(List.of("ip", "netns", "exec", NAMESPACE, "bash", "-c", shellCommand), Map.of(), null,
-        Duration.ofSeconds(30));
+    return namespace.exec(shellCommand);
   }
 
   /**
@@ -138,7 +126,7 @@ public final class EdgeHost implements AutoCloseable {
    */
   public Process startJoinedAgent(String name, Path dataDir, String... options) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
-    command.addAll(List.of("start", "--proxy=" + PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
+    command.addAll(List.of("start", "--proxy=" + proxy,
         "--name=" + name, "--data-dir=" + dataDir));
     command.addAll(List.of(options));
     return spawn(command, dataDir.resolveSibling(name + ".log"));
@@ -156,21 +144,6 @@ public final class EdgeHost implements AutoCloseable {
 
   @Override
   public void close() {
-    processes.forEach(Process::destroyForcibly);
-    removeLeftovers();
-  }
-
-  private static void removeLeftovers() {
-    Command.run(List.of("bash", "-c", "ip netns pids " + NAMESPACE + " 2>/dev/null | xargs -r kill -9; "
-        + "ip netns del " + NAMESPACE + " 2>/dev/null; ip link del " + HOST_LINK + " 2>/dev/null; true"),
-        Map.of(), null, Duration.ofSeconds(30));
-  }
-
-  private static void inside(String command) {
-    sh("ip netns exec " + NAMESPACE + " " + command);
-  }
-
-  private static void sh(String command) {
-    Command.run(List.of("bash", "-c", command), Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
+    namespace.close();
   }
 }

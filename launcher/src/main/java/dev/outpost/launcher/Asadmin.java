@@ -14,10 +14,13 @@ final class Asadmin {
 
   private final Path payaraHome;
   private final int adminPort;
+  private final ProcessNetwork network;
 
-  Asadmin(Path payaraHome, int adminPort) {
+  /** @param network where asadmin runs, and with it the server that {@code start-domain} forks */
+  Asadmin(Path payaraHome, int adminPort, ProcessNetwork network) {
     this.payaraHome = payaraHome;
     this.adminPort = adminPort;
+    this.network = network;
   }
 
   /** Runs a remote command against the running domain. */
@@ -33,7 +36,7 @@ final class Asadmin {
     command.add(payaraHome.resolve("bin/asadmin").toString());
     command.add("--interactive=false");
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(network.command(command)).redirectErrorStream(true);
     builder.environment().putAll(environment);
     try {
       Process process = builder.start();

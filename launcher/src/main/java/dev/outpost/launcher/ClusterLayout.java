@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * @param publicAddr the address clients and agents dial
  * @param loopbackHttp keep Payara's plain HTTP listener, bound to loopback only: Arquillian runs
  *     in-container tests through it. Off for a real cluster, where only TLS is served.
+ * @param network where the server runs: this host, or a network namespace (a second cluster in a
+ *     test, behind its own firewall). Each domain is a Payara cluster of one, its data grid off,
+ *     so two domains on one machine never join each other.
  */
 public record ClusterLayout(
     Path root,
@@ -23,7 +26,15 @@ public record ClusterLayout(
     Path dataDir,
     String clusterName,
     String publicAddr,
-    boolean loopbackHttp) {
+    boolean loopbackHttp,
+    ProcessNetwork network) {
+
+  /** A cluster on this host's own network. */
+  public ClusterLayout(Path root, String domainName, int adminPort, int httpsPort, Path dataDir,
+      String clusterName, String publicAddr, boolean loopbackHttp) {
+    this(root, domainName, adminPort, httpsPort, dataDir, clusterName, publicAddr, loopbackHttp,
+        ProcessNetwork.HOST);
+  }
 
   public Path payaraHome() {
     return root.resolve("target/payara6");

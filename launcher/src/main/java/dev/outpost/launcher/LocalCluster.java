@@ -2,9 +2,6 @@ package dev.outpost.launcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,18 +131,13 @@ public final class LocalCluster implements AutoCloseable {
    * certificate is installed, so the answer's TLS identity is not checked.
    */
   private void awaitReady() {
-    HttpClient http =
-        HttpClient.newBuilder().sslContext(TlsContexts.insecure()).connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(URI.create(layout.localUrl() + "/api/v1/cluster")).timeout(Duration.ofSeconds(5)).build();
+    URI probe = URI.create(layout.localUrl() + "/api/v1/cluster");
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (layout.network().answersOk(probe)) {
           return;
         }
-      } catch (IOException e) {
-        // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the proxy", e);

@@ -29,7 +29,7 @@ final class PayaraDomain {
 
   PayaraDomain(ClusterLayout layout) {
     this.layout = layout;
-    this.asadmin = new Asadmin(layout.payaraHome(), layout.adminPort());
+    this.asadmin = new Asadmin(layout.payaraHome(), layout.adminPort(), layout.network());
   }
 
   /** Creates the domain on first use; every port derives from a base so that domains coexist. */
