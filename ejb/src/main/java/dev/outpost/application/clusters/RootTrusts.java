@@ -80,7 +80,7 @@ public final class RootTrusts {
         .actor(admin.user()).target(answer.cluster())
         .message("joined root cluster at " + request.proxy());
     try {
-      String name = ClusterName.check(answer.cluster(), cas.cluster());
+      String name = ClusterName.checkRoot(answer.cluster(), cas.cluster());
       if (clusters.findRoot(name).isPresent()) {
         throw OutpostException.conflict("root cluster " + name + " is already trusted");
       }

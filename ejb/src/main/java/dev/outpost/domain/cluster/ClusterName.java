@@ -2,6 +2,7 @@ package dev.outpost.domain.cluster;
 
 import dev.outpost.domain.node.NodeName;
 import dev.outpost.domain.shared.OutpostException;
+import java.util.Arrays;
 
 /**
  * The rule for trusted cluster names: one DNS label, so that {@code NODE.CLUSTER} splits one way
@@ -19,6 +20,24 @@ public final class ClusterName {
     }
     if (name.equals(ownCluster)) {
       throw OutpostException.badRequest("cluster name '" + name + "' is this cluster's own name");
+    }
+    return name;
+  }
+
+  /**
+   * The rule for a root's name as a leaf sees it: a host name (labels joined by dots), since
+   * cluster names default to the proxy's host name; never the leaf's own.
+   *
+   * @throws OutpostException BAD_REQUEST naming the rule
+   */
+  public static String checkRoot(String name, String ownCluster) {
+    if (name == null || name.length() > 253 || name.isEmpty()
+        || !Arrays.stream(name.split("\\.", -1)).allMatch(NodeName::isDnsLabel)) {
+      throw OutpostException.badRequest("root cluster name '" + printable(name) + "' is not a host"
+          + " name");
+    }
+    if (name.equals(ownCluster)) {
+      throw OutpostException.badRequest("root cluster name '" + name + "' is this cluster's own");
     }
     return name;
   }

@@ -1,0 +1,326 @@
+package dev.outpost.it.clusters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.api.ClusterJoinRequest;
+import dev.outpost.api.ClusterJoinResponse;
+import dev.outpost.ca.SshKeys;
+import dev.outpost.client.http.ApiClient;
+import dev.outpost.client.http.ProxyAddress;
+import dev.outpost.client.tunnel.CertificateProver;
+import dev.outpost.it.Cli;
+import dev.outpost.it.Command;
+import dev.outpost.it.EdgeHost;
+import dev.outpost.it.LeafSite;
+import dev.outpost.it.Polling;
+import dev.outpost.it.TestCluster;
+import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.Tunnel;
+import dev.outpost.tunnel.TunnelSettings;
+import dev.outpost.tunnel.ws.WebSocketDialer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two real clusters: the test cluster is the root; a leaf cluster in its own network namespace
+ * (its proxy may only dial out to the root) joins it with a single-use token, and an agent behind
+ * the leaf serves node {@link #node}. Root users reach the node through root → leaf → node with
+ * the leaf roles the leaf's role map gives their root roles; the leaf decides and audits.
+ * The last test removes the trust, so the tests run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrustedClusterIT {
+  private static final String LEAF = LeafSite.CLUSTER_NAME;
+  private static final String ROOT = TestCluster.CLUSTER_NAME;
+  private static final Duration LINK_CHANGE = Duration.ofSeconds(120);
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String node = "depot-" + run;
+  private final String mappedRole = "edge-ops-" + run;
+  private final String otherRole = "devs-" + run;
+  private LeafSite leaf;
+  private Cli rootAdmin;
+  private Cli ops;
+  private Cli dev;
+
+  @BeforeAll
+  void joinLeafToRoot() throws IOException {
+    Assumptions.assumeTrue(EdgeHost.supported(),
+        "the leaf site needs root with iproute2 and iptables to build network namespaces");
+    rootAdmin = Cli.fresh("trust-admin-" + run).login("admin", TestCluster.ADMIN_PASSWORD);
+    applyRole(rootAdmin, mappedRole, "{'*': '*'}");
+    applyRole(rootAdmin, otherRole, "{'*': '*'}");
+    ops = rootAdmin.addUser("ops-" + run, mappedRole, "root", "ops-" + UUID.randomUUID());
+    dev = rootAdmin.addUser("dev-" + run, otherRole, "root", "dev-" + UUID.randomUUID());
+
+    leaf = LeafSite.start();
+    applyRole(leaf.leafAdmin(), "depot-ops", "{site: [leaf]}");
+    leaf.joinAgent(node, "site=leaf", leaf.cluster().layout().dataDir().resolve("agents").resolve(node));
+
+    JsonNode token = rootAdmin.json("admin", "tokens", "add", "--type=trusted_cluster", "--ttl=10m",
+        "--format=json");
+    Command.Result joined = leaf.leafAdmin().run("admin", "clusters", "join",
+        "--proxy=" + EdgeHost.PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
+        "--token=" + token.get("token").asText(), "--ca-pin=" + token.get("ca_pin").asText(),
+        "--role-map=" + mappedRole + "=depot-ops");
+    assertEquals(0, joined.exitCode(), joined.stderr());
+    assertTrue(joined.stdout().contains("Joined root cluster " + ROOT), joined.stdout());
+    await(() -> leafOnline(rootAdmin), "the root lists leaf " + LEAF + " online");
+  }
+
+  @AfterAll
+  void stopLeaf() {
+    if (leaf != null) {
+      leaf.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theLeafIsASiteOfItsOwnThatOnlyDialsOut() {
+    assertThrows(IOException.class, () -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(leaf.uplinkAddress(), LeafSite.HTTPS_PORT), 2000);
+      }
+    }, "a connection from the root's host to the leaf's proxy port must fail");
+    assertNull(rootAdmin.listed(node), "the root's own node list does not have the leaf's node");
+    JsonNode leafSide = leaf.leafAdmin().json("admin", "clusters", "ls", "--format=json");
+    assertEquals("root", kindOf(leafSide, ROOT));
+  }
+
+  @Test
+  @Order(2)
+  void rootUsersSeeTheLeafAndItsNodes() {
+    assertTrue(leafOnline(ops), "outpost clusters shows the leaf online to a root user");
+    JsonNode nodes = ops.json("ls", "--cluster=" + LEAF, "--format=json");
+    assertEquals(1, nodes.size(), nodes.toString());
+    assertEquals(node, nodes.get(0).get("name").asText());
+    assertEquals(LEAF, nodes.get(0).get("cluster").asText());
+  }
+
+  @Test
+  @Order(3)
+  void outpostSshReachesTheLeafNodeAndOnlyTheLeafAuditsTheSession() {
+    Command.Result result = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "uname", "-a");
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().startsWith("Linux "), result.stdout());
+
+    String remoteUser = "ops-" + run + "@" + ROOT;
+    await(() -> hasEvent(leaf.leafAdmin(), "session.end", remoteUser, node),
+        "the leaf audits the session of " + remoteUser);
+    assertTrue(hasEvent(leaf.leafAdmin(), "session.start", remoteUser, node));
+    assertFalse(hasEvent(rootAdmin, "session.start", "ops-" + run, node),
+        "the root keeps no session events of the leaf");
+    assertTrue(hasEvent(rootAdmin, "cluster.cross", "ops-" + run, node + "." + LEAF),
+        "the root records that the user crossed into the leaf");
+  }
+
+  @Test
+  @Order(4)
+  void stockSshReachesTheLeafNodeByItsLeafAddress() {
+    String config = ops.sshConfig().toString();
+    Command.Result result = Command.run(List.of("ssh", "-F", config, "-o", "BatchMode=yes",
+        "root@" + node + "." + LEAF, "uname -s; exit 3"), Map.of(), null, Duration.ofSeconds(60));
+    assertEquals(3, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().contains("Linux"), result.stdout());
+  }
+
+  @Test
+  @Order(5)
+  void aRootRoleTheMapDoesNotNameGetsNothingInTheLeaf() {
+    Command.Result result = dev.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
+    assertNotEquals(0, result.exitCode());
+    assertTrue(result.stderr().contains("is mapped to a role of cluster " + LEAF), result.stderr());
+    Command.Result listing = dev.run("ls", "--cluster=" + LEAF);
+    assertNotEquals(0, listing.exitCode());
+    assertTrue(listing.stderr().contains("is mapped to a role of cluster " + LEAF), listing.stderr());
+    assertTrue(hasEvent(leaf.leafAdmin(), "access.denied", "dev-" + run + "@" + ROOT, null),
+        "the leaf audits the refusal");
+  }
+
+  @Test
+  @Order(6)
+  void aLeafCannotPassAUserCertificateOffAsItsIdentity() throws Exception {
+    KeyPair userKey = SshKeys.readPrivateKeyFile(Files.readAllBytes(ops.home().resolve("key")), "user");
+    String userCertificate = Files.readString(ops.home().resolve("key-cert.pub")).strip();
+    IOException refused = assertThrows(IOException.class,
+        () -> dialAsLeaf(new CertificateProver(userKey, userCertificate)).close("done"));
+    assertTrue(refused.getMessage().contains("not a HOST one"), refused.getMessage());
+    assertTrue(hasFailure(rootAdmin, "tunnel.auth", "leaf cluster: certificate is a USER certificate"),
+        "the attempt is audited");
+  }
+
+  @Test
+  @Order(7)
+  void aLeafCannotOpenStreamsTowardsTheRoot() throws Exception {
+    String rogue = "rogue-" + run;
+    KeyPair key = SshKeys.generateEd25519(new SecureRandom());
+    JsonNode token = rootAdmin.json("admin", "tokens", "add", "--type=trusted_cluster", "--ttl=10m",
+        "--format=json");
+    ApiClient api = new ApiClient(ProxyAddress.parse(TestCluster.localProxy()),
+        TestCluster.get().trustContext());
+    ClusterJoinResponse answer = api.post("/api/v1/clusters/join", new ClusterJoinRequest(
+        token.get("token").asText(), rogue, SshKeys.format(key.getPublic()),
+        SshKeys.format(SshKeys.generateEd25519(new SecureRandom()).getPublic()),
+        SshKeys.format(SshKeys.generateEd25519(new SecureRandom()).getPublic())),
+        ClusterJoinResponse.class);
+    Tunnel tunnel = dialAsLeaf(new CertificateProver(key, answer.tunnelCertificate()));
+    try {
+      IOException refused = assertThrows(IOException.class,
+          () -> tunnel.open("ssh:root@some-node:22"));
+      assertTrue(refused.getMessage().contains("may not open streams towards its root"),
+          refused.getMessage());
+    } finally {
+      tunnel.close("done");
+      rootAdmin.run("admin", "clusters", "rm", rogue);
+    }
+    assertTrue(hasFailure(rootAdmin, "access.denied", "may not open streams towards its root"),
+        "the attempt is audited");
+  }
+
+  @Test
+  @Order(8)
+  void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
+    leaf.cutUplink();
+    try {
+      await(() -> !leafOnline(rootAdmin), "the root sees the leaf offline");
+      Command.Result refused = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
+      assertNotEquals(0, refused.exitCode());
+      assertTrue(refused.stderr().contains("cluster " + LEAF + " is offline"), refused.stderr());
+    } finally {
+      leaf.restoreUplink();
+    }
+    await(() -> leafOnline(rootAdmin), "the leaf comes back by itself");
+    Command.Result result = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "back");
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("back", result.stdout().strip());
+  }
+
+  @Test
+  @Order(9)
+  void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
+    Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
+    await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
+        && countEvents(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT)
+            > countEvents(leaf.leafAdmin(), "session.end", "ops-" + run + "@" + ROOT),
+        "the live session started in the leaf");
+    Command.Result removed = leaf.leafAdmin().run("admin", "clusters", "rm", ROOT);
+    assertEquals(0, removed.exitCode(), removed.stderr());
+    assertTrue(live.waitFor(30, TimeUnit.SECONDS), "the live session ends with the trust");
+    await(() -> !leafOnline(rootAdmin), "the root sees the leaf go");
+    Command.Result refused = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
+    assertNotEquals(0, refused.exitCode());
+    assertTrue(refused.stderr().contains("cluster " + LEAF + " is offline"), refused.stderr());
+  }
+
+  private Tunnel dialAsLeaf(CertificateProver prover) throws IOException {
+    return WebSocketDialer.dial(URI.create("wss://" + TestCluster.localProxy() + "/api/v1/tunnel/cluster"),
+        TestCluster.get().trustContext(), Map.of(), TunnelSettings.builder().build(), prover,
+        StreamAcceptor.REFUSE_ALL, Duration.ofSeconds(20));
+  }
+
+  private static void applyRole(Cli admin, String name, String nodeLabels) throws IOException {
+    Path file = Files.writeString(Files.createTempFile(name, ".yaml"), """
+        kind: role
+        name: %s
+        allow:
+          logins: [root]
+          node_labels: %s
+        """.formatted(name, nodeLabels));
+    assertEquals(0, admin.run("admin", "roles", "create", "-f", file.toString()).exitCode());
+  }
+
+  private static boolean leafOnline(Cli cli) {
+    Command.Result result = cli.run("clusters", "--format=json");
+    if (result.exitCode() != 0) {
+      return false;
+    }
+    for (JsonNode cluster : Cli.parseJson(result.stdout())) {
+      if (cluster.get("name").asText().equals(LEAF)) {
+        return cluster.get("online").asBoolean();
+      }
+    }
+    return false;
+  }
+
+  private static String kindOf(JsonNode clusters, String name) {
+    for (JsonNode cluster : clusters) {
+      if (cluster.get("name").asText().equals(name)) {
+        return cluster.get("kind").asText();
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode events(Cli admin, String type) {
+    return Cli.parseJson(admin.run("audit", "--since=1h", "--type=" + type, "--limit=1000",
+        "--format=json").stdout());
+  }
+
+  private static boolean hasEvent(Cli admin, String type, String actor, String node) {
+    for (JsonNode event : events(admin, type)) {
+      if (actor.equals(event.path("actor").asText())
+          && (node == null || node.equals(event.path("node").asText()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasFailure(Cli admin, String type, String reason) {
+    for (JsonNode event : events(admin, type)) {
+      if (event.path("reason").asText().contains(reason)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long countEvents(Cli admin, String type, String actor) {
+    long count = 0;
+    for (JsonNode event : events(admin, type)) {
+      if (actor.equals(event.path("actor").asText())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(LINK_CHANGE);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + LINK_CHANGE + ": " + what);
+      }
+      Polling.sleep(1_000);
+    }
+  }
+}
