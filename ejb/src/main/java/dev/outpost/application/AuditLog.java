@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The audit trail. Every event is stamped with time and this cluster's name. */
@@ -50,11 +51,27 @@ public class AuditLog {
    * @return whether the event was new
    */
   public boolean recordOnce(UUID id, AuditRecord record, Instant time) {
+    return recordOnce(id, record, time, config.clusterName());
+  }
+
+  /**
+   * Records, once, an event that happened in {@code cluster}: a leaf's event forwarded to this
+   * root.
+   *
+   * @return whether the event was new
+   */
+  public boolean recordOnce(UUID id, AuditRecord record, Instant time, String cluster) {
     if (repository.contains(id)) {
       return false;
     }
-    repository.add(new AuditEvent(id, record, time, config.clusterName()));
+    repository.add(new AuditEvent(id, record, time, cluster));
     return true;
+  }
+
+  /** When the newest event kept for {@code cluster} happened, if any. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Instant> latest(String cluster) {
+    return repository.latest(cluster);
   }
 
   /** One page of events; the audit log is for admins. */
@@ -70,7 +87,7 @@ public class AuditLog {
     return repository.list(query);
   }
 
-  private static AuditEventView view(AuditEvent event) {
+  static AuditEventView view(AuditEvent event) {
     AuditRecord record = event.record();
     return new AuditEventView(event.id(), event.time(), record.type().wireName(), event.cluster(),
         record.actor(), record.target(), record.node(), record.login(), record.sessionId(),

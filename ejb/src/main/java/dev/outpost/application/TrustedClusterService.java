@@ -1,12 +1,15 @@
 package dev.outpost.application;
 
+import dev.outpost.api.AuditEventView;
 import dev.outpost.api.ClusterJoinRequest;
 import dev.outpost.api.ClusterJoinResponse;
 import dev.outpost.api.ClusterTrustRequest;
 import dev.outpost.application.clusters.ClusterRemoval;
+import dev.outpost.application.clusters.ForwardedEvents;
 import dev.outpost.application.clusters.LeafJoining;
 import dev.outpost.application.clusters.RootTrusts;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.cluster.LeafCluster;
 import dev.outpost.domain.cluster.RootCluster;
@@ -20,6 +23,7 @@ import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,6 +125,25 @@ public class TrustedClusterService {
     audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED,
             "a leaf cluster may not open streams towards its root (stream " + target + ")")
         .actor(leaf).target(leaf));
+  }
+
+  /**
+   * On a root: keeps, once, an audit event leaf {@code leaf} forwarded, filed under its name.
+   *
+   * @throws dev.outpost.domain.shared.OutpostException BAD_REQUEST for a malformed event
+   */
+  public void forwarded(String leaf, AuditEventView event) {
+    audit.recordOnce(event.id(), ForwardedEvents.record(event), event.time(), leaf);
+  }
+
+  /** On a root: where the events forwarded by {@code leaf} end, to ask for the rest. */
+  public Instant forwardedUntil(String leaf) {
+    return audit.latest(leaf).orElse(Instant.EPOCH);
+  }
+
+  /** On a leaf: this cluster's events from {@code since} on, oldest first, one page. */
+  public List<AuditEventView> eventsSince(Instant since) {
+    return audit.list(AuditQuery.since(since)).stream().map(AuditLog::view).toList();
   }
 
   /** On a root: the leaf's tunnel closed just now. */

@@ -23,6 +23,9 @@ public interface AuditRepository {
    */
   int deleteBefore(String cluster, Instant cutoff);
 
+  /** The time of the newest event kept for {@code cluster}, if any. */
+  Optional<Instant> latest(String cluster);
+
   /** The {@code session.start} event of an SSH session. */
   Optional<AuditEvent> sessionStart(UUID sessionId);
 }

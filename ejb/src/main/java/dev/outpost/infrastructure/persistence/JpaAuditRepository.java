@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,15 @@ public class JpaAuditRepository implements AuditRepository {
         .setParameter("cluster", cluster)
         .setParameter("cutoff", UtcTime.of(cutoff))
         .executeUpdate();
+  }
+
+  @Override
+  public Optional<Instant> latest(String cluster) {
+    OffsetDateTime latest = entityManager.createQuery(
+            "SELECT MAX(e.time) FROM AuditEvent e WHERE e.cluster = :cluster", OffsetDateTime.class)
+        .setParameter("cluster", cluster)
+        .getSingleResult();
+    return Optional.ofNullable(latest).map(OffsetDateTime::toInstant);
   }
 
   @Override

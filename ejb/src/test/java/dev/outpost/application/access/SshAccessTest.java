@@ -169,6 +169,11 @@ class SshAccessTest {
 
   /** Finds session starts among what was audited. */
   private final class RecordedEvents implements AuditRepository {
+    @Override
+    public Optional<Instant> latest(String cluster) {
+      return Optional.empty();
+    }
+
 
     @Override
     public void add(AuditEvent event) {

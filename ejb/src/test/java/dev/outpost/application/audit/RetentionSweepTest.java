@@ -109,6 +109,11 @@ class RetentionSweepTest {
 
   /** Audit events in a list; only what the sweep uses. */
   private static final class Events implements AuditRepository {
+    @Override
+    public Optional<Instant> latest(String cluster) {
+      return Optional.empty();
+    }
+
     final List<AuditEvent> kept = new ArrayList<>();
 
     @Override

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (its proxy may only dial out to the root) joins it with a single-use token, and an agent behind
  * the leaf serves node {@link #node}. Root users reach the node through root → leaf → node with
  * the leaf roles the leaf's role map gives their root roles; the leaf decides and audits.
- * The last test removes the trust, so the tests run in order.
+ * Late tests remove the trust and join again with audit forwarding, so the tests run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -239,6 +239,34 @@ class TrustedClusterIT {
     Command.Result refused = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
     assertNotEquals(0, refused.exitCode());
     assertTrue(refused.stderr().contains("cluster " + LEAF + " is offline"), refused.stderr());
+  }
+
+  @Test
+  @Order(10)
+  void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
+    assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
+        "the root forgets the leaf too before it joins again");
+    JsonNode token = rootAdmin.json("admin", "tokens", "add", "--type=trusted_cluster", "--ttl=10m",
+        "--format=json");
+    Command.Result joined = leaf.leafAdmin().run("admin", "clusters", "join",
+        "--proxy=" + EdgeHost.PROXY_ADDRESS + ":" + TestCluster.HTTPS_PORT,
+        "--token=" + token.get("token").asText(), "--ca-pin=" + token.get("ca_pin").asText(),
+        "--role-map=" + mappedRole + "=depot-ops", "--forward-audit");
+    assertEquals(0, joined.exitCode(), joined.stderr());
+    String remoteUser = "ops-" + run + "@" + ROOT;
+    await(() -> forwarded(rootAdmin, "session.start", remoteUser, node),
+        "the root's log has the leaf's session events, filed under the leaf");
+    assertTrue(forwarded(rootAdmin, "session.end", remoteUser, node));
+  }
+
+  private static boolean forwarded(Cli admin, String type, String actor, String node) {
+    for (JsonNode event : events(admin, type)) {
+      if (actor.equals(event.path("actor").asText()) && node.equals(event.path("node").asText())
+          && LEAF.equals(event.path("cluster").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Tunnel dialAsLeaf(CertificateProver prover) throws IOException {

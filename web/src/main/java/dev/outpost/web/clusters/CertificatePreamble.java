@@ -1,10 +1,8 @@
 package dev.outpost.web.clusters;
 
 import dev.outpost.tunnel.TunnelStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -30,17 +28,10 @@ final class CertificatePreamble {
 
   /** @throws IOException when the stream ends first, or the line is longer than allowed */
   static String read(TunnelStream stream) throws IOException {
-    InputStream in = stream.input();
-    ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new EOFException("the stream ended before the user certificate");
-      }
-      if (line.size() == MAX_BYTES) {
-        throw new IOException("user certificate line longer than " + MAX_BYTES + " bytes");
-      }
-      line.write(b);
+    String line = BoundedLines.read(stream.input(), MAX_BYTES, "the user certificate line");
+    if (line == null) {
+      throw new EOFException("the stream ended before the user certificate");
     }
-    return line.toString(StandardCharsets.US_ASCII);
+    return line;
   }
 }

@@ -2,6 +2,7 @@ package dev.outpost.web.clusters;
 
 import dev.outpost.application.TrustedClusterService;
 import dev.outpost.tunnel.Tunnel;
+import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * On a root: the live tunnels of the leaf clusters that joined it, one per leaf. A leaf is online
- * while its tunnel is open; a newer tunnel of the same leaf replaces the older one.
+ * while its tunnel is open; a newer tunnel of the same leaf replaces the older one. Each tunnel
+ * also carries the leaf's audit events when the leaf forwards them ({@link LeafAuditFeed}).
  */
 @ApplicationScoped
 public class LeafTunnels {
@@ -23,6 +25,7 @@ public class LeafTunnels {
   private final Map<String, Tunnel> byLeaf = new ConcurrentHashMap<>();
 
   @Inject TrustedClusterService clusters;
+  @Inject TunnelRuntime runtime;
   @Resource ManagedExecutorService executor;
 
   @PreDestroy
@@ -37,6 +40,8 @@ public class LeafTunnels {
       previous.close("replaced by a newer connection from the same cluster");
     }
     LOG.info(() -> "leaf cluster " + name + " connected from " + remoteAddress);
+    // the feed lives as long as the tunnel: the tunnel library's growable pool, not the container's
+    runtime.settings().executor().execute(() -> new LeafAuditFeed(clusters).follow(name, tunnel));
     tunnel.closed().thenAcceptAsync(reason -> {
       if (byLeaf.remove(name, tunnel)) {
         clusters.leafSeen(name);

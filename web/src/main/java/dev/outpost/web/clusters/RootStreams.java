@@ -5,6 +5,7 @@ import dev.outpost.application.AccessService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.TrustedClusterService;
 import dev.outpost.ca.SshKeys;
+import dev.outpost.domain.cluster.RootCluster;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.StreamAcceptor;
@@ -16,6 +17,8 @@ import dev.outpost.web.ws.SshRelay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +26,8 @@ import java.util.UUID;
  * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
  * user's certificate; the leaf checks it against the root's user CA, maps its roles and decides
  * like for its own users, audited here. {@code ssh?node=…&login=…&client=…} is relayed to the
- * node, {@code nodes} answers the nodes the mapped roles may see.
+ * node, {@code nodes} answers the nodes the mapped roles may see, {@code audit?from=…} follows
+ * this cluster's audit log when its admin turned forwarding on.
  */
 final class RootStreams implements StreamAcceptor {
   private final String root;
@@ -47,9 +51,24 @@ final class RootStreams implements StreamAcceptor {
     return switch (parsed.service()) {
       case "ssh" -> stream -> ssh(stream, parsed);
       case "nodes" -> this::nodes;
+      case "audit" -> auditFeed(parsed);
       default -> throw new StreamRefusedException(
-          "a leaf serves its root only ssh and nodes streams, not '" + parsed.service() + "'");
+          "a leaf serves its root only ssh, nodes and audit streams, not '" + parsed.service() + "'");
     };
+  }
+
+  /** The audit follower, if this leaf's admin turned forwarding to the root on. */
+  private StreamHandler auditFeed(StreamTarget target) throws StreamRefusedException {
+    if (!clusters.root(root).map(RootCluster::forwardsAudit).orElse(false)) {
+      throw new StreamRefusedException("this leaf does not forward its audit events to " + root);
+    }
+    Instant from;
+    try {
+      from = Instant.parse(target.field("from"));
+    } catch (DateTimeParseException e) {
+      throw new StreamRefusedException("audit: 'from' must be an ISO-8601 instant");
+    }
+    return stream -> new AuditFollower(clusters).follow(stream, from);
   }
 
   private void ssh(TunnelStream stream, StreamTarget target) {
