@@ -46,6 +46,28 @@ class UserCertificatePermissionsTest {
     assertTrue(UserCertificatePermissions.of(certificate(extensions)).isEmpty());
   }
 
+  @Test
+  void grantsTravelAsOneLineAndLimitARootCertificateToWhatTheLeafRolesAllow() {
+    UserCertificatePermissions leafRoles = new UserCertificatePermissions("leaf", List.of("access"),
+        false, true, true, Optional.of(Duration.ofMinutes(5)));
+    String grants = leafRoles.grants();
+    assertEquals(leafRoles.fileCopy(), UserCertificatePermissions
+        .fromGrants(grants, "leaf", List.of("access")).orElseThrow().fileCopy());
+
+    UserCertificatePermissions root = new UserCertificatePermissions("hq", List.of("edge-ops"),
+        true, true, false, Optional.of(Duration.ofHours(1)));
+    UserCertificatePermissions limited = root.limitedTo(
+        UserCertificatePermissions.fromGrants(grants, "hq", root.roles()).orElseThrow());
+    assertEquals("hq", limited.cluster());
+    assertEquals(List.of("edge-ops"), limited.roles());
+    assertEquals(false, limited.portForwarding(), "the leaf's roles do not forward ports");
+    assertEquals(true, limited.fileCopy());
+    assertEquals(false, limited.recordingBestEffort(), "strict unless both are best effort");
+    assertEquals(Optional.of(Duration.ofMinutes(5)), limited.clientIdleTimeout(), "the shorter one");
+    assertEquals(false, root.limitedTo(UserCertificatePermissions.fromGrants("", "hq",
+        root.roles()).orElseThrow()).fileCopy(), "no grants, no file copy");
+  }
+
   private static OpenSshCertificate certificate(Map<String, String> extensions) throws Exception {
     KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
     generator.initialize(256);

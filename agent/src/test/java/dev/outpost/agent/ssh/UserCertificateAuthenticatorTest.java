@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.UserCaKeys;
 import dev.outpost.api.UserCertificatePermissions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.outpost.tunnel.StreamTarget;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,30 @@ class UserCertificateAuthenticatorTest {
   @Test
   void acceptsAValidCertificateForOneOfItsLogins() throws Exception {
     assertNull(authenticator.refusal("ubuntu", valid(List.of("root", "ubuntu"))));
+  }
+
+  @Test
+  void acceptsARootClustersCertificateOnlyWhereTheProxyVouchedForItsCaAndUser() throws Exception {
+    KeyPair rootCa = Fixtures.ed25519();
+    OpenSshCertificate root = Fixtures.userCertificate(rootCa, userKey, List.of("root"),
+        NOW.minusSeconds(60), NOW.plusSeconds(3600), Map.of(),
+        new UserCertificatePermissions("hq", List.of("edge-ops"), true, true).extensions());
+    String vouched = "ssh?login=root&user=alice%40hq&session=s1&ca="
+        + encoded(rootCa) + "&cluster=hq&grants=";
+
+    assertNull(authenticator.refusal("root", root, Optional.of(StreamTarget.parse(vouched))));
+    assertEquals("certificate signed by an unknown CA", authenticator.refusal("root", root));
+    assertEquals("certificate signed by an unknown CA", authenticator.refusal("root", root,
+        Optional.of(StreamTarget.parse(vouched.replace("alice%40hq", "bob%40hq")))));
+    assertEquals("certificate signed by an unknown CA", authenticator.refusal("root", root,
+        Optional.of(StreamTarget.parse(vouched.replace(
+            encoded(rootCa), encoded(userCa))))));
+    assertEquals("certificate is for cluster hq, not elsewhere", authenticator.refusal("root", root,
+        Optional.of(StreamTarget.parse(vouched.replace("hq", "elsewhere")))));
+  }
+
+  private static String encoded(KeyPair ca) {
+    return URLEncoder.encode(KeyUtils.getFingerPrint(ca.getPublic()), StandardCharsets.UTF_8);
   }
 
   @Test
