@@ -46,6 +46,10 @@ export const login = (user, password, totp) =>
 export const session = () => call('GET', '/console/session').then(remember);
 export const logout = () => call('POST', '/console/logout');
 export const nodes = () => call('GET', '/console/nodes');
+/** This cluster and its leaf clusters, with their state. */
+export const clusters = () => call('GET', '/clusters');
+/** The nodes of leaf cluster `cluster` this user may reach there. */
+export const leafNodes = (cluster) => call('GET', '/nodes?cluster=' + encodeURIComponent(cluster));
 export const ssoConnectors = () => call('GET', '/console/sso');
 export const terminals = () => call('GET', '/console/terminals');
 export const closeTerminal = (id) => call('DELETE', '/console/terminals/' + path(id));
@@ -84,8 +88,14 @@ export const admin = {
 export const totpSecret = (user) => call('POST', '/mfa/totp/secret', { user });
 export const enrollTotp = (request) => call('POST', '/mfa/totp', request);
 
-/** The WebSocket URL of a terminal on `node` as `login`, with the CSRF token that binds it to this session. */
-export function terminalUrl(node, login, cols, rows) {
+/**
+ * The WebSocket URL of a terminal on `node` (of leaf cluster `cluster`, if given) as `login`, with
+ * the CSRF token that binds it to this session.
+ */
+export function terminalUrl(node, login, cols, rows, cluster) {
   const query = new URLSearchParams({ node, login, cols, rows, csrf: csrfToken });
+  if (cluster) {
+    query.set('cluster', cluster);
+  }
   return `wss://${location.host}${API}/console/terminal?${query}`;
 }

@@ -12,6 +12,7 @@ const panels = document.getElementById('panels');
 const filterText = document.getElementById('filter-text');
 const filterLabel = document.getElementById('filter-label');
 const errorLine = document.getElementById('console-error');
+const clusterChoice = document.getElementById('cluster');
 const terminals = new Set();
 let me = null;
 let allNodes = [];
@@ -24,9 +25,14 @@ function activate(tab) {
   }
 }
 
+/** The leaf cluster whose nodes are shown, or '' for this cluster's own. */
+function chosenLeaf() {
+  return clusterChoice.selectedOptions[0]?.dataset.kind === 'leaf' ? clusterChoice.value : '';
+}
+
 function openTerminal(node, login) {
   const tab = new TerminalTab(node.name, login, {
-    tabs, panels, activate,
+    tabs, panels, activate, cluster: chosenLeaf(),
     closed: (closed) => {
       terminals.delete(closed);
       activate(null);
@@ -94,9 +100,27 @@ function renderApps(list) {
   document.getElementById('app-rows').replaceChildren(...rows);
 }
 
+/** The cluster switcher: shown once there is a leaf cluster to switch to. */
+function renderClusters(list) {
+  const chosen = clusterChoice.value;
+  const options = list.map((cluster) => {
+    const label = cluster.kind === 'leaf' ? `${cluster.name} (leaf${cluster.online ? '' : ', offline'})` : cluster.name;
+    const option = element('option', label);
+    option.value = cluster.name;
+    option.dataset.kind = cluster.kind;
+    return option;
+  });
+  clusterChoice.replaceChildren(...options);
+  clusterChoice.value = options.some((o) => o.value === chosen) ? chosen : list[0].name;
+  clusterChoice.hidden = list.length < 2;
+}
+
 async function refresh() {
   try {
-    const [nodes, sessions, apps] = await Promise.all([api.nodes(), api.terminals(), api.apps()]);
+    renderClusters(await api.clusters());
+    const leaf = chosenLeaf();
+    const [nodes, sessions, apps] = await Promise.all([
+      leaf ? api.leafNodes(leaf) : api.nodes(), api.terminals(), api.apps()]);
     allNodes = nodes;
     renderFilters();
     renderNodeRows();
@@ -114,6 +138,7 @@ async function start() {
   nodesTab.addEventListener('click', () => activate(null));
   filterText.addEventListener('input', renderNodeRows);
   filterLabel.addEventListener('change', renderNodeRows);
+  clusterChoice.addEventListener('change', refresh);
   await refresh();
   setInterval(refresh, REFRESH_MS);
 }

@@ -10,13 +10,14 @@ const VERSION = 1;
 const INPUT_CHUNK = 8192;
 
 export class TerminalTab {
-  constructor(node, login, { tabs, panels, activate, closed }) {
+  constructor(node, login, { tabs, panels, activate, closed, cluster }) {
     this.node = node;
     this.login = login;
+    this.cluster = cluster;
     this.closedCallback = closed;
     this.tab = element('button', undefined, 'tab');
     this.tab.setAttribute('role', 'tab');
-    this.tab.append(element('span', `${login}@${node}`, 'title'));
+    this.tab.append(element('span', `${login}@${node}${cluster ? '.' + cluster : ''}`, 'title'));
     const close = element('span', '\u00d7', 'close');
     close.title = 'Close this session';
     this.tab.append(close);
@@ -55,7 +56,7 @@ export class TerminalTab {
     this.status.hidden = true;
     this.session = null;
     this.refit();
-    const socket = new WebSocket(api.terminalUrl(this.node, this.login, this.term.cols, this.term.rows));
+    const socket = new WebSocket(api.terminalUrl(this.node, this.login, this.term.cols, this.term.rows, this.cluster));
     this.socket = socket;
     socket.onmessage = (event) => this.receive(JSON.parse(event.data));
     socket.onclose = () => {

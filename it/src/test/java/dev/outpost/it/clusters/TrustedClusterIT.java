@@ -20,6 +20,7 @@ import dev.outpost.it.EdgeHost;
 import dev.outpost.it.LeafSite;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
+import dev.outpost.it.console.Browser;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
@@ -47,6 +48,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Two real clusters: the test cluster is the root; a leaf cluster in its own network namespace
@@ -61,6 +66,7 @@ class TrustedClusterIT {
   private static final String LEAF = LeafSite.CLUSTER_NAME;
   private static final String ROOT = TestCluster.CLUSTER_NAME;
   private static final Duration LINK_CHANGE = Duration.ofSeconds(120);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String node = "depot-" + run;
@@ -69,6 +75,7 @@ class TrustedClusterIT {
   private LeafSite leaf;
   private Cli rootAdmin;
   private Cli ops;
+  private final String opsPassword = "ops-" + UUID.randomUUID();
   private Cli dev;
 
   @BeforeAll
@@ -78,7 +85,7 @@ class TrustedClusterIT {
     rootAdmin = Cli.fresh("trust-admin-" + run).login("admin", TestCluster.ADMIN_PASSWORD);
     applyRole(rootAdmin, mappedRole, "{'*': '*'}");
     applyRole(rootAdmin, otherRole, "{'*': '*'}");
-    ops = rootAdmin.addUser("ops-" + run, mappedRole, "root", "ops-" + UUID.randomUUID());
+    ops = rootAdmin.addUser("ops-" + run, mappedRole, "root", opsPassword);
     dev = rootAdmin.addUser("dev-" + run, otherRole, "root", "dev-" + UUID.randomUUID());
 
     leaf = LeafSite.start();
@@ -155,6 +162,39 @@ class TrustedClusterIT {
 
   @Test
   @Order(5)
+  void theWebConsoleSwitchesToTheLeafAndOpensATerminalOnItsNode() {
+    Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
+    String remoteUser = "ops-" + run + "@" + ROOT;
+    long sessionsBefore = countEvents(leaf.leafAdmin(), "session.start", remoteUser);
+    try (Browser browser = new Browser()) {
+      browser.open("/");
+      browser.await(d -> d.findElement(By.id("user")), WAIT).sendKeys("ops-" + run);
+      browser.driver.findElement(By.id("password")).sendKeys(opsPassword);
+      browser.driver.findElement(By.id("login")).click();
+      WebElement leafOption = browser.await(
+          d -> d.findElement(By.cssSelector("#cluster option[value='" + LEAF + "']")), WAIT);
+      assertTrue(browser.driver.findElement(By.id("cluster")).isDisplayed(), "the switcher shows");
+      leafOption.click();
+      browser.await(d -> {
+        d.findElements(By.cssSelector("#node-rows tr")).stream()
+            .filter(row -> node.equals(row.getAttribute("data-node"))).findFirst().orElseThrow()
+            .findElement(By.cssSelector("button.connect")).click();
+        return true;
+      }, WAIT);
+      browser.await(d -> browser.script(
+          "const p = document.querySelector('.terminal-panel.active'); return p && p.dataset.session;"), WAIT);
+      browser.driver.findElement(By.cssSelector(".terminal-panel.active .xterm-screen")).click();
+      new Actions(browser.driver).sendKeys("echo from-the-root-$((6*7))", Keys.ENTER).perform();
+      browser.await(d -> ((List<?>) browser.script(
+          "return document.querySelector('.terminal-panel.active').readBuffer();")).stream()
+          .anyMatch(line -> String.valueOf(line).strip().equals("from-the-root-42")), WAIT);
+    }
+    await(() -> countEvents(leaf.leafAdmin(), "session.start", remoteUser) > sessionsBefore,
+        "the leaf audits the browser's session too");
+  }
+
+  @Test
+  @Order(6)
   void aRootRoleTheMapDoesNotNameGetsNothingInTheLeaf() {
     Command.Result result = dev.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
     assertNotEquals(0, result.exitCode());
@@ -167,7 +207,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aLeafCannotPassAUserCertificateOffAsItsIdentity() throws Exception {
     KeyPair userKey = SshKeys.readPrivateKeyFile(Files.readAllBytes(ops.home().resolve("key")), "user");
     String userCertificate = Files.readString(ops.home().resolve("key-cert.pub")).strip();
@@ -179,7 +219,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aLeafCannotOpenStreamsTowardsTheRoot() throws Exception {
     String rogue = "rogue-" + run;
     KeyPair key = SshKeys.generateEd25519(new SecureRandom());
@@ -207,7 +247,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -225,7 +265,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -242,7 +282,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");

@@ -50,12 +50,9 @@ public class LeafRelay {
   public StreamHandler ssh(VerifiedUser user, String leaf, String node, String login,
       String remoteAddress) throws StreamRefusedException {
     Tunnel tunnel = online(user.identity(), leaf, node, login, remoteAddress);
-    String target = "ssh?node=" + encode(node) + "&login=" + encode(login) + "&client="
-        + encode(remoteAddress);
     return client -> {
       try {
-        TunnelStream server = tunnel.open(target);
-        CertificatePreamble.write(server, user.certificate());
+        TunnelStream server = open(tunnel, node, login, user.certificate(), remoteAddress);
         Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
       } catch (IOException e) {
         client.reset("cluster " + leaf + " refused the connection: " + e.getMessage());
@@ -63,6 +60,36 @@ public class LeafRelay {
         // the splice reset both streams with the reason, e.g. the leaf refused or went away
       }
     };
+  }
+
+  /**
+   * A stream to {@code login@node} in {@code leaf} for a browser terminal of this proxy, whose
+   * one-minute {@code certificate} the leaf decides on.
+   *
+   * @throws IOException when the leaf is unknown, offline or refuses
+   */
+  public TunnelStream openSsh(UserIdentity user, String leaf, String node, String login,
+      String certificate, String remoteAddress) throws IOException {
+    try {
+      return open(online(user, leaf, node, login, remoteAddress), node, login, certificate,
+          remoteAddress);
+    } catch (StreamRefusedException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static TunnelStream open(Tunnel tunnel, String node, String login, String certificate,
+      String remoteAddress) throws IOException {
+    TunnelStream server = tunnel.open("ssh?node=" + encode(node) + "&login=" + encode(login)
+        + "&client=" + encode(String.valueOf(remoteAddress)));
+    CertificatePreamble.write(server, certificate);
+    return server;
+  }
+
+  /** The host CA key of {@code leaf}, which signs its nodes' host certificates. */
+  public String hostCa(String leaf) {
+    return clusters.leaves().stream().filter(found -> found.name().equals(leaf)).findFirst()
+        .orElseThrow(() -> OutpostException.notFound("unknown cluster '" + leaf + "'")).hostCa();
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.NamedDaemonThreads;
 import dev.outpost.tunnel.TunnelStream;
+import dev.outpost.web.clusters.LeafRelay;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +45,15 @@ public class TerminalSessions {
 
   @Inject AccessService access;
   @Inject ClusterService cluster;
+  @Inject LeafRelay leaves;
 
   private final Map<UUID, Terminal> open = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock = Clock.systemUTC();
   private ExecutorService pumps;
   private NodeShellClient ssh;
+  /** One SSH client per leaf cluster: each checks host certificates against its leaf's CA. */
+  private final Map<String, NodeShellClient> leafClients = new ConcurrentHashMap<>();
 
   @PostConstruct
   void start() {
@@ -72,6 +76,7 @@ public class TerminalSessions {
       }
     }
     ssh.close();
+    leafClients.values().forEach(NodeShellClient::close);
     pumps.shutdownNow();
   }
 
@@ -80,11 +85,14 @@ public class TerminalSessions {
    * tunnel messages arrive on the server's request threads, so a request thread must never wait
    * for it (enough terminals opening at once would hold every request thread and deadlock).
    */
-  public CompletableFuture<Terminal> openLater(UserIdentity user, String node, String login,
-      TerminalSize size, String remoteAddr, NodeStreams streams, BrowserSide browser) {
+  public CompletableFuture<Terminal> openLater(UserIdentity user, String clusterName, String node,
+      String login, TerminalSize size, String remoteAddr, NodeStreams streams,
+      BrowserSide browser) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return open(user, node, login, size, remoteAddr, streams, browser);
+        return clusterName == null || clusterName.equals(cluster.info().cluster())
+            ? open(user, node, login, size, remoteAddr, streams, browser)
+            : openInLeaf(user, clusterName, node, login, size, remoteAddr, browser);
       } catch (IOException e) {
         throw new CompletionException(e);
       }
@@ -119,6 +127,37 @@ public class TerminalSessions {
     browser.send(TerminalProtocol.ready(session, node, login));
     pumps.execute(terminal::pump);
     return terminal;
+  }
+
+  /**
+   * Opens a terminal on {@code node} of leaf cluster {@code leaf}: the leaf decides on the
+   * one-minute certificate this proxy signs for the session and audits the session itself; here
+   * only the crossing is audited, and the terminal is listed and closed like any other.
+   */
+  Terminal openInLeaf(UserIdentity user, String leaf, String node, String login,
+      TerminalSize size, String remoteAddr, BrowserSide browser) throws IOException {
+    NodeShell shell;
+    try {
+      KeyPair key = SshKeys.generateEd25519(random);
+      String certificate = access.webTerminalCertificate(user, key.getPublic(), login);
+      TunnelStream stream = leaves.openSsh(user, leaf, node, login, certificate, remoteAddr);
+      shell = leafClient(leaf).open(stream, node + "." + leaf, login,
+          new KeyPair(CertificateProof.parseCertificate(certificate), key.getPrivate()), size);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    UUID session = UUID.randomUUID();
+    Terminal terminal = new Terminal(session, user.user(), node + "." + leaf, login,
+        clock.instant(), shell, browser, ended -> open.remove(ended.session()));
+    open.put(session, terminal);
+    browser.send(TerminalProtocol.ready(session, terminal.node(), login));
+    pumps.execute(terminal::pump);
+    return terminal;
+  }
+
+  private NodeShellClient leafClient(String leaf) {
+    return leafClients.computeIfAbsent(leaf, name -> new NodeShellClient(
+        List.of(SshKeys.parsePublicKey(leaves.hostCa(name))), clock, SSH_TIMEOUT));
   }
 
   /** The user's open terminals, oldest first. */

@@ -61,8 +61,8 @@ public class TerminalEndpoint {
     Map<String, List<String>> query = session.getRequestParameterMap();
     String remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
     try {
-      terminals.openLater(principal.identity(), first(query, "node"), first(query, "login"),
-              size(query), remoteAddress, relay::openToNode, browser)
+      terminals.openLater(principal.identity(), optional(query, "cluster"), first(query, "node"),
+              first(query, "login"), size(query), remoteAddress, relay::openToNode, browser)
           .whenComplete((opened, failure) -> {
             if (failure != null) {
               Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -161,6 +161,12 @@ public class TerminalEndpoint {
       throw new IllegalArgumentException("query parameter '" + name + "' is required");
     }
     return values.get(0);
+  }
+
+  /** The parameter's value, or null when it is absent or blank. */
+  private static String optional(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
   }
 
   private static TerminalSize size(Map<String, List<String>> query) {
