@@ -1,6 +1,5 @@
 package dev.outpost.web.clusters;
 
-import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.TrustedClusterService;
@@ -86,11 +85,19 @@ final class RootStreams implements StreamAcceptor {
       stream.reset(e.getMessage());
       return;
     }
-    UserCertificatePermissions granted = access.permissions(remote);
-    relay.relayRemote(stream, node, login, remote.user(), session, Map.of(
-        "ca", SshKeys.fingerprint(SshKeys.parsePublicKey(clusters.root(root).orElseThrow().userCa())),
-        "cluster", root,
-        "grants", granted.grants()));
+    Map<String, String> trust;
+    try {
+      trust = Map.of(
+          "ca", SshKeys.fingerprint(SshKeys.parsePublicKey(clusters.root(root).orElseThrow().userCa())),
+          "cluster", root,
+          "grants", access.permissions(remote).grants());
+    } catch (RuntimeException e) {
+      // e.g. the trust was removed a moment ago: the session started, so it ends with the reason
+      access.sessionEnded(session, 0, 0, "cannot vouch for the root's user: " + e.getMessage());
+      stream.reset("cannot vouch for the root's user: " + e.getMessage());
+      return;
+    }
+    relay.relayRemote(stream, node, login, remote.user(), session, trust);
   }
 
   private void nodes(TunnelStream stream) {
