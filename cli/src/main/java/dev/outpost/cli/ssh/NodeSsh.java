@@ -75,8 +75,16 @@ public final class NodeSsh {
         new HostCertificateVerifier(hostCaKeys, hostPrincipal, clock);
     try (LoopbackBridge bridge = LoopbackBridge.open(stream, timeout);
         NodeSshClient client = new NodeSshClient(verifier, hostPrincipal, timeout)) {
-      try (ClientSession session =
-          client.connect(bridge.address(), target.login(), identity, bridge::admit)) {
+      ClientSession session;
+      try {
+        session = client.connect(bridge.address(), target.login(), identity, bridge::admit);
+      } catch (CliException e) {
+        // a proxy or leaf that refuses after the stream opened resets it with the reason
+        throw bridge.failure()
+            .map(reason -> CliException.failure("SSH to " + hostPrincipal + " failed: " + reason, e))
+            .orElse(e);
+      }
+      try (session) {
         return work.on(session);
       } catch (IOException e) {
         throw CliException.failure(

@@ -176,9 +176,12 @@ class TrustedClusterIT {
       assertTrue(browser.driver.findElement(By.id("cluster")).isDisplayed(), "the switcher shows");
       leafOption.click();
       browser.await(d -> {
-        d.findElements(By.cssSelector("#node-rows tr")).stream()
-            .filter(row -> node.equals(row.getAttribute("data-node"))).findFirst().orElseThrow()
-            .findElement(By.cssSelector("button.connect")).click();
+        WebElement row = d.findElements(By.cssSelector("#node-rows tr")).stream()
+            .filter(found -> node.equals(found.getAttribute("data-node"))).findFirst().orElse(null);
+        if (row == null || !row.findElement(By.cssSelector("button.connect")).isEnabled()) {
+          return null;
+        }
+        row.findElement(By.cssSelector("button.connect")).click();
         return true;
       }, WAIT);
       browser.await(d -> browser.script(
@@ -348,9 +351,10 @@ class TrustedClusterIT {
     return null;
   }
 
-  private static JsonNode events(Cli admin, String type) {
-    return Cli.parseJson(admin.run("audit", "--since=1h", "--type=" + type, "--limit=1000",
-        "--format=json").stdout());
+  /** {@code outpost audit --format=json}: one object per line. */
+  private static List<JsonNode> events(Cli admin, String type) {
+    return admin.run("audit", "--since=1h", "--type=" + type, "--format=json").requireSuccess()
+        .stdout().lines().filter(line -> !line.isBlank()).map(Cli::parseJson).toList();
   }
 
   private static boolean hasEvent(Cli admin, String type, String actor, String node) {
