@@ -33,7 +33,7 @@ public final class LoopbackBridge implements AutoCloseable {
   private final Duration admissionTimeout;
   private final CompletableFuture<SocketAddress> admitted = new CompletableFuture<>();
   private volatile Socket accepted;
-  private volatile String failure;
+  private final CompletableFuture<String> failure = new CompletableFuture<>();
 
   private LoopbackBridge(ServerSocket listener, TunnelStream stream, Duration admissionTimeout) {
     this.listener = listener;
@@ -62,9 +62,19 @@ public final class LoopbackBridge implements AutoCloseable {
     admitted.complete(clientAddress);
   }
 
-  /** Why the bridge broke, if it did: the SSH client only sees its socket close. */
-  public Optional<String> failure() {
-    return Optional.ofNullable(failure);
+  /**
+   * Why the bridge broke, waiting up to {@code timeout} for it: the SSH client only sees its
+   * socket close, and may see it a moment before the splice has the stream's reset reason.
+   */
+  public Optional<String> awaitFailure(Duration timeout) {
+    try {
+      return Optional.of(failure.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private void acceptOne() {
@@ -95,7 +105,7 @@ public final class LoopbackBridge implements AutoCloseable {
   }
 
   private void fail(Throwable error) {
-    failure = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    failure.complete(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
     close();
   }
 

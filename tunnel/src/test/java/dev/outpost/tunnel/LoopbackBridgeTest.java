@@ -63,9 +63,8 @@ class LoopbackBridgeTest {
         Socket intruder = new Socket(bridge.address().getAddress(), bridge.address().getPort())) {
       bridge.admit(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1));
       assertEquals(-1, intruder.getInputStream().read());
-      assertTrue(
-          bridge.failure().orElseThrow().startsWith("refused a local connection"),
-          bridge.failure().get());
+      String failure = bridge.awaitFailure(Duration.ofSeconds(5)).orElseThrow();
+      assertTrue(failure.startsWith("refused a local connection"), failure);
       assertTrue(toNode.isClosed(), "the stream to the node is closed with the bridge");
     }
   }

@@ -19,6 +19,8 @@ import org.apache.sshd.client.session.ClientSession;
  * </pre>
  */
 public final class NodeSsh {
+  /** How long a failed session waits for the stream's reset reason to name the cause. */
+  private static final Duration REASON_WAIT = Duration.ofSeconds(2);
 
   private final SshIdentity identity;
   private final List<PublicKey> hostCaKeys;
@@ -80,7 +82,7 @@ public final class NodeSsh {
         session = client.connect(bridge.address(), target.login(), identity, bridge::admit);
       } catch (CliException e) {
         // a proxy or leaf that refuses after the stream opened resets it with the reason
-        throw bridge.failure()
+        throw bridge.awaitFailure(REASON_WAIT)
             .map(reason -> CliException.failure("SSH to " + hostPrincipal + " failed: " + reason, e))
             .orElse(e);
       }
@@ -91,7 +93,7 @@ public final class NodeSsh {
             "SSH session with "
                 + hostPrincipal
                 + " broke: "
-                + bridge.failure().orElse(e.getMessage()),
+                + bridge.awaitFailure(REASON_WAIT).orElse(e.getMessage()),
             e);
       }
     } catch (IOException e) {
