@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * <pre>
  *   host (test cluster, 10.231.0.1:18443)
  *     | opst-h1 10.232.0.1 ── opst-l0 10.232.0.2      the leaf's uplink: it may dial only
- *   opst-leaf (leaf proxy, :28443)                     10.231.0.1:18443; the host dials nothing in
+ *   opst-leaf (leaf proxy, :26443)                     10.231.0.1:18443; the host dials nothing in
  *     | opst-l1 10.233.0.1 ── opst-le0 10.233.0.2
- *   opst-leafedge (agents)                             may dial only 10.233.0.1:28443
+ *   opst-leafedge (agents)                             may dial only 10.233.0.1:26443
  * </pre>
  *
  * The host's end of the uplink carries the test cluster's public address {@link
@@ -33,8 +33,8 @@ public final class LeafSite implements AutoCloseable {
   public static final String CLUSTER_NAME = "leaf";
   public static final String NAMESPACE = "opst-leaf";
   public static final String EDGE_NAMESPACE = "opst-leafedge";
-  public static final int ADMIN_PORT = 24848;
-  public static final int HTTPS_PORT = 28443;
+  public static final int ADMIN_PORT = 26848;
+  public static final int HTTPS_PORT = 26443;
   public static final String ADMIN_PASSWORD = "leaf-admin-" + UUID.randomUUID();
   private static final NetworkNamespace.Veth UPLINK =
       new NetworkNamespace.Veth("opst-h1", "10.232.0.1/24", "opst-l0", "10.232.0.2/24");
@@ -107,7 +107,7 @@ public final class LeafSite implements AutoCloseable {
     return environment;
   }
 
-  /** The leaf's bootstrap admin, logged in to {@code localhost:28443} from inside the leaf. */
+  /** The leaf's bootstrap admin, logged in to {@code localhost:26443} from inside the leaf. */
   public Cli leafAdmin() {
     return admin;
   }
