@@ -82,7 +82,7 @@ public final class TrustedClusterBenchmark {
     table.row("`ssh node true`, median / p95 of " + COMMAND_RUNS,
         format("%.0f / %.0f ms", directCommand.median(), directCommand.p95()),
         format("%.0f / %.0f ms", hopCommand.median(), hopCommand.p95()),
-        format("+%.0f ms median (%.2f×)", hopCommand.median() - directCommand.median(),
+        format("%+.0f ms median (%.2f×)", hopCommand.median() - directCommand.median(),
             hopCommand.median() / directCommand.median()));
     return table;
   }
