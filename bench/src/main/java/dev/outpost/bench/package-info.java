@@ -11,5 +11,13 @@
  *  direct:  ssh ─────────────────────────────────────────────────────────── sshd (127.0.0.1:free)
  *  tunnel:  ssh ─ outpost proxy ssh ══ TLS ══ Payara ══ TLS ══ agent ─ loopback ─ MINA SSHD
  * </pre>
+ *
+ * {@code bench/trusted-cluster.sh} ({@link dev.outpost.bench.TrustedClusterBenchmark}) puts a
+ * second Payara, a leaf cluster, between the proxy and the agent:
+ *
+ * <pre>
+ *  leaf:    ssh ─ outpost proxy ssh ══ TLS ══ leaf Payara ══ TLS ══ agent ─ MINA SSHD
+ *  root:    ssh ─ outpost proxy ssh ══ TLS ══ root Payara ══ TLS ══ leaf Payara ══ TLS ══ agent ─ MINA SSHD
+ * </pre>
  */
 package dev.outpost.bench;

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Repeated measurements of one quantity, summarised robustly: the median, and the 99th percentile
- * by nearest rank (with fewer than 100 samples that is the largest).
+ * Repeated measurements of one quantity, summarised robustly: the median, and the 95th and 99th
+ * percentiles by nearest rank (with fewer than 100 samples the 99th is the largest).
  */
 public record Samples(double[] values) {
 
@@ -19,7 +19,16 @@ public record Samples(double[] values) {
   }
 
   public double p99() {
-    int rank = (int) Math.ceil(0.99 * values.length);
+    return percentile(99);
+  }
+
+  public double p95() {
+    return percentile(95);
+  }
+
+  /** By nearest rank: the smallest value at least {@code percent}% of the values do not exceed. */
+  private double percentile(int percent) {
+    int rank = (int) Math.ceil(percent / 100.0 * values.length);
     return values[Math.max(rank, 1) - 1];
   }
 

@@ -9,50 +9,67 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The benchmark's own cluster: Payara domain {@code outpost-bench} (admin port 24848, HTTPS 28443)
- * on a data directory wiped per run, so that it coexists with {@code ./mvnw -Prun} (4848/8443)
- * and the integration tests (14848/18443).
+ * A benchmark's own cluster on this host's network, on a data directory wiped per run. The {@link
+ * #MAIN} site is every benchmark's cluster; the trusted-cluster benchmark adds the {@link #LEAF}.
+ * Their ports keep clear of {@code ./mvnw -Prun} (4848/8443) and the integration tests
+ * (14848/18443).
  */
 public final class BenchCluster {
-  public static final String CLUSTER_NAME = "bench.outpost.test";
-  private static final String DOMAIN = "outpost-bench";
-  private static final int ADMIN_PORT = 24848;
-  private static final int HTTPS_PORT = 28443;
+  /** Where one cluster lives: Payara domain, its ports, its data directory and its name. */
+  public record Site(String domain, int adminPort, int httpsPort, String dataDir, String clusterName) {
+
+    /** {@code localhost:PORT}, as the CLI, agents and the other cluster on this machine dial it. */
+    public String proxy() {
+      return "localhost:" + httpsPort;
+    }
+  }
+
+  public static final Site MAIN = new Site("outpost-bench", 24848, 28443, "target/bench", "bench.outpost.test");
+  /** A second cluster to join {@link #MAIN} as a leaf; its name is one DNS label, as a leaf's must be. */
+  public static final Site LEAF = new Site("outpost-bench-leaf", 34848, 38443, "target/bench-leaf", "leaf");
 
   private final LocalCluster cluster;
+  private final Site site;
   private final String adminPassword;
 
-  private BenchCluster(LocalCluster cluster, String adminPassword) {
+  private BenchCluster(LocalCluster cluster, Site site, String adminPassword) {
     this.cluster = cluster;
+    this.site = site;
     this.adminPassword = adminPassword;
   }
 
-  /** Starts Payara with the EAR on a fresh data directory under {@code root/target/bench}. */
+  /** Starts the {@link #MAIN} cluster: Payara with the EAR on a fresh data directory. */
   public static BenchCluster start(Path root) {
     return start(root, Map.of());
   }
 
   /** As {@link #start(Path)}, with further proxy settings ({@code OUTPOST_…} variables). */
   public static BenchCluster start(Path root, Map<String, String> settings) {
-    Path dataDir = dataDir(root);
+    return start(root, MAIN, settings);
+  }
+
+  /** Starts the cluster of {@code site} on a fresh data directory. */
+  public static BenchCluster start(Path root, Site site, Map<String, String> settings) {
+    Path dataDir = root.resolve(site.dataDir());
     Directories.deleteRecursively(dataDir);
     String adminPassword = "bench-" + UUID.randomUUID();
-    ClusterLayout layout = new ClusterLayout(root, DOMAIN, ADMIN_PORT, HTTPS_PORT, dataDir, CLUSTER_NAME,
-        "localhost:" + HTTPS_PORT, false);
-    Map<String, String> environment = new java.util.HashMap<>(settings);
+    ClusterLayout layout = new ClusterLayout(root, site.domain(), site.adminPort(), site.httpsPort(), dataDir,
+        site.clusterName(), site.proxy(), false);
+    Map<String, String> environment = new HashMap<>(settings);
     environment.putAll(Map.of("OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
         "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root"));
     LocalCluster cluster = LocalCluster.start(layout, environment);
-    return new BenchCluster(cluster, adminPassword);
+    return new BenchCluster(cluster, site, adminPassword);
   }
 
-  /** Where a run keeps everything it makes: wiped at the start of the next. */
+  /** Where a run of the {@link #MAIN} cluster keeps everything it makes: wiped at the start of the next. */
   public static Path dataDir(Path root) {
-    return root.resolve("target/bench");
+    return root.resolve(MAIN.dataDir());
   }
 
   public LocalCluster cluster() {
@@ -61,6 +78,11 @@ public final class BenchCluster {
 
   public ClusterLayout layout() {
     return cluster.layout();
+  }
+
+  /** The cluster's name, the last part of its nodes' addresses. */
+  public String name() {
+    return site.clusterName();
   }
 
   public String adminPassword() {
@@ -78,14 +100,19 @@ public final class BenchCluster {
     }
   }
 
-  /** {@code localhost:28443}, as the CLI and agents on this machine dial it. */
+  /** {@code localhost:PORT}, as the CLI and agents on this machine dial it. */
   public String proxy() {
-    return "localhost:" + HTTPS_PORT;
+    return site.proxy();
   }
 
   /** The Payara server's process id, from the pid file the domain keeps while running. */
   public long payaraPid() {
     return cluster.proxyPid();
+  }
+
+  /** Where Payara logs, for a failure's message. */
+  public Path serverLog() {
+    return layout().domainDir().resolve("logs/server.log");
   }
 
   public void stop() {

@@ -1,5 +1,7 @@
 package dev.outpost.bench.setup;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Map;
  * keeps the benchmark's login apart from the user's.
  */
 final class OutpostCli {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path launcher;
   private final Path home;
 
@@ -33,6 +36,13 @@ final class OutpostCli {
    * for a certificate that carries it.
    */
   void grantAdmin(String proxy, String password, Path dir, String role, String allow) {
+    createRole(dir, role, allow);
+    run("admin", "users", "update", "admin", "--set-roles=admin,access," + role);
+    login(proxy, password);
+  }
+
+  /** As an admin: creates role {@code role} allowing what {@code allow} says (YAML lines under {@code allow:}). */
+  void createRole(Path dir, String role, String allow) {
     try {
       Path file = Files.writeString(dir.resolve(role + ".yaml"),
           "kind: role\nname: " + role + "\nallow:\n" + allow);
@@ -40,13 +50,21 @@ final class OutpostCli {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    run("admin", "users", "update", "admin", "--set-roles=admin,access," + role);
-    login(proxy, password);
   }
 
   /** Runs one command and returns its standard output. */
   String run(String... args) {
     return runWithInput(null, args);
+  }
+
+  /** Runs one command with {@code --format=json} among {@code args} and parses its output. */
+  JsonNode json(String... args) {
+    String text = run(args);
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("not JSON: " + text, e);
+    }
   }
 
   private String runWithInput(String stdin, String... args) {

@@ -1,7 +1,6 @@
 package dev.outpost.bench.setup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.client.http.ApiException;
 import dev.outpost.launcher.AdminSession;
 import dev.outpost.launcher.AgentCommand;
@@ -23,14 +22,13 @@ import java.util.List;
 public final class TunnelPath implements SshPath, AutoCloseable {
   public static final String NODE = "bench-node";
   private static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process agent;
-  private final Path sshConfig;
+  private final ConfiguredSsh ssh;
 
-  private TunnelPath(Process agent, Path sshConfig) {
+  private TunnelPath(Process agent, ConfiguredSsh ssh) {
     this.agent = agent;
-    this.sshConfig = sshConfig;
+    this.ssh = ssh;
   }
 
   /** Logs in with the CLI, joins an agent with a fresh token, waits until it is online. */
@@ -43,17 +41,27 @@ public final class TunnelPath implements SshPath, AutoCloseable {
       List<String> agentOptions) {
     OutpostCli cli = new OutpostCli(cluster.layout().root(), dir.resolve("cli-home"));
     cli.login(cluster.proxy(), cluster.adminPassword());
-    JsonNode token = json(cli.run("admin", "tokens", "add", "--type=node", "--format=json"));
+    return start(cli, cluster, admin, dir, agentOptions);
+  }
+
+  /**
+   * As {@link #start(BenchCluster, AdminSession, Path, List)}, with {@code cli} logged in as the
+   * cluster's bootstrap admin: it makes the agent's token and the {@code ssh} configuration.
+   */
+  static TunnelPath start(OutpostCli cli, BenchCluster cluster, AdminSession admin, Path dir,
+      List<String> agentOptions) {
+    JsonNode token = cli.json("admin", "tokens", "add", "--type=node", "--format=json");
     List<String> command = new ArrayList<>(AgentCommand.of(cluster.layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + cluster.proxy(), "--token=" + token.get("token").asText(),
         "--ca-pin=" + token.get("ca_pin").asText(), "--name=" + NODE, "--labels=env=bench",
         "--data-dir=" + dir.resolve("agent")));
     command.addAll(agentOptions);
-    Process agent = Program.spawn(command, AgentCommand.environment(), dir.resolve("agent.log"));
-    awaitOnline(admin, agent);
+    Path log = dir.resolve("agent.log");
+    Process agent = Program.spawn(command, AgentCommand.environment(), log);
+    awaitOnline(admin, agent, log);
     try {
       Path sshConfig = Files.writeString(dir.resolve("ssh_config"), cli.run("config"));
-      return new TunnelPath(agent, sshConfig);
+      return new TunnelPath(agent, new ConfiguredSsh("tunnel", sshConfig, NODE + "." + cluster.name()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,15 +69,12 @@ public final class TunnelPath implements SshPath, AutoCloseable {
 
   @Override
   public String name() {
-    return "tunnel";
+    return ssh.name();
   }
 
   @Override
   public List<String> ssh(List<String> options, String remoteCommand) {
-    List<String> command = new ArrayList<>(List.of("ssh", "-F", sshConfig.toString(), "-T", "-o", "BatchMode=yes"));
-    command.addAll(options);
-    command.addAll(List.of("root@" + NODE + "." + BenchCluster.CLUSTER_NAME, remoteCommand));
-    return command;
+    return ssh.ssh(options, remoteCommand);
   }
 
   /** The agent JVM's process id, whose resident memory the benchmark reads. */
@@ -82,11 +87,11 @@ public final class TunnelPath implements SshPath, AutoCloseable {
     agent.destroy();
   }
 
-  private static void awaitOnline(AdminSession admin, Process agent) {
+  private static void awaitOnline(AdminSession admin, Process agent, Path log) {
     Instant deadline = Instant.now().plus(ONLINE_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!agent.isAlive()) {
-        throw new IllegalStateException("the agent exited with " + agent.exitValue() + "; see target/bench/agent.log");
+        throw new IllegalStateException("the agent exited with " + agent.exitValue() + "; see " + log);
       }
       try {
         if (admin.nodes().stream().anyMatch(node -> NODE.equals(node.name()) && node.online())) {
@@ -97,14 +102,6 @@ public final class TunnelPath implements SshPath, AutoCloseable {
       }
       Pause.of(Duration.ofMillis(500));
     }
-    throw new IllegalStateException("node " + NODE + " not online within " + ONLINE_TIMEOUT);
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalStateException("not JSON: " + text, e);
-    }
+    throw new IllegalStateException("node " + NODE + " not online within " + ONLINE_TIMEOUT + "; see " + log);
   }
 }
