@@ -4,6 +4,8 @@
 # docs/performance.md. Same Payara domain, ports and data folder as bench/ssh-throughput.sh
 # (outpost-bench, 24848/28443, target/bench): run it under the shared lock where others test.
 #   OUTPOST_BENCH_AUDIT_RATE=0 bench/app-proxy.sh    # without the per-request audit rows
+# The upstream (the JDK's HTTP server) runs with TCP_NODELAY: without it, its header and body
+# writes met the client's delayed ACK and every direct page took ~40 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +16,5 @@ classpath_file=bench/target/classpath.txt
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Doutpost.root="$PWD" \
   -Doutpost.bench.audit.rate="${OUTPOST_BENCH_AUDIT_RATE:-1}" \
   -Djdk.httpclient.allowRestrictedHeaders=host \
+  -Dsun.net.httpserver.nodelay=true \
   -cp "bench/target/classes:$(cat "$classpath_file")" dev.outpost.bench.AppBenchmark

@@ -15,8 +15,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The one audit journal of this proxy instance ({@code <data>/audit-journal/<instance>.jsonl}) and
- * the timer that replays it every 15 seconds. The journal serialises its own access; the timer is
+ * The one audit journal of this proxy instance ({@code <data>/audit-journal/<instance>.jsonl}), its
+ * quarantine ({@code <data>/audit-journal/quarantine/<instance>.jsonl}) and the timer that replays
+ * it every 15 seconds. The journal serialises its own access; the timer is
  * not persistent, since each instance replays its own file.
  */
 @Singleton
@@ -34,7 +35,8 @@ public class AuditTrail {
 
   @PostConstruct
   void wire() {
-    trail = new DurableAuditTrail(store, new AuditJournal(config.auditJournal()));
+    trail = new DurableAuditTrail(store, new AuditJournal(config.auditJournal()),
+        new AuditJournal(config.auditQuarantine()));
   }
 
   /** Writes {@code event} to the database, else to the journal. */

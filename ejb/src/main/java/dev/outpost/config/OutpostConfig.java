@@ -158,8 +158,19 @@ public final class OutpostConfig {
    * since instances may share the data directory.
    */
   public Path auditJournal() {
-    return dataDir.resolve("audit-journal")
-        .resolve(proxyInstance.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl");
+    return dataDir.resolve("audit-journal").resolve(instanceFileName());
+  }
+
+  /**
+   * This instance's journaled audit events the database refused for good, kept for an operator
+   * beside the journal (never deleted by the proxy).
+   */
+  public Path auditQuarantine() {
+    return dataDir.resolve("audit-journal").resolve("quarantine").resolve(instanceFileName());
+  }
+
+  private String instanceFileName() {
+    return proxyInstance.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl";
   }
 
   /** The PKCS12 keystore of the proxy's TLS server certificate. */

@@ -96,6 +96,8 @@ class OutpostConfigTest {
         "outpost.proxy.instance", "proxy/1")::get, name -> null);
 
     assertEquals(Path.of("/srv/outpost/audit-journal/proxy_1.jsonl"), config.auditJournal());
+    assertEquals(Path.of("/srv/outpost/audit-journal/quarantine/proxy_1.jsonl"),
+        config.auditQuarantine());
   }
 
   @Test

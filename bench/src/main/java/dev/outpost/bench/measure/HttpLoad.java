@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,11 +82,18 @@ public record HttpLoad(HttpClient client, URI base, String host) {
       request.header("Host", host);
     }
     try {
-      HttpResponse<T> response = client.send(request.build(), handler);
+      HttpResponse<Object> response = client.send(request.build(), info -> info.statusCode() == 200
+          ? HttpResponse.BodySubscribers.mapping(handler.apply(info), body -> (Object) body)
+          : HttpResponse.BodySubscribers.mapping(
+              HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> (Object) body));
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(base.resolve(path) + " answered " + response.statusCode());
+        // the body names the cause (e.g. the proxy's "app … did not answer: …")
+        throw new IllegalStateException(base.resolve(path) + " answered " + response.statusCode()
+            + ": " + String.valueOf(response.body()).strip());
       }
-      return response.body();
+      @SuppressWarnings("unchecked")
+      T body = (T) response.body();
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

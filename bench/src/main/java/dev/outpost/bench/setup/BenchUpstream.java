@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -19,15 +20,18 @@ public final class BenchUpstream implements AutoCloseable {
       .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final HttpServer server;
+  private final ExecutorService threads;
 
-  private BenchUpstream(HttpServer server) {
+  private BenchUpstream(HttpServer server, ExecutorService threads) {
     this.server = server;
+    this.threads = threads;
   }
 
   public static BenchUpstream start() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-      server.setExecutor(Executors.newFixedThreadPool(8));
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      server.setExecutor(threads);
       server.createContext("/page", exchange -> {
         exchange.getResponseHeaders().set("Content-Type", "text/html");
         exchange.sendResponseHeaders(200, PAGE.length);
@@ -46,7 +50,7 @@ public final class BenchUpstream implements AutoCloseable {
         }
       });
       server.start();
-      return new BenchUpstream(server);
+      return new BenchUpstream(server, threads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,5 +64,7 @@ public final class BenchUpstream implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    // the server leaves its executor running: a failed benchmark's JVM would never exit
+    threads.shutdownNow();
   }
 }

@@ -44,6 +44,8 @@ public final class AuditJournal {
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private final Path file;
+  /** Bytes {@link #drop} removed since the last {@link #read}: its offsets are the read's. */
+  private long dropped;
 
   public AuditJournal(Path file) {
     this.file = file;
@@ -100,6 +102,7 @@ public final class AuditJournal {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read audit journal " + file, e);
     }
+    dropped = 0;
     List<Entry> entries = new ArrayList<>();
     int start = 0;
     int lineNumber = 0;
@@ -123,12 +126,17 @@ public final class AuditJournal {
     return entries;
   }
 
-  /** Removes everything before {@code offset}, which a {@link #read} entry gave. */
+  /**
+   * Removes everything before {@code offset}, which an entry of the last {@link #read} gave; events
+   * appended since that read are kept, however often it is called.
+   */
   public synchronized void drop(long offset) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
         StandardOpenOption.WRITE)) {
       long size = channel.size();
-      if (offset >= size) {
+      long start = offset - dropped;
+      dropped = offset;
+      if (start >= size) {
         channel.truncate(0);
         channel.force(true);
         return;
@@ -137,7 +145,7 @@ public final class AuditJournal {
       Files.deleteIfExists(rest);
       createOwnerOnly(rest);
       try (FileChannel copy = FileChannel.open(rest, StandardOpenOption.WRITE)) {
-        channel.transferTo(offset, size - offset, copy);
+        channel.transferTo(start, size - start, copy);
         copy.force(true);
       }
       Files.move(rest, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -10,7 +10,9 @@ import java.util.logging.Logger;
  * Audit events reach the database, or the {@link AuditJournal} while the database cannot take
  * them; {@link #replay} moves journaled events into the database in the order they were journaled,
  * each once: an event whose id is already kept (its first write committed but the answer was lost)
- * is skipped.
+ * is skipped. An event the database refuses for good ({@link DatabaseRefusal#isPermanent}) is
+ * moved to the quarantine, a journal of its own that nothing deletes, so that it does not hold
+ * back the events after it.
  */
 public final class DurableAuditTrail {
   private static final Logger LOG = Logger.getLogger(DurableAuditTrail.class.getName());
@@ -20,12 +22,17 @@ public final class DurableAuditTrail {
 
   private final AuditWriter writer;
   private final AuditJournal journal;
+  private final AuditJournal quarantine;
   /** Whether the last replay stopped at a batch the database refused: warn once per outage. */
   private boolean waiting;
 
-  public DurableAuditTrail(AuditWriter writer, AuditJournal journal) {
+  /**
+   * @param quarantine where events the database refuses for good are kept, for an operator
+   */
+  public DurableAuditTrail(AuditWriter writer, AuditJournal journal, AuditJournal quarantine) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
   }
 
   /**
@@ -38,15 +45,18 @@ public final class DurableAuditTrail {
       writer.add(event);
     } catch (RuntimeException databaseDown) {
       journal.append(event);
-      LOG.warning("audit database did not take event " + event.id() + " (" + rootCause(
-          databaseDown) + "); kept in " + journal.file() + " until it is back");
+      LOG.warning("audit database did not take event " + event.id() + " ("
+          + DatabaseRefusal.describe(databaseDown) + "); kept in " + journal.file()
+          + (DatabaseRefusal.isPermanent(databaseDown) ? " for the replay to quarantine"
+              : " until it is back"));
     }
   }
 
   /**
    * Writes the journaled events to the database, batch by batch, dropping each batch from the
-   * journal once written. Stops at the first batch the database does not take; the next call goes
-   * on from there.
+   * journal once written. A batch refused for good is written event by event, each event refused
+   * for good going to the quarantine. Stops at the first refusal that may pass (the database is
+   * away); the next call goes on from there.
    *
    * @return how many events were new to the database
    */
@@ -59,30 +69,85 @@ public final class DurableAuditTrail {
     for (int from = 0; from < entries.size(); from += BATCH) {
       List<AuditJournal.Entry> batch = entries.subList(from, Math.min(from + BATCH,
           entries.size()));
-      List<AuditEvent> events = new ArrayList<>();
-      batch.stream().map(AuditJournal.Entry::event).filter(Objects::nonNull).forEach(events::add);
-      try {
-        written += events.isEmpty() ? 0 : writer.addAbsent(events);
-      } catch (RuntimeException stillDown) {
+      Pass pass = write(batch);
+      written += pass.written();
+      if (pass.end() > 0) {
+        journal.drop(pass.end());
+      }
+      if (pass.stoppedBy() != null) {
         if (!waiting) {
           LOG.warning("audit journal replay waits for the database, retrying every pass: "
-              + rootCause(stillDown));
+              + DatabaseRefusal.rootCause(pass.stoppedBy()));
         }
         waiting = true;
         return written;
       }
-      journal.drop(batch.get(batch.size() - 1).end());
     }
     waiting = false;
     LOG.info("audit journal replayed: " + written + " events written to the database");
     return written;
   }
 
-  private static String rootCause(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+  /** How many events the quarantine holds. */
+  public int quarantined() {
+    return quarantine.read().size();
+  }
+
+  /**
+   * What one batch came to.
+   *
+   * @param written events new to the database
+   * @param end the journal offset up to which the batch is done (written or quarantined), 0 for
+   *     none of it
+   * @param stoppedBy the refusal that may pass and stopped the replay, or null
+   */
+  private record Pass(int written, long end, RuntimeException stoppedBy) {}
+
+  private Pass write(List<AuditJournal.Entry> batch) {
+    List<AuditEvent> events = events(batch);
+    try {
+      return new Pass(events.isEmpty() ? 0 : writer.addAbsent(events),
+          batch.get(batch.size() - 1).end(), null);
+    } catch (RuntimeException refused) {
+      if (!DatabaseRefusal.isPermanent(refused)) {
+        return new Pass(0, 0, refused);
+      }
+      return oneByOne(batch);
     }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+
+  /** Finds the events of a batch the database refuses for good, by writing each on its own. */
+  private Pass oneByOne(List<AuditJournal.Entry> batch) {
+    int written = 0;
+    long end = 0;
+    for (AuditJournal.Entry entry : batch) {
+      if (entry.event() != null) {
+        try {
+          written += writer.addAbsent(List.of(entry.event()));
+        } catch (RuntimeException refused) {
+          if (!DatabaseRefusal.isPermanent(refused)) {
+            return new Pass(written, end, refused);
+          }
+          quarantine(entry.event(), refused);
+        }
+      }
+      end = entry.end();
+    }
+    return new Pass(written, end, null);
+  }
+
+  /** Kept before the journal drops it: a crash in between quarantines it twice, never loses it. */
+  private void quarantine(AuditEvent event, RuntimeException refused) {
+    quarantine.append(event);
+    LOG.warning("audit event " + event.id() + " (" + event.record().type().wireName() + " at "
+        + event.time() + ") refused by the database for good (" + DatabaseRefusal.describe(refused)
+        + "): moved to " + quarantine.file() + ", which now holds " + quarantined()
+        + " events; replay goes on");
+  }
+
+  private static List<AuditEvent> events(List<AuditJournal.Entry> batch) {
+    List<AuditEvent> events = new ArrayList<>();
+    batch.stream().map(AuditJournal.Entry::event).filter(Objects::nonNull).forEach(events::add);
+    return events;
   }
 }

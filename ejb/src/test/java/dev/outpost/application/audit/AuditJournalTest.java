@@ -115,6 +115,23 @@ class AuditJournalTest {
   }
 
   @Test
+  void dropsInStepsOfOneReadRemoveOnlyWhatTheyName() {
+    AuditJournal journal = new AuditJournal(dir.resolve("proxy.jsonl"));
+    List<AuditEvent> events = List.of(event(1), event(2), event(3), event(4));
+    events.forEach(journal::append);
+    List<AuditJournal.Entry> read = journal.read();
+    AuditEvent later = event(5);
+    journal.append(later);
+
+    journal.drop(read.get(0).end());
+    journal.drop(read.get(1).end());
+
+    assertEquals(List.of(events.get(2).id(), events.get(3).id(), later.id()),
+        journal.read().stream().map(entry -> entry.event().id()).toList(),
+        "the second drop's offset is the read's, not the shortened file's");
+  }
+
+  @Test
   void aMissingJournalIsEmpty() {
     AuditJournal journal = new AuditJournal(dir.resolve("never/written.jsonl"));
 

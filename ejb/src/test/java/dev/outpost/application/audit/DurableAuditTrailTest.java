@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.domain.audit.AuditEvent;
 import java.nio.file.Files;
+import java.sql.SQLDataException;
+import java.sql.SQLTransientConnectionException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +27,17 @@ class DurableAuditTrailTest {
   Path dir;
 
   private final Database database = new Database();
+  private AuditJournal quarantine;
+
+  @BeforeEach
+  void quarantine() {
+    quarantine = new AuditJournal(dir.resolve("quarantine/journal.jsonl"));
+  }
 
   @Test
   void eventsGoStraightToTheDatabaseWhileItIsUp() {
     AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
-    DurableAuditTrail trail = new DurableAuditTrail(database, journal);
+    DurableAuditTrail trail = trail(journal);
 
     trail.record(AuditJournalTest.event(1));
 
@@ -38,7 +49,7 @@ class DurableAuditTrailTest {
   @Test
   void eventsTheDatabaseRefusedAreReplayedInOrderOnceItIsBack() {
     AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
-    DurableAuditTrail trail = new DurableAuditTrail(database, journal);
+    DurableAuditTrail trail = trail(journal);
     List<AuditEvent> events = IntStream.range(0, 250).mapToObj(AuditJournalTest::event).toList();
     database.up = false;
     events.forEach(trail::record);
@@ -56,7 +67,7 @@ class DurableAuditTrailTest {
   @Test
   void replayIsIdempotentWhenAnEarlierReplayWroteButDidNotDrop() {
     AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
-    DurableAuditTrail trail = new DurableAuditTrail(database, journal);
+    DurableAuditTrail trail = trail(journal);
     database.up = false;
     List<AuditEvent> events = IntStream.range(0, 3).mapToObj(AuditJournalTest::event).toList();
     events.forEach(trail::record);
@@ -74,28 +85,74 @@ class DurableAuditTrailTest {
   @Test
   void aReplayCutShortGoesOnFromTheFirstBatchNotWritten() {
     AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
-    DurableAuditTrail trail = new DurableAuditTrail(database, journal);
+    DurableAuditTrail trail = trail(journal);
+    List<AuditEvent> events = recordedWhileDown(trail, 2 * DurableAuditTrail.BATCH + 50);
+    database.batchesBeforeFailure = 2;
+
+    assertEquals(2 * DurableAuditTrail.BATCH, trail.replay());
+    assertEquals(ids(events.subList(2 * DurableAuditTrail.BATCH, events.size())),
+        journaled(journal), "two batches dropped, not one more");
+
+    assertEquals(50, trail.replay());
+    assertEquals(ids(events), new ArrayList<>(database.kept.keySet()));
+  }
+
+  @Test
+  void anEventRefusedForGoodIsQuarantinedAndTheReplayGoesOnUntilARefusalThatMayPass() {
+    AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
+    DurableAuditTrail trail = trail(journal);
+    List<AuditEvent> events = recordedWhileDown(trail, 250);
+    AuditEvent refusedForGood = events.get(120);
+    AuditEvent refusedOnce = events.get(150);
+    database.refusedForGood.add(refusedForGood.id());
+    database.refusedOnce.add(refusedOnce.id());
+
+    assertEquals(149, trail.replay(), "the first batch, then one by one up to the connection loss");
+    assertEquals(ids(events.subList(150, 250)), journaled(journal),
+        "the journal keeps the events from the one that may pass on");
+    assertEquals(List.of(refusedForGood.id()), journaled(quarantine));
+    assertEquals(1, trail.quarantined());
+
+    assertEquals(100, trail.replay());
+
+    List<AuditEvent> expected = new ArrayList<>(events);
+    expected.remove(refusedForGood);
+    assertEquals(ids(expected), new ArrayList<>(database.kept.keySet()), "in journal order");
+    assertTrue(journal.isEmpty());
+    assertEquals(List.of(refusedForGood.id()), journaled(quarantine), "never deleted");
+    assertEquals(refusedForGood.record(), quarantine.read().get(0).event().record());
+  }
+
+  /** Events recorded while the database is down (journaled), the database up again. */
+  private List<AuditEvent> recordedWhileDown(DurableAuditTrail trail, int count) {
+    List<AuditEvent> events = IntStream.range(0, count).mapToObj(AuditJournalTest::event).toList();
     database.up = false;
-    List<AuditEvent> events = IntStream.range(0, 2 * DurableAuditTrail.BATCH + 1)
-        .mapToObj(AuditJournalTest::event).toList();
     events.forEach(trail::record);
     database.up = true;
-    database.batchesBeforeFailure = 1;
+    return events;
+  }
 
-    assertEquals(DurableAuditTrail.BATCH, trail.replay());
-    assertEquals(DurableAuditTrail.BATCH + 1, journal.read().size());
+  private DurableAuditTrail trail(AuditJournal journal) {
+    return new DurableAuditTrail(database, journal, quarantine);
+  }
 
-    assertEquals(DurableAuditTrail.BATCH + 1, trail.replay());
-    assertEquals(ids(events), new ArrayList<>(database.kept.keySet()));
+  private static List<UUID> journaled(AuditJournal journal) {
+    return journal.read().stream().map(entry -> entry.event().id()).toList();
   }
 
   private static List<UUID> ids(List<AuditEvent> events) {
     return events.stream().map(AuditEvent::id).toList();
   }
 
-  /** Keeps events by id in the order written; can be down, or fail after some batches. */
+  /**
+   * Keeps events by id in the order written; can be down, fail after some batches, refuse some
+   * events for good (a data exception, wrapped as the container wraps it) and others once (a
+   * connection reset), each transaction all or nothing.
+   */
   private static final class Database implements AuditWriter {
     final Map<UUID, AuditEvent> kept = new LinkedHashMap<>();
+    final Set<UUID> refusedForGood = new HashSet<>();
+    final Set<UUID> refusedOnce = new HashSet<>();
     boolean up = true;
     int batchesBeforeFailure = Integer.MAX_VALUE;
 
@@ -110,6 +167,14 @@ class DurableAuditTrailTest {
       requireUp();
       if (batchesBeforeFailure-- == 0) {
         throw new IllegalStateException("connection reset");
+      }
+      if (events.stream().anyMatch(event -> refusedForGood.contains(event.id()))) {
+        throw new IllegalStateException("transaction rolled back",
+            new SQLDataException("value too long for column", "22001"));
+      }
+      if (events.stream().anyMatch(event -> refusedOnce.remove(event.id()))) {
+        throw new IllegalStateException("transaction rolled back",
+            new SQLTransientConnectionException("connection reset", "08006"));
       }
       int added = 0;
       for (AuditEvent event : events) {

@@ -122,7 +122,8 @@ class PostgresqlPersistenceTest {
       throws Exception {
     String actor = "outage-" + UUID.randomUUID().toString().substring(0, 8);
     AuditJournal journal = new AuditJournal(dir.resolve("audit-journal/proxy.jsonl"));
-    DurableAuditTrail trail = new DurableAuditTrail(new JpaAuditWriter(), journal);
+    DurableAuditTrail trail = new DurableAuditTrail(new JpaAuditWriter(), journal,
+        new AuditJournal(dir.resolve("audit-journal/quarantine/proxy.jsonl")));
     List<AuditEvent> events = IntStream.range(0, 30)
         .mapToObj(i -> new AuditEvent(AuditRecord.success(AuditEventType.TOKEN_CREATE)
             .actor(actor).target("t" + i), T0.plusSeconds(i), "cluster"))
@@ -147,6 +148,45 @@ class PostgresqlPersistenceTest {
         audit -> kept.addAll(audit.list(new AuditQuery(T0, null, actor, null, 0, 100))));
     assertEquals(events.stream().map(AuditEvent::id).toList(),
         kept.stream().map(AuditEvent::id).toList(), "every event, once, in time order");
+  }
+
+  @Test
+  void anEventThisServerRefusesForGoodIsQuarantinedAndTheOthersAreWritten(@TempDir Path dir)
+      throws Exception {
+    String actor = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+    AuditJournal journal = new AuditJournal(dir.resolve("audit-journal/proxy.jsonl"));
+    AuditJournal quarantine = new AuditJournal(dir.resolve("audit-journal/quarantine/proxy.jsonl"));
+    DurableAuditTrail trail = new DurableAuditTrail(new JpaAuditWriter(), journal, quarantine);
+    // PostgreSQL text cannot hold U+0000 (SQLSTATE class 22): no retry will ever write this event
+    AuditEvent refused = new AuditEvent(AuditRecord.success(AuditEventType.TOKEN_CREATE)
+        .actor(actor).target("bad\u0000name"), T0.plusSeconds(2), "cluster");
+    List<AuditEvent> good = IntStream.range(0, 4)
+        .mapToObj(i -> new AuditEvent(AuditRecord.success(AuditEventType.TOKEN_CREATE)
+            .actor(actor).target("t" + i), T0.plusSeconds(i), "cluster"))
+        .toList();
+
+    server.stopServer();
+    try {
+      trail.record(good.get(0));
+      trail.record(good.get(1));
+    } finally {
+      server.startServer();
+    }
+    trail.record(refused);
+    trail.record(good.get(2));
+    assertEquals(List.of(good.get(0).id(), good.get(1).id(), refused.id()),
+        journal.read().stream().map(entry -> entry.event().id()).toList());
+    trail.record(good.get(3));
+    assertEquals(2, trail.replay(), "the two events of the outage");
+
+    assertTrue(journal.isEmpty());
+    assertEquals(List.of(refused.id()),
+        quarantine.read().stream().map(entry -> entry.event().id()).toList());
+    List<AuditEvent> kept = new ArrayList<>();
+    inTransaction(JpaAuditRepository.class,
+        audit -> kept.addAll(audit.list(new AuditQuery(T0, null, actor, null, 0, 100))));
+    assertEquals(good.stream().map(AuditEvent::id).toList(),
+        kept.stream().map(AuditEvent::id).toList());
   }
 
   /** The container's AuditStore, outside the container: each call a transaction of its own. */
