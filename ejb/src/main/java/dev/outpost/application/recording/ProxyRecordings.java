@@ -39,8 +39,9 @@ public final class ProxyRecordings {
     return id;
   }
 
-  /** Appends {@code data} where the stored bytes of {@code id} end. */
+  /** Appends {@code data} where the stored bytes of {@code id} end, while it is not complete. */
   public void append(UUID id, byte[] data) {
+    recording(id).requireOpen();
     try {
       store.append(id, store.size(id), data);
     } catch (OffsetMismatchException e) {
@@ -52,12 +53,16 @@ public final class ProxyRecordings {
 
   /** The session ended: the stored bytes are the whole recording. */
   public void complete(UUID id) {
-    Recording recording = recordings.find(id).orElseThrow(() -> new IllegalStateException(
-        "recording " + id + " was never opened"));
+    Recording recording = recording(id);
     try {
       recording.completed(store.size(id), store.sha256(id), clock.instant(), clock.instant());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read recording " + id, e);
     }
+  }
+
+  private Recording recording(UUID id) {
+    return recordings.find(id).orElseThrow(() -> new IllegalStateException(
+        "recording " + id + " was never opened"));
   }
 }

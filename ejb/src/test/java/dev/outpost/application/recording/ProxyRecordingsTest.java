@@ -3,9 +3,11 @@ package dev.outpost.application.recording;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.domain.recording.Recording;
+import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.infrastructure.storage.FileRecordingStore;
 import dev.outpost.testing.InMemoryRecordings;
 import dev.outpost.testing.MutableClock;
@@ -52,5 +54,8 @@ class ProxyRecordingsTest {
     try (InputStream in = store.open(id)) {
       assertArrayEquals(both, in.readAllBytes());
     }
+    OutpostException late = assertThrows(OutpostException.class, () -> proxy.append(id, event));
+    assertTrue(late.getMessage().contains("is complete and cannot change"), late.getMessage());
+    assertEquals(both.length, store.size(id));
   }
 }

@@ -32,8 +32,9 @@ import java.util.logging.Logger;
  * is what Payara's Grizzly sends correctly, and the client speaks only after the 101.
  *
  * <p>A {@link Tap} may {@link #observe observe} the bytes of both directions (the Kubernetes proxy
- * records {@code kubectl exec} sessions so); it sees them after they were passed on and nothing it
- * does or throws changes the splice.
+ * records {@code kubectl exec} sessions so): the far side's before they are passed to the client,
+ * so that it has seen all of them when the client ends the session, the client's after they were
+ * passed on. It only reads them; nothing it does or throws changes the splice.
  */
 public class SplicedUpgrade implements HttpUpgradeHandler {
   private static final Logger LOG = Logger.getLogger(SplicedUpgrade.class.getName());
@@ -106,11 +107,12 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
     byte[] buffer = new byte[BUFFER];
     try {
       for (int n = fromFar.read(buffer); n >= 0; n = fromFar.read(buffer)) {
+        // shown before it is passed on: the client may end the session as soon as it has it
+        tapped(buffer, n, false);
         awaitReady(out);
         out.write(buffer, 0, n);
         awaitReady(out);
         out.flush();
-        tapped(buffer, n, false);
       }
       end("the far side closed", null);
     } catch (IOException e) {

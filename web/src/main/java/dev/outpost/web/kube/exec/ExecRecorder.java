@@ -71,6 +71,8 @@ public final class ExecRecorder implements SplicedUpgrade.Tap {
   private long bytesOut;
   private String status = "";
   private String stopped;
+  /** The session ended: the recording is complete and takes nothing more. */
+  private boolean over;
 
   public ExecRecorder(Sink sink, InstantSource clock) {
     this.sink = sink;
@@ -94,6 +96,10 @@ public final class ExecRecorder implements SplicedUpgrade.Tap {
 
   @Override
   public synchronized void ended(String why) {
+    if (over) {
+      return;
+    }
+    over = true;
     List<String> how = new ArrayList<>(List.of(why));
     if (!status.isEmpty()) {
       how.add(status);
@@ -114,7 +120,7 @@ public final class ExecRecorder implements SplicedUpgrade.Tap {
   }
 
   private void read(WebSocketMessages reader, byte[] data, int offset, int length) {
-    if (stopped != null) {
+    if (stopped != null || over) {
       return;
     }
     try {

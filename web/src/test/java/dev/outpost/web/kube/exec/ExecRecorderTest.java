@@ -82,6 +82,16 @@ class ExecRecorderTest {
   }
 
   @Test
+  void takesNothingAfterTheEndAndEndsOnce() {
+    server(channel(1, "in time\n", false));
+    recorder.ended("client connection lost");
+    server(channel(1, "late\n", false));
+    recorder.ended("the far side closed");
+    assertEquals(2, lines().size(), lines().toString());
+    assertEquals(1, ends.size(), ends.toString());
+  }
+
+  @Test
   void aSessionWithoutOutputStillLeavesAPlayableCast() {
     recorder.ended("client connection lost");
     assertEquals(1, lines().size());
