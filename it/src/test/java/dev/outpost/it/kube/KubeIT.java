@@ -259,7 +259,8 @@ class KubeIT {
    */
   private void execIsRecordedLikeAnSshSession(String session, String pod) throws IOException {
     assertTrue(session.matches("[0-9a-f-]{36}"), "the exec's kube.request names its session: " + session);
-    String note = "origin=kube exec default/" + pod + " command=[cat]";
+    // kubectl names the pod's only container itself
+    String note = "origin=kube exec default/" + pod + " container=shell command=[cat]";
     JsonNode start = sessionEvent("session.start", session);
     assertEquals("kalice-" + run, start.get("actor").asText());
     assertEquals("kube:" + kube, start.get("target").asText());
