@@ -19,6 +19,9 @@ final class PayaraDomain {
   private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
   private static final String CLIENT_CERTIFICATES_MARKER = ".outpost-client-certificates";
+  private static final String REQUEST_THREADS_MARKER = ".outpost-request-threads";
+  /** Blocking request threads of the HTTPS listener (Payara's default: 5); see sizeRequestThreads. */
+  static final int REQUEST_THREADS = 200;
   private static final String HTTPS_SSL =
       "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
   private static final String LISTENERS =
@@ -68,6 +71,22 @@ final class PayaraDomain {
     if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
       requestClientCertificates();
     }
+    if (!Files.exists(layout.domainDir().resolve(REQUEST_THREADS_MARKER))) {
+      sizeRequestThreads();
+    }
+  }
+
+  /**
+   * The Kubernetes and app proxies hold a request thread for the whole of a request (a watch or
+   * {@code logs -f}: for as long as it runs) and wait on it for the agent's answer, which arrives
+   * as a tunnel WebSocket frame read by a thread of the same pool. With Payara's default of 5
+   * threads, 5 requests at once left no thread to read that answer: each waited 30 s for its
+   * tunnel stream and failed (502). The pool grows to {@link #REQUEST_THREADS} on demand.
+   */
+  private void sizeRequestThreads() {
+    asadmin.remote("set", "configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
+        + ".max-thread-pool-size=" + REQUEST_THREADS);
+    mark(REQUEST_THREADS_MARKER);
   }
 
   /**
