@@ -9,6 +9,7 @@ import dev.outpost.agent.join.CertificateRenewal;
 import dev.outpost.agent.join.JoinException;
 import dev.outpost.agent.join.JoinParameters;
 import dev.outpost.agent.join.Joiner;
+import dev.outpost.agent.kube.InClusterConfig;
 import dev.outpost.agent.kube.KubeForwarder;
 import dev.outpost.agent.kube.KubeRegistrar;
 import dev.outpost.agent.kube.Kubeconfig;
@@ -133,14 +134,18 @@ public final class Agent implements AutoCloseable {
     recording.close();
   }
 
-  /** Reads the kubeconfig now, so that a bad one stops the start with the reason. */
+  /**
+   * Reads the kubeconfig, or the pod's service account without one, now, so that a bad one stops
+   * the start with the reason.
+   */
   private static KubeForwarder kubeForwarder(AgentConfig config) throws IOException {
     if (config.kube().isEmpty()) {
       return null;
     }
     AgentConfig.KubeOption option = config.kube().get();
     KubeForwarder forwarder =
-        new KubeForwarder(option.cluster(), Kubeconfig.load(option.kubeconfig()));
+        new KubeForwarder(option.cluster(), option.kubeconfig() == null
+            ? InClusterConfig.load(System.getenv()) : Kubeconfig.load(option.kubeconfig()));
     LOG.info(() -> "serving " + forwarder);
     return forwarder;
   }

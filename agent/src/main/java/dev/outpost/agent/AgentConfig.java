@@ -38,7 +38,8 @@ public record AgentConfig(
    * {@code --kube-cluster} and {@code --kubeconfig}.
    *
    * @param cluster the name users log in to
-   * @param kubeconfig the agent's own kubeconfig for the API server
+   * @param kubeconfig the agent's own kubeconfig for the API server, or null for the pod's
+   *     service account (in-cluster)
    */
   public record KubeOption(String cluster, Path kubeconfig) {}
 

@@ -95,7 +95,8 @@ final class StartCommand implements Callable<Integer> {
   @Option(
       names = "--kube-cluster",
       paramLabel = "NAME",
-      description = "Serve this Kubernetes cluster (needs --kubeconfig); labels are --labels.")
+      description = "Serve this Kubernetes cluster (with --kubeconfig, or else the pod's service"
+          + " account); labels are --labels.")
   String kubeCluster;
 
   @Option(
@@ -145,9 +146,9 @@ final class StartCommand implements Callable<Integer> {
   }
 
   private Optional<AgentConfig.KubeOption> kube() {
-    if ((kubeCluster == null) != (kubeconfig == null)) {
+    if (kubeCluster == null && kubeconfig != null) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-          "--kube-cluster and --kubeconfig go together");
+          "--kubeconfig needs --kube-cluster, the name the cluster is served under");
     }
     return kubeCluster == null ? Optional.empty()
         : Optional.of(new AgentConfig.KubeOption(kubeCluster, kubeconfig));

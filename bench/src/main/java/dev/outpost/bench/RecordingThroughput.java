@@ -1,6 +1,6 @@
 package dev.outpost.bench;
 
-import dev.outpost.agent.recording.AsciicastWriter;
+import dev.outpost.api.cast.AsciicastWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,13 +3,17 @@ package dev.outpost.application;
 import dev.outpost.api.KubeClusterView;
 import dev.outpost.api.KubeRegistration;
 import dev.outpost.application.kube.KubeAccess;
+import dev.outpost.application.kube.KubeExecSession;
 import dev.outpost.application.kube.KubeRequest;
 import dev.outpost.application.kube.KubeRoute;
 import dev.outpost.application.recording.NodeRequestVerifier;
+import dev.outpost.application.recording.ProxyRecordings;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.domain.kube.KubeClusterRepository;
 import dev.outpost.domain.lock.LockRepository;
 import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.recording.RecordingRepository;
+import dev.outpost.domain.recording.RecordingStore;
 import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.role.RoleRepository;
 import dev.outpost.domain.shared.OutpostException;
@@ -22,6 +26,7 @@ import jakarta.inject.Inject;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /** Kubernetes clusters behind agents: registration by nodes, listing and per-request decisions. */
 @Stateless
@@ -54,7 +59,14 @@ public class KubeService {
   @EJB
   private CertificateAuthorityService cas;
 
+  @Inject
+  private RecordingRepository recordingRows;
+
+  @Inject
+  private RecordingStore recordingStore;
+
   private KubeAccess access;
+  private ProxyRecordings recordings;
   private NodeRequestVerifier nodeRequests;
 
   @PostConstruct
@@ -63,6 +75,7 @@ public class KubeService {
         new RoleDirectory(roles), locks, audit::record, clock);
     nodeRequests = new NodeRequestVerifier(() -> cas.authorities().hosts(), nodes,
         config.clusterName(), clock);
+    recordings = new ProxyRecordings(recordingRows, recordingStore, config.clusterName(), clock);
   }
 
   /** A node's agent announces its Kubernetes cluster; the request carries the node's proof. */
@@ -81,8 +94,36 @@ public class KubeService {
         remoteAddr);
   }
 
-  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr) {
-    access.requested(route, request, status, remoteAddr);
+  /** Audits a forwarded request; {@code session} is the exec session it began, or null. */
+  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr,
+      UUID session) {
+    access.requested(route, request, status, remoteAddr, session);
+  }
+
+  /**
+   * An exec the API server accepted: audits {@code session.start} and opens its recording.
+   *
+   * @return the session and its recording
+   */
+  public KubeExecSession execStarted(KubeRoute route, KubeRequest exec, String remoteAddr) {
+    UUID session = access.execStarted(route, exec, remoteAddr);
+    UUID recording = recordings.open(route.node(), session, route.user(), route.kubeUser());
+    return new KubeExecSession(session, recording);
+  }
+
+  /** Appends asciicast bytes to the exec's recording. */
+  public void recorded(KubeExecSession session, byte[] cast) {
+    recordings.append(session.recording(), cast);
+  }
+
+  /** The exec ended: its recording is complete and {@code session.end} audited. */
+  public void execEnded(KubeRoute route, KubeRequest exec, KubeExecSession session,
+      String remoteAddr, long bytesIn, long bytesOut, String how) {
+    try {
+      recordings.complete(session.recording());
+    } finally {
+      access.execEnded(route, exec, session.id(), remoteAddr, bytesIn, bytesOut, how);
+    }
   }
 
   public List<KubeClusterView> listFor(UserIdentity user) {

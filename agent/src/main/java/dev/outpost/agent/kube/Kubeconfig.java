@@ -99,14 +99,16 @@ public final class Kubeconfig {
       return new TrustManager[] {new TrustingAnyServer()};
     }
     byte[] ca = pem(cluster, "certificate-authority", base);
-    if (ca == null) {
-      return null;
-    }
+    return ca == null ? null : trusting(ca);
+  }
+
+  /** Trust in the CA certificates of {@code caPem} only. */
+  static TrustManager[] trusting(byte[] caPem) throws IOException, GeneralSecurityException {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     int index = 0;
     for (Certificate certificate : CertificateFactory.getInstance("X.509")
-        .generateCertificates(new ByteArrayInputStream(ca))) {
+        .generateCertificates(new ByteArrayInputStream(caPem))) {
       store.setCertificateEntry("ca-" + index++, certificate);
     }
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

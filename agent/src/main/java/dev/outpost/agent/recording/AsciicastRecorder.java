@@ -2,6 +2,7 @@ package dev.outpost.agent.recording;
 
 import dev.outpost.agent.ssh.TerminalRecorder;
 import dev.outpost.agent.ssh.TerminalSize;
+import dev.outpost.api.cast.AsciicastWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;

@@ -5,6 +5,7 @@ import dev.outpost.agent.ssh.TerminalRecorder;
 import dev.outpost.agent.ssh.TerminalSize;
 import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.api.NodeEvent;
+import dev.outpost.api.cast.AsciicastWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Decides about Kubernetes requests. The user's current roles and locks are read at each request,
@@ -109,12 +110,51 @@ public final class KubeAccess {
   }
 
   /** Audits one forwarded request as {@code kube.request}. */
-  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr) {
+  public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr,
+      UUID session) {
     AuditRecord record = AuditRecord.success(AuditEventType.KUBE_REQUEST)
         .actor(route.user()).target("kube:" + route.kubeCluster()).node(route.node())
-        .login(route.kubeUser()).remoteAddr(remoteAddr)
+        .login(route.kubeUser()).remoteAddr(remoteAddr).sessionId(session)
         .message(request.describe() + " status=" + status);
     audit.record(status >= 400 ? record.failed(record.message()) : record);
+  }
+
+  /**
+   * A {@code kubectl exec} the API server accepted begins a session, audited as {@code
+   * session.start} like an SSH session's: who, which cluster and node, impersonating whom, which
+   * pod, container and command.
+   *
+   * @return the session's id
+   */
+  public UUID execStarted(KubeRoute route, KubeRequest exec, String remoteAddr) {
+    UUID session = UUID.randomUUID();
+    audit.record(execEvent(AuditEventType.SESSION_START, route, exec, session, remoteAddr)
+        .message(execNote(exec)));
+    return session;
+  }
+
+  /**
+   * The exec session ended, audited as {@code session.end} with what passed each way and how it
+   * ended (the container's exit status as the API server reported it, the recording's end).
+   */
+  public void execEnded(KubeRoute route, KubeRequest exec, UUID session, String remoteAddr,
+      long bytesIn, long bytesOut, String how) {
+    audit.record(execEvent(AuditEventType.SESSION_END, route, exec, session, remoteAddr)
+        .message(execNote(exec) + ", bytes in " + bytesIn + ", out " + bytesOut
+            + (how.isEmpty() ? "" : "; " + how)));
+  }
+
+  private static AuditRecord execEvent(AuditEventType type, KubeRoute route, KubeRequest exec,
+      UUID session, String remoteAddr) {
+    return AuditRecord.success(type).actor(route.user()).target("kube:" + route.kubeCluster())
+        .node(route.node()).login(route.kubeUser()).sessionId(session).remoteAddr(remoteAddr);
+  }
+
+  /** E.g. {@code origin=kube exec default/web-0 container=app command=[sh]}. */
+  private static String execNote(KubeRequest exec) {
+    return "origin=kube exec " + exec.namespace() + "/" + exec.name()
+        + (exec.container().isEmpty() ? "" : " container=" + exec.container())
+        + " command=" + exec.command();
   }
 
   /** The Kubernetes clusters {@code identity}'s roles reach, with whom they impersonate there. */

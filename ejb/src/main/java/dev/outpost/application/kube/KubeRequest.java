@@ -17,9 +17,11 @@ import java.util.Locale;
  * @param namespace empty for cluster-scoped resources and non-resource paths
  * @param name the object's name, empty for collections
  * @param command what an exec runs (the query's {@code command} values), empty otherwise
+ * @param container the container an exec runs in (the query's {@code container}), empty when the
+ *     request names none (the pod's only or default container)
  */
 public record KubeRequest(String verb, String resource, String namespace, String name,
-    List<String> command) {
+    List<String> command, String container) {
 
   /**
    * @param path the path as the API server sees it, e.g. {@code /api/v1/namespaces/default/pods}
@@ -35,7 +37,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       group = parts[1];
       at = 3;
     } else {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "", List.of());
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", "", "", List.of(), "");
     }
     boolean watchPath = parts.length > at && parts[at].equals("watch");
     if (watchPath) {
@@ -47,7 +49,7 @@ public record KubeRequest(String verb, String resource, String namespace, String
       at += 2;
     }
     if (parts.length <= at) {
-      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "", List.of());
+      return new KubeRequest(method.toLowerCase(Locale.ROOT), "", namespace, "", List.of(), "");
     }
     String resource = parts[at] + (group.isEmpty() ? "" : "." + group);
     String name = parts.length > at + 1 ? parts[at + 1] : "";
@@ -58,18 +60,27 @@ public record KubeRequest(String verb, String resource, String namespace, String
       namespace = name;
     }
     boolean watch = watchPath || (query != null && query.matches("(^|.*&)watch=(true|1)(&.*|$)"));
-    List<String> command = resource.equals("pods/exec") ? command(query) : List.of();
-    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name, command);
+    boolean exec = resource.equals("pods/exec");
+    List<String> command = exec ? values(query, "command") : List.of();
+    String container = exec ? values(query, "container").stream().findFirst().orElse("") : "";
+    return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name, command,
+        container);
   }
 
-  /** The {@code command} values of an exec's query, decoded, control characters shown as '?'. */
-  private static List<String> command(String query) {
+  /** Whether this is a {@code kubectl exec} (which is recorded when it switches protocols). */
+  public boolean isExec() {
+    return resource.equals("pods/exec");
+  }
+
+  /** The query's values of {@code field}, decoded, control characters shown as '?'. */
+  private static List<String> values(String query, String field) {
     if (query == null) {
       return List.of();
     }
-    return Arrays.stream(query.split("&")).filter(field -> field.startsWith("command="))
-        .map(field -> URLDecoder.decode(field.substring("command=".length()), StandardCharsets.UTF_8))
-        .map(argument -> argument.replaceAll("\\p{Cntrl}", "?")).toList();
+    String prefix = field + "=";
+    return Arrays.stream(query.split("&")).filter(pair -> pair.startsWith(prefix))
+        .map(pair -> URLDecoder.decode(pair.substring(prefix.length()), StandardCharsets.UTF_8))
+        .map(value -> value.replaceAll("\\p{Cntrl}", "?")).toList();
   }
 
   private static String verb(String method, boolean collection, boolean watch) {

@@ -1,7 +1,10 @@
 package dev.outpost.application.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +31,17 @@ class KubeRequestTest {
       """)
   void describes(String method, String path, String query, String expected) {
     assertEquals(expected, KubeRequest.of(method, path, query).describe());
+  }
+
+  @Test
+  void anExecNamesItsContainerAndIsAnExec() {
+    KubeRequest exec = KubeRequest.of("GET", "/api/v1/namespaces/default/pods/p1/exec",
+        "command=sh&container=app%0A&stdin=true");
+    assertTrue(exec.isExec());
+    assertEquals("app?", exec.container());
+    KubeRequest attach = KubeRequest.of("GET", "/api/v1/namespaces/default/pods/p1/attach",
+        "container=app&stdin=true");
+    assertFalse(attach.isExec());
+    assertEquals("", attach.container());
   }
 }

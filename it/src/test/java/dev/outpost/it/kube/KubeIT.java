@@ -249,6 +249,62 @@ class KubeIT {
         .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
     assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
     assertTrue(audited.get(0).contains("command=[cat] status=101"), audited.get(0));
+    execIsRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(), pod);
+  }
+
+  /**
+   * The exec of {@link #execPassesStdinAndStdoutThroughTheUpgrade} is a session: {@code
+   * session.start}/{@code session.end} with its pod and command, and a complete recording at the
+   * proxy that lists, exports and plays with the container's output.
+   */
+  private void execIsRecordedLikeAnSshSession(String session, String pod) throws IOException {
+    assertTrue(session.matches("[0-9a-f-]{36}"), "the exec's kube.request names its session: " + session);
+    // kubectl names the pod's only container itself
+    String note = "origin=kube exec default/" + pod + " container=shell command=[cat]";
+    JsonNode start = sessionEvent("session.start", session);
+    assertEquals("kalice-" + run, start.get("actor").asText());
+    assertEquals("kube:" + kube, start.get("target").asText());
+    assertEquals(node, start.get("node").asText());
+    assertEquals(note, start.get("reason").asText());
+    JsonNode end = sessionEvent("session.end", session);
+    assertTrue(end.get("reason").asText().startsWith(note + ", bytes in "), end.toString());
+    assertTrue(end.get("reason").asText().contains("status Success"), end.toString());
+    assertFalse(end.get("reason").asText().contains("recording stopped"), end.toString());
+
+    JsonNode[] recording = {null};
+    Polling.await("a complete recording of exec session " + session, Duration.ofSeconds(30), () -> {
+      for (JsonNode listed : Cli.parseJson(admin.run("recordings", "ls", "--format=json")
+          .requireSuccess().stdout())) {
+        if (session.equals(listed.path("session_id").asText()) && listed.get("complete").asBoolean()) {
+          recording[0] = listed;
+        }
+      }
+      return recording[0] != null;
+    }, () -> "not listed yet");
+    assertEquals("kalice-" + run, recording[0].get("user").asText());
+    assertEquals("kalice-" + run, recording[0].get("login").asText(), "the impersonated Kubernetes user");
+    assertEquals(node, recording[0].get("node").asText());
+    Path cast = work.resolve("exec-" + pod + ".cast");
+    Files.writeString(cast, admin.run("recordings", "export", session).requireSuccess().stdout());
+    assertTrue(Files.readString(cast).startsWith("{\"version\":2,\"width\":80,\"height\":24,"),
+        Files.readString(cast));
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/asciinema")),
+        "asciinema (Debian, installed by .ci/run) plays the export");
+    Command.Result played = Command.run(List.of("asciinema", "cat", cast.toString()), Map.of(), null,
+        Duration.ofSeconds(30));
+    assertEquals(0, played.exitCode(), played.stderr());
+    assertEquals("hello through the tunnel\n", played.stdout(), "the recording plays the container's output");
+  }
+
+  private JsonNode sessionEvent(String type, String session) {
+    JsonNode[] found = {null};
+    Polling.await(type + " of session " + session, Duration.ofSeconds(30), () -> {
+      found[0] = admin.run("audit", "--since=30m", "--type=" + type, "--format=json").requireSuccess()
+          .stdout().lines().filter(line -> !line.isBlank()).map(Cli::parseJson)
+          .filter(event -> session.equals(event.path("session_id").asText())).findFirst().orElse(null);
+      return found[0] != null;
+    }, () -> "no " + type + " yet");
+    return found[0];
   }
 
   @Test

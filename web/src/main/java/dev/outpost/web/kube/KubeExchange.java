@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One request and its response over one tunnel stream, as HTTP/1.1. The request goes with its
@@ -87,19 +88,23 @@ final class KubeExchange {
 
   /**
    * Copies the response from {@code in} (read from {@code stream}) to the client; a switch of
-   * protocols the request asked for leaves the stream open, spliced with the upgraded connection.
+   * protocols the request asked for leaves the stream open, spliced with the upgraded connection,
+   * which the tap {@code observer} returns for the API server's 101 sees pass.
    *
    * @return the API server's status code
    */
   static int relayResponse(TunnelStream stream, InputStream in, HttpServletRequest request,
-      HttpServletResponse response) throws IOException, ServletException {
+      HttpServletResponse response, Function<HttpHead, SplicedUpgrade.Tap> observer)
+      throws IOException, ServletException {
     HttpHead head = HttpHead.read(in);
     int status = head.status();
     boolean switching = status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
         && upgrade(request) != null;
     if (switching) {
       // upgrade, then status and headers, then flush: see SplicedUpgrade
-      request.upgrade(SplicedUpgrade.class).attach(stream, in);
+      SplicedUpgrade upgraded = request.upgrade(SplicedUpgrade.class);
+      upgraded.attach(stream, in);
+      upgraded.observe(observer.apply(head));
     }
     response.setStatus(status);
     for (HttpHead.Header field : head.headers()) {

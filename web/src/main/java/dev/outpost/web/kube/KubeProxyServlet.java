@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -43,6 +44,12 @@ public class KubeProxyServlet extends HttpServlet {
 
   @Inject transient KubeService kube;
   @Inject transient AgentTunnels tunnels;
+  private transient ExecSessions execs;
+
+  @Override
+  public void init() {
+    execs = new ExecSessions(kube, Clock.systemUTC());
+  }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -84,13 +91,15 @@ public class KubeProxyServlet extends HttpServlet {
     }
     int status = 502;
     TunnelStream stream = null;
+    ExecSessions.Started exec = new ExecSessions.Started();
     try {
       stream = tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(),
           route.kubeUser(), route.kubeGroups()).encode());
       OutputStream toAgent = new BufferedOutputStream(stream.output(), 16 * 1024);
       KubeExchange.sendRequest(request, apiPath, toAgent);
       InputStream fromAgent = new BufferedInputStream(stream.input(), 16 * 1024);
-      status = KubeExchange.relayResponse(stream, fromAgent, request, response);
+      status = KubeExchange.relayResponse(stream, fromAgent, request, response,
+          accepted -> execs.recorder(route, described, accepted, request.getRemoteAddr(), exec));
     } catch (IOException | ServletException e) {
       LOG.info(() -> "kube request of " + route.user() + " to " + route.kubeCluster() + " failed: "
           + e.getMessage());
@@ -103,7 +112,7 @@ public class KubeProxyServlet extends HttpServlet {
       if (stream != null && !switched) {
         stream.close();
       }
-      kube.requested(route, described, status, request.getRemoteAddr());
+      kube.requested(route, described, status, request.getRemoteAddr(), exec.id());
     }
   }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +30,11 @@ import java.util.logging.Logger;
  * <p>Use: {@code request.upgrade(SplicedUpgrade.class).attach(stream, in)}, then set the 101's
  * status and headers and flush them; that order (the one of the container's own WebSocket filter)
  * is what Payara's Grizzly sends correctly, and the client speaks only after the 101.
+ *
+ * <p>A {@link Tap} may {@link #observe observe} the bytes of both directions (the Kubernetes proxy
+ * records {@code kubectl exec} sessions so): the far side's before they are passed to the client,
+ * so that it has seen all of them when the client ends the session, the client's after they were
+ * passed on. It only reads them; nothing it does or throws changes the splice.
  */
 public class SplicedUpgrade implements HttpUpgradeHandler {
   private static final Logger LOG = Logger.getLogger(SplicedUpgrade.class.getName());
@@ -44,6 +50,29 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
   private TunnelStream stream;
   private InputStream fromFar;
   private WebConnection connection;
+  private volatile Tap tap = Tap.NONE;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  /** Sees the bytes of an upgraded connection pass, each direction on one thread at a time. */
+  public interface Tap {
+    Tap NONE = new Tap() {
+      @Override
+      public void clientToFar(byte[] data, int offset, int length) {}
+
+      @Override
+      public void farToClient(byte[] data, int offset, int length) {}
+
+      @Override
+      public void ended(String why) {}
+    };
+
+    void clientToFar(byte[] data, int offset, int length);
+
+    void farToClient(byte[] data, int offset, int length);
+
+    /** The splice ended, for {@code why}; called once. */
+    void ended(String why);
+  }
 
   /**
    * The stream to splice with, and where to read the far side's bytes: {@code bufferedFar} may
@@ -52,6 +81,11 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
   public void attach(TunnelStream farStream, InputStream bufferedFar) {
     this.stream = farStream;
     this.fromFar = bufferedFar;
+  }
+
+  /** Lets {@code observer} see the bytes both ways; before the client's connection is upgraded. */
+  public void observe(Tap observer) {
+    this.tap = observer;
   }
 
   @Override
@@ -73,6 +107,8 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
     byte[] buffer = new byte[BUFFER];
     try {
       for (int n = fromFar.read(buffer); n >= 0; n = fromFar.read(buffer)) {
+        // shown before it is passed on: the client may end the session as soon as it has it
+        tapped(buffer, n, false);
         awaitReady(out);
         out.write(buffer, 0, n);
         awaitReady(out);
@@ -95,7 +131,32 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
     }
   }
 
+  /** Shows {@code n} bytes that went one way to the tap, which is dropped if it fails. */
+  private void tapped(byte[] buffer, int n, boolean fromClient) {
+    try {
+      if (fromClient) {
+        tap.clientToFar(buffer, 0, n);
+      } else {
+        tap.farToClient(buffer, 0, n);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "an observer of an upgraded connection failed; the splice goes on", e);
+      tap = Tap.NONE;
+    }
+  }
+
+  private void tapEnded(String why) {
+    if (ended.compareAndSet(false, true)) {
+      try {
+        tap.ended(why);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "an observer of an upgraded connection failed at its end", e);
+      }
+    }
+  }
+
   private void end(String why, Exception cause) {
+    tapEnded(why);
     if (cause != null) {
       LOG.log(Level.FINE, why, cause);
       stream.reset(why);
@@ -111,6 +172,7 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
 
   @Override
   public void destroy() {
+    tapEnded("the client connection closed");
     if (stream != null) {
       stream.close();
     }
@@ -150,6 +212,7 @@ public class SplicedUpgrade implements HttpUpgradeHandler {
         }
         toFar.write(buffer, 0, n);
         toFar.flush();
+        tapped(buffer, n, true);
       }
     }
 

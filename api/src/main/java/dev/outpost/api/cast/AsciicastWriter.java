@@ -1,6 +1,5 @@
-package dev.outpost.agent.recording;
+package dev.outpost.api.cast;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -91,7 +90,28 @@ public final class AsciicastWriter implements Closeable {
     file.flush();
   }
 
+  /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
   private static String quoted(String text) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        case '\b' -> json.append("\\b");
+        case '\f' -> json.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04X", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
   }
 }

@@ -1,4 +1,4 @@
-package dev.outpost.agent.recording;
+package dev.outpost.api.cast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
