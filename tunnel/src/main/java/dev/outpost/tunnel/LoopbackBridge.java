@@ -62,9 +62,14 @@ public final class LoopbackBridge implements AutoCloseable {
     admitted.complete(clientAddress);
   }
 
+  /** Why the bridge broke, if it did by now: the SSH client only sees its socket close. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure.getNow(null));
+  }
+
   /**
-   * Why the bridge broke, waiting up to {@code timeout} for it: the SSH client only sees its
-   * socket close, and may see it a moment before the splice has the stream's reset reason.
+   * As {@link #failure()}, waiting up to {@code timeout} for it: the SSH client may see its socket
+   * close a moment before the splice has put the stream's reset reason into words.
    */
   public Optional<String> awaitFailure(Duration timeout) {
     try {

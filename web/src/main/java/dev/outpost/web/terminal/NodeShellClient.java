@@ -39,6 +39,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  * </pre>
  */
 public final class NodeShellClient implements AutoCloseable {
+  /** How long a failed login waits for the stream's reset reason (a leaf's refusal, say). */
+  private static final Duration REASON_WAIT = Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(NodeShellClient.class.getName());
   private static final String TERM = "xterm-256color";
 
@@ -91,7 +93,7 @@ public final class NodeShellClient implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeQuietly(session);
       bridge.close();
-      String reason = bridge.failure().orElse(e.getMessage());
+      String reason = bridge.awaitFailure(REASON_WAIT).orElse(e.getMessage());
       throw new IOException("SSH to " + principal + " as " + login + " failed: " + reason, e);
     }
   }
