@@ -19,8 +19,6 @@ import org.apache.sshd.client.session.ClientSession;
  * </pre>
  */
 public final class NodeSsh {
-  /** How long a failed session waits for the stream's reset reason to name the cause. */
-  private static final Duration REASON_WAIT = Duration.ofSeconds(2);
 
   private final SshIdentity identity;
   private final List<PublicKey> hostCaKeys;
@@ -77,23 +75,14 @@ public final class NodeSsh {
         new HostCertificateVerifier(hostCaKeys, hostPrincipal, clock);
     try (LoopbackBridge bridge = LoopbackBridge.open(stream, timeout);
         NodeSshClient client = new NodeSshClient(verifier, hostPrincipal, timeout)) {
-      ClientSession session;
-      try {
-        session = client.connect(bridge.address(), target.login(), identity, bridge::admit);
-      } catch (CliException e) {
-        // a proxy or leaf that refuses after the stream opened resets it with the reason
-        throw bridge.awaitFailure(REASON_WAIT)
-            .map(reason -> CliException.failure("SSH to " + hostPrincipal + " failed: " + reason, e))
-            .orElse(e);
-      }
-      try (session) {
+      try (ClientSession session = client.connect(bridge, target.login(), identity)) {
         return work.on(session);
       } catch (IOException e) {
         throw CliException.failure(
             "SSH session with "
                 + hostPrincipal
                 + " broke: "
-                + bridge.awaitFailure(REASON_WAIT).orElse(e.getMessage()),
+                + bridge.awaitFailure(NodeSshClient.REASON_WAIT).orElse(e.getMessage()),
             e);
       }
     } catch (IOException e) {

@@ -1,13 +1,13 @@
 package dev.outpost.cli.ssh;
 
 import dev.outpost.cli.CliException;
+import dev.outpost.tunnel.LoopbackBridge;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
@@ -25,6 +25,9 @@ import org.apache.sshd.core.CoreModuleProperties;
  * {@code ~/.ssh} (no config file, no default keys, no agent).
  */
 final class NodeSshClient implements AutoCloseable {
+  /** How long a failed session waits for the stream's reset reason to name the cause. */
+  static final Duration REASON_WAIT = Duration.ofSeconds(2);
+
 
   private final SshClient client;
   private final HostCertificateVerifier verifier;
@@ -49,36 +52,31 @@ final class NodeSshClient implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code address} and authenticates as {@code login}.
-   *
-   * @param connected told the local address of the client's socket as soon as it is connected,
-   *     before the SSH handshake (see {@link dev.outpost.tunnel.LoopbackBridge#admit})
+   * Connects through {@code bridge} and authenticates as {@code login}; the bridge is told the
+   * local address of the client's socket as soon as it is connected, before the SSH handshake
+   * (see {@link LoopbackBridge#admit}).
    */
-  ClientSession connect(
-      InetSocketAddress address,
-      String login,
-      SshIdentity identity,
-      Consumer<SocketAddress> connected)
+  ClientSession connect(LoopbackBridge bridge, String login, SshIdentity identity)
       throws CliException {
     ClientSession session;
     try {
-      ConnectFuture connecting = client.connect(login, address);
+      ConnectFuture connecting = client.connect(login, bridge.address());
       connecting.verify(timeout);
       session = connecting.getSession();
     } catch (IOException e) {
       throw CliException.failure("cannot connect to " + hostPrincipal + ": " + e.getMessage(), e);
     }
-    connected.accept(session.getIoSession().getLocalAddress());
+    bridge.admit(session.getIoSession().getLocalAddress());
     session.addPublicKeyIdentity(identity.certifiedKeyPair());
     try {
       session.auth().verify(timeout);
       return session;
     } catch (IOException e) {
-      throw refused(login, e);
+      throw refused(login, e, bridge);
     }
   }
 
-  private CliException refused(String login, IOException e) {
+  private CliException refused(String login, IOException e, LoopbackBridge bridge) {
     if (verifier.refusal().isPresent()) {
       return CliException.failure("refusing " + hostPrincipal + ": " + verifier.refusal().get(), e);
     }
@@ -90,7 +88,9 @@ final class NodeSshClient implements AutoCloseable {
       return CliException.failure(
           hostPrincipal + " did not accept your certificate for login '" + login + "'", e);
     }
-    return CliException.failure("SSH to " + hostPrincipal + " failed: " + reason, e);
+    // a proxy or leaf that refuses after the stream opened resets it with the reason
+    return CliException.failure("SSH to " + hostPrincipal + " failed: "
+        + bridge.awaitFailure(REASON_WAIT).orElse(reason), e);
   }
 
   @Override
