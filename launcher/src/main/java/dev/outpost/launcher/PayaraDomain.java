@@ -25,8 +25,10 @@ final class PayaraDomain {
    * on the same pool as requests, while an app or Kubernetes request blocks its thread until the
    * node answers through a tunnel: with 5, five such requests at once took every thread and left
    * none to read the answers, so that every request waited for its 30-second stream timeout.
+   * Bounded well below the fleet: a pool of 200 grew to its bound during a reconnect storm of
+   * 250 agents (ReconnectStormIT), and threads must not grow with the fleet.
    */
-  static final int WORKER_THREADS = 200;
+  static final int WORKER_THREADS = 48;
   private static final String HTTPS_SSL =
       "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
   private static final String LISTENERS =
