@@ -19,16 +19,6 @@ final class PayaraDomain {
   private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
   private static final String CLIENT_CERTIFICATES_MARKER = ".outpost-client-certificates";
-  private static final String WORKER_THREADS_MARKER = ".outpost-worker-threads";
-  /**
-   * Threads of the HTTPS listener's pool (Payara's default is 5). Tunnel WebSocket frames are read
-   * on the same pool as requests, while an app or Kubernetes request blocks its thread until the
-   * node answers through a tunnel: with 5, five such requests at once took every thread and left
-   * none to read the answers, so that every request waited for its 30-second stream timeout.
-   * Bounded well below the fleet: a pool of 200 grew to its bound during a reconnect storm of
-   * 250 agents (ReconnectStormIT), and threads must not grow with the fleet.
-   */
-  static final int WORKER_THREADS = 48;
   private static final String HTTPS_SSL =
       "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
   private static final String LISTENERS =
@@ -77,9 +67,6 @@ final class PayaraDomain {
     }
     if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
       requestClientCertificates();
-    }
-    if (!Files.exists(layout.domainDir().resolve(WORKER_THREADS_MARKER))) {
-      growWorkerThreads();
     }
   }
 
@@ -141,13 +128,6 @@ final class PayaraDomain {
         HTTPS_SSL + "client-auth=want",
         HTTPS_SSL + "renegotiate-on-client-auth-want=false");
     mark(CLIENT_CERTIFICATES_MARKER);
-  }
-
-  /** See {@link #WORKER_THREADS}; the marker makes older domains take it once. */
-  private void growWorkerThreads() {
-    asadmin.remote("set", "configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
-        + ".max-thread-pool-size=" + WORKER_THREADS);
-    mark(WORKER_THREADS_MARKER);
   }
 
   private void mark(String marker) {
