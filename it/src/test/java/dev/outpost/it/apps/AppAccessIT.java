@@ -27,6 +27,11 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import dev.outpost.it.console.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -192,6 +197,45 @@ class AppAccessIT {
       assertEquals("data: tick 1\n\n", first);
       assertTrue(firstMillis < 900, "first event took " + firstMillis + " ms: buffered, not streamed");
       assertEquals("data: tick 2\n\n", readUntil(body, "\n\n"));
+    }
+  }
+
+  /**
+   * Regression: each event stream holds a proxy worker thread for its 3 seconds, and the proxy
+   * reads the tunnel's frames on the same pool; with Payara's default 5 threads, a few streams at
+   * once left none to read the app's answers, and every request waited for the 30-second stream
+   * timeout and ended in a 502 ("peer did not answer OPEN").
+   */
+  @Test
+  void manyRequestsAtOnceAreAllAnswered() throws Exception {
+    int streams = 12;
+    CountDownLatch allStreaming = new CountDownLatch(streams);
+    ExecutorService clients = Executors.newFixedThreadPool(streams);
+    try {
+      List<Future<String>> second = new ArrayList<>();
+      for (int i = 0; i < streams; i++) {
+        second.add(clients.submit(() -> {
+          try (RawHttps connection = RawHttps.connect(fixture.clusterCa(),
+              fixture.web + "." + TestCluster.APPS_DOMAIN)) {
+            InputStream body = events(connection);
+            assertEquals("data: tick 1\n\n", readUntil(body, "\n\n"));
+            allStreaming.countDown();
+            return readUntil(body, "\n\n");
+          }
+        }));
+      }
+      assertTrue(allStreaming.await(20, TimeUnit.SECONDS), allStreaming.getCount() + " of "
+          + streams + " event streams got no first event within 20 s");
+      long start = System.nanoTime();
+      assertEquals(200, aliceBrowser.get(fixture.web, "/", aliceCookie).status());
+      long pageMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertTrue(pageMillis < 5_000, "a page took " + pageMillis + " ms beside " + streams
+          + " event streams");
+      for (Future<String> stream : second) {
+        assertEquals("data: tick 2\n\n", stream.get(20, TimeUnit.SECONDS));
+      }
+    } finally {
+      clients.shutdownNow();
     }
   }
 

@@ -152,18 +152,31 @@ class KubeIT {
             || !line.contains("impersonate-user=[kalice-" + run + "]")), "every request as alice, with the agent's credential:\n" + log);
   }
 
+  /**
+   * More watches at once than Payara's default five request threads: each waits on its tunnel
+   * stream for as long as it runs, and the tunnels are read on those threads, so watches that held
+   * them would leave no thread to read any answer (regression: plain requests then failed after 30
+   * s with a 502).
+   */
   @Test
   @Order(3)
-  void aWatchSeesAChangeAsItHappens() throws Exception {
+  void eightWatchesSeeAChangeAsItHappensWhileOtherRequestsPass() throws Exception {
+    int watches = 8;
     Path kubeconfig = kubeLogin(alice, "alice");
-    Process watch = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "get", "configmaps",
-        "-n", "default", "--watch-only", "-o", "name")
-        .redirectErrorStream(true).redirectOutput(work.resolve("watch.out").toFile()).start();
+    long watchesBefore = watchRequests();
+    List<Process> running = new ArrayList<>();
     try {
+      for (int i = 0; i < watches; i++) {
+        running.add(new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig, "get", "configmaps",
+            "-n", "default", "--watch-only", "-o", "name")
+            .redirectErrorStream(true).redirectOutput(work.resolve("watch-" + i + ".out").toFile())
+            .start());
+      }
       Instant deadline = Instant.now().plusSeconds(30);
-      while (Instant.now().isBefore(deadline) && !Files.readString(apiLog).contains("watch=")) {
+      while (Instant.now().isBefore(deadline) && watchRequests() < watchesBefore + watches) {
         Polling.sleep(200);
       }
+      assertEquals(watchesBefore + watches, watchRequests(), "every watch reached the API server");
       Polling.sleep(500);
       Path manifest = work.resolve("watched.yaml");
       Files.writeString(manifest, """
@@ -171,18 +184,29 @@ class KubeIT {
           kind: ConfigMap
           metadata: {name: watched-%s, namespace: default}
           """.formatted(run));
+      Instant start = Instant.now();
       assertEquals(0, kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString()).exitCode());
-      deadline = Instant.now().plusSeconds(30);
-      String seen = "";
-      while (Instant.now().isBefore(deadline) && !seen.contains("configmap/watched-" + run)) {
-        Polling.sleep(200);
-        seen = Files.readString(work.resolve("watch.out"));
+      Duration applied = Duration.between(start, Instant.now());
+      assertTrue(applied.toSeconds() < 15, "an apply beside " + watches + " watches took " + applied);
+      for (int i = 0; i < watches; i++) {
+        deadline = Instant.now().plusSeconds(30);
+        String seen = "";
+        while (Instant.now().isBefore(deadline) && !seen.contains("configmap/watched-" + run)) {
+          Polling.sleep(200);
+          seen = Files.readString(work.resolve("watch-" + i + ".out"));
+        }
+        assertTrue(seen.contains("configmap/watched-" + run), "watch " + i + " printed the new object: " + seen);
+        assertTrue(running.get(i).isAlive(), "watch " + i + " is still streaming, not answered once and closed");
       }
-      assertTrue(seen.contains("configmap/watched-" + run), "the running watch printed the new object: " + seen);
-      assertTrue(watch.isAlive(), "the watch is still streaming, not answered once and closed");
     } finally {
-      watch.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      for (Process watch : running) {
+        watch.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
     }
+  }
+
+  private long watchRequests() throws IOException {
+    return Files.readString(apiLog).lines().filter(line -> line.contains("watch=")).count();
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.outpost.application.apps.AppGrant;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.http.HttpHead;
+import dev.outpost.web.exchange.OffRequestThread;
+import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -32,6 +34,7 @@ public class AppGateway {
 
   @Inject AppCatalog catalog;
   @Inject AppService apps;
+  @Inject TunnelRuntime runtime;
 
   private volatile Optional<AppHost> host;
 
@@ -67,7 +70,13 @@ public class AppGateway {
       refuse(e, name, names, request, response);
       return;
     }
-    forward(entry.get(), caller, names.origin(name), request, response);
+    String origin = names.origin(name);
+    if (UpstreamHeaders.isWebSocketUpgrade(AppExchange.clientHead(request))) {
+      forward(entry.get(), caller, origin, request, response);
+    } else {
+      OffRequestThread.run(request, runtime.settings().executor(),
+          () -> forward(entry.get(), caller, origin, request, response));
+    }
   }
 
   /** By the app cookie; without one, by a client certificate the TLS handshake accepted. */

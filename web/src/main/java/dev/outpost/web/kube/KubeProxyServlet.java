@@ -8,7 +8,9 @@ import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.http.KubeStreamTarget;
 import dev.outpost.web.rest.OutpostExceptionMapper;
+import dev.outpost.web.exchange.OffRequestThread;
 import dev.outpost.web.ws.AgentTunnels;
+import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  * no per-name routing the application can see, while kubectl keeps a path prefix in its {@code
  * server} URL for every request.
  */
-@WebServlet(urlPatterns = KubeProxyServlet.PATTERN)
+@WebServlet(urlPatterns = KubeProxyServlet.PATTERN, asyncSupported = true)
 public class KubeProxyServlet extends HttpServlet {
   static final String PATTERN = "/kube/*";
   private static final long serialVersionUID = 1L;
@@ -44,6 +46,7 @@ public class KubeProxyServlet extends HttpServlet {
 
   @Inject transient KubeService kube;
   @Inject transient AgentTunnels tunnels;
+  @Inject transient TunnelRuntime runtime;
   private transient ExecSessions execs;
 
   @Override
@@ -77,7 +80,12 @@ public class KubeProxyServlet extends HttpServlet {
       KubeStatus.send(response, OutpostExceptionMapper.status(e.kind()), e.getMessage());
       return;
     }
-    forward(request, response, route, apiPath);
+    if (KubeExchange.upgrade(request) != null) {
+      forward(request, response, route, apiPath);
+    } else {
+      OffRequestThread.run(request, runtime.settings().executor(),
+          () -> forward(request, response, route, apiPath));
+    }
   }
 
   private void forward(HttpServletRequest request, HttpServletResponse response, KubeRoute route,

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -25,13 +26,15 @@ public final class Terminal {
   private final Instant started;
   private final NodeShell shell;
   private final BrowserSide browser;
+  private final TypedAhead typed;
   private final Consumer<Terminal> ended;
   private final AtomicBoolean over = new AtomicBoolean();
   private final AtomicLong bytesIn = new AtomicLong();
   private final AtomicLong bytesOut = new AtomicLong();
 
+  /** @param writers where typed input is written to the shell, off the caller's thread */
   Terminal(UUID session, String user, String node, String login, Instant started, NodeShell shell,
-      BrowserSide browser, Consumer<Terminal> ended) {
+      BrowserSide browser, Executor writers, Consumer<Terminal> ended) {
     this.session = session;
     this.user = user;
     this.node = node;
@@ -39,6 +42,8 @@ public final class Terminal {
     this.started = started;
     this.shell = shell;
     this.browser = browser;
+    this.typed = new TypedAhead(shell.input(), writers,
+        why -> end("connection to " + node + " lost: " + why));
     this.ended = ended;
   }
 
@@ -73,13 +78,12 @@ public final class Terminal {
 
   /** What the user typed or pasted. */
   public void input(String data) {
-    try {
-      byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-      shell.input().write(bytes);
-      shell.input().flush();
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    if (typed.offer(bytes)) {
       bytesIn.addAndGet(bytes.length);
-    } catch (IOException e) {
-      end("connection to " + node + " lost: " + e.getMessage());
+    } else {
+      end("input overrun: more than " + TypedAhead.LIMIT / (1024 * 1024) + " MiB typed ahead of what "
+          + node + " accepted");
     }
   }
 

@@ -57,9 +57,10 @@ public class TerminalSessions {
 
   @PostConstruct
   void start() {
-    // Pumps block on their shell for the whole session, openings on the node: a growable pool of
-    // our own, not the server's bounded request or managed threads.
-    pumps = Executors.newCachedThreadPool(new NamedDaemonThreads("terminal-output"));
+    // Pumps block on their shell for the whole session, openings on the node and typed input on
+    // the shell's window: a growable pool of our own, not the server's bounded request or
+    // managed threads.
+    pumps = Executors.newCachedThreadPool(new NamedDaemonThreads("terminal-io"));
     List<PublicKey> hostCaKeys = cluster.info().hostCaKeys().stream()
         .map(SshKeys::parsePublicKey).toList();
     ssh = new NodeShellClient(hostCaKeys, clock, SSH_TIMEOUT);
@@ -122,7 +123,7 @@ public class TerminalSessions {
       throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
     Terminal terminal = new Terminal(session, user.user(), node, login,
-        clock.instant(), shell, browser, this::ended);
+        clock.instant(), shell, browser, pumps, this::ended);
     open.put(session, terminal);
     browser.send(TerminalProtocol.ready(session, node, login));
     pumps.execute(terminal::pump);
@@ -148,7 +149,7 @@ public class TerminalSessions {
     }
     UUID session = UUID.randomUUID();
     Terminal terminal = new Terminal(session, user.user(), node + "." + leaf, login,
-        clock.instant(), shell, browser, ended -> open.remove(ended.session()));
+        clock.instant(), shell, browser, pumps, ended -> open.remove(ended.session()));
     open.put(session, terminal);
     browser.send(TerminalProtocol.ready(session, terminal.node(), login));
     pumps.execute(terminal::pump);
