@@ -11,6 +11,9 @@ import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
+import dev.outpost.domain.node.Node;
+import dev.outpost.domain.node.NodeLabels;
+import dev.outpost.domain.node.NodeName;
 import dev.outpost.domain.recording.Recording;
 import dev.outpost.testing.PostgresServer;
 import jakarta.persistence.EntityManager;
@@ -94,6 +97,22 @@ class PostgresqlPersistenceTest {
           null, 0, 100)).size());
       assertTrue(audit.contains(nodeEvent));
       assertFalse(audit.contains(UUID.randomUUID()));
+    });
+  }
+
+  @Test
+  void nodesAreListedInNameOrderEachWithItsOwnLabels() throws Exception {
+    String cluster = "list-" + UUID.randomUUID();
+    inTransaction(JpaNodeRepository.class, nodes -> IntStream.of(3, 1, 2).forEach(i -> nodes.add(
+        new Node(cluster, new NodeName("node-" + i), new NodeLabels(Map.of("rack", "r" + i, "env", "edge")),
+            "SHA256:" + i, T0))));
+    inTransaction(JpaNodeRepository.class, nodes -> {
+      List<Node> listed = nodes.list(cluster);
+      assertEquals(List.of("node-1", "node-2", "node-3"), listed.stream().map(Node::name).toList());
+      for (Node node : listed) {
+        String rack = "r" + node.name().substring("node-".length());
+        assertEquals(Map.of("rack", rack, "env", "edge"), node.labels(), node.name());
+      }
     });
   }
 
