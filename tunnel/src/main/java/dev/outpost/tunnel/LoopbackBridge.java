@@ -95,6 +95,9 @@ public final class LoopbackBridge implements AutoCloseable {
         throw new IOException(
             "refused a local connection from " + accepted.getRemoteSocketAddress());
       }
+      // Keystrokes and their echoes are single small SSH packets: Nagle must not hold them back
+      // waiting for the peer's delayed ACK.
+      accepted.setTcpNoDelay(true);
       Splice.start(Splice.Side.of(accepted), Splice.Side.of(stream))
           .exceptionally(
               error -> {

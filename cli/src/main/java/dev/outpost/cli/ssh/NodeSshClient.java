@@ -48,6 +48,8 @@ final class NodeSshClient implements AutoCloseable {
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     // Refuse an invalid host certificate outright instead of falling back to its plain key.
     CoreModuleProperties.ABORT_ON_INVALID_CERTIFICATE.set(client, true);
+    // Its socket is the loopback bridge's: interactive packets go out at once, without Nagle.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
   }
 

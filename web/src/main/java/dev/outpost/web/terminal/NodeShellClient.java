@@ -57,6 +57,8 @@ public final class NodeShellClient implements AutoCloseable {
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     CoreModuleProperties.ABORT_ON_INVALID_CERTIFICATE.set(client, true);
+    // Its socket is the loopback bridge's: interactive packets go out at once, without Nagle.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
   }
 
