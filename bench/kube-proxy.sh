@@ -11,5 +11,6 @@ cd "$(dirname "$0")/.."
 # writes each module's class path to its target/classpath.txt.
 classpath_file=bench/target/classpath.txt
 ./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Doutpost.root="$PWD" \
+# nodelay: the stand-in (the JDK's HTTP server, in this JVM) must not stall on delayed ACKs.
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Doutpost.root="$PWD" -Dsun.net.httpserver.nodelay=true \
   -cp "bench/target/classes:$(cat "$classpath_file")" dev.outpost.bench.KubeBenchmark
