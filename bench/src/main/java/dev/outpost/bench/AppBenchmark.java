@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code bench/app-proxy.sh}: a small page and a 100 MiB download from a web app on loopback,
  * directly and through the app proxy (client certificate, agent tunnel on this machine): latency
  * of one request at a time, requests per second with {@value #CLIENTS} clients, download
- * throughput. Prints a Markdown table (kept in {@code target/bench/app-results.md}).
+ * throughput, and the CPU each process spends per request. Prints a Markdown table (kept in
+ * {@code target/bench/app-results.md}).
  */
 public final class AppBenchmark {
   private static final int WARM_UP = 200;
@@ -41,7 +42,9 @@ public final class AppBenchmark {
       HttpLoad direct = new HttpLoad(HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1).build(), URI.create(upstream.url()), null);
       HttpLoad proxied = AppPath.open(cluster, dir);
-      String results = compare(direct, proxied).markdown();
+      String results = compare(direct, proxied,
+          new SequentialRequests(cluster.payaraPid(), agent.agentPid(), WARM_UP, SEQUENTIAL))
+          .markdown();
       System.out.print(results);
       Files.writeString(dir.resolve("app-results.md"), results);
     } finally {
@@ -50,17 +53,10 @@ public final class AppBenchmark {
     }
   }
 
-  private static ResultTable compare(HttpLoad direct, HttpLoad proxied) {
+  private static ResultTable compare(HttpLoad direct, HttpLoad proxied,
+      SequentialRequests sequential) {
     ResultTable table = new ResultTable("measure", "direct", "app proxy", "proxy vs direct");
-    Progress.say("1 KiB page: " + SEQUENTIAL + " requests one at a time per path");
-    direct.latency("/page", WARM_UP);
-    proxied.latency("/page", WARM_UP);
-    Samples directLatency = direct.latency("/page", SEQUENTIAL);
-    Samples proxiedLatency = proxied.latency("/page", SEQUENTIAL);
-    table.row("1 KiB page, one request at a time: median / p99",
-        PathComparison.format("%.2f / %.2f ms", directLatency.median(), directLatency.p99()),
-        PathComparison.format("%.2f / %.2f ms", proxiedLatency.median(), proxiedLatency.p99()),
-        PathComparison.format("+%.2f ms median", proxiedLatency.median() - directLatency.median()));
+    sequential.compare(table, "1 KiB page", "/page", direct, proxied);
     Progress.say("1 KiB page: " + CLIENTS + " clients × " + PER_CLIENT + " requests per path");
     double directRate = direct.requestsPerSecond("/page", CLIENTS, PER_CLIENT);
     double proxiedRate = proxied.requestsPerSecond("/page", CLIENTS, PER_CLIENT);

@@ -47,7 +47,9 @@ public final class KubeBenchmark {
       HttpLoad direct = new HttpLoad(HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1).build(), URI.create(api.url()), null);
       Path directKubeconfig = api.kubeconfig(dir.resolve("direct.kubeconfig"));
-      String results = compare(direct, directKubeconfig, proxied).markdown();
+      String results = compare(direct, directKubeconfig, proxied,
+          new SequentialRequests(cluster.payaraPid(), agent.agentPid(), WARM_UP, SEQUENTIAL))
+          .markdown();
       System.out.print(results);
       Files.writeString(dir.resolve("kube-results.md"), results);
     } finally {
@@ -56,18 +58,11 @@ public final class KubeBenchmark {
     }
   }
 
-  private static ResultTable compare(HttpLoad direct, Path directKubeconfig, KubePath proxied) {
+  private static ResultTable compare(HttpLoad direct, Path directKubeconfig, KubePath proxied,
+      SequentialRequests sequential) {
     ResultTable table = new ResultTable("measure", "direct", "Kubernetes proxy", "proxy vs direct");
     String pods = BenchKubeApi.PODS_PATH;
-    Progress.say("GET pods: " + SEQUENTIAL + " requests one at a time per path");
-    direct.latency(pods, WARM_UP);
-    proxied.load().latency(pods, WARM_UP);
-    Samples directLatency = direct.latency(pods, SEQUENTIAL);
-    Samples proxiedLatency = proxied.load().latency(pods, SEQUENTIAL);
-    table.row("GET pods, one request at a time: median / p99",
-        PathComparison.format("%.2f / %.2f ms", directLatency.median(), directLatency.p99()),
-        PathComparison.format("%.2f / %.2f ms", proxiedLatency.median(), proxiedLatency.p99()),
-        PathComparison.format("+%.2f ms median", proxiedLatency.median() - directLatency.median()));
+    sequential.compare(table, "GET pods", pods, direct, proxied.load());
     Progress.say("GET pods: " + CLIENTS + " clients × " + PER_CLIENT + " requests per path");
     double directRate = direct.requestsPerSecond(pods, CLIENTS, PER_CLIENT);
     double proxiedRate = proxied.load().requestsPerSecond(pods, CLIENTS, PER_CLIENT);
