@@ -10,18 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code bench/terminal-latency.sh}: keystroke-to-echo latency of a web console terminal, browser
  * WebSocket → proxy → SSH over the agent tunnel → PTY → back, measured as a script-driven browser
  * would see it (one character typed, the same character read back, with the PTY in raw mode and
- * {@code cat} echoing); and the proxy's live heap per open terminal. Markdown on standard output,
+ * {@code cat} echoing); the proxy's live heap per open terminal; and 1 MiB pasted into one
+ * terminal, then into twenty at once, each echoed back intact. Markdown on standard output,
  * also kept in {@code target/bench/terminal-results.md}.
  */
 public final class TerminalLatency {
   private static final int WARM_UP = 200;
   private static final int KEYSTROKES = 2000;
   private static final int OPEN_TERMINALS = 20;
+  private static final int PASTE = 1024 * 1024;
+  private static final int PASTE_CHUNK = 8 * 1024;
+  /** Like a paste that waits for its echo: at most this many characters ahead of it. */
+  private static final int PASTE_IN_FLIGHT = 128 * 1024;
+  private static final int PASTE_TERMINALS = 20;
 
   private TerminalLatency() {}
 
@@ -39,8 +48,9 @@ public final class TerminalLatency {
       HttpClient http = HttpClient.newBuilder().sslContext(cluster.cluster().trustContext()).build();
       BrowserTerminal.Console console =
           BrowserTerminal.Console.login(http, cluster.proxy(), "admin", cluster.adminPassword());
+      // The heap before the pastes: what twenty pasting terminals leave behind is not at rest.
       String results = String.join("\n", latency(http, cluster, console).markdown(),
-          heap(http, cluster, console).markdown());
+          heap(http, cluster, console).markdown(), paste(http, cluster, console).markdown());
       System.out.print(results);
       Files.writeString(dir.resolve("terminal-results.md"), results);
     } finally {
@@ -55,8 +65,7 @@ public final class TerminalLatency {
     List<Double> millis = new ArrayList<>();
     try (BrowserTerminal terminal =
         BrowserTerminal.open(http, cluster.proxy(), console, TunnelPath.NODE, "root")) {
-      terminal.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r");
-      terminal.skipPast("READY\n");
+      echoEverything(terminal);
       for (int i = 0; i < WARM_UP + KEYSTROKES; i++) {
         char key = (char) ('a' + i % 26);
         long start = System.nanoTime();
@@ -76,6 +85,69 @@ public final class TerminalLatency {
         .row("keystroke → echo, median of " + samples.count(), String.format("%.3f ms", samples.median()), "")
         .row("keystroke → echo, p99 of " + samples.count(), String.format("%.3f ms", samples.p99()),
             samples.p99() < 10 ? "< 10 ms: met" : "**< 10 ms: not met**");
+  }
+
+  /** Turns the terminal's shell into {@code cat} on a raw PTY: every character comes back as is. */
+  private static void echoEverything(BrowserTerminal terminal) throws InterruptedException {
+    terminal.type("stty raw -echo; printf 'RE''ADY\\n'; exec cat\r");
+    terminal.skipPast("READY\n");
+  }
+
+  /** 1 MiB pasted into {@code cat} and echoed back: one terminal, then many at once. */
+  private static ResultTable paste(HttpClient http, BenchCluster cluster,
+      BrowserTerminal.Console console) throws Exception {
+    Progress.say("pasting 1 MiB into one terminal, then into each of " + PASTE_TERMINALS + " at once");
+    double alone = pasteSeconds(http, cluster, console, 1);
+    double together = pasteSeconds(http, cluster, console, PASTE_TERMINALS);
+    return new ResultTable("1 MiB pasted, echoed by cat", "seconds", "echoed MB/s")
+        .row("one terminal", String.format("%.2f", alone), String.format("%.2f", PASTE / alone / 1e6))
+        .row(PASTE_TERMINALS + " terminals at once (all done)", String.format("%.2f", together),
+            String.format("%.2f", PASTE_TERMINALS * PASTE / together / 1e6));
+  }
+
+  /** Seconds until {@code terminals} terminals, pasted into at once, all echoed 1 MiB intact. */
+  private static double pasteSeconds(HttpClient http, BenchCluster cluster,
+      BrowserTerminal.Console console, int terminals) throws Exception {
+    List<BrowserTerminal> open = new ArrayList<>();
+    ExecutorService pasters = Executors.newFixedThreadPool(terminals);
+    try {
+      for (int i = 0; i < terminals; i++) {
+        BrowserTerminal terminal = BrowserTerminal.open(http, cluster.proxy(), console, TunnelPath.NODE, "root");
+        open.add(terminal);
+        echoEverything(terminal);
+      }
+      long start = System.nanoTime();
+      List<Future<?>> pastes = new ArrayList<>();
+      for (BrowserTerminal terminal : open) {
+        pastes.add(pasters.submit(() -> pasteAndCheck(terminal)));
+      }
+      for (Future<?> pasted : pastes) {
+        pasted.get();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      pasters.shutdownNow();
+      open.forEach(BrowserTerminal::close);
+    }
+  }
+
+  private static Void pasteAndCheck(BrowserTerminal terminal) throws InterruptedException {
+    String text = "0123456789abcdefghijklmnopqrstuvwxyz .,-\n".repeat(PASTE / 40 + 1).substring(0, PASTE);
+    int sent = 0;
+    int echoed = 0;
+    while (echoed < PASTE) {
+      if (sent < PASTE && sent - echoed < PASTE_IN_FLIGHT) {
+        terminal.type(text.substring(sent, Math.min(PASTE, sent + PASTE_CHUNK)));
+        sent = Math.min(PASTE, sent + PASTE_CHUNK);
+      } else {
+        char c = terminal.next();
+        if (c != text.charAt(echoed)) {
+          throw new IllegalStateException("echo differs at offset " + echoed);
+        }
+        echoed++;
+      }
+    }
+    return null;
   }
 
   private static ResultTable heap(HttpClient http, BenchCluster cluster,
