@@ -3,7 +3,7 @@ package dev.outpost.application;
 import dev.outpost.api.KubeClusterView;
 import dev.outpost.api.KubeRegistration;
 import dev.outpost.application.kube.KubeAccess;
-import dev.outpost.application.kube.KubeExecSession;
+import dev.outpost.application.kube.KubeSession;
 import dev.outpost.application.kube.KubeRequest;
 import dev.outpost.application.kube.KubeRoute;
 import dev.outpost.application.recording.NodeRequestVerifier;
@@ -94,35 +94,36 @@ public class KubeService {
         remoteAddr);
   }
 
-  /** Audits a forwarded request; {@code session} is the exec session it began, or null. */
+  /** Audits a forwarded request; {@code session} is the exec or attach session it began, or null. */
   public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr,
       UUID session) {
     access.requested(route, request, status, remoteAddr, session);
   }
 
   /**
-   * An exec the API server accepted: audits {@code session.start} and opens its recording.
+   * An exec or attach the API server accepted: audits {@code session.start} and opens its
+   * recording.
    *
    * @return the session and its recording
    */
-  public KubeExecSession execStarted(KubeRoute route, KubeRequest exec, String remoteAddr) {
-    UUID session = access.execStarted(route, exec, remoteAddr);
+  public KubeSession sessionStarted(KubeRoute route, KubeRequest request, String remoteAddr) {
+    UUID session = access.sessionStarted(route, request, remoteAddr);
     UUID recording = recordings.open(route.node(), session, route.user(), route.kubeUser());
-    return new KubeExecSession(session, recording);
+    return new KubeSession(session, recording);
   }
 
-  /** Appends asciicast bytes to the exec's recording. */
-  public void recorded(KubeExecSession session, byte[] cast) {
+  /** Appends asciicast bytes to the session's recording. */
+  public void recorded(KubeSession session, byte[] cast) {
     recordings.append(session.recording(), cast);
   }
 
-  /** The exec ended: its recording is complete and {@code session.end} audited. */
-  public void execEnded(KubeRoute route, KubeRequest exec, KubeExecSession session,
+  /** The exec or attach ended: its recording is complete and {@code session.end} audited. */
+  public void sessionEnded(KubeRoute route, KubeRequest request, KubeSession session,
       String remoteAddr, long bytesIn, long bytesOut, String how) {
     try {
       recordings.complete(session.recording());
     } finally {
-      access.execEnded(route, exec, session.id(), remoteAddr, bytesIn, bytesOut, how);
+      access.sessionEnded(route, request, session.id(), remoteAddr, bytesIn, bytesOut, how);
     }
   }
 

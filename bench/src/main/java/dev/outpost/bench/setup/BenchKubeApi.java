@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,10 +30,12 @@ public final class BenchKubeApi implements AutoCloseable {
   private static final String TOKEN = "bench-agent-token";
 
   private final HttpServer server;
+  private final ExecutorService threads;
   private final byte[] podList;
 
-  private BenchKubeApi(HttpServer server) {
+  private BenchKubeApi(HttpServer server, ExecutorService threads) {
     this.server = server;
+    this.threads = threads;
     this.podList = ("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"1\"},"
         + "\"items\":[" + IntStream.range(0, PODS).mapToObj(BenchKubeApi::pod)
         .collect(Collectors.joining(",")) + "]}").getBytes(StandardCharsets.UTF_8);
@@ -41,8 +44,9 @@ public final class BenchKubeApi implements AutoCloseable {
   public static BenchKubeApi start() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-      server.setExecutor(Executors.newFixedThreadPool(16));
-      BenchKubeApi api = new BenchKubeApi(server);
+      ExecutorService threads = Executors.newFixedThreadPool(16);
+      server.setExecutor(threads);
+      BenchKubeApi api = new BenchKubeApi(server, threads);
       server.createContext("/", api::handle);
       server.start();
       return api;
@@ -136,5 +140,8 @@ public final class BenchKubeApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    // the server leaves its executor running (a watch's thread, too): without this the
+    // benchmark's JVM never exits after printing its results
+    threads.shutdownNow();
   }
 }

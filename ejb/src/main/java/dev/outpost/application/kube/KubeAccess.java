@@ -120,41 +120,44 @@ public final class KubeAccess {
   }
 
   /**
-   * A {@code kubectl exec} the API server accepted begins a session, audited as {@code
-   * session.start} like an SSH session's: who, which cluster and node, impersonating whom, which
-   * pod, container and command.
+   * A {@code kubectl exec} or {@code attach} the API server accepted begins a session, audited as
+   * {@code session.start} like an SSH session's: who, which cluster and node, impersonating whom,
+   * which pod and container, and an exec's command.
    *
    * @return the session's id
    */
-  public UUID execStarted(KubeRoute route, KubeRequest exec, String remoteAddr) {
+  public UUID sessionStarted(KubeRoute route, KubeRequest request, String remoteAddr) {
     UUID session = UUID.randomUUID();
-    audit.record(execEvent(AuditEventType.SESSION_START, route, exec, session, remoteAddr)
-        .message(execNote(exec)));
+    audit.record(sessionEvent(AuditEventType.SESSION_START, route, request, session, remoteAddr)
+        .message(sessionNote(request)));
     return session;
   }
 
   /**
-   * The exec session ended, audited as {@code session.end} with what passed each way and how it
-   * ended (the container's exit status as the API server reported it, the recording's end).
+   * The exec or attach session ended, audited as {@code session.end} with what passed each way
+   * and how it ended (the container's exit status as the API server reported it, the recording's end).
    */
-  public void execEnded(KubeRoute route, KubeRequest exec, UUID session, String remoteAddr,
+  public void sessionEnded(KubeRoute route, KubeRequest request, UUID session, String remoteAddr,
       long bytesIn, long bytesOut, String how) {
-    audit.record(execEvent(AuditEventType.SESSION_END, route, exec, session, remoteAddr)
-        .message(execNote(exec) + ", bytes in " + bytesIn + ", out " + bytesOut
+    audit.record(sessionEvent(AuditEventType.SESSION_END, route, request, session, remoteAddr)
+        .message(sessionNote(request) + ", bytes in " + bytesIn + ", out " + bytesOut
             + (how.isEmpty() ? "" : "; " + how)));
   }
 
-  private static AuditRecord execEvent(AuditEventType type, KubeRoute route, KubeRequest exec,
+  private static AuditRecord sessionEvent(AuditEventType type, KubeRoute route, KubeRequest request,
       UUID session, String remoteAddr) {
     return AuditRecord.success(type).actor(route.user()).target("kube:" + route.kubeCluster())
         .node(route.node()).login(route.kubeUser()).sessionId(session).remoteAddr(remoteAddr);
   }
 
-  /** E.g. {@code origin=kube exec default/web-0 container=app command=[sh]}. */
-  private static String execNote(KubeRequest exec) {
-    return "origin=kube exec " + exec.namespace() + "/" + exec.name()
-        + (exec.container().isEmpty() ? "" : " container=" + exec.container())
-        + " command=" + exec.command();
+  /**
+   * E.g. {@code origin=kube exec default/web-0 container=app command=[sh]} or {@code origin=kube
+   * attach default/web-0 container=app}.
+   */
+  private static String sessionNote(KubeRequest session) {
+    return "origin=kube " + session.interaction() + " " + session.namespace() + "/" + session.name()
+        + (session.container().isEmpty() ? "" : " container=" + session.container())
+        + (session.resource().equals("pods/exec") ? " command=" + session.command() : "");
   }
 
   /** The Kubernetes clusters {@code identity}'s roles reach, with whom they impersonate there. */

@@ -17,8 +17,8 @@ import java.util.Locale;
  * @param namespace empty for cluster-scoped resources and non-resource paths
  * @param name the object's name, empty for collections
  * @param command what an exec runs (the query's {@code command} values), empty otherwise
- * @param container the container an exec runs in (the query's {@code container}), empty when the
- *     request names none (the pod's only or default container)
+ * @param container the container an exec runs in or an attach attaches to (the query's {@code
+ *     container}), empty when the request names none (the pod's only or default container)
  */
 public record KubeRequest(String verb, String resource, String namespace, String name,
     List<String> command, String container) {
@@ -62,14 +62,23 @@ public record KubeRequest(String verb, String resource, String namespace, String
     boolean watch = watchPath || (query != null && query.matches("(^|.*&)watch=(true|1)(&.*|$)"));
     boolean exec = resource.equals("pods/exec");
     List<String> command = exec ? values(query, "command") : List.of();
-    String container = exec ? values(query, "container").stream().findFirst().orElse("") : "";
+    String container = exec || resource.equals("pods/attach")
+        ? values(query, "container").stream().findFirst().orElse("") : "";
     return new KubeRequest(verb(method, name.isEmpty(), watch), resource, namespace, name, command,
         container);
   }
 
-  /** Whether this is a {@code kubectl exec} (which is recorded when it switches protocols). */
-  public boolean isExec() {
-    return resource.equals("pods/exec");
+  /**
+   * Whether this is an interactive session with a container, {@code kubectl exec} or {@code
+   * kubectl attach}, which is recorded when it switches protocols.
+   */
+  public boolean isInteractive() {
+    return resource.equals("pods/exec") || resource.equals("pods/attach");
+  }
+
+  /** {@code exec} or {@code attach} for an interactive session, else empty. */
+  public String interaction() {
+    return isInteractive() ? resource.substring("pods/".length()) : "";
   }
 
   /** The query's values of {@code field}, decoded, control characters shown as '?'. */

@@ -36,12 +36,14 @@ import java.util.concurrent.TimeUnit;
  * the fabric8 Kubernetes mock server in CRUD mode; a thin front in this process serves what the
  * mock does not serve to kubectl: discovery ({@code /api}, {@code /apis}, {@code /api/v1}),
  * watches as chunked HTTP streams (the mock serves watches over WebSocket only), a followed pod
- * log ({@value #LOG_LINES} lines, {@value #LOG_PAUSE_MILLIS} ms apart) and exec/attach over
- * WebSocket ({@link ExecWebSocket}). Every request's impersonation and credential headers are
+ * log ({@value #LOG_LINES} lines, {@value #LOG_PAUSE_MILLIS} ms apart), exec/attach over
+ * WebSocket ({@link ExecWebSocket}) and port-forward over SPDY/3.1, tunnelled in a WebSocket or
+ * not ({@link PortForwardUpgrade}), to a TCP echo server on 127.0.0.1:{@value #ECHO_PORT}, the one
+ * "pod port" there is ({@link EchoServer}). Every request's impersonation and credential headers are
  * printed to stdout, one {@code REQUEST} line each, for the test to check what reached the API
  * server.
  *
- * <p>The port is served raw: a request head naming an exec upgrade is answered here, any other
+ * <p>The port is served raw: a request head naming an upgrade is answered here, any other
  * request goes on, bytes as they are, to the JDK HTTP server of the front (which cannot switch
  * protocols).
  *
@@ -62,6 +64,8 @@ public final class KubeApiStandIn {
 
   static final int LOG_LINES = 10;
   static final int LOG_PAUSE_MILLIS = 500;
+  /** The port {@code kubectl port-forward} reaches, on loopback in the stand-in's namespace. */
+  static final int ECHO_PORT = 16480;
 
   /** Objects created through the front, for the watches: path of the collection and JSON. */
   private record Change(String collection, String type, String object) {}
@@ -85,6 +89,7 @@ public final class KubeApiStandIn {
     server.setExecutor(threads);
     server.createContext("/", front::handle);
     server.start();
+    EchoServer.start(ECHO_PORT, threads);
     ServerSocket raw = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress());
     System.out.println("READY " + args[0]);
     while (true) {
@@ -105,6 +110,10 @@ public final class KubeApiStandIn {
           + " authorization=" + head.header("Authorization").orElse(null));
       if (ExecWebSocket.asks(head)) {
         ExecWebSocket.serve(head, in, client.getOutputStream());
+        return;
+      }
+      if (PortForwardUpgrade.asks(head)) {
+        PortForwardUpgrade.serve(head, in, client.getOutputStream(), threads);
         return;
       }
       try (Socket http = new Socket(InetAddress.getLoopbackAddress(), httpPort)) {

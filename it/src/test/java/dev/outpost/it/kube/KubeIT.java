@@ -1,5 +1,6 @@
 package dev.outpost.it.kube;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +14,10 @@ import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -273,18 +280,20 @@ class KubeIT {
         .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
     assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
     assertTrue(audited.get(0).contains("command=[cat] status=101"), audited.get(0));
-    execIsRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(), pod);
+    // kubectl names the pod's only container itself
+    isRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(),
+        "origin=kube exec default/" + pod + " container=shell command=[cat]", "exec-" + pod,
+        "hello through the tunnel");
   }
 
   /**
-   * The exec of {@link #execPassesStdinAndStdoutThroughTheUpgrade} is a session: {@code
-   * session.start}/{@code session.end} with its pod and command, and a complete recording at the
-   * proxy that lists, exports and plays with the container's output.
+   * An exec or attach is a session: {@code session.start}/{@code session.end} with {@code note}
+   * (its pod, container and command), and a complete recording at the proxy that lists, exports
+   * and plays with the container's {@code output}.
    */
-  private void execIsRecordedLikeAnSshSession(String session, String pod) throws IOException {
-    assertTrue(session.matches("[0-9a-f-]{36}"), "the exec's kube.request names its session: " + session);
-    // kubectl names the pod's only container itself
-    String note = "origin=kube exec default/" + pod + " container=shell command=[cat]";
+  private void isRecordedLikeAnSshSession(String session, String note, String name, String output)
+      throws IOException {
+    assertTrue(session.matches("[0-9a-f-]{36}"), "the kube.request names its session: " + session);
     JsonNode start = sessionEvent("session.start", session);
     assertEquals("kalice-" + run, start.get("actor").asText());
     assertEquals("kube:" + kube, start.get("target").asText());
@@ -296,7 +305,7 @@ class KubeIT {
     assertFalse(end.get("reason").asText().contains("recording stopped"), end.toString());
 
     JsonNode[] recording = {null};
-    Polling.await("a complete recording of exec session " + session, Duration.ofSeconds(30), () -> {
+    Polling.await("a complete recording of session " + session, Duration.ofSeconds(30), () -> {
       for (JsonNode listed : Cli.parseJson(admin.run("recordings", "ls", "--format=json")
           .requireSuccess().stdout())) {
         if (session.equals(listed.path("session_id").asText()) && listed.get("complete").asBoolean()) {
@@ -308,7 +317,7 @@ class KubeIT {
     assertEquals("kalice-" + run, recording[0].get("user").asText());
     assertEquals("kalice-" + run, recording[0].get("login").asText(), "the impersonated Kubernetes user");
     assertEquals(node, recording[0].get("node").asText());
-    Path cast = work.resolve("exec-" + pod + ".cast");
+    Path cast = work.resolve(name + ".cast");
     Files.writeString(cast, admin.run("recordings", "export", session).requireSuccess().stdout());
     assertTrue(Files.readString(cast).startsWith("{\"version\":2,\"width\":80,\"height\":24,"),
         Files.readString(cast));
@@ -318,7 +327,7 @@ class KubeIT {
     Command.Result played = Command.run(List.of("script", "-qec", "asciinema cat " + cast, "/dev/null"),
         Map.of(), null, Duration.ofSeconds(30));
     assertEquals(0, played.exitCode(), played.stdout() + played.stderr());
-    assertTrue(played.stdout().contains("hello through the tunnel"),
+    assertTrue(played.stdout().contains(output),
         "the recording plays the container's output: " + played.stdout());
   }
 
@@ -335,13 +344,19 @@ class KubeIT {
 
   @Test
   @Order(8)
-  void attachPassesStdinAndStdoutThroughTheUpgrade() throws IOException {
+  void attachPassesStdinAndStdoutThroughTheUpgradeAndIsRecorded() throws IOException {
     Path kubeconfig = kubeLogin(alice, "alice");
     String pod = applyPod(kubeconfig, "attached-" + run);
     Command.Result result = kubectlWithInput(kubeconfig, "attached\n", "attach", "-i", pod);
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(result.stdout().contains("attached\n"), result.stdout());
     assertTrue(Files.readString(apiLog).contains("EXEC v5.channel.k8s.io GET /api/v1/namespaces/default/pods/" + pod + "/attach?"));
+    List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
+        .requireSuccess().stdout().lines().filter(line -> line.contains("pods/attach " + pod)).toList();
+    assertEquals(1, audited.size(), "one kube.request for the attach: " + audited);
+    assertTrue(audited.get(0).contains("get pods/attach " + pod + " namespace=default status=101"), audited.get(0));
+    isRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(),
+        "origin=kube attach default/" + pod + " container=shell", "attach-" + pod, "attached");
   }
 
   @Test
@@ -365,6 +380,98 @@ class KubeIT {
       assertTrue(Files.readString(out).contains("log line " + KubeApiStandIn.LOG_LINES + "\n"), Files.readString(out));
     } finally {
       logs.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Stock {@code kubectl port-forward} as kubectl 1.30 and later run it by default: SPDY/3.1
+   * tunnelled in a WebSocket ({@code SPDY/3.1+portforward.k8s.io}), a GET that switches protocols.
+   */
+  @Test
+  @Order(10)
+  void portForwardOverWebSocketCarriesBytesBothWays() throws Exception {
+    portForwardEchoes("pf-ws-" + run, Map.of(), "websocket", "get");
+  }
+
+  /** The same over a plain HTTP upgrade to SPDY/3.1, kubectl's fallback and older kubectl's way. */
+  @Test
+  @Order(11)
+  void portForwardOverSpdyCarriesBytesBothWays() throws Exception {
+    portForwardEchoes("pf-spdy-" + run, Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false"),
+        "spdy", "create");
+  }
+
+  /**
+   * Forwards a local port to the stand-in's echo port of pod {@code name}, sends a line and 256
+   * KiB through it, on two connections, and reads them back; then checks the upgrade {@code
+   * protocol} reached the API server as alice with the role's groups and is audited once, as
+   * {@code verb pods/portforward NAME ... status=101}.
+   */
+  private void portForwardEchoes(String name, Map<String, String> env, String protocol, String verb)
+      throws Exception {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, name);
+    int local;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      local = probe.getLocalPort();
+    }
+    Path out = work.resolve(name + ".out");
+    ProcessBuilder builder = new ProcessBuilder("kubectl", "--kubeconfig=" + kubeconfig,
+        "port-forward", "--address=127.0.0.1", "pod/" + pod, local + ":" + KubeApiStandIn.ECHO_PORT)
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    builder.environment().putAll(env);
+    Process forward = builder.start();
+    try {
+      Polling.await("kubectl port-forward listening", Duration.ofSeconds(60),
+          () -> readQuietly(out).contains("Forwarding from 127.0.0.1:" + local),
+          () -> readQuietly(out));
+      byte[] line = ("through the tunnel and back " + run + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] bulk = new byte[256 * 1024];
+      new Random(42).nextBytes(bulk);
+      assertArrayEquals(line, echoed(local, line), "a line came back: " + readQuietly(out));
+      assertArrayEquals(bulk, echoed(local, bulk), "256 KiB came back on a second connection");
+    } finally {
+      forward.destroy();
+      forward.waitFor(10, TimeUnit.SECONDS);
+      forward.destroyForcibly();
+    }
+    String log = Files.readString(apiLog);
+    String path = "/api/v1/namespaces/default/pods/" + pod + "/portforward";
+    assertTrue(log.lines().anyMatch(l -> l.startsWith("PORTFORWARD " + protocol + " ") && l.contains(path)),
+        "the port-forward of " + pod + " went over " + protocol + ":\n" + log);
+    assertTrue(log.lines().anyMatch(l -> l.startsWith("REQUEST ") && l.contains(path)
+        && l.endsWith(" impersonate-user=[kalice-" + run + "] impersonate-group=[edge-ops, edge-viewers]"
+            + " authorization=Bearer " + AGENT_TOKEN)), "the port-forward arrived as alice with the role's groups:\n" + log);
+    List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
+        .requireSuccess().stdout().lines().filter(l -> l.contains("pods/portforward " + pod + " ")).toList();
+    assertEquals(1, audited.size(), "one kube.request for the port-forward: " + audited);
+    assertTrue(audited.get(0).contains(verb + " pods/portforward " + pod + " namespace=default status=101"),
+        audited.get(0));
+  }
+
+  /** Sends {@code data} to 127.0.0.1:{@code port} and reads as many bytes back. */
+  private static byte[] echoed(int port, byte[] data) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(30_000);
+      CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+        try {
+          socket.getOutputStream().write(data);
+          socket.getOutputStream().flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      byte[] back = socket.getInputStream().readNBytes(data.length);
+      sent.get(30, TimeUnit.SECONDS);
+      return back;
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      return e.toString();
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * Kubernetes access end to end: stock kubectl on this host, the proxy, an agent in the edge
  * network namespace and, behind it, a stand-in API server (the fabric8 mock server in CRUD mode
- * with a thin front for discovery and watches), since no kube-apiserver can be installed here.
+ * with a thin front for discovery, watches, exec/attach over WebSocket and port-forward over
+ * SPDY/3.1 to an echo server), since no kube-apiserver can be installed here.
  */
 package dev.outpost.it.kube;

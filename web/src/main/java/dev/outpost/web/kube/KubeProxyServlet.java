@@ -47,11 +47,11 @@ public class KubeProxyServlet extends HttpServlet {
   @Inject transient KubeService kube;
   @Inject transient AgentTunnels tunnels;
   @Inject transient TunnelRuntime runtime;
-  private transient ExecSessions execs;
+  private transient KubeSessions sessions;
 
   @Override
   public void init() {
-    execs = new ExecSessions(kube, Clock.systemUTC());
+    sessions = new KubeSessions(kube, Clock.systemUTC());
   }
 
   @Override
@@ -99,7 +99,7 @@ public class KubeProxyServlet extends HttpServlet {
     }
     int status = 502;
     TunnelStream stream = null;
-    ExecSessions.Started exec = new ExecSessions.Started();
+    KubeSessions.Started session = new KubeSessions.Started();
     try {
       stream = tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(),
           route.kubeUser(), route.kubeGroups()).encode());
@@ -107,7 +107,8 @@ public class KubeProxyServlet extends HttpServlet {
       KubeExchange.sendRequest(request, apiPath, toAgent);
       InputStream fromAgent = new BufferedInputStream(stream.input(), 16 * 1024);
       status = KubeExchange.relayResponse(stream, fromAgent, request, response,
-          accepted -> execs.recorder(route, described, accepted, request.getRemoteAddr(), exec));
+          accepted -> sessions.recorder(route, described, accepted, request.getRemoteAddr(),
+              session));
     } catch (IOException | ServletException e) {
       LOG.info(() -> "kube request of " + route.user() + " to " + route.kubeCluster() + " failed: "
           + e.getMessage());
@@ -120,7 +121,7 @@ public class KubeProxyServlet extends HttpServlet {
       if (stream != null && !switched) {
         stream.close();
       }
-      kube.requested(route, described, status, request.getRemoteAddr(), exec.id());
+      kube.requested(route, described, status, request.getRemoteAddr(), session.id());
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.outpost.web.kube;
 
 import dev.outpost.application.KubeService;
-import dev.outpost.application.kube.KubeExecSession;
+import dev.outpost.application.kube.KubeSession;
 import dev.outpost.application.kube.KubeRequest;
 import dev.outpost.application.kube.KubeRoute;
 import dev.outpost.tunnel.http.HttpHead;
@@ -14,25 +14,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code kubectl exec} sessions, recorded like SSH sessions: an exec the API server accepts in a
- * recordable channel protocol gets a session id, a {@code session.start} event, a recording written
- * here at the proxy as it passes, and a {@code session.end} event. Other upgrades (attach,
- * port-forward, SPDY/3.1 from older kubectl) pass unrecorded with their {@code kube.request}.
+ * {@code kubectl exec} and {@code kubectl attach} sessions, recorded like SSH sessions: an
+ * interactive request ({@link KubeRequest#isInteractive()}) the API server accepts in a recordable
+ * channel protocol gets a session id, a {@code session.start} event, a recording written here at
+ * the proxy as it passes, and a {@code session.end} event. Other upgrades (port-forward, SPDY/3.1
+ * from older kubectl or kubectl's fallback) pass unrecorded with their {@code kube.request}.
  */
-final class ExecSessions {
-  private static final Logger LOG = Logger.getLogger(ExecSessions.class.getName());
+final class KubeSessions {
+  private static final Logger LOG = Logger.getLogger(KubeSessions.class.getName());
 
   private final KubeService kube;
   private final InstantSource clock;
 
-  ExecSessions(KubeService kube, InstantSource clock) {
+  KubeSessions(KubeService kube, InstantSource clock) {
     this.kube = kube;
     this.clock = clock;
   }
 
-  /** The session an exec started, once the API server accepted it; one per request. */
+  /** The session an exec or attach started, once the API server accepted it; one per request. */
   static final class Started {
-    private KubeExecSession session;
+    private KubeSession session;
 
     /** The session's id, or null when the request began none. */
     UUID id() {
@@ -41,8 +42,8 @@ final class ExecSessions {
   }
 
   /**
-   * The tap that records the exec the API server accepted with {@code accepted}, or none when it
-   * is not a recordable exec; {@code started} takes the session.
+   * The tap that records the exec or attach the API server accepted with {@code accepted}, or
+   * none when it is not a recordable one; {@code started} takes the session.
    */
   SplicedUpgrade.Tap recorder(KubeRoute route, KubeRequest request, HttpHead accepted,
       String remoteAddr, Started started) {
@@ -50,10 +51,10 @@ final class ExecSessions {
     boolean webSocket = accepted.header("Upgrade")
         .filter(upgrade -> Arrays.stream(upgrade.split(",")).map(String::strip)
             .anyMatch("websocket"::equalsIgnoreCase)).isPresent();
-    if (!request.isExec() || !webSocket || !ExecRecorder.PROTOCOLS.contains(protocol)) {
+    if (!request.isInteractive() || !webSocket || !ExecRecorder.PROTOCOLS.contains(protocol)) {
       return SplicedUpgrade.Tap.NONE;
     }
-    KubeExecSession session = kube.execStarted(route, request, remoteAddr);
+    KubeSession session = kube.sessionStarted(route, request, remoteAddr);
     started.session = session;
     return new ExecRecorder(new ExecRecorder.Sink() {
       @Override
@@ -64,9 +65,9 @@ final class ExecSessions {
       @Override
       public void ended(long bytesIn, long bytesOut, String how) {
         try {
-          kube.execEnded(route, request, session, remoteAddr, bytesIn, bytesOut, how);
+          kube.sessionEnded(route, request, session, remoteAddr, bytesIn, bytesOut, how);
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "the end of kube exec session " + session.id()
+          LOG.log(Level.WARNING, "the end of kube " + request.interaction() + " session " + session.id()
               + " could not be recorded", e);
         }
       }
