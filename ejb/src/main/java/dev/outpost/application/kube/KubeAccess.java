@@ -86,8 +86,9 @@ public final class KubeAccess {
         .actor(userName).target("kube:" + kubeCluster).remoteAddr(remoteAddr);
     Optional<KubeCluster> registered = kubeClusters.find(cluster, kubeCluster);
     Optional<Node> node = registered.flatMap(found -> nodes.find(cluster, found.nodeName()));
+    RoleSet userRoles = roleSet(user);
     KubernetesGrant grant = node
-        .map(found -> roleSet(user).kubernetes(kubeCluster, found.labels(), userName))
+        .map(found -> userRoles.kubernetes(kubeCluster, found.labels(), userName))
         .orElse(null);
     if (grant == null || !grant.decision().allowed()) {
       // Unknown and forbidden clusters answer alike, so that names cannot be probed.
@@ -106,7 +107,8 @@ public final class KubeAccess {
       throw OutpostException.unavailable("Kubernetes cluster " + kubeCluster + " is offline: node "
           + node.get().name() + " is not connected");
     }
-    return new KubeRoute(userName, kubeCluster, node.get().name(), grant.user(), grant.groups());
+    return new KubeRoute(userName, kubeCluster, node.get().name(), grant.user(), grant.groups(),
+        userRoles.recordsBestEffort());
   }
 
   /** Audits one forwarded request as {@code kube.request}. */

@@ -10,9 +10,11 @@ import java.util.List;
  * @param node the node whose agent reaches its API server
  * @param kubeUser the Kubernetes user the agent impersonates
  * @param kubeGroups the Kubernetes groups the agent impersonates
+ * @param unrecordedSessions whether the roles let an exec or attach run unrecorded where it cannot
+ *     be recorded ({@code record_session: best-effort})
  */
 public record KubeRoute(String user, String kubeCluster, String node, String kubeUser,
-    List<String> kubeGroups) {
+    List<String> kubeGroups, boolean unrecordedSessions) {
 
   public KubeRoute {
     kubeGroups = List.copyOf(kubeGroups);

@@ -286,6 +286,25 @@ class KubeIT {
         "hello through the tunnel");
   }
 
+  @Test
+  @Order(7)
+  void anExecOverSpdyIsRefusedBecauseItCouldNotBeRecorded() throws IOException {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, "spdy-" + run);
+    List<String> command = List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s",
+        "exec", "-i", pod, "--", "cat");
+    Command.Result result = Command.run(command, Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false"),
+        "never sent\n", KUBECTL_TIMEOUT);
+    assertNotEquals(0, result.exitCode(), result.stdout());
+    assertTrue(result.stderr().contains("kubectl exec over SPDY/3.1 cannot be recorded"), result.stderr());
+    assertFalse(Files.readString(apiLog).contains("/pods/" + pod + "/exec?"),
+        "the refused exec never reached the API server");
+    List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
+        .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
+    assertEquals(1, audited.size(), "one kube.request for the refused exec: " + audited);
+    assertTrue(audited.get(0).contains("status=403"), audited.get(0));
+  }
+
   /**
    * An exec or attach is a session: {@code session.start}/{@code session.end} with {@code note}
    * (its pod, container and command), and a complete recording at the proxy that lists, exports

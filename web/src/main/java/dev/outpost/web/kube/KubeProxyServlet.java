@@ -26,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,17 +81,23 @@ public class KubeProxyServlet extends HttpServlet {
       KubeStatus.send(response, OutpostExceptionMapper.status(e.kind()), e.getMessage());
       return;
     }
-    if (KubeExchange.upgrade(request) != null) {
-      forward(request, response, route, apiPath);
+    KubeRequest described = KubeRequest.of(request.getMethod(), apiPath, request.getQueryString());
+    Optional<String> unrecordable = RecordingRequirement.refusal(described,
+        KubeExchange.upgrade(request), request.getHeader("Sec-WebSocket-Protocol"),
+        route.unrecordedSessions());
+    if (unrecordable.isPresent()) {
+      KubeStatus.send(response, 403, unrecordable.get());
+      kube.requested(route, described, 403, request.getRemoteAddr(), null);
+    } else if (KubeExchange.upgrade(request) != null) {
+      forward(request, response, route, apiPath, described);
     } else {
       OffRequestThread.run(request, runtime.settings().executor(),
-          () -> forward(request, response, route, apiPath));
+          () -> forward(request, response, route, apiPath, described));
     }
   }
 
   private void forward(HttpServletRequest request, HttpServletResponse response, KubeRoute route,
-      String apiPath) throws IOException {
-    KubeRequest described = KubeRequest.of(request.getMethod(), apiPath, request.getQueryString());
+      String apiPath, KubeRequest described) throws IOException {
     Tunnel tunnel = tunnels.find(route.node()).orElse(null);
     if (tunnel == null) {
       KubeStatus.send(response, 503, "Kubernetes cluster " + route.kubeCluster()
