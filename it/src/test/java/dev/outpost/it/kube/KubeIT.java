@@ -12,7 +12,6 @@ import dev.outpost.it.EdgeHost;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,6 @@ class KubeIT {
   private static final String PASSWORD = "correct horse battery staple";
   private static final int API_PORT = 16443;
   private static final String AGENT_TOKEN = "agent-token-" + UUID.randomUUID();
-  private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String node = "kn-" + run;
@@ -76,25 +74,9 @@ class KubeIT {
     admin.run("admin", "roles", "create", "-f", role.toString()).requireSuccess();
     edge = EdgeHost.create();
     apiLog = work.resolve("api-standin.log");
-    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
-        Integer.toString(API_PORT)), apiLog);
-    awaitLog(api, "READY", Duration.ofSeconds(60));
-    Path kubeconfig = work.resolve("agent-kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: edge
-          cluster: {server: 'http://127.0.0.1:%d'}
-        users:
-        - name: agent
-          user: {token: '%s'}
-        contexts:
-        - name: edge
-          context: {cluster: edge, user: agent}
-        current-context: edge
-        """.formatted(API_PORT, AGENT_TOKEN));
+    KubeApiStandIn.launch(edge, API_PORT, apiLog);
+    Path kubeconfig = KubeApiStandIn.agentKubeconfig(work.resolve("agent-kubeconfig"), API_PORT,
+        AGENT_TOKEN);
     edge.join(admin, node, "env=edge", work.resolve(node),
         "--kube-cluster=" + kube, "--kubeconfig=" + kubeconfig);
     alice = admin.addUser("kalice-" + run, "kube-edge", "ubuntu", PASSWORD);
@@ -229,7 +211,7 @@ class KubeIT {
     Command.Result login = bob.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
     assertEquals(1, login.exitCode(), "the CLI refuses a cluster the roles do not reach");
     alice.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube).requireSuccess();
-    rewriteCredentials(kubeconfig, alice.home(), bob.home());
+    Kubectl.rewriteCredentials(kubeconfig, alice.home(), bob.home());
     Command.Result result = kubectl(kubeconfig, "get", "pods");
     assertNotEquals(0, result.exitCode());
     assertTrue(result.stderr().contains("Error from server (Forbidden)")
@@ -404,36 +386,11 @@ class KubeIT {
     return kubeconfig;
   }
 
-  /** Points a kubeconfig written for alice at {@code home}'s certificate: bob's own credential. */
-  /** The context's credential plugin reads {@code to}'s login instead of {@code from}'s. */
-  private static void rewriteCredentials(Path kubeconfig, Path from, Path to) {
-    try {
-      String text = Files.readString(kubeconfig).replace("--home=" + from.toAbsolutePath().normalize(),
-          "--home=" + to.toAbsolutePath().normalize());
-      Files.writeString(kubeconfig, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private Command.Result kubectl(Path kubeconfig, String... args) {
     return kubectlWithInput(kubeconfig, null, args);
   }
 
   private Command.Result kubectlWithInput(Path kubeconfig, String stdin, String... args) {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s"));
-    command.addAll(List.of(args));
-    return Command.run(command, Map.of(), stdin, KUBECTL_TIMEOUT);
-  }
-
-  private void awaitLog(Process api, String text, Duration timeout) throws IOException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline) && api.isAlive()) {
-      if (Files.exists(apiLog) && Files.readString(apiLog).contains(text)) {
-        return;
-      }
-      Polling.sleep(250);
-    }
-    throw new AssertionError("API stand-in did not start: " + (Files.exists(apiLog) ? Files.readString(apiLog) : ""));
+    return Kubectl.run(kubeconfig, stdin, args);
   }
 }
