@@ -246,6 +246,15 @@ class TrustedClusterIT {
         "the API server saw the root user with the leaf role's groups:\n" + log);
     await(() -> hasEvent(leaf.leafAdmin(), "kube.request", remoteUser, node),
         "the leaf audits the request of " + remoteUser);
+
+    String pod = Kubectl.applyPod(kubeconfig, kubeWork, "shell-" + run);
+    Command.Result exec = Kubectl.run(kubeconfig, "through the leaf\n", "exec", "-i", pod, "--", "cat");
+    assertEquals(0, exec.exitCode(), exec.stderr());
+    assertEquals("through the leaf\n", exec.stdout(), "the upgrade passes root and leaf both ways");
+    await(() -> events(leaf.leafAdmin(), "session.end").stream().anyMatch(event ->
+            event.path("actor").asText().equals(remoteUser)
+                && event.path("reason").asText().startsWith("origin=kube exec default/" + pod)),
+        "the leaf records the exec as a session of " + remoteUser);
     assertFalse(hasEvent(rootAdmin, "kube.request", "ops-" + run, null),
         "the root keeps no kube.request of the leaf");
     assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->

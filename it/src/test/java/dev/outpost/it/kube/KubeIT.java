@@ -352,18 +352,7 @@ class KubeIT {
 
   /** Creates pod {@code name} in namespace default (kept by the stand-in's store; nothing runs). */
   private String applyPod(Path kubeconfig, String name) throws IOException {
-    Path manifest = work.resolve(name + ".yaml");
-    Files.writeString(manifest, """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: %s, namespace: default}
-        spec:
-          containers: [{name: shell, image: busybox, command: [sh], stdin: true}]
-        status: {phase: Running}
-        """.formatted(name));
-    Command.Result applied = kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString());
-    assertEquals(0, applied.exitCode(), applied.stderr());
-    return name;
+    return Kubectl.applyPod(kubeconfig, work, name);
   }
 
   private JsonNode awaitListed(Cli user) {

@@ -24,6 +24,24 @@ public final class Kubectl {
   }
 
   /**
+   * Creates pod {@code name} in namespace default, its manifest in {@code dir}: container {@code
+   * shell}, stdin open, phase Running (the stand-in's store keeps it; nothing runs).
+   */
+  public static String applyPod(Path kubeconfig, Path dir, String name) throws IOException {
+    Path manifest = dir.resolve(name + ".yaml");
+    Files.writeString(manifest, """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: %s, namespace: default}
+        spec:
+          containers: [{name: shell, image: busybox, command: [sh], stdin: true}]
+        status: {phase: Running}
+        """.formatted(name));
+    run(kubeconfig, null, "apply", "--validate=false", "-f", manifest.toString()).requireSuccess();
+    return name;
+  }
+
+  /**
    * The context's credential plugin reads {@code to}'s login instead of {@code from}'s: another
    * user's own credential, with a context that user could not have written.
    */
