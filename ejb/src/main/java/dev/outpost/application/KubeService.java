@@ -94,6 +94,16 @@ public class KubeService {
         remoteAddr);
   }
 
+  /** See {@link KubeAccess#authorizeRemote}: a root cluster's user, on a leaf. */
+  public KubeRoute authorizeRemote(UserIdentity remote, String kubeCluster, String remoteAddr) {
+    return access.authorizeRemote(remote, kubeCluster, remoteAddr);
+  }
+
+  /** See {@link KubeAccess#crossing}: on a root, the user of a request for a leaf. */
+  public UserIdentity crossing(X509Certificate[] chain, String destination, String remoteAddr) {
+    return access.crossing(chain, cas.authorities().tls().certificate(), destination, remoteAddr);
+  }
+
   /** Audits a forwarded request; {@code session} is the exec or attach session it began, or null. */
   public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr,
       UUID session) {

@@ -120,6 +120,19 @@ public class TrustedClusterService {
     audit.record(failure == null ? record : record.failed(failure));
   }
 
+  /**
+   * On a root: audits as {@code cluster.cross} that {@code user} sent a request to Kubernetes
+   * cluster {@code kubeCluster} of {@code leaf}, which the leaf decides and audits; {@code
+   * failure} says why it did not go on, or is null.
+   */
+  public void crossedToKube(UserIdentity user, String leaf, String kubeCluster, String remoteAddr,
+      String failure) {
+    AuditRecord record = AuditRecord.success(AuditEventType.CLUSTER_CROSS)
+        .actor(user.user()).target(leaf).remoteAddr(remoteAddr)
+        .message("kube:" + kubeCluster + "." + leaf);
+    audit.record(failure == null ? record : record.failed(failure));
+  }
+
   /** On a root: leaf {@code leaf} tried to open a stream towards this cluster; refused. */
   public void leafStreamRefused(String leaf, String target) {
     audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED,

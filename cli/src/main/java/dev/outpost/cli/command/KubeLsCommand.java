@@ -7,18 +7,30 @@ import dev.outpost.client.http.ApiException;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code outpost kube ls}: the Kubernetes clusters the user may reach. */
+/**
+ * {@code outpost kube ls [--cluster=LEAF]}: the Kubernetes clusters the user may reach, here or,
+ * as the leaf decides, in a leaf cluster.
+ */
 @Command(name = "ls", description = "List the Kubernetes clusters you may reach.")
 final class KubeLsCommand extends BaseCommand {
-  static final String CLUSTERS = "/api/v1/kube/clusters";
+  @Option(names = "--cluster", paramLabel = "NAME",
+      description = "The Kubernetes clusters of this cluster: this one (the default) or a leaf cluster.")
+  String cluster;
 
   @Mixin FormatOption format;
 
   @Override
   public Integer call() throws CliException, ApiException, IOException {
+    String path;
+    try {
+      path = new KubeClusterName(null, cluster).listingPath();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
     KubeListing.print(out(), format.format(),
-        store().load().api().getList(CLUSTERS, KubeClusterView.class));
+        store().load().api().getList(path, KubeClusterView.class));
     return OK;
   }
 }

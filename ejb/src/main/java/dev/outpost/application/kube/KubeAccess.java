@@ -76,19 +76,54 @@ public final class KubeAccess {
    */
   public KubeRoute authorize(X509Certificate[] chain, X509Certificate ca, String kubeCluster,
       String remoteAddr) {
+    User user = authenticated(chain, ca);
+    return decide(user.name(), roles.resolve(user), kubeCluster, remoteAddr);
+  }
+
+  /**
+   * On a leaf: decides whether a root cluster's user, whose roles this cluster's role map gave
+   * ({@code TrustedClusterService.remoteUser}), may reach {@code kubeCluster}; as for local users.
+   *
+   * @throws OutpostException FORBIDDEN or UNAVAILABLE; rule refusals audited
+   */
+  public KubeRoute authorizeRemote(UserIdentity remote, String kubeCluster, String remoteAddr) {
+    return decide(remote.user(), roles.resolve(remote), kubeCluster, remoteAddr);
+  }
+
+  /**
+   * On a root: the user a client certificate names, for a request the leaf will decide about
+   * ({@code destination}, e.g. {@code kube:edge-k8s.leaf}); a lock of this cluster still applies.
+   *
+   * @throws OutpostException UNAUTHENTICATED, or FORBIDDEN for a lock (audited)
+   */
+  public UserIdentity crossing(X509Certificate[] chain, X509Certificate ca, String destination,
+      String remoteAddr) {
+    User user = authenticated(chain, ca);
+    Optional<Lock> lock = locks.covering(user.name(), destination, clock.instant());
+    if (lock.isPresent()) {
+      audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, lock.get().reason())
+          .actor(user.name()).target(destination).remoteAddr(remoteAddr));
+      throw OutpostException.forbidden("access denied: " + lock.get().reason());
+    }
+    return user.identity(chain[0].getNotAfter().toInstant());
+  }
+
+  private User authenticated(X509Certificate[] chain, X509Certificate ca) {
     if (chain == null || chain.length == 0) {
       throw OutpostException.unauthenticated("no client certificate: run 'outpost kube login'"
           + " and use the kubeconfig context it writes");
     }
-    User user = new CertificateUsers(users).user(chain, ca, cluster, clock.instant());
-    String userName = user.name();
+    return new CertificateUsers(users).user(chain, ca, cluster, clock.instant());
+  }
+
+  private KubeRoute decide(String userName, RoleSet roleSet, String kubeCluster,
+      String remoteAddr) {
     AuditRecord denied = AuditRecord.failure(AuditEventType.ACCESS_DENIED, "")
         .actor(userName).target("kube:" + kubeCluster).remoteAddr(remoteAddr);
     Optional<KubeCluster> registered = kubeClusters.find(cluster, kubeCluster);
     Optional<Node> node = registered.flatMap(found -> nodes.find(cluster, found.nodeName()));
-    RoleSet userRoles = roleSet(user);
     KubernetesGrant grant = node
-        .map(found -> userRoles.kubernetes(kubeCluster, found.labels(), userName))
+        .map(found -> roleSet.kubernetes(kubeCluster, found.labels(), userName))
         .orElse(null);
     if (grant == null || !grant.decision().allowed()) {
       // Unknown and forbidden clusters answer alike, so that names cannot be probed.
@@ -108,7 +143,7 @@ public final class KubeAccess {
           + node.get().name() + " is not connected");
     }
     return new KubeRoute(userName, kubeCluster, node.get().name(), grant.user(), grant.groups(),
-        userRoles.recordsBestEffort());
+        roleSet.recordsBestEffort());
   }
 
   /** Audits one forwarded request as {@code kube.request}. */
@@ -179,9 +214,5 @@ public final class KubeAccess {
     }
     return Optional.of(new KubeClusterView(kube.name(), node.name(), Map.copyOf(node.labels()),
         node.isOnline(), grant.user(), grant.groups()));
-  }
-
-  private RoleSet roleSet(User user) {
-    return roles.resolve(user);
   }
 }

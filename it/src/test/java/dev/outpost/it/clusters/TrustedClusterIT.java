@@ -21,6 +21,8 @@ import dev.outpost.it.LeafSite;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.console.Browser;
+import dev.outpost.it.kube.KubeApiStandIn;
+import dev.outpost.it.kube.Kubectl;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
@@ -67,9 +69,11 @@ class TrustedClusterIT {
   private static final String ROOT = TestCluster.CLUSTER_NAME;
   private static final Duration LINK_CHANGE = Duration.ofSeconds(120);
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final int KUBE_API_PORT = 16443;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String node = "depot-" + run;
+  private final String kube = "depot-k8s-" + run;
   private final String mappedRole = "edge-ops-" + run;
   private final String otherRole = "devs-" + run;
   private LeafSite leaf;
@@ -77,6 +81,8 @@ class TrustedClusterIT {
   private Cli ops;
   private final String opsPassword = "ops-" + UUID.randomUUID();
   private Cli dev;
+  private Path kubeWork;
+  private Path apiLog;
 
   @BeforeAll
   void joinLeafToRoot() throws IOException {
@@ -89,8 +95,16 @@ class TrustedClusterIT {
     dev = rootAdmin.addUser("dev-" + run, otherRole, "root", "dev-" + UUID.randomUUID());
 
     leaf = LeafSite.start();
-    applyRole(leaf.leafAdmin(), "depot-ops", "{site: [leaf]}");
-    leaf.joinAgent(node, "site=leaf", leaf.cluster().layout().dataDir().resolve("agents").resolve(node));
+    applyRole(leaf.leafAdmin(), "depot-ops", "{site: [leaf]}", """
+          kubernetes_groups: [depot-viewers]
+          kubernetes_labels: {site: leaf}
+        """);
+    kubeWork = Files.createDirectories(leaf.cluster().layout().dataDir().resolve("kube-it"));
+    apiLog = kubeWork.resolve("api-standin.log");
+    KubeApiStandIn.launch(leaf.edge(), KUBE_API_PORT, apiLog);
+    leaf.joinAgent(node, "site=leaf", leaf.cluster().layout().dataDir().resolve("agents").resolve(node),
+        "--kube-cluster=" + kube, "--kubeconfig=" + KubeApiStandIn.agentKubeconfig(
+            kubeWork.resolve("agent-kubeconfig"), KUBE_API_PORT, "leaf-agent-" + run));
 
     JsonNode token = rootAdmin.json("admin", "tokens", "add", "--type=trusted_cluster", "--ttl=10m",
         "--format=json");
@@ -211,6 +225,77 @@ class TrustedClusterIT {
 
   @Test
   @Order(7)
+  void kubectlAtTheRootReachesAKubernetesClusterBehindTheLeafWhichDecidesAndAudits()
+      throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "needs kubectl");
+    JsonNode listed = awaitKubeListed();
+    assertEquals(node, listed.get("node").asText());
+    assertEquals("[\"depot-viewers\"]", listed.get("groups").toString());
+    Path kubeconfig = kubeWork.resolve("ops.kubeconfig");
+    ops.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login",
+        "--cluster=" + LEAF, kube).requireSuccess();
+    assertTrue(Files.readString(kubeconfig).contains("/kube/" + kube + "." + LEAF),
+        "the context points at the root's proxy, naming the cluster and the leaf");
+
+    Command.Result pods = Kubectl.run(kubeconfig, null, "get", "pods", "-n", "default");
+    assertEquals(0, pods.exitCode(), pods.stderr());
+    String remoteUser = "ops-" + run + "@" + ROOT;
+    String log = Files.readString(apiLog);
+    assertTrue(log.lines().anyMatch(line -> line.startsWith("REQUEST GET /api/v1/namespaces/default/pods")
+        && line.contains(" impersonate-user=[" + remoteUser + "] impersonate-group=[depot-viewers]")),
+        "the API server saw the root user with the leaf role's groups:\n" + log);
+    await(() -> hasEvent(leaf.leafAdmin(), "kube.request", remoteUser, node),
+        "the leaf audits the request of " + remoteUser);
+
+    String pod = Kubectl.applyPod(kubeconfig, kubeWork, "shell-" + run);
+    Command.Result exec = Kubectl.run(kubeconfig, "through the leaf\n", "exec", "-i", pod, "--", "cat");
+    assertEquals(0, exec.exitCode(), exec.stderr());
+    assertEquals("through the leaf\n", exec.stdout(), "the upgrade passes root and leaf both ways");
+    await(() -> events(leaf.leafAdmin(), "session.end").stream().anyMatch(event ->
+            event.path("actor").asText().equals(remoteUser)
+                && event.path("reason").asText().startsWith("origin=kube exec default/" + pod)),
+        "the leaf records the exec as a session of " + remoteUser);
+    assertFalse(hasEvent(rootAdmin, "kube.request", "ops-" + run, null),
+        "the root keeps no kube.request of the leaf");
+    assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
+        event.path("actor").asText().equals("ops-" + run)
+            && event.path("reason").asText().equals("kube:" + kube + "." + LEAF)),
+        "the root records that the user crossed into the leaf");
+  }
+
+  @Test
+  @Order(8)
+  void kubectlOfARootUserTheLeafMapDoesNotCoverGetsAForbiddenStatus() {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "needs kubectl");
+    Command.Result listing = dev.run("kube", "ls", "--cluster=" + LEAF);
+    assertNotEquals(0, listing.exitCode());
+    assertTrue(listing.stderr().contains("is mapped to a role of cluster " + LEAF), listing.stderr());
+    Path kubeconfig = kubeWork.resolve("dev.kubeconfig");
+    ops.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login",
+        "--cluster=" + LEAF, kube).requireSuccess();
+    Kubectl.rewriteCredentials(kubeconfig, ops.home(), dev.home());
+    Command.Result refused = Kubectl.run(kubeconfig, null, "get", "pods");
+    assertNotEquals(0, refused.exitCode());
+    assertTrue(refused.stderr().contains("Error from server (Forbidden)")
+        && refused.stderr().contains("is mapped to a role of cluster " + LEAF), refused.stderr());
+  }
+
+  private JsonNode awaitKubeListed() {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      for (JsonNode cluster : ops.json("kube", "ls", "--cluster=" + LEAF, "--format=json")) {
+        if (cluster.get("name").asText().equals(kube) && cluster.get("online").asBoolean()) {
+          return cluster;
+        }
+      }
+      Polling.sleep(1_000);
+    }
+    throw new AssertionError("cluster " + kube + " of " + LEAF + " not listed online: "
+        + ops.run("kube", "ls", "--cluster=" + LEAF).stdout());
+  }
+
+  @Test
+  @Order(9)
   void aLeafCannotPassAUserCertificateOffAsItsIdentity() throws Exception {
     KeyPair userKey = SshKeys.readPrivateKeyFile(Files.readAllBytes(ops.home().resolve("key")), "user");
     String userCertificate = Files.readString(ops.home().resolve("key-cert.pub")).strip();
@@ -222,7 +307,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void aLeafCannotOpenStreamsTowardsTheRoot() throws Exception {
     String rogue = "rogue-" + run;
     KeyPair key = SshKeys.generateEd25519(new SecureRandom());
@@ -250,7 +335,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -268,7 +353,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -285,7 +370,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");
@@ -319,13 +404,19 @@ class TrustedClusterIT {
   }
 
   private static void applyRole(Cli admin, String name, String nodeLabels) throws IOException {
+    applyRole(admin, name, nodeLabels, "");
+  }
+
+  /** {@code allow} lines beyond logins and node labels go in {@code more}. */
+  private static void applyRole(Cli admin, String name, String nodeLabels, String more)
+      throws IOException {
     Path file = Files.writeString(Files.createTempFile(name, ".yaml"), """
         kind: role
         name: %s
         allow:
           logins: [root]
           node_labels: %s
-        """.formatted(name, nodeLabels));
+        """.formatted(name, nodeLabels) + more);
     assertEquals(0, admin.run("admin", "roles", "create", "-f", file.toString()).exitCode());
   }
 

@@ -2,6 +2,8 @@ package dev.outpost.it.kube;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
 import dev.outpost.tunnel.http.HttpHead;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -20,6 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +81,45 @@ public final class KubeApiStandIn {
 
   private KubeApiStandIn(URI mock) {
     this.mock = mock;
+  }
+
+  /**
+   * Starts the stand-in in {@code edge}'s network namespace on loopback port {@code port}, its
+   * output in {@code log}, and waits until it serves.
+   */
+  public static Process launch(EdgeHost edge, int port, Path log) throws IOException {
+    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
+        Integer.toString(port)), log);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline) && api.isAlive()) {
+      if (Files.exists(log) && Files.readString(log).contains("READY")) {
+        return api;
+      }
+      Polling.sleep(250);
+    }
+    throw new AssertionError("API stand-in did not start: " + (Files.exists(log) ? Files.readString(log) : ""));
+  }
+
+  /**
+   * Writes to {@code file} the kubeconfig an agent beside the stand-in uses: the stand-in on
+   * {@code port}, bearer {@code token} (which the stand-in prints with each request).
+   */
+  public static Path agentKubeconfig(Path file, int port, String token) throws IOException {
+    return Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: edge
+          cluster: {server: 'http://127.0.0.1:%d'}
+        users:
+        - name: agent
+          user: {token: '%s'}
+        contexts:
+        - name: edge
+          context: {cluster: edge, user: agent}
+        current-context: edge
+        """.formatted(port, token));
   }
 
   public static void main(String[] args) throws IOException {

@@ -52,7 +52,6 @@ class KubeIT {
   private static final String PASSWORD = "correct horse battery staple";
   private static final int API_PORT = 16443;
   private static final String AGENT_TOKEN = "agent-token-" + UUID.randomUUID();
-  private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String node = "kn-" + run;
@@ -83,25 +82,9 @@ class KubeIT {
     admin.run("admin", "roles", "create", "-f", role.toString()).requireSuccess();
     edge = EdgeHost.create();
     apiLog = work.resolve("api-standin.log");
-    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
-        Integer.toString(API_PORT)), apiLog);
-    awaitLog(api, "READY", Duration.ofSeconds(60));
-    Path kubeconfig = work.resolve("agent-kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: edge
-          cluster: {server: 'http://127.0.0.1:%d'}
-        users:
-        - name: agent
-          user: {token: '%s'}
-        contexts:
-        - name: edge
-          context: {cluster: edge, user: agent}
-        current-context: edge
-        """.formatted(API_PORT, AGENT_TOKEN));
+    KubeApiStandIn.launch(edge, API_PORT, apiLog);
+    Path kubeconfig = KubeApiStandIn.agentKubeconfig(work.resolve("agent-kubeconfig"), API_PORT,
+        AGENT_TOKEN);
     edge.join(admin, node, "env=edge", work.resolve(node),
         "--kube-cluster=" + kube, "--kubeconfig=" + kubeconfig);
     alice = admin.addUser("kalice-" + run, "kube-edge", "ubuntu", PASSWORD);
@@ -236,7 +219,7 @@ class KubeIT {
     Command.Result login = bob.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
     assertEquals(1, login.exitCode(), "the CLI refuses a cluster the roles do not reach");
     alice.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube).requireSuccess();
-    rewriteCredentials(kubeconfig, alice.home(), bob.home());
+    Kubectl.rewriteCredentials(kubeconfig, alice.home(), bob.home());
     Command.Result result = kubectl(kubeconfig, "get", "pods");
     assertNotEquals(0, result.exitCode());
     assertTrue(result.stderr().contains("Error from server (Forbidden)")
@@ -291,10 +274,8 @@ class KubeIT {
   void anExecOverSpdyIsRefusedBecauseItCouldNotBeRecorded() throws IOException {
     Path kubeconfig = kubeLogin(alice, "alice");
     String pod = applyPod(kubeconfig, "spdy-" + run);
-    List<String> command = List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s",
-        "exec", "-i", pod, "--", "cat");
-    Command.Result result = Command.run(command, Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false"),
-        "never sent\n", KUBECTL_TIMEOUT);
+    Command.Result result = Kubectl.runWithEnv(kubeconfig, Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false"),
+        "never sent\n", "exec", "-i", pod, "--", "cat");
     assertNotEquals(0, result.exitCode(), result.stdout());
     assertTrue(result.stderr().contains("kubectl exec over SPDY/3.1 cannot be recorded"), result.stderr());
     assertFalse(Files.readString(apiLog).contains("/pods/" + pod + "/exec?"),
@@ -496,18 +477,7 @@ class KubeIT {
 
   /** Creates pod {@code name} in namespace default (kept by the stand-in's store; nothing runs). */
   private String applyPod(Path kubeconfig, String name) throws IOException {
-    Path manifest = work.resolve(name + ".yaml");
-    Files.writeString(manifest, """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: %s, namespace: default}
-        spec:
-          containers: [{name: shell, image: busybox, command: [sh], stdin: true}]
-        status: {phase: Running}
-        """.formatted(name));
-    Command.Result applied = kubectl(kubeconfig, "apply", "--validate=false", "-f", manifest.toString());
-    assertEquals(0, applied.exitCode(), applied.stderr());
-    return name;
+    return Kubectl.applyPod(kubeconfig, work, name);
   }
 
   private JsonNode awaitListed(Cli user) {
@@ -530,36 +500,11 @@ class KubeIT {
     return kubeconfig;
   }
 
-  /** Points a kubeconfig written for alice at {@code home}'s certificate: bob's own credential. */
-  /** The context's credential plugin reads {@code to}'s login instead of {@code from}'s. */
-  private static void rewriteCredentials(Path kubeconfig, Path from, Path to) {
-    try {
-      String text = Files.readString(kubeconfig).replace("--home=" + from.toAbsolutePath().normalize(),
-          "--home=" + to.toAbsolutePath().normalize());
-      Files.writeString(kubeconfig, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private Command.Result kubectl(Path kubeconfig, String... args) {
     return kubectlWithInput(kubeconfig, null, args);
   }
 
   private Command.Result kubectlWithInput(Path kubeconfig, String stdin, String... args) {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig=" + kubeconfig, "--request-timeout=30s"));
-    command.addAll(List.of(args));
-    return Command.run(command, Map.of(), stdin, KUBECTL_TIMEOUT);
-  }
-
-  private void awaitLog(Process api, String text, Duration timeout) throws IOException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline) && api.isAlive()) {
-      if (Files.exists(apiLog) && Files.readString(apiLog).contains(text)) {
-        return;
-      }
-      Polling.sleep(250);
-    }
-    throw new AssertionError("API stand-in did not start: " + (Files.exists(apiLog) ? Files.readString(apiLog) : ""));
+    return Kubectl.run(kubeconfig, stdin, args);
   }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.web.clusters;
 
+import dev.outpost.api.KubeClusterView;
 import dev.outpost.api.NodeView;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.TrustedClusterService;
@@ -21,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -31,8 +33,14 @@ import java.util.concurrent.CompletionException;
  */
 @ApplicationScoped
 public class LeafRelay {
+  /** The service of a leaf's streams that carry one Kubernetes API request each. */
+  static final String KUBE = "kube";
   static final int MAX_LISTING_BYTES = 8 * 1024 * 1024;
+  /** The service of a leaf's streams that list the Kubernetes clusters a root user may reach. */
+  static final String KUBE_CLUSTERS = "kube-clusters";
   private static final Type NODE_LIST = new ArrayList<NodeView>() {}.getClass().getGenericSuperclass();
+  private static final Type KUBE_LIST =
+      new ArrayList<KubeClusterView>() {}.getClass().getGenericSuperclass();
 
   @Inject LeafTunnels leaves;
   @Inject TrustedClusterService clusters;
@@ -98,16 +106,56 @@ public class LeafRelay {
    * @throws OutpostException UNAVAILABLE when the leaf is offline, FORBIDDEN when it refuses
    */
   public List<NodeView> nodes(UserIdentity user, String leaf) {
+    return list(user, leaf, "nodes", NODE_LIST);
+  }
+
+  /**
+   * The Kubernetes clusters of {@code leaf} that {@code user} may reach there, as the leaf lists
+   * them (with the leaf's impersonation).
+   *
+   * @throws OutpostException UNAVAILABLE when the leaf is offline, FORBIDDEN when it refuses
+   */
+  public List<KubeClusterView> kubeClusters(UserIdentity user, String leaf) {
+    return list(user, leaf, KUBE_CLUSTERS, KUBE_LIST);
+  }
+
+  /** Asks {@code leaf} for a listing on a stream of {@code service}, answered as JSON. */
+  private <T> List<T> list(UserIdentity user, String leaf, String service, Type type) {
     Tunnel tunnel = leaves.find(leaf)
         .orElseThrow(() -> OutpostException.unavailable("cluster " + leaf + " is offline"));
     String answer;
-    try (TunnelStream stream = tunnel.open("nodes")) {
+    try (TunnelStream stream = tunnel.open(service)) {
       CertificatePreamble.write(stream, access.delegationCertificate(user));
       answer = new String(stream.input().readNBytes(MAX_LISTING_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw OutpostException.unavailable("cluster " + leaf + " did not answer: " + e.getMessage());
     }
-    return parse(leaf, answer);
+    return parse(leaf, answer, type);
+  }
+
+  /**
+   * A stream for one Kubernetes API request of {@code user} to cluster {@code kubeCluster} of
+   * {@code leaf}, which decides, forwards and audits it; audited here as {@code cluster.cross}.
+   * The HTTP/1.1 request follows the user's one-minute certificate.
+   *
+   * @throws OutpostException UNAVAILABLE when the leaf is offline
+   */
+  public TunnelStream openKube(UserIdentity user, String leaf, String kubeCluster,
+      String remoteAddress) throws IOException {
+    Optional<Tunnel> tunnel = leaves.find(leaf);
+    String offline = "cluster " + leaf + " is offline";
+    clusters.crossedToKube(user, leaf, kubeCluster, remoteAddress,
+        tunnel.isPresent() ? null : offline);
+    TunnelStream stream = tunnel.orElseThrow(() -> OutpostException.unavailable(offline))
+        .open(KUBE + "?cluster=" + encode(kubeCluster) + "&client="
+            + encode(String.valueOf(remoteAddress)));
+    try {
+      CertificatePreamble.write(stream, access.delegationCertificate(user));
+    } catch (IOException | RuntimeException e) {
+      stream.reset("cannot speak for " + user.user() + ": " + e.getMessage());
+      throw e;
+    }
+    return stream;
   }
 
   private Tunnel online(UserIdentity user, String leaf, String node, String login,
@@ -121,16 +169,16 @@ public class LeafRelay {
     return tunnel.orElseThrow(() -> new StreamRefusedException("cluster " + leaf + " is offline"));
   }
 
-  /** {@code 200\n[nodes…]}, or a status and the leaf's reason. */
-  private static List<NodeView> parse(String leaf, String answer) {
+  /** {@code 200\n[JSON…]}, or a status and the leaf's reason. */
+  private static <T> List<T> parse(String leaf, String answer, Type type) {
     int newline = answer.indexOf('\n');
     String status = newline < 0 ? answer : answer.substring(0, newline);
     String body = newline < 0 ? "" : answer.substring(newline + 1);
     if (status.equals("200")) {
       try {
-        return JsonbResolver.wire().fromJson(body, NODE_LIST);
+        return JsonbResolver.wire().fromJson(body, type);
       } catch (JsonbException e) {
-        throw OutpostException.unavailable("cluster " + leaf + " answered a malformed node list");
+        throw OutpostException.unavailable("cluster " + leaf + " answered a malformed listing");
       }
     }
     String reason = "cluster " + leaf + ": " + body;

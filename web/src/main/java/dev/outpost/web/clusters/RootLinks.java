@@ -1,6 +1,7 @@
 package dev.outpost.web.clusters;
 
 import dev.outpost.application.AccessService;
+import dev.outpost.application.KubeService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.TrustedClusterService;
 import dev.outpost.client.http.ProxyAddress;
@@ -11,6 +12,7 @@ import dev.outpost.client.tunnel.ConnectionState;
 import dev.outpost.client.tunnel.TunnelSupervisor;
 import dev.outpost.domain.cluster.RootCluster;
 import dev.outpost.tunnel.ws.WebSocketDialer;
+import dev.outpost.web.kube.RootKubeRequests;
 import dev.outpost.web.ws.ClusterTunnelEndpoint;
 import dev.outpost.web.ws.SshRelay;
 import dev.outpost.web.ws.TunnelRuntime;
@@ -49,6 +51,8 @@ public class RootLinks {
   @Inject AccessService access;
   @Inject NodeService nodes;
   @Inject SshRelay relay;
+  @Inject KubeService kube;
+  @Inject RootKubeRequests kubeRequests;
   @Inject TunnelRuntime runtime;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -66,7 +70,8 @@ public class RootLinks {
     ProxyAddress proxy = ProxyAddress.parse(root.proxyAddr());
     HttpClient http = WebSocketDialer.client(TlsContexts.pinned(root.caPin()).context(), DIAL_TIMEOUT);
     CertificateProver prover = new CertificateProver(clusters.tunnelKey(root), root.tunnelCertificate());
-    RootStreams streams = new RootStreams(root.name(), clusters, access, nodes, relay);
+    RootStreams streams = new RootStreams(root.name(), clusters, access, nodes, relay, kube,
+        kubeRequests);
     TunnelSupervisor supervisor = new TunnelSupervisor(
         () -> WebSocketDialer.dial(http, proxy.wss(ClusterTunnelEndpoint.PATH), Map.of(),
             runtime.settings(), prover, streams, DIAL_TIMEOUT),

@@ -1,6 +1,7 @@
 package dev.outpost.web.clusters;
 
 import dev.outpost.application.AccessService;
+import dev.outpost.application.KubeService;
 import dev.outpost.application.NodeService;
 import dev.outpost.application.TrustedClusterService;
 import dev.outpost.ca.SshKeys;
@@ -11,6 +12,7 @@ import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;
 import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.TunnelStream;
+import dev.outpost.web.kube.RootKubeRequests;
 import dev.outpost.web.rest.JsonbResolver;
 import dev.outpost.web.ws.SshRelay;
 import java.io.IOException;
@@ -20,12 +22,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
  * user's certificate; the leaf checks it against the root's user CA, maps its roles and decides
  * like for its own users, audited here. {@code ssh?node=…&login=…&client=…} is relayed to the
- * node, {@code nodes} answers the nodes the mapped roles may see, {@code audit?from=…} follows
+ * node, {@code nodes} and {@code kube-clusters} answer the nodes and Kubernetes clusters the mapped
+ * roles may see, {@code kube?cluster=…&client=…} carries one Kubernetes API request ({@link
+ * RootKubeRequests}), {@code audit?from=…} follows
  * this cluster's audit log when its admin turned forwarding on.
  */
 final class RootStreams implements StreamAcceptor {
@@ -34,14 +39,18 @@ final class RootStreams implements StreamAcceptor {
   private final AccessService access;
   private final NodeService nodes;
   private final SshRelay relay;
+  private final KubeService kube;
+  private final RootKubeRequests kubeRequests;
 
   RootStreams(String root, TrustedClusterService clusters, AccessService access, NodeService nodes,
-      SshRelay relay) {
+      SshRelay relay, KubeService kube, RootKubeRequests kubeRequests) {
     this.root = root;
     this.clusters = clusters;
     this.access = access;
     this.nodes = nodes;
     this.relay = relay;
+    this.kube = kube;
+    this.kubeRequests = kubeRequests;
   }
 
   @Override
@@ -49,10 +58,12 @@ final class RootStreams implements StreamAcceptor {
     StreamTarget parsed = StreamTarget.parse(target);
     return switch (parsed.service()) {
       case "ssh" -> stream -> ssh(stream, parsed);
-      case "nodes" -> this::nodes;
+      case "nodes" -> stream -> listing(stream, nodes::listFor);
+      case LeafRelay.KUBE_CLUSTERS -> stream -> listing(stream, kube::listFor);
+      case LeafRelay.KUBE -> stream -> kube(stream, parsed);
       case "audit" -> auditFeed(parsed);
-      default -> throw new StreamRefusedException(
-          "a leaf serves its root only ssh, nodes and audit streams, not '" + parsed.service() + "'");
+      default -> throw new StreamRefusedException("a leaf serves its root only ssh, nodes,"
+          + " kube-clusters, kube and audit streams, not '" + parsed.service() + "'");
     };
   }
 
@@ -100,11 +111,22 @@ final class RootStreams implements StreamAcceptor {
     relay.relayRemote(stream, node, login, remote.user(), session, trust);
   }
 
-  private void nodes(TunnelStream stream) {
+  /**
+   * One Kubernetes API request: decided, forwarded and audited like a local user's, for the
+   * root user the certificate names with the roles the role map gives.
+   */
+  private void kube(TunnelStream stream, StreamTarget target) throws IOException {
+    String certificate = CertificatePreamble.read(stream);
+    kubeRequests.serve(stream, target.field("cluster"), target.field("client"),
+        () -> clusters.remoteUser(root, certificate));
+  }
+
+  /** Answers {@code 200\n} and what {@code list} gives the root user as JSON, or a refusal. */
+  private void listing(TunnelStream stream, Function<UserIdentity, Object> list) {
     String answer;
     try {
       UserIdentity remote = clusters.remoteUser(root, CertificatePreamble.read(stream));
-      answer = "200\n" + JsonbResolver.wire().toJson(nodes.listFor(remote));
+      answer = "200\n" + JsonbResolver.wire().toJson(list.apply(remote));
     } catch (IOException e) {
       answer = "400\n" + e.getMessage();
     } catch (OutpostException e) {

@@ -1,9 +1,12 @@
 package dev.outpost.web.kube;
 
+import dev.outpost.application.kube.KubeRoute;
+import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.http.ChunkedInputStream;
 import dev.outpost.tunnel.http.ChunkedOutputStream;
 import dev.outpost.tunnel.http.HttpHead;
+import dev.outpost.tunnel.http.KubeStreamTarget;
 import dev.outpost.web.upgrade.SplicedUpgrade;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +40,32 @@ final class KubeExchange {
   private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private KubeExchange() {}
+
+  /**
+   * The refusal for the first {@code Impersonate-*} field among {@code names}, or null: Outpost
+   * impersonates whom the roles grant, and a client's {@code --as} would silently act as another.
+   */
+  static String impersonationRefused(Iterable<String> names) {
+    for (String name : names) {
+      if (name.toLowerCase(Locale.ROOT).startsWith("impersonate-")) {
+        return "header " + name + " refused: Outpost impersonates the Kubernetes users and groups"
+            + " your roles grant (see 'outpost kube ls'); drop --as/--as-group";
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code route} cannot be followed now: its node's agent is not connected. */
+  static String offline(KubeRoute route) {
+    return "Kubernetes cluster " + route.kubeCluster() + " is offline: node " + route.node()
+        + " is not connected";
+  }
+
+  /** Opens the stream for one request on the tunnel of {@code route}'s node. */
+  static TunnelStream openAgent(Tunnel tunnel, KubeRoute route) throws IOException {
+    return tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(), route.kubeUser(),
+        route.kubeGroups()).encode());
+  }
 
   /** Writes {@code request} for {@code path} (as the API server sees it) to the stream. */
   static void sendRequest(HttpServletRequest request, String path, OutputStream out)

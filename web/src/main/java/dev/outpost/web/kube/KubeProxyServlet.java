@@ -4,11 +4,14 @@ import dev.outpost.application.KubeService;
 import dev.outpost.application.kube.KubeRequest;
 import dev.outpost.application.kube.KubeRoute;
 import dev.outpost.domain.shared.OutpostException;
+import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
-import dev.outpost.tunnel.http.KubeStreamTarget;
+import dev.outpost.tunnel.http.HttpHead;
+import dev.outpost.web.clusters.LeafRelay;
 import dev.outpost.web.rest.OutpostExceptionMapper;
 import dev.outpost.web.exchange.OffRequestThread;
+import dev.outpost.web.upgrade.SplicedUpgrade;
 import dev.outpost.web.ws.AgentTunnels;
 import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.inject.Inject;
@@ -25,8 +28,8 @@ import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +38,9 @@ import java.util.regex.Pattern;
  * {@code /kube/CLUSTER/PATH}: the Kubernetes API of cluster {@code CLUSTER} at {@code PATH}, on
  * the proxy's one public port. Routed by path, not SNI: Payara's listener has one certificate and
  * no per-name routing the application can see, while kubectl keeps a path prefix in its {@code
- * server} URL for every request.
+ * server} URL for every request. {@code /kube/KUBE.LEAF/PATH} is cluster {@code KUBE} of leaf
+ * cluster {@code LEAF} (Kubernetes cluster names have no dots): forwarded to the leaf, which
+ * decides and audits, while this cluster audits only the crossing.
  */
 @WebServlet(urlPatterns = KubeProxyServlet.PATTERN, asyncSupported = true)
 public class KubeProxyServlet extends HttpServlet {
@@ -47,6 +52,7 @@ public class KubeProxyServlet extends HttpServlet {
 
   @Inject transient KubeService kube;
   @Inject transient AgentTunnels tunnels;
+  @Inject transient LeafRelay leaves;
   @Inject transient TunnelRuntime runtime;
   private transient KubeSessions sessions;
 
@@ -57,7 +63,7 @@ public class KubeProxyServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+      throws IOException, ServletException {
     Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
     if (!path.matches()) {
       KubeStatus.send(response, 404, "use /kube/CLUSTER/… as 'outpost kube login' writes it");
@@ -65,22 +71,37 @@ public class KubeProxyServlet extends HttpServlet {
     }
     String cluster = path.group(1);
     String apiPath = path.group(2) == null ? "/" : path.group(2);
-    String impersonation = Collections.list(request.getHeaderNames()).stream()
-        .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("impersonate-"))
-        .findFirst().orElse(null);
+    String impersonation = KubeExchange.impersonationRefused(Collections.list(request.getHeaderNames()));
     if (impersonation != null) {
-      KubeStatus.send(response, 403, "header " + impersonation + " refused: Outpost impersonates"
-          + " the Kubernetes users and groups your roles grant (see 'outpost kube ls'); drop --as/--as-group");
+      KubeStatus.send(response, 403, impersonation);
       return;
     }
-    KubeRoute route;
+    X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATES);
+    int dot = cluster.indexOf('.');
+    OffRequestThread.Exchange exchange;
     try {
-      route = kube.authorize((X509Certificate[]) request.getAttribute(CERTIFICATES), cluster,
-          request.getRemoteAddr());
+      if (dot > 0 && leaves.isLeaf(cluster.substring(dot + 1))) {
+        // KUBE.LEAF: a leaf's cluster, which the leaf decides about and audits
+        UserIdentity user = kube.crossing(chain, "kube:" + cluster, request.getRemoteAddr());
+        exchange = () -> forwardToLeaf(request, response, user, cluster.substring(0, dot),
+            cluster.substring(dot + 1), apiPath);
+      } else {
+        KubeRoute route = kube.authorize(chain, cluster, request.getRemoteAddr());
+        exchange = () -> forward(request, response, route, apiPath);
+      }
     } catch (OutpostException e) {
       KubeStatus.send(response, OutpostExceptionMapper.status(e.kind()), e.getMessage());
       return;
     }
+    if (KubeExchange.upgrade(request) != null) {
+      exchange.run();
+    } else {
+      OffRequestThread.run(request, runtime.settings().executor(), exchange);
+    }
+  }
+
+  private void forward(HttpServletRequest request, HttpServletResponse response, KubeRoute route,
+      String apiPath) throws IOException {
     KubeRequest described = KubeRequest.of(request.getMethod(), apiPath, request.getQueryString());
     Optional<String> unrecordable = RecordingRequirement.refusal(described,
         KubeExchange.upgrade(request), request.getHeader("Sec-WebSocket-Protocol"),
@@ -88,39 +109,63 @@ public class KubeProxyServlet extends HttpServlet {
     if (unrecordable.isPresent()) {
       KubeStatus.send(response, 403, unrecordable.get());
       kube.requested(route, described, 403, request.getRemoteAddr(), null);
-    } else if (KubeExchange.upgrade(request) != null) {
-      forward(request, response, route, apiPath, described);
-    } else {
-      OffRequestThread.run(request, runtime.settings().executor(),
-          () -> forward(request, response, route, apiPath, described));
+      return;
+    }
+    Tunnel tunnel = tunnels.find(route.node()).orElse(null);
+    if (tunnel == null) {
+      KubeStatus.send(response, 503, KubeExchange.offline(route));
+      return;
+    }
+    KubeSessions.Started session = new KubeSessions.Started();
+    int status = 502;
+    try {
+      status = exchange(request, response, apiPath, route.kubeCluster(),
+          () -> KubeExchange.openAgent(tunnel, route),
+          accepted -> sessions.recorder(route, described, accepted, request.getRemoteAddr(),
+              session));
+    } finally {
+      kube.requested(route, described, status, request.getRemoteAddr(), session.id());
     }
   }
 
-  private void forward(HttpServletRequest request, HttpServletResponse response, KubeRoute route,
-      String apiPath, KubeRequest described) throws IOException {
-    Tunnel tunnel = tunnels.find(route.node()).orElse(null);
-    if (tunnel == null) {
-      KubeStatus.send(response, 503, "Kubernetes cluster " + route.kubeCluster()
-          + " is offline: node " + route.node() + " is not connected");
-      return;
-    }
+  /** The leaf decides, forwards and audits; this cluster audits only the crossing. */
+  private void forwardToLeaf(HttpServletRequest request, HttpServletResponse response,
+      UserIdentity user, String kubeCluster, String leaf, String apiPath) throws IOException {
+    exchange(request, response, apiPath, kubeCluster + "." + leaf,
+        () -> leaves.openKube(user, leaf, kubeCluster, request.getRemoteAddr()),
+        accepted -> SplicedUpgrade.Tap.NONE);
+  }
+
+  /** Opens the stream one request travels on. */
+  @FunctionalInterface
+  private interface StreamOpener {
+    TunnelStream open() throws IOException;
+  }
+
+  /**
+   * Sends the request on the stream {@code opener} gives and relays the answer, or a Status when
+   * that fails; a switch of protocols leaves the stream to the upgraded connection.
+   *
+   * @return the status the client got
+   */
+  private static int exchange(HttpServletRequest request, HttpServletResponse response,
+      String apiPath, String cluster, StreamOpener opener,
+      Function<HttpHead, SplicedUpgrade.Tap> observer) throws IOException {
     int status = 502;
     TunnelStream stream = null;
-    KubeSessions.Started session = new KubeSessions.Started();
     try {
-      stream = tunnel.open(new KubeStreamTarget(route.kubeCluster(), route.user(),
-          route.kubeUser(), route.kubeGroups()).encode());
+      stream = opener.open();
       OutputStream toAgent = new BufferedOutputStream(stream.output(), 16 * 1024);
       KubeExchange.sendRequest(request, apiPath, toAgent);
       InputStream fromAgent = new BufferedInputStream(stream.input(), 16 * 1024);
-      status = KubeExchange.relayResponse(stream, fromAgent, request, response,
-          accepted -> sessions.recorder(route, described, accepted, request.getRemoteAddr(),
-              session));
+      status = KubeExchange.relayResponse(stream, fromAgent, request, response, observer);
+    } catch (OutpostException e) {
+      status = OutpostExceptionMapper.status(e.kind());
+      KubeStatus.send(response, status, e.getMessage());
     } catch (IOException | ServletException e) {
-      LOG.info(() -> "kube request of " + route.user() + " to " + route.kubeCluster() + " failed: "
+      LOG.info(() -> "kube request to " + cluster + " failed: " + e.getMessage());
+      KubeStatus.send(response, 502, "Kubernetes cluster " + cluster + " did not answer: "
           + e.getMessage());
-      KubeStatus.send(response, 502, "Kubernetes cluster " + route.kubeCluster()
-          + " did not answer: " + e.getMessage());
     } finally {
       // a switch of protocols leaves the stream to the upgraded connection, which closes it
       boolean switched = status == HttpServletResponse.SC_SWITCHING_PROTOCOLS
@@ -128,7 +173,7 @@ public class KubeProxyServlet extends HttpServlet {
       if (stream != null && !switched) {
         stream.close();
       }
-      kube.requested(route, described, status, request.getRemoteAddr(), session.id());
     }
+    return status;
   }
 }

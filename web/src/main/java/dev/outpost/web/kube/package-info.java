@@ -11,5 +11,9 @@
  *                                 ▲                                   ▼
  *                                 └── response head, body (streamed) ═ agent ── API server
  * </pre>
+ *
+ * <p>Between clusters: on a root, {@code /kube/KUBE.LEAF/…} goes on a stream of the leaf's tunnel
+ * instead; on the leaf, {@link dev.outpost.web.kube.RootKubeRequests} decides about it with the
+ * role map and forwards it to the agent like a local request.
  */
 package dev.outpost.web.kube;

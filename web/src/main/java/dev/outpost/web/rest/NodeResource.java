@@ -3,7 +3,6 @@ package dev.outpost.web.rest;
 import dev.outpost.api.NodeView;
 import dev.outpost.application.ClusterService;
 import dev.outpost.application.NodeService;
-import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.web.clusters.LeafRelay;
 import jakarta.ws.rs.QueryParam;
@@ -31,12 +30,8 @@ public class NodeResource {
   public List<NodeView> list(@QueryParam("cluster") String clusterName,
       @Context ContainerRequestContext request) {
     UserIdentity caller = SessionFilter.caller(request);
-    if (clusterName == null || clusterName.isEmpty() || clusterName.equals(cluster.info().cluster())) {
-      return nodes.listFor(caller);
-    }
-    if (!leaves.isLeaf(clusterName)) {
-      throw OutpostException.notFound("unknown cluster '" + clusterName + "'");
-    }
-    return leaves.nodes(caller, clusterName);
+    return ClusterParameter.leaf(clusterName, cluster, leaves)
+        .map(leaf -> leaves.nodes(caller, leaf))
+        .orElseGet(() -> nodes.listFor(caller));
   }
 }
