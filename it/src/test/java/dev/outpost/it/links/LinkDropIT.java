@@ -237,8 +237,10 @@ class LinkDropIT {
           "skipped: this kernel's packet filter cannot drop packets at random (no statistic match), "
               + "and it has no netem");
       if (!edge.delayPackets(Duration.ofMillis(300))) {
-        report.publishEntry("delay", "not emulated: this kernel has no netem queueing discipline; "
-            + "the copy ran with 20 % loss either way and no added delay");
+        String note = "300 ms delay not emulated: this kernel has no netem queueing discipline; "
+            + "the copy runs with 20 % loss either way and no added delay";
+        System.out.println("LinkDropIT: " + note);
+        report.publishEntry("delay", note);
       }
       Process scp = new ProcessBuilder("scp", "-F", sshConfig.toString(), "-o", "BatchMode=yes",
               original.toString(), target() + ":" + copy)
