@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -363,8 +362,8 @@ class LinkDropIT {
 
   /** The newest audit event of {@code type} since {@code since} that {@code which} accepts, or null. */
   private JsonNode audited(String type, Instant since, java.util.function.Predicate<JsonNode> which) {
-    JsonNode events = admin.json("audit", "--since=15m", "--type=" + type, "--format=json");
-    return StreamSupport.stream(events.spliterator(), false)
+    String lines = admin.run("audit", "--since=15m", "--type=" + type, "--format=json").requireSuccess().stdout();
+    return lines.lines().filter(line -> !line.isBlank()).map(Cli::parseJson) // one event a line
         .filter(event -> !Instant.parse(event.get("time").asText()).isBefore(since.minusSeconds(1)))
         .filter(which)
         .findFirst()
