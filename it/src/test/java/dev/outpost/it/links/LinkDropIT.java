@@ -3,6 +3,7 @@ package dev.outpost.it.links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,7 @@ class LinkDropIT {
   @Test
   @Order(1)
   void aSessionSurvivesAFortyFiveSecondOutage() throws Exception {
+    Instant before = Instant.now();
     NumberedSession session = NumberedSession.start(this, "long", 600);
     int lostBefore = count(log(), "keep-alive timeout");
     edge.cutLink();
@@ -103,6 +105,8 @@ class LinkDropIT {
     }
     session.assertWhole();
     assertTrue(log().contains(", resuming "), "the agent resumed its session: " + log());
+    assertNull(audited("node.offline", before, event -> node.equals(event.path("node").asText())),
+        "a resumed tunnel never takes the node offline, whichever side noticed the loss first");
   }
 
   /**

@@ -98,6 +98,14 @@ public class AgentTunnels {
     }
     apps.forget(node);
     StreamSession session = tunnel.streamSession();
+    if (session != null && session.isCarriedByAnother(tunnel)) {
+      // A newer connection of the node resumed the streams and registers itself in a moment: the
+      // node never went away. Should that connection fail first, the session's end (its grace)
+      // takes the node offline.
+      reconnecting.put(node, tunnelId);
+      LOG.fine(() -> "node " + node + ": tunnel " + tunnelId + " superseded by a resumed one");
+      return;
+    }
     if (session != null && session.isSuspended()) {
       reconnecting.put(node, tunnelId);
       registry.reconnecting(node, tunnelId, tunnel.lastReceived());
