@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -43,20 +44,24 @@ public class NodeRegistry {
     return tunnel;
   }
 
-  /** The node's tunnel is alive (keep-alive answered). */
-  public void heartbeat(String name) {
-    node(name).seen(clock.instant());
+  /** The node's tunnel is open and last received a frame at {@code lastHeard}. */
+  public void heartbeat(String name, Instant lastHeard) {
+    node(name).seen(lastHeard);
   }
 
   /**
    * The tunnel {@code tunnelId} was lost, its streams wait for the node to come back; ignored when
-   * a newer tunnel serves the node.
+   * a newer tunnel serves the node. The node was last seen {@code lastHeard}, when its tunnel last
+   * received a frame.
    */
-  public void reconnecting(String name, UUID tunnelId) {
-    node(name).linkLost(tunnelId, clock.instant());
+  public void reconnecting(String name, UUID tunnelId, Instant lastHeard) {
+    node(name).linkLost(tunnelId, lastHeard);
   }
 
-  /** The tunnel {@code tunnelId} closed; ignored when a newer tunnel serves the node. */
+  /**
+   * The tunnel {@code tunnelId} closed, or the sessions of its lost link stopped waiting; ignored
+   * when a newer tunnel serves the node.
+   */
   public void offline(String name, UUID tunnelId, String reason) {
     if (node(name).disconnected(tunnelId, clock.instant())) {
       audit.record(AuditRecord.success(AuditEventType.NODE_OFFLINE).actor(name).node(name)

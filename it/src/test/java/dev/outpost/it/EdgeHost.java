@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A device behind a one-way firewall: a Linux network namespace joined by a veth pair to the
@@ -24,11 +25,20 @@ public final class EdgeHost implements AutoCloseable {
   private final NetworkNamespace namespace;
   private final NetworkNamespace.Veth link;
   private final String proxy;
+  /** Where the proxy runs: null for this host, else the namespace on the link's outer end. */
+  private final NetworkNamespace outer;
+  /** The inner end's address now, in CIDR form: {@link #readdress} moves it. */
+  private volatile String innerCidr;
+  private String lossRule;
+  private boolean delayed;
 
-  private EdgeHost(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort) {
+  private EdgeHost(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort,
+      NetworkNamespace outer) {
     this.namespace = namespace;
     this.link = link;
     this.proxy = link.outerAddress() + ":" + proxyPort;
+    this.outer = outer;
+    this.innerCidr = link.innerCidr();
   }
 
   /** Whether this JVM may make namespaces: root, with {@code ip} and {@code iptables} installed. */
@@ -42,7 +52,7 @@ public final class EdgeHost implements AutoCloseable {
   public static EdgeHost create() {
     NetworkNamespace namespace = NetworkNamespace.create(NAMESPACE, LINK.outer());
     namespace.linkToHost(LINK);
-    return fenced(namespace, LINK, TestCluster.HTTPS_PORT);
+    return fenced(namespace, LINK, TestCluster.HTTPS_PORT, null);
   }
 
   /**
@@ -52,12 +62,13 @@ public final class EdgeHost implements AutoCloseable {
   public static EdgeHost create(NetworkNamespace outer, String name, NetworkNamespace.Veth link, int proxyPort) {
     NetworkNamespace namespace = NetworkNamespace.create(name);
     namespace.linkTo(outer, link);
-    return fenced(namespace, link, proxyPort);
+    return fenced(namespace, link, proxyPort, outer);
   }
 
-  private static EdgeHost fenced(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort) {
+  private static EdgeHost fenced(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort,
+      NetworkNamespace outer) {
     namespace.dialOutOnlyTo(link.outerAddress(), proxyPort);
-    return new EdgeHost(namespace, link, proxyPort);
+    return new EdgeHost(namespace, link, proxyPort, outer);
   }
 
   /**
@@ -72,8 +83,79 @@ public final class EdgeHost implements AutoCloseable {
     namespace.restore(link.inner());
   }
 
+  /** The edge's address on its link now (10.231.0.2 until {@link #readdress}). */
   public String address() {
-    return link.innerAddress();
+    return innerCidr.substring(0, innerCidr.indexOf('/'));
+  }
+
+  /**
+   * Gives the edge's end of its link the address {@code cidr} instead of its current one, as a
+   * cellular device gets another address when it reattaches: connections from the old address are
+   * dead, new ones leave from the new address. The packet filter names the proxy's address only,
+   * and nothing translates addresses on the way, so no other rule changes.
+   */
+  public void readdress(String cidr) {
+    String old = innerCidr;
+    // Removed first: deleting a primary address would take a secondary in its subnet with it.
+    exec("ip addr del " + old + " dev " + link.inner() + " && ip addr add " + cidr + " dev "
+        + link.inner()).requireSuccess();
+    innerCidr = cidr;
+  }
+
+  /**
+   * Aborts the proxy side's TCP connections from this edge ({@code ss -K}), as a NAT box or the
+   * proxy's own keep-alive eventually would: the proxy notices the loss at once instead of after
+   * its idle timeout. Returns whether {@code ss} aborted any (the kernel may lack socket destroy
+   * support; the proxy then notices when its keep-alive runs out).
+   */
+  public boolean abortProxyConnections() {
+    List<String> command = List.of("bash", "-c", "ss -K -t dst " + address());
+    Command.Result result = outer == null
+        ? Command.run(command, Map.of(), null, Duration.ofSeconds(30))
+        : outer.exec("ss -K -t dst " + address());
+    return result.exitCode() == 0 && result.stdout().lines().skip(1).findAny().isPresent();
+  }
+
+  /**
+   * Drops each packet on the edge's link, either way, with {@code probability}, as a poor radio
+   * link does ({@code iptables -m statistic}); {@link #clearImpairments} ends it.
+   *
+   * @return false when this kernel's packet filter cannot (no statistic match)
+   */
+  public boolean losePackets(double probability) {
+    String rule = " -m statistic --mode random --probability " + probability + " -j DROP";
+    Command.Result result = exec("iptables -I INPUT 1 -i " + link.inner() + rule
+        + " && iptables -I OUTPUT 1 -o " + link.inner() + rule);
+    if (result.exitCode() == 0) {
+      lossRule = rule;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Delays every packet the edge sends on its link by {@code delay} ({@code tc netem}), which adds
+   * that to every round trip; {@link #clearImpairments} ends it.
+   *
+   * @return false when this kernel has no netem queueing discipline
+   */
+  public boolean delayPackets(Duration delay) {
+    delayed = exec("tc qdisc add dev " + link.inner() + " root netem delay " + delay.toMillis() + "ms")
+        .exitCode() == 0;
+    return delayed;
+  }
+
+  /** Ends {@link #losePackets} and {@link #delayPackets}. */
+  public void clearImpairments() {
+    if (lossRule != null) {
+      exec("iptables -D INPUT -i " + link.inner() + lossRule + "; iptables -D OUTPUT -o " + link.inner()
+          + lossRule);
+      lossRule = null;
+    }
+    if (delayed) {
+      exec("tc qdisc del dev " + link.inner() + " root");
+      delayed = false;
+    }
   }
 
   /** Starts {@code command} inside the namespace, output to {@code log}. */

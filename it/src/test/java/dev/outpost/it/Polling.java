@@ -21,6 +21,21 @@ public final class Polling {
     throw new AssertionError(what + ": not within " + timeout + "; last seen: " + lastSeen.get());
   }
 
+  /** Polls {@code value} every second until it gives something other than null, and returns that. */
+  public static <T> T awaitValue(String what, Duration timeout, Supplier<T> value) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      T found = value.get();
+      if (found != null) {
+        return found;
+      }
+      if (!Instant.now().isBefore(deadline)) {
+        throw new AssertionError(what + ": not within " + timeout);
+      }
+      sleep(1_000);
+    }
+  }
+
   public static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -12,7 +12,8 @@ import java.util.UUID;
  * The one cluster of a test run: domain {@code outpost-it} (admin port 14848, HTTPS 18443) on a
  * fresh data directory, its public address on the edge network's proxy side so that agents in
  * network namespaces verify the certificate they are shown. Offline nodes are listed as stale
- * after {@link #NODE_STALE_AFTER}, not days, so that tests can see it.
+ * after {@link #NODE_STALE_AFTER}, not days, and lost tunnels' sessions wait {@link
+ * #RESUME_GRACE}, not five minutes, so that tests can see both.
  */
 public final class TestCluster {
   public static final String CLUSTER_NAME = "it.outpost.test";
@@ -27,6 +28,12 @@ public final class TestCluster {
    */
   public static final int TUNNEL_ADMISSION_RATE = 20;
   public static final int TUNNEL_ADMISSION_BURST = 20;
+  /**
+   * How long the sessions of a lost agent tunnel wait for it, one minute rather than five, so that
+   * LinkDropIT can outlast it. Tests that cut a link for longer than the keep-alive but expect the
+   * session back stay well within it (the proxy counts it from when it notices the loss).
+   */
+  public static final Duration RESUME_GRACE = Duration.ofSeconds(60);
 
   private static LocalCluster cluster;
 
@@ -44,7 +51,8 @@ public final class TestCluster {
           "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root", "OUTPOST_APPS_DOMAIN", APPS_DOMAIN,
           "OUTPOST_NODE_STALE_AFTER", NODE_STALE_AFTER.toString(),
           "OUTPOST_TUNNEL_ADMISSION_RATE", Integer.toString(TUNNEL_ADMISSION_RATE),
-          "OUTPOST_TUNNEL_ADMISSION_BURST", Integer.toString(TUNNEL_ADMISSION_BURST)));
+          "OUTPOST_TUNNEL_ADMISSION_BURST", Integer.toString(TUNNEL_ADMISSION_BURST),
+          "OUTPOST_TUNNEL_RESUME_GRACE", RESUME_GRACE.toString()));
     }
     return cluster;
   }

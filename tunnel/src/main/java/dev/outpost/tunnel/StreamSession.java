@@ -77,6 +77,14 @@ public final class StreamSession {
     return attached == null && expiry != null;
   }
 
+  /**
+   * Whether a connection other than {@code connection} carries the streams now: it resumed them,
+   * so the peer that {@code connection} served has not gone away.
+   */
+  public synchronized boolean isCarriedByAnother(TunnelConnection connection) {
+    return attached != null && attached != connection;
+  }
+
   /** Why the session ended for good, or null while it lives. */
   public synchronized String endReason() {
     return endReason;

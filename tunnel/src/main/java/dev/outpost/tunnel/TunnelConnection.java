@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -219,6 +220,14 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     return closeReason.get() == null
         && established.isDone()
         && !established.isCompletedExceptionally();
+  }
+
+  /**
+   * When the last frame arrived from the peer: a tunnel that fell silent was last heard from then,
+   * not when its keep-alive gave up on it.
+   */
+  public Instant lastReceived() {
+    return Instant.ofEpochMilli(lastReceivedMillis);
   }
 
   /** The resumable session this connection carries, or null. */

@@ -130,6 +130,9 @@ class ResumeTest {
     Link second = connect(VERIFIER, sendPatternAndCollect);
     assertEquals(
         "superseded by a resumed connection", oblivious.closed().get(10, TimeUnit.SECONDS));
+    assertTrue(oblivious.streamSession().isCarriedByAnother(oblivious),
+        "the superseded connection's streams live on: its peer did not go away");
+    assertFalse(second.proxy.streamSession().isCarriedByAnother(second.proxy));
     stream.output().close();
     stream.input().transferTo(download);
     assertArrayEquals(pattern(PAYLOAD, 7), download.toByteArray());

@@ -15,17 +15,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
  * Dials {@code wss://PROXY/api/v1/tunnel/agent} and proves the node's identity with the host
  * certificate in force at that moment, so that a renewed certificate is used from the next
  * reconnect on. Every dial carries the same {@link StreamSession}: SSH sessions of a lost tunnel
- * resume on the next one, if it comes within the grace period.
+ * resume on the next one, if it comes within the grace period. Each connect logs the session's id
+ * (not a secret: the proxy hands a session only to the node that owns it) and the streams it
+ * carries on.
  */
 public final class WebSocketTunnelDialer implements TunnelDialer {
   static final String AGENT_TUNNEL_PATH = "/api/v1/tunnel/agent";
   static final Duration DIAL_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger LOG = Logger.getLogger(WebSocketTunnelDialer.class.getName());
 
   private final ProxyAddress proxy;
   private final URI endpoint;
@@ -60,8 +64,12 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     NodeIdentity current = identity.get();
     CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
     try {
-      return WebSocketDialer.dial(
+      Tunnel tunnel = WebSocketDialer.dial(
           http, endpoint, settings, prover, acceptor, session, DIAL_TIMEOUT);
+      int carried = session.streams();
+      LOG.info(() -> "tunnel session " + session.id()
+          + (carried == 0 ? "" : ", resuming " + carried + " streams"));
+      return tunnel;
     } catch (IOException e) {
       throw ProxyConnectionException.of(proxy, e);
     }

@@ -93,18 +93,18 @@ public final class SimulatedAgents implements AutoCloseable {
     }
   }
 
-  /** The joined nodes' host certificates, in join order. */
-  List<CertificateProver> identities() {
+  /** The joined nodes' host certificates, in join order (nodes {@code PREFIX-0}, …). */
+  public List<CertificateProver> identities() {
     return List.copyOf(joined);
   }
 
   /** The agent tunnel endpoint, {@code wss://PROXY/api/v1/tunnel/agent}. */
-  URI endpoint() {
+  public URI endpoint() {
     return proxy.wss(AGENT_TUNNEL_PATH);
   }
 
   /** The one client (and selector thread) every simulated agent dials with. */
-  HttpClient http() {
+  public HttpClient http() {
     return http;
   }
 

@@ -110,8 +110,11 @@ public class Node {
     return tunnel;
   }
 
-  public void seen(Instant now) {
-    this.lastSeen = UtcTime.of(now);
+  /** The node's tunnel received a frame at {@code heard}; last-seen never goes back. */
+  public void seen(Instant heard) {
+    if (lastSeen == null || heard.isAfter(UtcTime.instant(lastSeen))) {
+      this.lastSeen = UtcTime.of(heard);
+    }
   }
 
   /**
@@ -133,19 +136,22 @@ public class Node {
    * Marks the node reconnecting if {@code tunnel} is still the one serving it: the tunnel was lost
    * and its sessions wait for the next one. {@link #disconnected} or a new tunnel ends that.
    *
+   * @param lastHeard when the tunnel last received anything: the node was last seen then
    * @return false when a newer tunnel has taken over
    */
-  public boolean linkLost(UUID tunnel, Instant now) {
+  public boolean linkLost(UUID tunnel, Instant lastHeard) {
     if (!tunnel.toString().equals(tunnelId)) {
       return false;
     }
     this.online = false;
-    this.lastSeen = UtcTime.of(now);
+    seen(lastHeard);
     return true;
   }
 
   /**
-   * Marks the node offline if {@code tunnel} is still the one serving (or last served) it.
+   * Marks the node offline if {@code tunnel} is still the one serving (or last served) it. A node
+   * whose link was lost keeps the last-seen time of the loss: its sessions giving up later (the
+   * resume grace) says nothing about when it was last heard from.
    *
    * @return false when a newer tunnel has taken over
    */
@@ -153,9 +159,11 @@ public class Node {
     if (!tunnel.toString().equals(tunnelId)) {
       return false;
     }
+    if (online) {
+      seen(now);
+    }
     this.online = false;
     this.tunnelId = null;
-    this.lastSeen = UtcTime.of(now);
     return true;
   }
 

@@ -96,7 +96,28 @@ class NodeTest {
     assertTrue(node.linkLost(resumed, NOW.plusSeconds(4)));
     assertTrue(node.disconnected(resumed, NOW.plusSeconds(300)));
     assertFalse(node.isReconnecting());
-    assertEquals(NOW.plusSeconds(300), node.lastSeen().orElseThrow());
+    assertEquals(NOW.plusSeconds(4), node.lastSeen().orElseThrow(),
+        "last seen when the link was lost, not when its sessions stopped waiting");
+  }
+
+  @Test
+  void aSilentLinkWasLastSeenWhenItLastSentAFrame() {
+    Node node = new Node("edge", new NodeName("n1"), new NodeLabels(Map.of()), "SHA256:x", NOW);
+    UUID tunnel = node.connected("proxy-a", "192.0.2.1", NOW);
+    node.seen(NOW.plusSeconds(30));
+    node.seen(NOW.plusSeconds(20));
+    assertEquals(NOW.plusSeconds(30), node.lastSeen().orElseThrow(), "last-seen never goes back");
+
+    node.linkLost(tunnel, NOW.plusSeconds(42));
+    assertEquals(NOW.plusSeconds(42), node.lastSeen().orElseThrow());
+  }
+
+  @Test
+  void aTunnelClosedWhileUpWasSeenUntilItClosed() {
+    Node node = new Node("edge", new NodeName("n1"), new NodeLabels(Map.of()), "SHA256:x", NOW);
+    UUID tunnel = node.connected("proxy-a", "192.0.2.1", NOW);
+    node.disconnected(tunnel, NOW.plusSeconds(9));
+    assertEquals(NOW.plusSeconds(9), node.lastSeen().orElseThrow());
   }
 
   @Test
@@ -118,7 +139,7 @@ class NodeTest {
     assertFalse(node.isStaleAt(NOW.plusSeconds(3600)), "reconnecting");
     node.disconnected(tunnel, NOW.plusSeconds(20));
 
-    assertFalse(node.isStaleAt(NOW.plusSeconds(20)));
-    assertTrue(node.isStaleAt(NOW.plusSeconds(21)));
+    assertFalse(node.isStaleAt(NOW.plusSeconds(10)));
+    assertTrue(node.isStaleAt(NOW.plusSeconds(11)), "offline since the link was lost");
   }
 }

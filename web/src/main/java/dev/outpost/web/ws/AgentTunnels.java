@@ -29,7 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * The live reverse tunnels of this proxy, one per node, and the node registry kept in step: a node
- * is online while its tunnel is open, and its last-seen time advances while it stays open. A node
+ * is online while its tunnel is open, and its last-seen time follows the last frame the tunnel
+ * received (a link that fell silent was last seen then, not when the keep-alive gave up). A node
  * whose tunnel was lost is reconnecting while its SSH streams wait in {@link #sessions()} for the
  * next tunnel, offline once they gave up (or the agent closed its tunnel on purpose).
  */
@@ -38,7 +39,7 @@ public class AgentTunnels {
   private static final Logger LOG = Logger.getLogger(AgentTunnels.class.getName());
   private static final long HEARTBEAT_SECONDS = 30;
 
-  private final Map<String, Tunnel> byNode = new ConcurrentHashMap<>();
+  private final Map<String, TunnelConnection> byNode = new ConcurrentHashMap<>();
   /** The tunnel id of each node whose lost tunnel's streams wait for a resume. */
   private final Map<String, UUID> reconnecting = new ConcurrentHashMap<>();
 
@@ -88,7 +89,7 @@ public class AgentTunnels {
 
   /** The open tunnel of {@code node}, if it is connected to this proxy. */
   public Optional<Tunnel> find(String node) {
-    return Optional.ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
+    return Optional.<Tunnel>ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
   }
 
   private void unregister(String node, TunnelConnection tunnel, UUID tunnelId, String reason) {
@@ -97,9 +98,17 @@ public class AgentTunnels {
     }
     apps.forget(node);
     StreamSession session = tunnel.streamSession();
+    if (session != null && session.isCarriedByAnother(tunnel)) {
+      // A newer connection of the node resumed the streams and registers itself in a moment: the
+      // node never went away. Should that connection fail first, the session's end (its grace)
+      // takes the node offline.
+      reconnecting.put(node, tunnelId);
+      LOG.fine(() -> "node " + node + ": tunnel " + tunnelId + " superseded by a resumed one");
+      return;
+    }
     if (session != null && session.isSuspended()) {
       reconnecting.put(node, tunnelId);
-      registry.reconnecting(node, tunnelId);
+      registry.reconnecting(node, tunnelId, tunnel.lastReceived());
       LOG.info(() -> "node " + node + " lost its tunnel (" + reason + "); " + session.streams()
           + " streams wait for it to come back");
     } else {
@@ -146,7 +155,7 @@ public class AgentTunnels {
   private void beat() {
     byNode.forEach((node, tunnel) -> {
       if (tunnel.isOpen()) {
-        registry.heartbeat(node);
+        registry.heartbeat(node, tunnel.lastReceived());
       }
     });
   }
