@@ -21,11 +21,15 @@ import dev.outpost.tunnel.http.HttpHead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -98,16 +102,37 @@ class AppAccessIT {
         + "/launch.html"), without.stdout());
   }
 
+  @Test
+  void anUploadArrivesWhole() throws Exception {
+    Cli cli = fixture.cli(alice);
+    cli.run("apps", "login", fixture.web).requireSuccess();
+    byte[] file = new byte[8 * 1024 * 1024];
+    new Random(7).nextBytes(file);
+    Path upload = Files.write(cli.home().resolve("upload.bin"), file);
+    Command.Result result = curlAt("/upload",
+        "--cert", cli.home().resolve("apps/" + fixture.web + ".crt").toString(),
+        "--key", cli.home().resolve("apps/" + fixture.web + ".key").toString(),
+        "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + upload);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("received " + file.length + " bytes, sha256 "
+        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)) + "\n",
+        result.stdout(), "8 MiB went up through the proxy and the tunnel unchanged");
+  }
+
   /**
    * curl on this app's URL. TLS is checked for {@code localhost} and the app named by {@code Host}:
    * curl does not accept a wildcard directly below a top-level name ({@code *.localhost}), as it
    * does for a real apps domain such as {@code *.proxy.example.com}.
    */
   private Command.Result curl(String... options) {
+    return curlAt("/headers", options);
+  }
+
+  private Command.Result curlAt(String path, String... options) {
     List<String> command = new ArrayList<>(List.of("curl", "-sS", "--cacert",
         fixture.clusterCa().toString(), "-H", "Host: " + AppFixture.host(fixture.web)));
     command.addAll(List.of(options));
-    command.add("https://" + TestCluster.localProxy() + "/headers");
+    command.add("https://" + TestCluster.localProxy() + path);
     return Command.run(command, Map.of(), null, Duration.ofSeconds(30));
   }
 

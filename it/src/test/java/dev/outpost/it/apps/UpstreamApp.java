@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,7 @@ import java.util.Locale;
  *   <li>{@code /} a page with a form and a WebSocket echo script ({@code /app.js});
  *   <li>{@code /headers} the request line and headers exactly as received;
  *   <li>{@code POST /form} echoes the body;
+ *   <li>{@code POST /upload} answers the body's length and SHA-256;
  *   <li>{@code /redirect} 302 to its own absolute address, {@code /elsewhere} 302 to another host;
  *   <li>{@code /cookie} sets a cookie with a Domain, and one named like the proxy's own;
  *   <li>{@code /events} three server-sent events a second apart;
@@ -76,8 +80,12 @@ public final class UpstreamApp {
       } else if (path.equals("/headers")) {
         send(out, "200 OK", "text/plain", String.join("\n", head) + "\n", "");
       } else if (path.equals("/form") && line[0].equals("POST")) {
-        send(out, "200 OK", "text/html", "<p id=\"posted\">posted: " + readBody(head, in)
-            + "</p>", "");
+        send(out, "200 OK", "text/html", "<p id=\"posted\">posted: "
+            + new String(readBody(head, in), StandardCharsets.UTF_8) + "</p>", "");
+      } else if (path.equals("/upload") && line[0].equals("POST")) {
+        byte[] body = readBody(head, in);
+        send(out, "200 OK", "text/plain", "received " + body.length + " bytes, sha256 "
+            + HexFormat.of().formatHex(sha256(body)) + "\n", "");
       } else if (path.equals("/redirect")) {
         send(out, "302 Found", "text/plain", "moved\n", "Location: http://"
             + header(head, "host") + "/landing?from=redirect\r\n");
@@ -149,7 +157,15 @@ public final class UpstreamApp {
     out.flush();
   }
 
-  private static String readBody(List<String> head, InputStream in) throws IOException {
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] readBody(List<String> head, InputStream in) throws IOException {
     if (header(head, "transfer-encoding").equalsIgnoreCase("chunked")) {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       for (int size = Integer.parseInt(readLine(in).trim(), 16); size > 0;
@@ -158,11 +174,10 @@ public final class UpstreamApp {
         readLine(in);
       }
       readLine(in);
-      return body.toString(StandardCharsets.UTF_8);
+      return body.toByteArray();
     }
     String length = header(head, "content-length");
-    return length.isEmpty() ? ""
-        : new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8);
+    return length.isEmpty() ? new byte[0] : in.readNBytes(Integer.parseInt(length));
   }
 
   private static String header(List<String> head, String name) {
