@@ -1,4 +1,4 @@
-package dev.outpost.testing;
+package dev.outpost.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
