@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,9 @@ import java.util.Map;
 final class DataSourceSetup {
   private static final String POOL = "outpost-pool";
   static final String DB_URL = "OUTPOST_DB_URL";
+  /** Payara's validation that runs {@code SELECT 1} on the connection. */
+  static final String POSTGRESQL_VALIDATION =
+      "org.glassfish.api.jdbc.validation.PostgresConnectionValidation";
 
   private final Asadmin asadmin;
   private final Path dataDir;
@@ -62,21 +67,23 @@ final class DataSourceSetup {
   }
 
   void create() {
-    asadmin.remote(
-        "create-jdbc-connection-pool",
+    List<String> pool = new ArrayList<>(List.of("create-jdbc-connection-pool",
         "--datasourceclassname", dataSourceClass(url),
         "--restype", "javax.sql.DataSource",
-        "--property", "url=" + escape(url),
-        POOL);
+        "--property", "url=" + escape(url)));
     if (postgresql()) {
-      // A database server that restarts cuts every pooled connection: validate each one before
-      // use and drop them all on a failure, so the pool recovers (and the audit journal replays).
-      asadmin.remote(
-          "set",
-          "resources.jdbc-connection-pool." + POOL + ".is-connection-validation-required=true",
-          "resources.jdbc-connection-pool." + POOL + ".connection-validation-method=auto-commit",
-          "resources.jdbc-connection-pool." + POOL + ".fail-all-connections=true");
+      // A database server that restarts cuts every pooled connection. Each connection is checked
+      // with a real round trip (SELECT 1) before use, and one failure drops them all, so the pool
+      // recovers by itself (and the audit journal replays). The "auto-commit" method does not
+      // do: the driver answers it without asking the server, and broken connections stay pooled.
+      pool.addAll(List.of(
+          "--isconnectvalidatereq=true",
+          "--validationmethod=custom-validation",
+          "--validationclassname=" + POSTGRESQL_VALIDATION,
+          "--failconnection=true"));
     }
+    pool.add(POOL);
+    asadmin.remote(pool.toArray(String[]::new));
     if (url.startsWith("jdbc:h2:")) {
       asadmin.remote(
           "set",
