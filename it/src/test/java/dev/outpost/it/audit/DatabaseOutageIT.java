@@ -39,10 +39,10 @@ import org.junit.jupiter.api.TestInstance;
  * {@code outpost config}.
  *
  * <p>While the database is away the session keeps printing, and a login and a second session
- * are refused but audited, in the proxy's journal (which the proxy's log says). Once the database
- * is back, within a bounded wait and without anyone's help: the session's start and end and the
- * two refusals are in the audit log once each, the journal is empty, and the recording on the
- * proxy is complete and holds exactly what the client saw.
+ * (its client tunnel's handshake) are refused but audited, in the proxy's journal (which the
+ * proxy's log says). Once the database is back, within a bounded wait and without anyone's help:
+ * the session's start and end and the two refusals are in the audit log once each, the journal is
+ * empty, and the recording on the proxy is complete and holds exactly what the client saw.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageIT {
@@ -151,9 +151,9 @@ class DatabaseOutageIT {
     awaitOnce("the login refused during the outage", "user.login.failure",
         e -> refusedUser.equals(e.path("actor").asText())
             && e.path("reason").asText().startsWith("the proxy cannot check credentials now"));
-    awaitOnce("the session refused during the outage", "session.start",
-        e -> !ok(e) && e.path("node").asText().startsWith(node)
-            && e.path("reason").asText().startsWith("the proxy cannot read roles and locks now"));
+    awaitOnce("the second session's tunnel refused during the outage", "tunnel.auth",
+        e -> !ok(e) && "admin".equals(e.path("actor").asText())
+            && e.path("reason").asText().startsWith("client: the proxy cannot check credentials now"));
     Polling.await("the audit journal empties", SETTLE, () -> journalSize() == 0,
         () -> journalSize() + " bytes left");
     assertTrue(NodeRecords.read(site.serverLog()).contains("audit journal replayed:"),
