@@ -49,8 +49,11 @@ class DatabaseOutageIT {
   private static final String CLUSTER = "pg.outpost.test";
   private static final int ADMIN_PORT = 28848;
   private static final int HTTPS_PORT = 28443;
-  /** Longer than one pass of the journal replay (every 15 s), which must wait and not give up. */
-  private static final Duration OUTAGE = Duration.ofSeconds(20);
+  /**
+   * Longer than a pass of the journal replay (every 15 s) and a beat of the nodes' heartbeat (every
+   * 30 s), which must both wait and not give up.
+   */
+  private static final Duration OUTAGE = Duration.ofSeconds(35);
   /** How long everything may take to reach the database once it is back. */
   private static final Duration SETTLE = Duration.ofSeconds(90);
   private static final String JOURNALED = "audit database did not take event";
@@ -98,6 +101,7 @@ class DatabaseOutageIT {
   @Test
   void nothingIsLostWhenTheDatabaseStopsMidSession() throws Exception {
     Instant before = Instant.now();
+    Instant restarted;
     Path stop = work.resolve("stop-printing");
     Path clientOutput = NodeRecords.clientOutput(work, "outage");
     Path sshConfig = site.admin().sshConfig();
@@ -127,6 +131,7 @@ class DatabaseOutageIT {
       assertTrue(atRestart >= atStop + 50,
           "the session kept printing while the database was away: " + atStop + " → " + atRestart);
       database.startServer();
+      restarted = Instant.now();
 
       awaitLine(clientOutput, atRestart + 20);
       Files.writeString(stop, "");
@@ -158,6 +163,8 @@ class DatabaseOutageIT {
         () -> journalSize() + " bytes left");
     assertTrue(NodeRecords.read(site.serverLog()).contains("audit journal replayed:"),
         "the proxy logs the replay");
+    Polling.await("the node's heartbeat after the outage", SETTLE,
+        () -> lastSeen().isAfter(restarted), () -> site.admin().listed(node).toString());
   }
 
   /** Waits until {@code type} has one event that {@code which} accepts, then checks it is one. */
@@ -193,6 +200,12 @@ class DatabaseOutageIT {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  private Instant lastSeen() {
+    JsonNode listed = site.admin().listed(node);
+    return listed == null || listed.path("last_seen").isNull() ? Instant.MIN
+        : Instant.parse(listed.path("last_seen").asText());
   }
 
   private String target() {
