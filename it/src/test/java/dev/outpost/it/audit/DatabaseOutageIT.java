@@ -157,8 +157,8 @@ class DatabaseOutageIT {
         e -> refusedUser.equals(e.path("actor").asText())
             && e.path("reason").asText().startsWith("the proxy cannot check credentials now"));
     awaitOnce("the second session's tunnel refused during the outage", "tunnel.auth",
-        e -> !ok(e) && "admin".equals(e.path("actor").asText())
-            && e.path("reason").asText().startsWith("client: the proxy cannot check credentials now"));
+        e -> !ok(e) && "admin".equals(e.path("actor").asText()) && e.path("reason").asText()
+            .startsWith("client: the proxy cannot check credentials now"));
     Polling.await("the audit journal empties", SETTLE, () -> journalSize() == 0,
         () -> journalSize() + " bytes left");
     assertTrue(NodeRecords.read(site.serverLog()).contains("audit journal replayed:"),
