@@ -124,7 +124,8 @@ class DatabaseOutageIT {
           "-o", "BatchMode=yes", target(), "echo " + refusedMarker), Map.of(), null,
           Duration.ofMinutes(1));
       assertEquals(255, second.exitCode(), "no new session without the database: " + second);
-      assertTrue(journaledLines() >= 2, "the proxy logs what it journals");
+      Polling.await("the proxy logs that it journaled both refusals", SETTLE,
+          () -> journaledLines() >= 2, () -> journaledLines() + " journaled");
 
       Polling.sleep(Math.max(0, OUTAGE.minus(Duration.between(stopped, Instant.now())).toMillis()));
       int atRestart = NodeRecords.lastLine(NodeRecords.read(clientOutput));
