@@ -43,7 +43,7 @@ final class DataSourceSetup {
     }
     this.url = configured != null ? configured
         : "jdbc:h2:file:" + dataDir.resolve("db/outpost").toAbsolutePath();
-    dataSourceClass(url);
+    dataSourceClass(url); // an unsupported URL stops the launcher before the server starts
   }
 
   /**
