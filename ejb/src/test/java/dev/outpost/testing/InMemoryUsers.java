@@ -10,9 +10,18 @@ import java.util.Optional;
 public final class InMemoryUsers implements UserRepository {
 
   private final List<User> users = new ArrayList<>();
+  private RuntimeException away;
+
+  /** From now on every look-up by name fails with {@code failure}, as with the database away. */
+  public void goAway(RuntimeException failure) {
+    away = failure;
+  }
 
   @Override
   public Optional<User> findByName(String name) {
+    if (away != null) {
+      throw away;
+    }
     return users.stream().filter(u -> u.name().equals(name) && !u.isDeleted()).findFirst();
   }
 

@@ -50,9 +50,17 @@ public final class EdgeHost implements AutoCloseable {
 
   /** The edge host {@code opst-edge} (10.231.0.2), whose agents dial the test cluster. */
   public static EdgeHost create() {
+    return create(TestCluster.HTTPS_PORT);
+  }
+
+  /**
+   * The edge host {@code opst-edge} (10.231.0.2), whose agents dial {@link #PROXY_ADDRESS} on
+   * {@code proxyPort}: a further cluster's proxy on this host (a {@link SiteCluster}).
+   */
+  public static EdgeHost create(int proxyPort) {
     NetworkNamespace namespace = NetworkNamespace.create(NAMESPACE, LINK.outer());
     namespace.linkToHost(LINK);
-    return fenced(namespace, LINK, TestCluster.HTTPS_PORT, null);
+    return fenced(namespace, LINK, proxyPort, null);
   }
 
   /**

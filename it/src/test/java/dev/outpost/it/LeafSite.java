@@ -1,19 +1,12 @@
 package dev.outpost.it;
 
-import dev.outpost.launcher.ClusterLayout;
-import dev.outpost.launcher.Directories;
 import dev.outpost.launcher.LocalCluster;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
- * A second, real cluster on this machine, {@value #CLUSTER_NAME}, at a site of its own: Payara
- * domain {@code outpost-it-leaf} with its own data directory, CA and admin, running inside network
+ * A second, real cluster on this machine, {@value #CLUSTER_NAME}, at a site of its own: a {@link
+ * SiteCluster} (domain {@code outpost-it-leaf}, its own data directory, CA and admin) inside network
  * namespace {@value #NAMESPACE}, with an edge host {@value #EDGE_NAMESPACE} behind it for its
  * agents. Only tests that need it start one, and close it when done.
  *
@@ -35,25 +28,21 @@ public final class LeafSite implements AutoCloseable {
   public static final String EDGE_NAMESPACE = "opst-leafedge";
   public static final int ADMIN_PORT = 26848;
   public static final int HTTPS_PORT = 26443;
-  public static final String ADMIN_PASSWORD = "leaf-admin-" + UUID.randomUUID();
   private static final NetworkNamespace.Veth UPLINK =
       new NetworkNamespace.Veth("opst-h1", "10.232.0.1/24", "opst-l0", "10.232.0.2/24");
   private static final NetworkNamespace.Veth EDGE_LINK =
       new NetworkNamespace.Veth("opst-l1", "10.233.0.1/24", "opst-le0", "10.233.0.2/24");
   /** Where the leaf's agents and users reach its proxy. */
   public static final String PUBLIC_ADDRESS = EDGE_LINK.outerAddress() + ":" + HTTPS_PORT;
-  private static final Logger LOG = Logger.getLogger(LeafSite.class.getName());
 
   private final NetworkNamespace namespace;
   private final EdgeHost edge;
-  private final LocalCluster cluster;
-  private final Cli admin;
+  private final SiteCluster site;
 
-  private LeafSite(NetworkNamespace namespace, EdgeHost edge, LocalCluster cluster, Cli admin) {
+  private LeafSite(NetworkNamespace namespace, EdgeHost edge, SiteCluster site) {
     this.namespace = namespace;
     this.edge = edge;
-    this.cluster = cluster;
-    this.admin = admin;
+    this.site = site;
   }
 
   /** Builds the site and starts the leaf cluster; needs {@link EdgeHost#supported()}. */
@@ -66,7 +55,6 @@ public final class LeafSite implements AutoCloseable {
    * of trusted clusters needs.
    */
   public static LeafSite start(Map<String, String> environment) {
-    Instant started = Instant.now();
     NetworkNamespace namespace = NetworkNamespace.create(NAMESPACE, UPLINK.outer());
     EdgeHost edge = null;
     try {
@@ -76,11 +64,9 @@ public final class LeafSite implements AutoCloseable {
       namespace.dialOutOnlyTo(EdgeHost.PROXY_ADDRESS, TestCluster.HTTPS_PORT);
       namespace.acceptFrom(EDGE_LINK.outer(), HTTPS_PORT);
       edge = EdgeHost.create(namespace, EDGE_NAMESPACE, EDGE_LINK, HTTPS_PORT);
-      LocalCluster cluster = LocalCluster.start(layout(namespace), proxyEnvironment(environment));
-      Cli admin = new Cli(cluster.layout().dataDir().resolve("cli-homes/admin"), namespace.network(),
-          "localhost:" + HTTPS_PORT).login("admin", ADMIN_PASSWORD);
-      LOG.info("leaf site up in " + Duration.between(started, Instant.now()).toSeconds() + " s");
-      return new LeafSite(namespace, edge, cluster, admin);
+      SiteCluster site = SiteCluster.start("leaf", CLUSTER_NAME, ADMIN_PORT, HTTPS_PORT,
+          PUBLIC_ADDRESS, namespace.network(), environment);
+      return new LeafSite(namespace, edge, site);
     } catch (RuntimeException | Error e) {
       if (edge != null) {
         edge.close();
@@ -90,26 +76,9 @@ public final class LeafSite implements AutoCloseable {
     }
   }
 
-  private static ClusterLayout layout(NetworkNamespace namespace) {
-    Path root = Path.of(System.getProperty("outpost.root", "..")).toAbsolutePath().normalize();
-    Path dataDir = root.resolve("target/it-data-leaf");
-    Directories.deleteRecursively(dataDir);
-    return new ClusterLayout(root, "outpost-it-leaf", ADMIN_PORT, HTTPS_PORT, dataDir, CLUSTER_NAME,
-        PUBLIC_ADDRESS, false, namespace.network());
-  }
-
-  private static Map<String, String> proxyEnvironment(Map<String, String> extra) {
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "OUTPOST_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-        "OUTPOST_BOOTSTRAP_ADMIN_LOGINS", "root",
-        "OUTPOST_NODE_STALE_AFTER", TestCluster.NODE_STALE_AFTER.toString()));
-    environment.putAll(extra);
-    return environment;
-  }
-
   /** The leaf's bootstrap admin, logged in to {@code localhost:26443} from inside the leaf. */
   public Cli leafAdmin() {
-    return admin;
+    return site.admin();
   }
 
   /**
@@ -120,7 +89,7 @@ public final class LeafSite implements AutoCloseable {
    * @param options further {@code outpost-agent start} options
    */
   public Process joinAgent(String name, String labels, Path dataDir, String... options) {
-    return edge.join(admin, name, labels, dataDir, options);
+    return edge.join(site.admin(), name, labels, dataDir, options);
   }
 
   /** The leaf's namespace: run commands there as the leaf's own host would. */
@@ -134,7 +103,7 @@ public final class LeafSite implements AutoCloseable {
   }
 
   public LocalCluster cluster() {
-    return cluster;
+    return site.cluster();
   }
 
   /** The leaf's address on its uplink, which the host must not be able to dial. */
@@ -161,7 +130,7 @@ public final class LeafSite implements AutoCloseable {
   public void close() {
     try {
       edge.close();
-      cluster.close();
+      site.close();
     } finally {
       namespace.close();
     }

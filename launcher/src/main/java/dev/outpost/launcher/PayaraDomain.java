@@ -58,12 +58,14 @@ final class PayaraDomain {
   }
 
   void start(Map<String, String> environment) {
+    DataSourceSetup dataSource = new DataSourceSetup(asadmin, layout.dataDir(), environment);
+    dataSource.installDriver(layout.domainDir().resolve("lib"));
     LOG.info("starting Payara domain " + layout.domainName());
     asadmin.run(
         environment,
         List.of("start-domain", "--domaindir", layout.domainsDir().toString(), layout.domainName()));
     if (!Files.exists(layout.domainDir().resolve(CONFIGURED_MARKER))) {
-      configure();
+      configure(dataSource);
     }
     if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
       requestClientCertificates();
@@ -138,7 +140,7 @@ final class PayaraDomain {
     }
   }
 
-  private void configure() {
+  private void configure(DataSourceSetup dataSource) {
     asadmin.remote(
         "set",
         LISTENERS + "http-listener-2.port=" + layout.httpsPort(),
@@ -148,7 +150,7 @@ final class PayaraDomain {
         // 'outpost apps login'; browsers, agents and the CLI send none and are not refused.
         "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.client-auth=want");
     asadmin.remote("set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
-    new DataSourceSetup(asadmin, layout.dataDir()).create();
+    dataSource.create();
     mark(CONFIGURED_MARKER);
   }
 }

@@ -1,6 +1,7 @@
 package dev.outpost.application.access;
 
 import dev.outpost.api.UserCertificatePermissions;
+import dev.outpost.application.audit.DatabaseRefusal;
 import dev.outpost.domain.audit.AuditEvent;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
@@ -26,9 +27,12 @@ import java.util.function.Supplier;
 /**
  * Decides about SSH sessions and audits their start and end. The user's current roles and locks
  * are read at each decision, so that a change applies to the next session at once. A refusal by
- * a rule (role or lock) is audited as {@code access.denied} with the rule that refused.
+ * a rule (role or lock) is audited as {@code access.denied} with the rule that refused; one the
+ * proxy cannot decide (its database is away) is refused and audited as a failed {@code
+ * session.start}. The end of a session is audited whether or not its start can be read back.
  */
 public final class SshAccess {
+  static final String UNDECIDED = "the proxy cannot read roles and locks now";
 
   private final String cluster;
   private final UserRepository users;
@@ -91,18 +95,22 @@ public final class SshAccess {
     AuditRecord attempt = AuditRecord.success(AuditEventType.SESSION_START)
         .actor(userName).login(login).node(target).sessionId(session)
         .remoteAddr(remoteAddr).message(origin.auditNote());
-    RoleSet roleSet;
     Node node;
+    AccessDecision decision;
     try {
       String nodeName = localName(target);
-      roleSet = currentRoles.get();
+      RoleSet roleSet = currentRoles.get();
       node = nodes.find(cluster, nodeName)
           .orElseThrow(() -> OutpostException.notFound("node " + nodeName + " is not registered"));
+      decision = decide(userName, roleSet, login, node);
     } catch (OutpostException e) {
       audit.record(attempt.failed(e.getMessage()));
       throw e;
+    } catch (RuntimeException e) {
+      // Roles, locks or node unreadable (the database is away): refused, and audited as such.
+      audit.record(attempt.failed(UNDECIDED + " (" + DatabaseRefusal.rootCause(e) + ")"));
+      throw OutpostException.unavailable(UNDECIDED + ": try again later");
     }
-    AccessDecision decision = decide(userName, roleSet, login, node);
     if (!decision.allowed()) {
       audit.record(AuditRecord.failure(AuditEventType.ACCESS_DENIED, decision.reason())
           .actor(userName).login(login).node(node.name()).sessionId(session)
@@ -152,9 +160,18 @@ public final class SshAccess {
         .message(withOrigin(start, "closed by " + byUser)));
   }
 
+  /**
+   * The session's start as audited, for the fields of its later events; only its id when the
+   * start cannot be read (still in the journal, or the database away).
+   */
   private AuditRecord start(UUID sessionId) {
-    return auditEvents.sessionStart(sessionId)
-        .map(AuditEvent::record)
+    Optional<AuditEvent> start;
+    try {
+      start = auditEvents.sessionStart(sessionId);
+    } catch (RuntimeException databaseAway) {
+      start = Optional.empty();
+    }
+    return start.map(AuditEvent::record)
         .orElseGet(() -> AuditRecord.success(AuditEventType.SESSION_START).sessionId(sessionId));
   }
 

@@ -1,6 +1,7 @@
 package dev.outpost.application.tunnel;
 
 import dev.outpost.api.CertificateProof;
+import dev.outpost.application.audit.DatabaseRefusal;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
@@ -18,10 +19,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
-/** Verifies the credentials of tunnel handshakes: agents by host certificate, users by user one. */
+/**
+ * Verifies the credentials of tunnel handshakes: agents by host certificate, users by user one.
+ * Every refusal is audited as a failed {@code tunnel.auth}, also one for want of the database.
+ */
 public final class TunnelCredentials {
 
   static final int MIN_NONCE_BYTES = 16;
+  static final String UNCHECKED = "the proxy cannot check credentials now";
 
   private final CertificateAuthorities cas;
   private final NodeRepository nodes;
@@ -73,14 +78,18 @@ public final class TunnelCredentials {
     }, name -> attempt.actor(name).target(name));
   }
 
-  /** A user's proof: a user certificate of this cluster for a user who may still log in. */
+  /**
+   * A user's proof: a user certificate of this cluster for a user who may still log in. Once the
+   * certificate is checked, its user is the attempt's actor, also when the account is refused.
+   */
   public VerifiedUser verifyUser(byte[] nonce, CertificateProof proof, String remoteAddr) {
     AuditRecord attempt = AuditRecord.success(AuditEventType.TUNNEL_AUTH)
         .remoteAddr(remoteAddr).message("client");
-    return audited(attempt, () -> {
-      Instant now = clock.instant();
-      OpenSshCertificate certificate =
-          CertificateProofVerifier.verify(proof, challenge(nonce), cas.users(), now);
+    Instant now = clock.instant();
+    OpenSshCertificate certificate = audited(attempt,
+        () -> CertificateProofVerifier.verify(proof, challenge(nonce), cas.users(), now), null);
+    AuditRecord claimed = attempt.actor(certificate.getId());
+    return audited(claimed, () -> {
       User user = users.findByName(certificate.getId())
           .orElseThrow(() -> OutpostException.unauthenticated(
               "user " + certificate.getId() + " no longer exists"));
@@ -89,7 +98,7 @@ public final class TunnelCredentials {
       }
       return new VerifiedUser(user.identity(Instant.ofEpochSecond(certificate.getValidBefore())),
           proof.certificate());
-    }, verified -> attempt.actor(verified.identity().user()));
+    }, verified -> claimed);
   }
 
   /** Audits, as a failed tunnel.auth, a node that tried to resume another node's tunnel session. */
@@ -99,6 +108,12 @@ public final class TunnelCredentials {
         .failed("resume refused: tunnel session " + sessionId + " belongs to node " + owner));
   }
 
+  /**
+   * Runs {@code verification}, auditing a refusal as the attempt's failure; a verification that
+   * cannot be done (the database is away) is refused and audited too.
+   *
+   * @param success the event of a success, or null when a later step audits it
+   */
   private <T> T audited(AuditRecord attempt, Supplier<T> verification,
       Function<T, AuditRecord> success) {
     T result;
@@ -107,8 +122,14 @@ public final class TunnelCredentials {
     } catch (OutpostException e) {
       audit.record(attempt.failed(attempt.message() + ": " + e.getMessage()));
       throw e;
+    } catch (RuntimeException e) {
+      audit.record(attempt.failed(attempt.message() + ": " + UNCHECKED + " ("
+          + DatabaseRefusal.rootCause(e) + ")"));
+      throw OutpostException.unavailable(UNCHECKED + ": try again later");
     }
-    audit.record(success.apply(result));
+    if (success != null) {
+      audit.record(success.apply(result));
+    }
     return result;
   }
 

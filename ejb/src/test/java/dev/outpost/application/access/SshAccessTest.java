@@ -50,6 +50,7 @@ class SshAccessTest {
   private final SshAccess access = new SshAccess(CLUSTER, users, nodes,
       new RoleDirectory(InMemoryRoles.withBuiltins()), locks, new RecordedEvents(), audit, clock);
   private UserIdentity alice;
+  private boolean startsUnreadable;
 
   @BeforeEach
   void setUp() {
@@ -151,6 +152,36 @@ class SshAccessTest {
         audit.last().message());
   }
 
+  @Test
+  void refusesWhatItCannotDecideWhileTheDatabaseIsAwayAndAuditsTheAttempt() {
+    users.goAway(new IllegalStateException("Connection refused"));
+
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4"));
+
+    assertEquals(OutpostException.Kind.UNAVAILABLE, error.kind());
+    assertEquals(SshAccess.UNDECIDED + ": try again later", error.getMessage());
+    AuditRecord attempt = audit.last();
+    assertEquals(AuditEventType.SESSION_START, attempt.type());
+    assertEquals(Outcome.FAILURE, attempt.outcome());
+    assertEquals("alice", attempt.actor());
+    assertEquals("edge-1", attempt.node());
+    assertEquals(SshAccess.UNDECIDED + " (IllegalStateException: Connection refused)",
+        attempt.message());
+  }
+
+  @Test
+  void sessionEndIsAuditedWhenItsStartCannotBeRead() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+    startsUnreadable = true;
+
+    access.ended(session, 5, 6, null);
+
+    assertEquals(AuditEventType.SESSION_END, audit.last().type());
+    assertEquals(session, audit.last().sessionId());
+    assertEquals("bytes in 5, out 6", audit.last().message());
+  }
+
   private String deny(UserIdentity who, String login, String node, OutpostException.Kind kind) {
     OutpostException error = assertThrows(OutpostException.class,
         () -> access.authorize(who, login, node, null));
@@ -197,6 +228,9 @@ class SshAccessTest {
 
     @Override
     public Optional<AuditEvent> sessionStart(UUID sessionId) {
+      if (startsUnreadable) {
+        throw new IllegalStateException("Connection refused");
+      }
       return audit.records().stream()
           .filter(r -> r.type() == AuditEventType.SESSION_START && sessionId.equals(r.sessionId()))
           .findFirst()

@@ -197,6 +197,23 @@ class PasswordLoginTest {
   }
 
   @Test
+  void aLoginTheProxyCannotCheckIsRefusedAndAudited() {
+    users.goAway(new IllegalStateException("Connection refused"));
+
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> login.login(command(PASSWORD, null, null), "192.0.2.7"));
+
+    assertEquals(OutpostException.Kind.UNAVAILABLE, error.kind());
+    assertEquals(PasswordLogin.UNCHECKED + ": try again later", error.getMessage());
+    assertEquals(AuditEventType.USER_LOGIN_FAILURE, audit.last().type());
+    assertEquals(Outcome.FAILURE, audit.last().outcome());
+    assertEquals("alice", audit.last().actor());
+    assertEquals("192.0.2.7", audit.last().remoteAddr());
+    assertEquals(PasswordLogin.UNCHECKED + " (IllegalStateException: Connection refused)",
+        audit.last().message());
+  }
+
+  @Test
   void wrongPasswordIsCountedAndAudited() {
     OutpostException error = assertThrows(OutpostException.class,
         () -> login.login(command("wrong password!", null, null), "192.0.2.7"));

@@ -8,6 +8,7 @@ import dev.outpost.api.CertificateProof;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.audit.AuditEventType;
+import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.Outcome;
 import dev.outpost.domain.cluster.LeafCluster;
 import dev.outpost.domain.node.Node;
@@ -116,6 +117,24 @@ class TunnelCredentialsTest {
 
     assertTrue(refuseUser(shortLived).startsWith("certificate expired at"));
     assertEquals("certificate is a HOST certificate, not a USER one", refuseUser(hostProof));
+  }
+
+  @Test
+  void userTheProxyCannotLookUpIsRefusedAndAuditedByName() throws Exception {
+    users.goAway(new IllegalStateException("Connection refused"));
+
+    OutpostException error = assertThrows(OutpostException.class, () -> credentials.verifyUser(
+        NONCE, proof(userCertificate("alice", Duration.ofHours(1))), "192.0.2.9"));
+
+    assertEquals(OutpostException.Kind.UNAVAILABLE, error.kind());
+    assertEquals(TunnelCredentials.UNCHECKED + ": try again later", error.getMessage());
+    AuditRecord refused = audit.last();
+    assertEquals(AuditEventType.TUNNEL_AUTH, refused.type());
+    assertEquals(Outcome.FAILURE, refused.outcome());
+    assertEquals("alice", refused.actor());
+    assertEquals("192.0.2.9", refused.remoteAddr());
+    assertEquals("client: " + TunnelCredentials.UNCHECKED
+        + " (IllegalStateException: Connection refused)", refused.message());
   }
 
   @Test

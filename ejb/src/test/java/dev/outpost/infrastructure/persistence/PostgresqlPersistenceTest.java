@@ -15,7 +15,7 @@ import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeLabels;
 import dev.outpost.domain.node.NodeName;
 import dev.outpost.domain.recording.Recording;
-import dev.outpost.testing.PostgresServer;
+import dev.outpost.testsupport.PostgresServer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;

@@ -49,13 +49,13 @@ class RecordingIT {
   private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(90);
   /** Longer than the tunnel's 45 s keep-alive timeout: both ends declare the tunnel dead. */
   private static final Duration CUT = Duration.ofSeconds(55);
-  private static final Pattern LINE = Pattern.compile("line-(\\d+)\r\n");
 
   private final String node = "rec-" + UUID.randomUUID().toString().substring(0, 8);
   private EdgeHost edge;
   private Cli admin;
   private Path sshConfig;
   private Path work;
+  private NodeRecords records;
 
   @BeforeAll
   void startNodeBehindNat() throws IOException {
@@ -66,6 +66,7 @@ class RecordingIT {
     edge = EdgeHost.create();
     edge.join(admin, node, "env=edge", work.resolve(node));
     sshConfig = admin.sshConfig();
+    records = new NodeRecords(admin, node);
   }
 
   @AfterAll
@@ -248,59 +249,42 @@ class RecordingIT {
    */
   private int printingSessionSurvives(String name, Runnable outage) throws Exception {
     Instant before = Instant.now();
-    Path clientOutput = work.resolve(name + "-session.out");
-    Path input = Files.writeString(work.resolve(name + "-session.in"),
+    Path clientOutput = NodeRecords.clientOutput(work, name);
+    Process ssh = NodeRecords.typedSession(sshConfig, target(), work, name,
         "for i in $(seq 1 1000); do echo line-$i; sleep 0.1; done; exit\n");
-    Process ssh = new ProcessBuilder("ssh", "-F", sshConfig.toString(), "-tt", target())
-        .redirectInput(input.toFile())
-        .redirectOutput(clientOutput.toFile())
-        .redirectError(work.resolve(name + "-session.err").toFile())
-        .start();
     try {
       Polling.await("the session prints", Duration.ofSeconds(60),
-          () -> read(clientOutput).contains("line-20\r\n"), () -> read(clientOutput));
+          () -> NodeRecords.read(clientOutput).contains("line-20\r\n"),
+          () -> NodeRecords.read(clientOutput));
       outage.run();
       assertTrue(ssh.waitFor(120, TimeUnit.SECONDS), "the session ends");
     } finally {
       ssh.destroyForcibly();
     }
-    String seen = read(clientOutput);
+    String seen = NodeRecords.read(clientOutput);
 
     JsonNode recording = awaitCompleteRecording(
         r -> Instant.parse(r.get("started").asText()).isAfter(before));
     String recorded = Asciicast.parse(export(recording.get("id").asText())).output();
 
     assertTrue(recorded.startsWith(seen), "the client saw a prefix of the recording");
-    assertConsecutive(recorded);
-    int lastSeen = lastLine(seen);
-    int lastRecorded = lastLine(recorded);
+    NodeRecords.assertConsecutive(recorded);
+    int lastSeen = NodeRecords.lastLine(seen);
+    int lastRecorded = NodeRecords.lastLine(recorded);
     assertTrue(lastRecorded >= lastSeen && lastSeen >= 20, lastSeen + " / " + lastRecorded);
     return lastRecorded - lastSeen;
   }
 
   private JsonNode awaitCompleteRecording(Predicate<JsonNode> which) {
-    JsonNode[] found = {null};
-    String[] last = {""};
-    Polling.await("a complete recording on node " + node, UPLOAD_TIMEOUT, () -> {
-      Command.Result listed = admin.run("recordings", "ls", "--format=json");
-      last[0] = listed.stdout() + listed.stderr();
-      if (listed.exitCode() != 0) {
-        return false;
-      }
-      for (JsonNode recording : Cli.parseJson(listed.stdout())) {
-        if (node.equals(recording.get("node").asText()) && which.test(recording)
-            && recording.get("complete").asBoolean()) {
-          found[0] = recording;
-          return true;
-        }
-      }
-      return false;
-    }, () -> last[0]);
-    return found[0];
+    return records.awaitCompleteRecording(which, UPLOAD_TIMEOUT);
   }
 
   private String export(String id) {
-    return admin.run("recordings", "export", id).requireSuccess().stdout();
+    return records.export(id);
+  }
+
+  private List<JsonNode> audit(String... filters) {
+    return records.audit(filters);
   }
 
   private JsonNode assertFound(String type, String filter) {
@@ -321,40 +305,6 @@ class RecordingIT {
     assertEquals(type, found[0].get("type").asText());
     assertNotNull(found[0].get("cluster"));
     return found[0];
-  }
-
-  /** {@code outpost audit --format=json}: one object per line. */
-  private List<JsonNode> audit(String... filters) {
-    List<String> args = new ArrayList<>(List.of("audit", "--since=30m", "--format=json"));
-    args.addAll(List.of(filters));
-    String out = admin.run(args.toArray(String[]::new)).requireSuccess().stdout();
-    return out.lines().filter(line -> !line.isBlank()).map(Cli::parseJson).toList();
-  }
-
-  private static int lastLine(String output) {
-    int last = 0;
-    Matcher matcher = LINE.matcher(output);
-    while (matcher.find()) {
-      last = Integer.parseInt(matcher.group(1));
-    }
-    return last;
-  }
-
-  private static void assertConsecutive(String output) {
-    Matcher matcher = LINE.matcher(output);
-    int expected = 1;
-    while (matcher.find()) {
-      assertEquals(expected, Integer.parseInt(matcher.group(1)), "no gap and no repeat");
-      expected++;
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   private String target() {

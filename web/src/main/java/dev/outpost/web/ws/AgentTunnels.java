@@ -152,12 +152,30 @@ public class AgentTunnels {
         : ", resuming " + session.streams() + " streams";
   }
 
+  /**
+   * Notes every open tunnel's node as seen. Never throws: a periodic task that throws is not run
+   * again, and the nodes' last-seen times would stand still for good after one pass without the
+   * database.
+   */
   private void beat() {
-    byNode.forEach((node, tunnel) -> {
-      if (tunnel.isOpen()) {
-        registry.heartbeat(node, tunnel.lastReceived());
+    int failed = 0;
+    RuntimeException last = null;
+    for (Map.Entry<String, TunnelConnection> open : byNode.entrySet()) {
+      if (open.getValue().isOpen()) {
+        try {
+          registry.heartbeat(open.getKey(), open.getValue().lastReceived());
+        } catch (RuntimeException e) {
+          failed++;
+          last = e;
+        }
       }
-    });
+    }
+    if (last != null) {
+      String reason = last.toString();
+      int nodes = failed;
+      LOG.warning(() -> "cannot note " + nodes + " nodes as seen (the database may be away), "
+          + "next try in " + HEARTBEAT_SECONDS + " s: " + reason);
+    }
   }
 
   /** Audits refused resumes; takes a node offline once its streams stop waiting. */

@@ -1,4 +1,4 @@
-package dev.outpost.testing;
+package dev.outpost.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -78,11 +78,16 @@ public final class PostgresServer implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=outpost";
   }
 
+  /** Stops the server if it runs (a test may end while it is stopped) and deletes its files. */
   @Override
   public void close() throws IOException {
     try {
-      as(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-m", "immediate",
-          "-w", "stop");
+      try {
+        as(bin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(), "-m",
+            "immediate", "-w", "stop");
+      } catch (IOException notRunning) {
+        // pg_ctl refuses to stop a server that is not running: nothing to stop
+      }
       run("rm", "-rf", data.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
