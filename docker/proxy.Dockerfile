@@ -11,7 +11,9 @@ USER payara
 VOLUME /var/lib/outpost
 
 # Domain setup the launcher does for ./mvnw -Prun: HTTPS on the public port, plain HTTP off, the
-# jdbc/outpost data source (H2 in the data volume unless OUTPOST_DB_URL names PostgreSQL).
+# jdbc/outpost data source: H2 in the data volume. This image does not read OUTPOST_DB_URL yet: for
+# PostgreSQL, add its JDBC driver to the domain's lib/ and a pool like the launcher's
+# (DataSourceSetup, docs/operations.md).
 COPY --chown=payara:payara docker/proxy-postboot.asadmin ${CONFIG_DIR}/post-boot-commands.asadmin
 COPY --chown=payara:payara ear/target/outpost.ear ${DEPLOY_DIR}/
 
