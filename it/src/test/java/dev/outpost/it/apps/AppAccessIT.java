@@ -15,6 +15,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import dev.outpost.it.WebSocketFrames;
 import dev.outpost.tunnel.http.HttpHead;
@@ -117,6 +118,33 @@ class AppAccessIT {
     assertEquals("received " + file.length + " bytes, sha256 "
         + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)) + "\n",
         result.stdout(), "8 MiB went up through the proxy and the tunnel unchanged");
+  }
+
+  @Test
+  void appSessionsAndRequestsAreAudited() {
+    Cli cli = fixture.cli(alice);
+    cli.run("apps", "login", fixture.web).requireSuccess();
+    Command.Result fetched = curlAt("/headers",
+        "--cert", cli.home().resolve("apps/" + fixture.web + ".crt").toString(),
+        "--key", cli.home().resolve("apps/" + fixture.web + ".key").toString());
+    assertEquals(0, fetched.exitCode(), fetched.stderr());
+    List<String> started = auditOf("app.session.start");
+    assertTrue(started.stream().anyMatch(line -> line.contains("app session valid until")),
+        "the browser's launch started an app session: " + started);
+    assertTrue(started.stream().anyMatch(line -> line.contains("client certificate valid until")),
+        "apps login issued a certificate: " + started);
+    // written once the answer has gone back to curl, so it may follow curl's exit by a moment
+    Polling.await("one app.request, with method, path and status",
+        Duration.ofSeconds(15),
+        () -> auditOf("app.request").stream().anyMatch(line -> line.contains("\"GET /headers 200\"")),
+        () -> String.join("\n", auditOf("app.request")));
+  }
+
+  /** This suite's {@code type} events for alice and the web app, one JSON object a line. */
+  private List<String> auditOf(String type) {
+    return fixture.admin.run("audit", "--since=30m", "--type=" + type, "--user=" + alice,
+            "--format=json").requireSuccess().stdout().lines()
+        .filter(line -> line.contains("\"" + fixture.web + "\"")).toList();
   }
 
   /**
