@@ -42,8 +42,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * <p>{@link #around} runs a command as that pod: in a private mount namespace whose {@code /run}
  * is a fresh tmpfs ({@code /var/run} links to {@code /run} on Debian) holding the mounted files,
  * with the two variables set, so that the agent finds everything exactly where a pod has it.
+ *
+ * @param dir where the files are kept on this host
+ * @param token the bearer token the API server accepts
  */
-public final class PodServiceAccount {
+public record PodServiceAccount(Path dir, String host, int port, String token) {
   static final String MOUNT = "/var/run/secrets/kubernetes.io/serviceaccount";
   /** The key store password of {@link #apiServerKeys()}, a throw-away. */
   static final String KEY_STORE_PASSWORD = "stand-in";
@@ -55,18 +58,6 @@ public final class PodServiceAccount {
       shift
       exec env KUBERNETES_SERVICE_HOST=%2$s KUBERNETES_SERVICE_PORT=%3$d "$@"
       """;
-
-  private final Path dir;
-  private final String host;
-  private final int port;
-  private final String token;
-
-  private PodServiceAccount(Path dir, String host, int port, String token) {
-    this.dir = dir;
-    this.host = host;
-    this.port = port;
-    this.token = token;
-  }
 
   /** Issues the certificates and token for the API server at {@code host:port} into {@code dir}. */
   public static PodServiceAccount create(Path dir, String host, int port) throws IOException {
@@ -97,11 +88,6 @@ public final class PodServiceAccount {
     }
     Files.writeString(account.mounted().resolve("token"), token);
     return account;
-  }
-
-  /** The bearer token the API server accepts. */
-  public String token() {
-    return token;
   }
 
   /** The API server's key and certificate chain (PKCS #12, {@link #KEY_STORE_PASSWORD}). */
