@@ -394,7 +394,7 @@ class KubeIT {
   void execWithATerminalRunsAShellFollowsResizesAndIsRecorded() throws Exception {
     Path kubeconfig = kubeLogin(alice, "alice");
     String pod = applyPod(kubeconfig, "tty-" + run);
-    Path screen = work.resolve("tty-" + pod + ".out");
+    Path screen = work.resolve(pod + ".screen");
     Process terminal = new ProcessBuilder("script", "-qfec", "stty rows 30 cols 100 && exec kubectl"
         + " --kubeconfig=" + kubeconfig + " exec -it " + pod + " -- sh", "/dev/null")
         .redirectErrorStream(true).redirectOutput(screen.toFile()).start();
@@ -424,7 +424,7 @@ class KubeIT {
     assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
     assertTrue(audited.get(0).contains("command=[sh] status=101"), audited.get(0));
     isRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(),
-        "origin=kube exec default/" + pod + " container=shell command=[sh]", "tty-" + pod, "30 100",
+        "origin=kube exec default/" + pod + " container=shell command=[sh]", pod, "30 100",
         "\"width\":100,\"height\":30", ",\"r\",\"120x40\"]");
   }
 
