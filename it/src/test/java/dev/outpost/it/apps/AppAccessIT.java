@@ -160,8 +160,8 @@ class AppAccessIT {
     for (int i = 0; i < requests; i++) {
       assertEquals(404, aliceBrowser.get(fixture.web, path + i + "?q=" + i, aliceCookie).status());
     }
-    // each is audited once its answer has gone back, so wait until no more arrive
-    List<String> audited = List.of();
+    // each is audited once its answer has gone back: read until two reads agree
+    List<String> audited = null;
     List<String> settled;
     do {
       settled = audited;
