@@ -139,6 +139,20 @@ class AppSessionsTest {
   }
 
   @Test
+  void workingInTheAppKeepsTheConsoleSessionFromIdling() {
+    ConsoleLogin alice = login("alice");
+    String cookie = cookie(alice, GRAFANA);
+    for (int i = 0; i < 3; i++) {
+      clock.advance(ConsoleSessions.IDLE_TIMEOUT.minusMinutes(5));
+      apps.authenticate(cookie, GRAFANA);
+    }
+    console.authenticate(alice.sessionToken());
+
+    clock.advance(ConsoleSessions.IDLE_TIMEOUT);
+    assertThrows(OutpostException.class, () -> apps.authenticate(cookie, GRAFANA));
+  }
+
+  @Test
   void theCookieExpiresWithTheConsoleSessionAtTheRolesMaxSessionTtl() {
     roles.add(new StoredRole("kind: role\nname: brief-apps\nallow:\n  app_labels: {team: ops}\n"
         + "options:\n  max_session_ttl: 1m\n", clock.instant()));
