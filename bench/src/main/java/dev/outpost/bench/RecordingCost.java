@@ -55,14 +55,12 @@ public final class RecordingCost {
       Usage onUsage = new Usage();
       Usage offUsage = new Usage();
       Progress.say("warm-up, then " + RUNS + " × (recorded, unrecorded) of " + mib + " MiB base64");
-      once(tunnel, 16L * MIB, new Usage());
+      once(tunnel, 16L * MIB, new Usage(), recording::awaitUploaded);
       for (int i = 0; i < RUNS; i++) {
-        recording.awaitUploaded();
-        on.add(outputBytes / once(tunnel, (long) mib * MIB, onUsage) / 1e6);
-        recording.awaitUploaded();
+        on.add(outputBytes / once(tunnel, (long) mib * MIB, onUsage, recording::awaitUploaded) / 1e6);
         recording.off();
         try {
-          off.add(outputBytes / once(tunnel, (long) mib * MIB, offUsage) / 1e6);
+          off.add(outputBytes / once(tunnel, (long) mib * MIB, offUsage, () -> { }) / 1e6);
         } finally {
           recording.on();
         }
@@ -86,7 +84,10 @@ public final class RecordingCost {
             format("%.1f", on.median()), format("%.1f", off.median()),
             AgentMemory.verdict(cost < 0.15, format("%.1f %% of throughput", cost * 100)
                 + ", target < 15 %"))
-        .row("agent CPU ms per MiB of terminal output", format("%.1f", onUsage.cpuMsPerMib(outputMib)),
+        .row("recording complete on the proxy, seconds after the session ended, median",
+            format("%.1f", Samples.of(onUsage.settleSeconds).median()), "—", "")
+        .row("agent CPU ms per MiB of terminal output (recorded: until the proxy has it all)",
+            format("%.1f", onUsage.cpuMsPerMib(outputMib)),
             format("%.1f", offUsage.cpuMsPerMib(outputMib)),
             format("%+.1f ms", onUsage.cpuMsPerMib(outputMib) - offUsage.cpuMsPerMib(outputMib)))
         .row("agent peak RSS during the runs", format("%.1f MiB", onUsage.peakRssKib.get() / 1024.0),
@@ -94,8 +95,11 @@ public final class RecordingCost {
         .markdown();
   }
 
-  /** Runs one transfer, adding the agent's CPU and peak RSS to {@code usage}; its wall seconds. */
-  private static double once(TunnelPath tunnel, long bytes, Usage usage) {
+  /**
+   * Runs one transfer, then {@code settle} (waiting for the recording's upload), adding the agent's
+   * CPU over both, its peak RSS and the settling time to {@code usage}; the transfer's wall seconds.
+   */
+  private static double once(TunnelPath tunnel, long bytes, Usage usage, Runnable settle) {
     Duration cpuBefore = CpuTime.of(tunnel.agentPid());
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
@@ -112,6 +116,9 @@ public final class RecordingCost {
     try {
       Duration wall = Program.timed(tunnel.ssh(List.of("-tt"),
           "head -c " + bytes + " /dev/urandom | base64"));
+      long ended = System.nanoTime();
+      settle.run();
+      usage.settleSeconds.add((System.nanoTime() - ended) / 1e9);
       return wall.toNanos() / 1e9;
     } finally {
       sampler.interrupt();
@@ -140,6 +147,7 @@ public final class RecordingCost {
   /** The agent's CPU and peak memory over the runs of one mode. */
   private static final class Usage {
     final AtomicLong peakRssKib = new AtomicLong();
+    final List<Double> settleSeconds = new ArrayList<>();
     Duration cpu = Duration.ZERO;
     int runs;
 

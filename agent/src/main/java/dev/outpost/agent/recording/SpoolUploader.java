@@ -27,14 +27,22 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the spools to the proxy, one pass per call, from a single thread. Per recording: ask the
- * proxy how much it holds (resume point), send the rest in checksummed chunks, and once the session
- * has ended send the SHA-256 of the whole; delete the local copy only when the proxy confirms it.
+ * proxy how much it holds (resume point), send the rest in checksummed chunks (of a live session,
+ * no more than {@link #LIVE_BYTES_PER_PASS}), and once the session has ended send the SHA-256 of
+ * the whole; delete the local copy only when the proxy confirms it.
  * Any failure ends the pass; the next pass starts again from what the proxy says it holds, so a
  * lost answer never duplicates or skips bytes.
  */
 public final class SpoolUploader implements Runnable {
   /** Each chunk is a signed request (signed here, checked there), so as few as the proxy allows. */
   static final int CHUNK = RecordingChunk.MAX_BYTES;
+  /**
+   * What one pass sends of a recording whose session still runs: one chunk every
+   * {@link RecordingPipeline#UPLOAD_INTERVAL} (512 KiB/s), far more than anyone types or reads, so
+   * interactive sessions reach the proxy as they happen; a session pouring out bulk output is not
+   * slowed down by uploading it twice over, and its backlog follows at full speed once it ends.
+   */
+  static final int LIVE_BYTES_PER_PASS = CHUNK;
   private static final Logger LOG = Logger.getLogger(SpoolUploader.class.getName());
 
   private final RecordingSpool recordings;
@@ -106,8 +114,9 @@ public final class SpoolUploader implements Runnable {
         throw new IOException("the proxy holds " + offset + " bytes of recording " + id
             + ", more than the " + local + " on this node");
       }
-      while (offset < local) {
-        offset = sendChunk(key, cast, offset, (int) Math.min(CHUNK, local - offset));
+      long upTo = ended.isPresent() ? local : Math.min(local, offset + LIVE_BYTES_PER_PASS);
+      while (offset < upTo) {
+        offset = sendChunk(key, cast, offset, (int) Math.min(CHUNK, upTo - offset));
       }
       if (ended.isEmpty()) {
         return false;

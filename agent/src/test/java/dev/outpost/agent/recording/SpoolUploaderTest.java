@@ -61,7 +61,7 @@ class SpoolUploaderTest {
   @Test
   void uploadsGrowingRecordingAndDeletesItOnlyAfterConfirmation() throws Exception {
     UUID id = UUID.randomUUID();
-    byte[] first = random(SpoolUploader.CHUNK + 100);
+    byte[] first = random(SpoolUploader.LIVE_BYTES_PER_PASS / 2);
     OutputStream cast = recordings.start(info(id));
     cast.write(first);
     cast.flush();
@@ -80,6 +80,26 @@ class SpoolUploaderTest {
     assertTrue(proxy.complete.contains(id));
     assertFalse(Files.exists(recordings.cast(id)), "confirmed: deleted");
     assertEquals(List.of(), recordings.pending());
+  }
+
+  @Test
+  void aLiveRecordingGoesAtTheLiveRateAndItsBacklogOnceTheSessionEnded() throws Exception {
+    UUID id = UUID.randomUUID();
+    byte[] bulk = random(3 * SpoolUploader.LIVE_BYTES_PER_PASS + 10);
+    OutputStream cast = recordings.start(info(id));
+    cast.write(bulk);
+    cast.flush();
+
+    uploader.run();
+    assertEquals(SpoolUploader.LIVE_BYTES_PER_PASS, proxy.stored(id).length);
+    uploader.run();
+    assertEquals(2 * SpoolUploader.LIVE_BYTES_PER_PASS, proxy.stored(id).length);
+
+    cast.close();
+    recordings.finish(id, Instant.now());
+    uploader.run();
+    assertArrayEquals(bulk, proxy.stored(id));
+    assertTrue(proxy.complete.contains(id));
   }
 
   @Test
