@@ -2,6 +2,7 @@ package dev.outpost.testing;
 
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class InMemoryNodes implements NodeRepository {
         .filter(n -> n.cluster().equals(cluster))
         .sorted(Comparator.comparing(Node::name))
         .toList();
+  }
+
+  @Override
+  public void seen(String cluster, String name, Instant heard) {
+    find(cluster, name).ifPresent(node -> node.seen(heard));
   }
 
   @Override

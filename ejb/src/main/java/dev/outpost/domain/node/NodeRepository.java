@@ -1,5 +1,6 @@
 package dev.outpost.domain.node;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ public interface NodeRepository {
 
   /** The cluster's nodes by name. */
   List<Node> list(String cluster);
+
+  /**
+   * Notes the node as seen at {@code heard} unless it was seen later already ({@link Node#seen}),
+   * without loading it: one statement, and no version change to fail its tunnel's own updates.
+   */
+  void seen(String cluster, String name, Instant heard);
 
   void add(Node node);
 

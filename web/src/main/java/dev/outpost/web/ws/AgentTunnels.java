@@ -18,6 +18,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,28 +155,25 @@ public class AgentTunnels {
   }
 
   /**
-   * Notes every open tunnel's node as seen. Never throws: a periodic task that throws is not run
-   * again, and the nodes' last-seen times would stand still for good after one pass without the
-   * database.
+   * Notes every open tunnel's node as seen, all in one transaction. Never throws: a periodic task
+   * that throws is not run again, and the nodes' last-seen times would stand still for good after
+   * one pass without the database.
    */
   private void beat() {
-    int failed = 0;
-    RuntimeException last = null;
-    for (Map.Entry<String, TunnelConnection> open : byNode.entrySet()) {
-      if (open.getValue().isOpen()) {
-        try {
-          registry.heartbeat(open.getKey(), open.getValue().lastReceived());
-        } catch (RuntimeException e) {
-          failed++;
-          last = e;
-        }
+    Map<String, Instant> heard = new HashMap<>();
+    byNode.forEach((node, tunnel) -> {
+      if (tunnel.isOpen()) {
+        heard.put(node, tunnel.lastReceived());
       }
+    });
+    if (heard.isEmpty()) {
+      return;
     }
-    if (last != null) {
-      String reason = last.toString();
-      int nodes = failed;
-      LOG.warning(() -> "cannot note " + nodes + " nodes as seen (the database may be away), "
-          + "next try in " + HEARTBEAT_SECONDS + " s: " + reason);
+    try {
+      registry.heartbeat(heard);
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "cannot note " + heard.size() + " nodes as seen (the database may be away), "
+          + "next try in " + HEARTBEAT_SECONDS + " s: " + e);
     }
   }
 
