@@ -4,6 +4,7 @@ import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,11 @@ public final class InMemoryNodes implements NodeRepository {
     return nodes.stream()
         .filter(n -> n.cluster().equals(cluster) && n.name().equals(name))
         .findFirst();
+  }
+
+  @Override
+  public List<Node> find(String cluster, Collection<String> names) {
+    return nodes.stream().filter(n -> n.cluster().equals(cluster) && names.contains(n.name())).toList();
   }
 
   @Override
@@ -35,6 +41,11 @@ public final class InMemoryNodes implements NodeRepository {
   @Override
   public void add(Node node) {
     nodes.add(node);
+  }
+
+  @Override
+  public void flush() {
+    // nothing pending: the list is the store
   }
 
   @Override

@@ -53,6 +53,21 @@ public final class DurableAuditTrail {
   }
 
   /**
+   * Writes {@code events} to the database in one transaction; when it does not take them together,
+   * each as {@link #record} does (the database, else the journal), so that none is lost.
+   */
+  public void recordAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      writer.addAll(events);
+    } catch (RuntimeException refused) {
+      events.forEach(this::record);
+    }
+  }
+
+  /**
    * Writes the journaled events to the database, batch by batch, dropping each batch from the
    * journal once written. A batch refused for good is written event by event, each event refused
    * for good going to the quarantine. Stops at the first refusal that may pass (the database is

@@ -30,6 +30,10 @@ import java.util.UUID;
     query = "SELECT n FROM Node n WHERE n.cluster = :cluster AND n.name = :name")
 // The labels of every listed node in one more query, not one per node (EclipseLink's batch
 // reading; other providers ignore the hints).
+@NamedQuery(name = "Node.byNames",
+    query = "SELECT n FROM Node n WHERE n.cluster = :cluster AND n.name IN :names",
+    hints = {@QueryHint(name = "eclipselink.batch", value = "n.labels"),
+        @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = "Node.all",
     query = "SELECT n FROM Node n WHERE n.cluster = :cluster ORDER BY n.name",
     hints = {@QueryHint(name = "eclipselink.batch", value = "n.labels"),
@@ -107,13 +111,18 @@ public class Node {
   /** Marks the node online through a new tunnel and returns that tunnel's id. */
   public UUID connected(String viaProxy, String fromAddr, Instant now) {
     UUID tunnel = UUID.randomUUID();
+    connected(tunnel, viaProxy, fromAddr, now);
+    return tunnel;
+  }
+
+  /** Marks the node online through tunnel {@code tunnel}. */
+  public void connected(UUID tunnel, String viaProxy, String fromAddr, Instant now) {
     this.online = true;
     this.tunnelId = tunnel.toString();
     this.connectedSince = UtcTime.of(now);
     this.lastSeen = UtcTime.of(now);
     this.proxyInstance = viaProxy;
     this.remoteAddr = fromAddr;
-    return tunnel;
   }
 
   /** The node's tunnel received a frame at {@code heard}; last-seen never goes back. */

@@ -1,6 +1,7 @@
 package dev.outpost.domain.node;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,9 @@ import java.util.Optional;
 public interface NodeRepository {
 
   Optional<Node> find(String cluster, String name);
+
+  /** Those of {@code names} that are nodes of the cluster, in no particular order. */
+  List<Node> find(String cluster, Collection<String> names);
 
   /** The cluster's nodes by name. */
   List<Node> list(String cluster);
@@ -19,6 +23,9 @@ public interface NodeRepository {
   void seen(String cluster, String name, Instant heard);
 
   void add(Node node);
+
+  /** Writes the changes made so far, so that a conflicting update shows now rather than at commit. */
+  void flush();
 
   /** Forgets the node: its certificate no longer opens a tunnel, since tunnels need the row. */
   void remove(Node node);

@@ -246,6 +246,11 @@ class PostgresqlPersistenceTest {
     }
 
     @Override
+    public void addAll(List<AuditEvent> events) {
+      inTransactionUnchecked(audit -> events.forEach(audit::add));
+    }
+
+    @Override
     public int addAbsent(List<AuditEvent> batch) {
       int[] added = {0};
       inTransactionUnchecked(audit -> batch.stream().filter(event -> !audit.contains(event.id()))
