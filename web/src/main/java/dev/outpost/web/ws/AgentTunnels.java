@@ -97,8 +97,11 @@ public class AgentTunnels {
     UUID tunnelId = UUID.randomUUID();
     links.add(new LinkEvent.Online(node, tunnelId, remoteAddress, clock.instant()));
     LOG.info(() -> "node " + node + " connected from " + remoteAddress + resumed(tunnel));
-    tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
-    executor.execute(() -> apps.refresh(node, tunnel));
+    // Neither needs the container's context, and a managed executor captures it per task, which on
+    // Payara scans the EAR's jars each time (docs/performance.md, "Reconnect storm"): the tunnel's
+    // own threads serve. The tunnel completes closed() on them; unregister only queues writes.
+    tunnel.closed().thenAccept(reason -> unregister(node, tunnel, tunnelId, reason));
+    runtime.settings().executor().execute(() -> apps.refresh(node, tunnel));
   }
 
   /** The open tunnel of {@code node}, if it is connected to this proxy. */
