@@ -41,6 +41,7 @@ final class TyrusScheduler {
     }
     try {
       SCHEDULER.set(container, scheduler);
+      LOG.info("WebSocket session timers run on the tunnel scheduler");
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("BaseContainer.managedScheduledExecutorService was made accessible", e);
     }
