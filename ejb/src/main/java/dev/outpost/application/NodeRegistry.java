@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tunnel state of nodes, as the proxy's tunnel endpoint reports it. Each connection has an id, so
@@ -37,15 +38,13 @@ public class NodeRegistry {
    * nothing audited; events of nodes removed meanwhile are dropped.
    */
   public void apply(List<LinkEvent> events) {
-    Map<String, Node> rows = new HashMap<>();
-    nodes.find(config.clusterName(), events.stream().map(LinkEvent::node).distinct().toList())
-        .forEach(node -> rows.put(node.name(), node));
+    // One indexed read per node: an IN list over (cluster, name) makes H2 scan the cluster's rows.
+    Map<String, Optional<Node>> rows = new HashMap<>();
     List<AuditRecord> audited = new ArrayList<>();
     for (LinkEvent event : events) {
-      Node node = rows.get(event.node());
-      if (node != null) {
-        event.applyTo(node, config.proxyInstance()).ifPresent(audited::add);
-      }
+      rows.computeIfAbsent(event.node(), name -> nodes.find(config.clusterName(), name))
+          .flatMap(node -> event.applyTo(node, config.proxyInstance()))
+          .ifPresent(audited::add);
     }
     nodes.flush();
     audit.recordAll(audited);

@@ -4,7 +4,6 @@ import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +17,6 @@ public final class InMemoryNodes implements NodeRepository {
     return nodes.stream()
         .filter(n -> n.cluster().equals(cluster) && n.name().equals(name))
         .findFirst();
-  }
-
-  @Override
-  public List<Node> find(String cluster, Collection<String> names) {
-    return nodes.stream().filter(n -> n.cluster().equals(cluster) && names.contains(n.name())).toList();
   }
 
   @Override

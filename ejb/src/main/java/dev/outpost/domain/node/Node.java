@@ -30,10 +30,6 @@ import java.util.UUID;
     query = "SELECT n FROM Node n WHERE n.cluster = :cluster AND n.name = :name")
 // The labels of every listed node in one more query, not one per node (EclipseLink's batch
 // reading; other providers ignore the hints).
-@NamedQuery(name = "Node.byNames",
-    query = "SELECT n FROM Node n WHERE n.cluster = :cluster AND n.name IN :names",
-    hints = {@QueryHint(name = "eclipselink.batch", value = "n.labels"),
-        @QueryHint(name = "eclipselink.batch.type", value = "IN")})
 @NamedQuery(name = "Node.all",
     query = "SELECT n FROM Node n WHERE n.cluster = :cluster ORDER BY n.name",
     hints = {@QueryHint(name = "eclipselink.batch", value = "n.labels"),

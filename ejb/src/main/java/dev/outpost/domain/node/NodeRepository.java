@@ -1,7 +1,6 @@
 package dev.outpost.domain.node;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +8,6 @@ import java.util.Optional;
 public interface NodeRepository {
 
   Optional<Node> find(String cluster, String name);
-
-  /** Those of {@code names} that are nodes of the cluster, in no particular order. */
-  List<Node> find(String cluster, Collection<String> names);
 
   /** The cluster's nodes by name. */
   List<Node> list(String cluster);

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,14 +23,6 @@ public class JpaNodeRepository implements NodeRepository {
         .setParameter("name", name)
         .getResultStream()
         .findFirst();
-  }
-
-  @Override
-  public List<Node> find(String cluster, Collection<String> names) {
-    return entityManager.createNamedQuery("Node.byNames", Node.class)
-        .setParameter("cluster", cluster)
-        .setParameter("names", names)
-        .getResultList();
   }
 
   @Override

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
@@ -46,7 +47,7 @@ import java.util.logging.Logger;
 public class AgentTunnels {
   private static final Logger LOG = Logger.getLogger(AgentTunnels.class.getName());
   private static final long HEARTBEAT_SECONDS = 30;
-  /** Link events written in one transaction at most (the nodes are read with one IN query). */
+  /** Link events written in one transaction at most. */
   private static final int MAX_LINK_EVENTS = 200;
 
   private final Map<String, TunnelConnection> byNode = new ConcurrentHashMap<>();
@@ -60,6 +61,7 @@ public class AgentTunnels {
   @Inject Clock clock;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
   private ScheduledFuture<?> heartbeat;
   private SessionRegistry sessions;
   private BatchingQueue<LinkEvent> links;
@@ -72,13 +74,14 @@ public class AgentTunnels {
   @PostConstruct
   void startHeartbeat() {
     sessions = new SessionRegistry(runtime.settings(), new SessionEvents());
-    links = new BatchingQueue<>(executor, MAX_LINK_EVENTS, this::write);
+    links = new BatchingQueue<>(threads, MAX_LINK_EVENTS, this::write);
     heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
     heartbeat.cancel(false);
+    links.close();
     byNode.values().forEach(tunnel -> tunnel.close("proxy shutting down"));
   }
 

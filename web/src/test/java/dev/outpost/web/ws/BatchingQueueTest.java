@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -17,14 +16,11 @@ class BatchingQueueTest {
   @Test
   void aQuietItemGoesOutAloneAtOnce() throws Exception {
     List<List<Integer>> written = new ArrayList<>();
-    ExecutorService executor = Executors.newSingleThreadExecutor();
-    try {
-      BatchingQueue<Integer> queue = new BatchingQueue<>(executor, 10, written::add);
+    try (BatchingQueue<Integer> queue = new BatchingQueue<>(Executors.defaultThreadFactory(), 10,
+        batch -> record(written, batch))) {
       queue.add(1);
-      executor.submit(() -> {}).get(5, TimeUnit.SECONDS);
-      assertEquals(List.of(List.of(1)), written);
-    } finally {
-      executor.shutdownNow();
+      awaitWritten(written, 1);
+      assertEquals(List.of(List.of(1)), copy(written));
     }
   }
 
@@ -32,36 +28,41 @@ class BatchingQueueTest {
   void whatPilesUpDuringAWriteGoesOutInBatchesInTheOrderItWasAdded() throws Exception {
     List<List<Integer>> written = new ArrayList<>();
     CountDownLatch firstWriteBlocks = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(4);
-    try {
-      BatchingQueue<Integer> queue = new BatchingQueue<>(executor, 3, batch -> {
-        if (batch.get(0) == 0) {
-          await(firstWriteBlocks);
-        }
-        synchronized (written) {
-          written.add(batch);
-        }
-      });
+    try (BatchingQueue<Integer> queue = new BatchingQueue<>(Executors.defaultThreadFactory(), 3,
+        batch -> {
+          if (batch.get(0) == 0) {
+            await(firstWriteBlocks);
+          }
+          record(written, batch);
+        })) {
       queue.add(0);
       IntStream.rangeClosed(1, 7).forEach(queue::add); // while the first write blocks
       firstWriteBlocks.countDown();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (flatten(written).size() < 8 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertEquals(IntStream.rangeClosed(0, 7).boxed().toList(), flatten(written), "each once, in order");
-      synchronized (written) {
-        assertTrue(written.size() <= 4, "batched: " + written);
-        assertTrue(written.stream().allMatch(batch -> batch.size() <= 3), "at most 3 a batch: " + written);
-      }
-    } finally {
-      executor.shutdownNow();
+      awaitWritten(written, 8);
+      List<List<Integer>> batches = copy(written);
+      assertEquals(IntStream.rangeClosed(0, 7).boxed().toList(),
+          batches.stream().flatMap(List::stream).toList(), "each once, in order");
+      assertTrue(batches.size() <= 4, "batched: " + batches);
+      assertTrue(batches.stream().allMatch(batch -> batch.size() <= 3), "at most 3 a batch: " + batches);
     }
   }
 
-  private static List<Integer> flatten(List<List<Integer>> written) {
+  private static void record(List<List<Integer>> written, List<Integer> batch) {
     synchronized (written) {
-      return written.stream().flatMap(List::stream).toList();
+      written.add(List.copyOf(batch));
+    }
+  }
+
+  private static List<List<Integer>> copy(List<List<Integer>> written) {
+    synchronized (written) {
+      return List.copyOf(written);
+    }
+  }
+
+  private static void awaitWritten(List<List<Integer>> written, int items) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (copy(written).stream().mapToInt(List::size).sum() < items && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
   }
 
