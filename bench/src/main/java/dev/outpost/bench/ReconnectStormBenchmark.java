@@ -64,13 +64,20 @@ public final class ReconnectStormBenchmark {
         .row("slowest node list (outpost ls) during the storms",
             format("%d ms (of %d)", result.slowestListing().toMillis(), result.listings()))
         .row("proxy threads before / peak / after",
-            result.threadsBefore() + " / " + result.peakThreads() + " / " + result.threadsAfter());
+            result.threadsBefore() + " / " + result.peakThreads() + " / " + result.threadsAfter())
+        .row("proxy CPU per admitted tunnel, from cold / after the drop (probes included)",
+            perTunnel(result.proxyCpuCold(), result.agents()) + " / "
+                + perTunnel(result.proxyCpuAfterDrop(), result.agents()));
   }
 
   /** The proxy inherits the benchmark's environment; unset means the default. */
   private static String setting(String variable) {
     String value = System.getenv(variable);
     return value == null || value.isBlank() ? "default" : value;
+  }
+
+  private static String perTunnel(Duration cpu, int tunnels) {
+    return cpu == null ? "-" : format("%.1f ms", cpu.toNanos() / 1e6 / tunnels);
   }
 
   private static String seconds(Duration took) {

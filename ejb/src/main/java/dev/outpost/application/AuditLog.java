@@ -45,6 +45,18 @@ public class AuditLog {
   }
 
   /**
+   * Records events that happen together, as {@link #record} does, in one transaction while the
+   * database takes them all.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void recordAll(List<AuditRecord> records) {
+    Instant now = clock.instant();
+    trail.recordAll(records.stream()
+        .map(record -> new AuditEvent(record, now, config.clusterName()))
+        .toList());
+  }
+
+  /**
    * Records an event that happened on a node at {@code time}, once: a node may deliver it again
    * when it did not see the first answer.
    *

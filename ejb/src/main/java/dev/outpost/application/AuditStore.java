@@ -28,6 +28,11 @@ public class AuditStore implements AuditWriter {
   }
 
   @Override
+  public void addAll(List<AuditEvent> events) {
+    events.forEach(repository::add);
+  }
+
+  @Override
   public int addAbsent(List<AuditEvent> events) {
     int added = 0;
     for (AuditEvent event : events) {

@@ -13,6 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * The one audit journal of this proxy instance ({@code <data>/audit-journal/<instance>.jsonl}), its
@@ -42,6 +43,11 @@ public class AuditTrail {
   /** Writes {@code event} to the database, else to the journal. */
   public void record(AuditEvent event) {
     trail.record(event);
+  }
+
+  /** Writes {@code events} to the database together, else each to the database or the journal. */
+  public void recordAll(List<AuditEvent> events) {
+    trail.recordAll(events);
   }
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)

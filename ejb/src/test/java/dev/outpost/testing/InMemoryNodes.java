@@ -2,6 +2,7 @@ package dev.outpost.testing;
 
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +28,18 @@ public final class InMemoryNodes implements NodeRepository {
   }
 
   @Override
+  public void seen(String cluster, String name, Instant heard) {
+    find(cluster, name).ifPresent(node -> node.seen(heard));
+  }
+
+  @Override
   public void add(Node node) {
     nodes.add(node);
+  }
+
+  @Override
+  public void flush() {
+    // nothing pending: the list is the store
   }
 
   @Override

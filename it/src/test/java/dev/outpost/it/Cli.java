@@ -129,10 +129,23 @@ public final class Cli {
 
   /** Starts the CLI for a conversation on its standard streams (stderr merged into stdout). */
   public Process start(String... args) {
+    return start(builder(args).redirectErrorStream(true));
+  }
+
+  /** Starts the CLI with its standard output and error written to files. */
+  public Process start(Path output, Path errors, String... args) {
+    return start(builder(args).redirectOutput(output.toFile()).redirectError(errors.toFile()));
+  }
+
+  private ProcessBuilder builder(String... args) {
     List<String> command = new ArrayList<>(javaJar());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(network.command(command)).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(network.command(command));
     builder.environment().putAll(homeEnvironment());
+    return builder;
+  }
+
+  private static Process start(ProcessBuilder builder) {
     try {
       return builder.start();
     } catch (IOException e) {

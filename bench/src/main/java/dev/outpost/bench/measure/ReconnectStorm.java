@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * and after every link is dropped together (a mobile-network outage). While the fleet storms in,
  * an admin keeps asking the proxy for its health ({@code GET /api/v1/cluster}, every poll) and for
  * the node list ({@code outpost ls}'s request, every {@link #LISTING_EVERY}), so the result says how
- * responsive the proxy stayed; the proxy's thread count is read from {@code /proc}.
+ * responsive the proxy stayed; the proxy's thread count is read from {@code /proc}, and its CPU
+ * time per wave says what each admitted tunnel cost it, whatever else shares the machine.
  */
 public final class ReconnectStorm {
   private static final Duration POLL = Duration.ofMillis(250);
@@ -51,10 +52,14 @@ public final class ReconnectStorm {
    * @param busyRefusals upgrades refused with 503 and Retry-After, over both waves
    * @param slowestHealth the slowest health answer during the storms, of {@code healthProbes}
    * @param slowestListing the slowest node list during the storms, of {@code listings}
+   * @param proxyCpuCold the proxy's CPU time (user and system) while the fleet came in from cold,
+   *     the probes' share included
+   * @param proxyCpuAfterDrop the same while it came back after the drop
    */
   public record Result(int agents, Duration cold, Duration afterDrop, int connectedAtEnd, int listedOnline,
       int busyRefusals, Duration slowestHealth, int healthProbes, Duration slowestListing, int listings,
-      int threadsBefore, int peakThreads, int threadsAfter) {}
+      int threadsBefore, int peakThreads, int threadsAfter, Duration proxyCpuCold,
+      Duration proxyCpuAfterDrop) {}
 
   /** Storms {@code joined} (all of them nodes named {@code prefix-N}) at the proxy. */
   public Result run(SimulatedAgents joined, String prefix) {
@@ -62,18 +67,23 @@ public final class ReconnectStorm {
     peakThreads = threadsBefore;
     try (ReconnectingAgents fleet = ReconnectingAgents.start(joined)) {
       int size = fleet.size();
+      Duration cpu = CpuTime.of(proxyPid);
       Duration cold = await(() -> fleet.connects() >= size && fleet.connected() == size);
+      Duration cpuCold = CpuTime.of(proxyPid).minus(cpu);
       Duration afterDrop = null;
+      Duration cpuAfterDrop = null;
       if (cold != null) {
         fleet.dropAll();
+        cpu = CpuTime.of(proxyPid);
         afterDrop = await(() -> fleet.connects() >= 2 * size && fleet.connected() == size);
+        cpuAfterDrop = CpuTime.of(proxyPid).minus(cpu);
       }
       int listedOnline = (int) listNodes().stream()
           .filter(node -> node.name().startsWith(prefix + "-") && node.online())
           .count();
       return new Result(size, cold, afterDrop, fleet.connected(), listedOnline, fleet.busyRefusals(),
           health.longest, health.count, listing.longest, listing.count, threadsBefore, peakThreads,
-          ProcessStatus.of(proxyPid).threads());
+          ProcessStatus.of(proxyPid).threads(), cpuCold, cpuAfterDrop);
     }
   }
 

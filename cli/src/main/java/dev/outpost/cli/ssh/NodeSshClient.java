@@ -50,6 +50,9 @@ final class NodeSshClient implements AutoCloseable {
     CoreModuleProperties.ABORT_ON_INVALID_CERTIFICATE.set(client, true);
     // Its socket is the loopback bridge's: interactive packets go out at once, without Nagle.
     CoreModuleProperties.TCP_NODELAY.set(client, true);
+    // Silence is no reason to end a session, nor is the node's link being down while its tunnel
+    // stream waits out the resume grace: the tunnel and the node's own server decide that.
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
     client.start();
   }
 

@@ -9,6 +9,9 @@ public interface AuditWriter {
   /** Writes {@code event}; throws when the database did not take it. */
   void add(AuditEvent event);
 
+  /** Writes {@code events}, all or none; throws when the database did not take them. */
+  void addAll(List<AuditEvent> events);
+
   /**
    * Writes those of {@code events} whose id is not yet kept, all or none.
    *

@@ -23,6 +23,7 @@ public final class DurableAuditTrail {
   private final AuditWriter writer;
   private final AuditJournal journal;
   private final AuditJournal quarantine;
+  private final GroupCommit<AuditEvent> commits = new GroupCommit<>(this::writeTogether);
   /** Whether the last replay stopped at a batch the database refused: warn once per outage. */
   private boolean waiting;
 
@@ -36,20 +37,56 @@ public final class DurableAuditTrail {
   }
 
   /**
-   * Writes {@code event} to the database, else to the journal.
+   * Writes {@code event} to the database, else to the journal. Events recorded at the same moment
+   * by other threads go to the database in the same transaction ({@link GroupCommit}).
    *
    * @throws java.io.UncheckedIOException when neither took it
    */
   public void record(AuditEvent event) {
-    try {
-      writer.add(event);
-    } catch (RuntimeException databaseDown) {
-      journal.append(event);
-      LOG.warning("audit database did not take event " + event.id() + " ("
-          + DatabaseRefusal.describe(databaseDown) + "); kept in " + journal.file()
-          + (DatabaseRefusal.isPermanent(databaseDown) ? " for the replay to quarantine"
-              : " until it is back"));
+    commits.submit(List.of(event));
+  }
+
+  /**
+   * Writes {@code events} to the database in one transaction (with those other threads record at
+   * the same moment); when it does not take them together, each to the database, else to the
+   * journal, so that none is lost.
+   *
+   * @throws java.io.UncheckedIOException when neither took one of them
+   */
+  public void recordAll(List<AuditEvent> events) {
+    if (!events.isEmpty()) {
+      commits.submit(events);
     }
+  }
+
+  private void writeTogether(List<AuditEvent> events) {
+    if (events.size() > 1) {
+      try {
+        writer.addAll(events);
+        return;
+      } catch (RuntimeException refused) {
+        if (!DatabaseRefusal.isPermanent(refused)) {
+          events.forEach(event -> journal(event, refused)); // the database is away for all of them
+          return;
+        }
+        // one of them is refused for good: find it by writing each on its own
+      }
+    }
+    for (AuditEvent event : events) {
+      try {
+        writer.add(event);
+      } catch (RuntimeException refused) {
+        journal(event, refused);
+      }
+    }
+  }
+
+  private void journal(AuditEvent event, RuntimeException refused) {
+    journal.append(event);
+    LOG.warning("audit database did not take event " + event.id() + " ("
+        + DatabaseRefusal.describe(refused) + "); kept in " + journal.file()
+        + (DatabaseRefusal.isPermanent(refused) ? " for the replay to quarantine"
+            : " until it is back"));
   }
 
   /**

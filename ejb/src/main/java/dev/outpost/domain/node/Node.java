@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
@@ -33,6 +34,11 @@ import java.util.UUID;
     query = "SELECT n FROM Node n WHERE n.cluster = :cluster ORDER BY n.name",
     hints = {@QueryHint(name = "eclipselink.batch", value = "n.labels"),
         @QueryHint(name = "eclipselink.batch.type", value = "IN")})
+// Node.seen's rule as one statement, for the heartbeat of every connected node at once. SQL, not
+// JPQL: EclipseLink's bulk update would bump the version and so fail the tunnel's own updates.
+@NamedNativeQuery(name = "Node.seen",
+    query = "UPDATE nodes SET last_seen = ?1 WHERE cluster = ?2 AND name = ?3"
+        + " AND (last_seen IS NULL OR last_seen < ?1)")
 public class Node {
 
   @Id
@@ -101,13 +107,18 @@ public class Node {
   /** Marks the node online through a new tunnel and returns that tunnel's id. */
   public UUID connected(String viaProxy, String fromAddr, Instant now) {
     UUID tunnel = UUID.randomUUID();
+    connected(tunnel, viaProxy, fromAddr, now);
+    return tunnel;
+  }
+
+  /** Marks the node online through tunnel {@code tunnel}. */
+  public void connected(UUID tunnel, String viaProxy, String fromAddr, Instant now) {
     this.online = true;
     this.tunnelId = tunnel.toString();
     this.connectedSince = UtcTime.of(now);
     this.lastSeen = UtcTime.of(now);
     this.proxyInstance = viaProxy;
     this.remoteAddr = fromAddr;
-    return tunnel;
   }
 
   /** The node's tunnel received a frame at {@code heard}; last-seen never goes back. */

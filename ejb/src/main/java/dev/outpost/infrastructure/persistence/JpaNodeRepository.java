@@ -2,9 +2,11 @@ package dev.outpost.infrastructure.persistence;
 
 import dev.outpost.domain.node.Node;
 import dev.outpost.domain.node.NodeRepository;
+import dev.outpost.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,8 +33,22 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
+  public void seen(String cluster, String name, Instant heard) {
+    entityManager.createNamedQuery("Node.seen")
+        .setParameter(1, UtcTime.of(heard))
+        .setParameter(2, cluster)
+        .setParameter(3, name)
+        .executeUpdate();
+  }
+
+  @Override
   public void add(Node node) {
     entityManager.persist(node);
+  }
+
+  @Override
+  public void flush() {
+    entityManager.flush();
   }
 
   @Override

@@ -47,6 +47,26 @@ class DurableAuditTrailTest {
   }
 
   @Test
+  void eventsRecordedTogetherAreWrittenTogetherOrEachOnItsOwnButNeverLost() {
+    AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
+    DurableAuditTrail trail = trail(journal);
+    List<AuditEvent> together = IntStream.range(0, 3).mapToObj(AuditJournalTest::event).toList();
+    trail.recordAll(together);
+    assertEquals(together.stream().map(AuditEvent::id).toList(), List.copyOf(database.kept.keySet()));
+
+    List<AuditEvent> refusedTogether = IntStream.range(3, 6).mapToObj(AuditJournalTest::event).toList();
+    database.refusedForGood.add(refusedTogether.get(1).id()); // the batch fails; alone, each passes
+    trail.recordAll(refusedTogether);
+    assertEquals(6, database.kept.size());
+
+    database.up = false;
+    List<AuditEvent> whileDown = IntStream.range(6, 9).mapToObj(AuditJournalTest::event).toList();
+    trail.recordAll(whileDown);
+    assertEquals(whileDown.stream().map(AuditEvent::id).toList(),
+        journal.read().stream().map(entry -> entry.event().id()).toList(), "journaled, in order");
+  }
+
+  @Test
   void eventsTheDatabaseRefusedAreReplayedInOrderOnceItIsBack() {
     AuditJournal journal = new AuditJournal(dir.resolve("journal.jsonl"));
     DurableAuditTrail trail = trail(journal);
@@ -160,6 +180,16 @@ class DurableAuditTrailTest {
     public void add(AuditEvent event) {
       requireUp();
       kept.put(event.id(), event);
+    }
+
+    @Override
+    public void addAll(List<AuditEvent> events) {
+      requireUp();
+      if (events.stream().anyMatch(event -> refusedForGood.contains(event.id()))) {
+        throw new IllegalStateException("transaction rolled back",
+            new SQLDataException("value too long for column", "22001"));
+      }
+      events.forEach(event -> kept.put(event.id(), event));
     }
 
     @Override

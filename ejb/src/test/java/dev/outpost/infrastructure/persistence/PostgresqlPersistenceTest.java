@@ -117,6 +117,35 @@ class PostgresqlPersistenceTest {
   }
 
   @Test
+  void aHeartbeatMovesLastSeenForwardOnlyAndLeavesTheTunnelsUpdatesUnraced() throws Exception {
+    String cluster = "seen-" + UUID.randomUUID();
+    Instant connected = T0.plusSeconds(60);
+    UUID[] tunnel = new UUID[1];
+    inTransaction(JpaNodeRepository.class, nodes -> {
+      Node node = new Node(cluster, new NodeName("beating"), new NodeLabels(Map.of()), "SHA256:b", T0);
+      tunnel[0] = node.connected("proxy-1", "10.0.0.1", connected);
+      nodes.add(node);
+    });
+    inTransaction(JpaNodeRepository.class, nodes -> {
+      nodes.seen(cluster, "beating", connected.plusSeconds(30));
+      nodes.seen(cluster, "beating", connected.plusSeconds(10));
+      nodes.seen(cluster, "gone", connected.plusSeconds(30));
+    });
+    inTransaction(JpaNodeRepository.class, nodes -> {
+      Node node = nodes.find(cluster, "beating").orElseThrow();
+      assertEquals(connected.plusSeconds(30), node.lastSeen().orElseThrow(), "never back");
+      // loaded before the heartbeat's statement, written after it: no optimistic-lock conflict
+      nodes.seen(cluster, "beating", connected.plusSeconds(34));
+      assertTrue(node.linkLost(tunnel[0], connected.plusSeconds(35)));
+    });
+    inTransaction(JpaNodeRepository.class, nodes -> {
+      Node node = nodes.find(cluster, "beating").orElseThrow();
+      assertFalse(node.isOnline());
+      assertEquals(connected.plusSeconds(35), node.lastSeen().orElseThrow());
+    });
+  }
+
+  @Test
   void recordingsAreFoundBySessionAndCompleted() throws Exception {
     UUID id = UUID.randomUUID();
     UUID session = UUID.randomUUID();
@@ -214,6 +243,11 @@ class PostgresqlPersistenceTest {
     @Override
     public void add(AuditEvent event) {
       inTransactionUnchecked(audit -> audit.add(event));
+    }
+
+    @Override
+    public void addAll(List<AuditEvent> events) {
+      inTransactionUnchecked(audit -> events.forEach(audit::add));
     }
 
     @Override

@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The console's REST API and terminal WebSocket as a script sees them: no browser, just HTTP. */
-final class ConsoleHttp {
-  static final String ORIGIN = "https://" + TestCluster.localProxy();
+public final class ConsoleHttp {
+  public static final String ORIGIN = "https://" + TestCluster.localProxy();
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .sslContext(TlsContexts.insecure()).connectTimeout(Duration.ofSeconds(10)).build();
 
   /** A logged-in console session: its cookie and CSRF token. */
-  record Session(String cookie, String csrf) {}
+  public record Session(String cookie, String csrf) {}
 
   private ConsoleHttp() {}
 
@@ -33,7 +33,7 @@ final class ConsoleHttp {
             "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}")));
   }
 
-  static Session session(String user, String password) {
+  public static Session session(String user, String password) {
     HttpResponse<String> response = login(user, password);
     if (response.statusCode() != 200) {
       throw new AssertionError("login of " + user + " failed: " + response.body());
@@ -70,7 +70,7 @@ final class ConsoleHttp {
    * Opens a terminal WebSocket with the given Origin, cookie and CSRF token. The handshake may take
    * as long as a browser would wait: dozens of them at once on two busy cores take seconds each.
    */
-  static CompletableFuture<WebSocket> terminal(String origin, String cookie, String csrf,
+  public static CompletableFuture<WebSocket> terminal(String origin, String cookie, String csrf,
       String node, String login, WebSocket.Listener listener) {
     String query = "node=" + node + "&login=" + login + "&cols=120&rows=40&csrf="
         + URLEncoder.encode(csrf, StandardCharsets.UTF_8);

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The browser side of the terminal protocol in Java: collects the shell's output, remembers the
  * session id from {@code ready} and how the proxy ended things ({@code close} or {@code error}).
  */
-final class TerminalClient implements WebSocket.Listener {
-  final CompletableFuture<String> session = new CompletableFuture<>();
-  final CompletableFuture<String> ended = new CompletableFuture<>();
+public final class TerminalClient implements WebSocket.Listener {
+  public final CompletableFuture<String> session = new CompletableFuture<>();
+  public final CompletableFuture<String> ended = new CompletableFuture<>();
   private final StringBuilder output = new StringBuilder();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
@@ -66,7 +66,7 @@ final class TerminalClient implements WebSocket.Listener {
   }
 
   /** Sends input as {@code data} messages of at most {@code chunk} characters, in order. */
-  void type(String text, int chunk) {
+  public void type(String text, int chunk) {
     for (int i = 0; i < text.length(); i += chunk) {
       String piece = text.substring(i, Math.min(text.length(), i + chunk));
       socket.sendText("{\"v\":1,\"type\":\"data\",\"data\":" + jsonString(piece) + "}", true).join();
@@ -78,7 +78,7 @@ final class TerminalClient implements WebSocket.Listener {
   }
 
   /** Waits until the output contains {@code marker}; returns the {@code length} characters after it. */
-  String awaitAfter(String marker, int length, Duration timeout) throws InterruptedException {
+  public String awaitAfter(String marker, int length, Duration timeout) throws InterruptedException {
     synchronized (output) {
       int at = awaitLength(marker, length, timeout);
       return output.substring(at, at + length);
@@ -108,7 +108,7 @@ final class TerminalClient implements WebSocket.Listener {
     }
   }
 
-  void close() {
+  public void close() {
     if (socket != null) {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }

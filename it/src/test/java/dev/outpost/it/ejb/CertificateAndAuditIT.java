@@ -34,6 +34,7 @@ import dev.outpost.domain.audit.AuditQuery;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRepository;
 import dev.outpost.domain.audit.Outcome;
+import dev.outpost.domain.node.LinkEvent;
 import dev.outpost.domain.recording.Recording;
 import dev.outpost.domain.recording.RecordingRepository;
 import dev.outpost.domain.recording.RecordingStore;
@@ -255,14 +256,15 @@ class CertificateAndAuditIT {
         .build().toString().getBytes(StandardCharsets.UTF_8);
 
     assertEquals(node, tunnels.verifyAgent(nonce, credential, "192.0.2.13"));
-    UUID tunnel = registry.online(node, "192.0.2.13");
+    UUID tunnel = UUID.randomUUID();
+    registry.apply(List.of(new LinkEvent.Online(node, tunnel, "192.0.2.13", Instant.now())));
     String user = createUser(unique("it-dave"));
     UserIdentity dave = auth.authenticate(auth.login(login(user, PASSWORD), null).sessionToken());
     Instant since = Instant.now().minusSeconds(1);
     UUID session = access.authorizeSsh(dave, "ubuntu", node + "." + cas.authorities().cluster(),
         "198.51.100.20");
     access.sessionEnded(session, 10, 20);
-    registry.offline(node, tunnel, "test over");
+    registry.apply(List.of(new LinkEvent.Offline(node, tunnel, "test over", Instant.now())));
 
     assertEquals(OutpostException.Kind.UNAVAILABLE, assertThrows(OutpostException.class,
         () -> access.authorizeSsh(dave, "ubuntu", node, null)).kind());

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.bench.setup.SimulatedAgents;
+import dev.outpost.it.AdminTasks;
 import dev.outpost.it.Cli;
 import dev.outpost.it.EdgeHost;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
+import dev.outpost.it.console.ConsoleHttp;
+import dev.outpost.it.console.TerminalClient;
 import dev.outpost.launcher.AdminSession;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,8 +45,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * A node's uplink fails the ways cellular links do while users work through it: silently for 45 s,
- * while keys are typed, coming back from another address, lossy, or gone for longer than the
+ * A node's uplink fails the ways cellular links do while users work through it (stock {@code ssh},
+ * {@code outpost ssh}, a web terminal): silently for 45 s, for a few seconds, while keys are typed,
+ * coming back from another address, lossy, or gone for longer than the
  * proxy's resume grace; and another node tries to take over its tunnel session meanwhile. One
  * agent in a network namespace serves every test, with a short keep-alive (idle timeout {@value
  * #IDLE_TIMEOUT_SECONDS} s) so that its tunnel is declared lost within seconds of a cut. The tests
@@ -59,6 +64,8 @@ class LinkDropIT {
   /** Up to a 30 s redial backoff after the link returns, then the rest of the session. */
   private static final Duration SESSION_END = Duration.ofMinutes(3);
   private static final Pattern SESSION_ID = Pattern.compile("tunnel session ([0-9a-f]{32})");
+
+  private static final String WEB_PASSWORD = "link correct horse";
 
   private final String node = "link-" + UUID.randomUUID().toString().substring(0, 8);
   private EdgeHost edge;
@@ -180,12 +187,59 @@ class LinkDropIT {
   }
 
   /**
+   * The real CLI's {@code outpost ssh} (its own MINA client through its own tunnel to the proxy)
+   * runs the numbered command while the agent's link drops just long enough to be declared lost:
+   * every number once, in order, from the same remote process.
+   */
+  @Test
+  @Order(4)
+  void anOutpostSshSessionSurvivesAnOutage() throws Exception {
+    admin.awaitOnline(node, Duration.ofSeconds(90));
+    NumberedSession session = NumberedSession.start(this, "cli", 150,
+        (command, output, errors) -> admin.start(output, errors, "ssh", "root@" + node, command));
+    int logged = outage(SHORT_OUTAGE);
+    session.assertWhole();
+    assertResumedSince(logged);
+  }
+
+  /**
+   * A web terminal (the console's terminal WebSocket, as the browser speaks it) prints a numbered
+   * line every 100 ms while the agent's link drops: the proxy's SSH client of the node waits out
+   * the outage, and the output goes on in order with nothing lost or repeated.
+   */
+  @Test
+  @Order(5)
+  void aWebTerminalSurvivesAnOutage() throws Exception {
+    admin.awaitOnline(node, Duration.ofSeconds(90));
+    String user = "web-" + node;
+    AdminTasks.createUser(admin, user, "access", "root", WEB_PASSWORD);
+    ConsoleHttp.Session browser = ConsoleHttp.session(user, WEB_PASSWORD);
+    TerminalClient terminal = new TerminalClient();
+    ConsoleHttp.terminal(ConsoleHttp.ORIGIN, browser.cookie(), browser.csrf(), node, "root", terminal)
+        .get(60, TimeUnit.SECONDS);
+    try {
+      terminal.session.get(60, TimeUnit.SECONDS);
+      int lines = 150;
+      terminal.type("stty raw -echo; printf 'RE''ADY\\n'; for i in $(seq 1 " + lines
+          + "); do echo $i; sleep 0.1; done; printf 'DO''NE\\n'\r", 1024);
+      terminal.awaitAfter("READY\n", numbers(20).length(), Duration.ofSeconds(60));
+      int logged = outage(SHORT_OUTAGE);
+      String expected = numbers(lines) + "DONE\n";
+      assertEquals(expected, terminal.awaitAfter("READY\n", expected.length(), SESSION_END),
+          "every number once, in order");
+      assertResumedSince(logged);
+    } finally {
+      terminal.close();
+    }
+  }
+
+  /**
    * While the node's link is down and its session waits, another node, with its own valid host
    * certificate, claims the first one's tunnel session and stream ids: the proxy refuses and
    * audits it, and the real agent resumes its session when the link returns.
    */
   @Test
-  @Order(4)
+  @Order(6)
   void aForgedResumeIsRefusedAndAudited() throws Exception {
     admin.awaitOnline(node, Duration.ofSeconds(90));
     Instant before = Instant.now();
@@ -227,7 +281,7 @@ class LinkDropIT {
    * without the packet filter's statistic match the test is skipped.
    */
   @Test
-  @Order(5)
+  @Order(7)
   void aLargeCopyCompletesOverALossyLink(TestReporter report) throws Exception {
     admin.awaitOnline(node, Duration.ofSeconds(90));
     Path original = work.resolve("lossy.bin");
@@ -264,7 +318,7 @@ class LinkDropIT {
    * when the link was lost rather than when the grace ran out.
    */
   @Test
-  @Order(6)
+  @Order(8)
   void pastTheResumeGraceTheSessionEndsAndTheNodeIsOfflineSinceTheLoss() throws Exception {
     admin.awaitOnline(node, Duration.ofSeconds(90));
     Instant before = Instant.now();
@@ -314,16 +368,31 @@ class LinkDropIT {
     }
   }
 
-  /** An {@code ssh} printing {@code 1..lines}, one every 100 ms, between two lines naming its PID. */
+  /** Starts an SSH client that runs {@code command} on the node, its output written to files. */
+  @FunctionalInterface
+  private interface SshClient {
+    Process start(String command, Path output, Path errors) throws IOException;
+  }
+
+  /**
+   * An SSH client printing {@code 1..lines}, one every 100 ms, between two lines naming the remote
+   * shell's PID.
+   */
   private record NumberedSession(Process ssh, Path output, Path errors, int lines) {
+    /** Through stock {@code ssh}. */
     static NumberedSession start(LinkDropIT test, String name, int lines) throws Exception {
-      Path output = test.work.resolve(name + ".out");
-      Path errors = test.work.resolve(name + ".err");
-      Process ssh = new ProcessBuilder("ssh", "-F", test.sshConfig.toString(), "-o", "BatchMode=yes",
-              test.target(), "echo pid $$; for i in $(seq 1 " + lines + "); do echo $i; sleep 0.1; done; echo pid $$")
+      return start(test, name, lines, (command, output, errors) -> new ProcessBuilder("ssh", "-F",
+              test.sshConfig.toString(), "-o", "BatchMode=yes", test.target(), command)
           .redirectOutput(output.toFile())
           .redirectError(errors.toFile())
-          .start();
+          .start());
+    }
+
+    static NumberedSession start(LinkDropIT test, String name, int lines, SshClient client) throws Exception {
+      Path output = test.work.resolve(name + ".out");
+      Path errors = test.work.resolve(name + ".err");
+      Process ssh = client.start("echo pid $$; for i in $(seq 1 " + lines + "); do echo $i; sleep 0.1; done; echo pid $$",
+          output, errors);
       awaitLine(output, "20", Duration.ofSeconds(60));
       return new NumberedSession(ssh, output, errors, lines);
     }
@@ -343,6 +412,33 @@ class LinkDropIT {
       assertEquals(IntStream.rangeClosed(1, lines).mapToObj(Integer::toString).toList(),
           seen.subList(1, lines + 1), "every number once, in order");
     }
+  }
+
+  /**
+   * Cuts the link for {@code outage} and restores it; returns where the agent's log stood before,
+   * for {@link #assertResumedSince}.
+   */
+  private int outage(Duration outage) throws Exception {
+    int logged = log().length();
+    edge.cutLink();
+    try {
+      Thread.sleep(outage.toMillis());
+    } finally {
+      edge.restoreLink();
+    }
+    return logged;
+  }
+
+  /** The agent lost its tunnel and resumed its session since its log stood at {@code logged}. */
+  private void assertResumedSince(int logged) throws IOException {
+    String since = log().substring(logged);
+    assertTrue(since.contains("keep-alive timeout") && since.contains(", resuming "),
+        "the agent lost its tunnel and resumed its session: " + since);
+  }
+
+  /** {@code 1..count}, one a line. */
+  private static String numbers(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> i + "\n").collect(Collectors.joining());
   }
 
   private String target() {

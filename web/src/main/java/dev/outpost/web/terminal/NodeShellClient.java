@@ -59,6 +59,10 @@ public final class NodeShellClient implements AutoCloseable {
     CoreModuleProperties.ABORT_ON_INVALID_CERTIFICATE.set(client, true);
     // Its socket is the loopback bridge's: interactive packets go out at once, without Nagle.
     CoreModuleProperties.TCP_NODELAY.set(client, true);
+    // Silence is no reason to end a terminal: a user reading, or the node's link down while its
+    // tunnel stream waits out the resume grace. The tunnel decides when the node is gone, the
+    // node's own server (and the roles' client_idle_timeout) when the user is.
+    CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
     client.start();
   }
 

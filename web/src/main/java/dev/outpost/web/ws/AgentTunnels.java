@@ -2,6 +2,7 @@ package dev.outpost.web.ws;
 
 import dev.outpost.application.NodeRegistry;
 import dev.outpost.application.TunnelAuthService;
+import dev.outpost.domain.node.LinkEvent;
 import dev.outpost.tunnel.SessionRegistry;
 import dev.outpost.web.apps.AppCatalog;
 import dev.outpost.tunnel.StreamSession;
@@ -16,15 +17,19 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -33,11 +38,17 @@ import java.util.logging.Logger;
  * received (a link that fell silent was last seen then, not when the keep-alive gave up). A node
  * whose tunnel was lost is reconnecting while its SSH streams wait in {@link #sessions()} for the
  * next tunnel, offline once they gave up (or the agent closed its tunnel on purpose).
+ *
+ * <p>Those changes are {@link LinkEvent}s, written off the tunnel's own threads in the order they
+ * happened, many to a transaction when many come at once (a reconnect storm): a connecting agent
+ * waits for its certificate check, not for its node's row or the {@code node.online} event.
  */
 @ApplicationScoped
 public class AgentTunnels {
   private static final Logger LOG = Logger.getLogger(AgentTunnels.class.getName());
   private static final long HEARTBEAT_SECONDS = 30;
+  /** Link events written in one transaction at most. */
+  private static final int MAX_LINK_EVENTS = 200;
 
   private final Map<String, TunnelConnection> byNode = new ConcurrentHashMap<>();
   /** The tunnel id of each node whose lost tunnel's streams wait for a resume. */
@@ -47,10 +58,13 @@ public class AgentTunnels {
   @Inject TunnelAuthService auth;
   @Inject TunnelRuntime runtime;
   @Inject AppCatalog apps;
+  @Inject Clock clock;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
   private ScheduledFuture<?> heartbeat;
   private SessionRegistry sessions;
+  private BatchingQueue<LinkEvent> links;
 
   /** Eager at deployment: forget the tunnels of a previous run, then keep last-seen times fresh. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
@@ -60,12 +74,14 @@ public class AgentTunnels {
   @PostConstruct
   void startHeartbeat() {
     sessions = new SessionRegistry(runtime.settings(), new SessionEvents());
+    links = new BatchingQueue<>(threads, MAX_LINK_EVENTS, this::write);
     heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
     heartbeat.cancel(false);
+    links.close();
     byNode.values().forEach(tunnel -> tunnel.close("proxy shutting down"));
   }
 
@@ -81,10 +97,14 @@ public class AgentTunnels {
       previous.close("replaced by a newer connection from the same node");
     }
     reconnecting.remove(node);
-    UUID tunnelId = retryingConflicts(() -> registry.online(node, remoteAddress));
+    UUID tunnelId = UUID.randomUUID();
+    links.add(new LinkEvent.Online(node, tunnelId, remoteAddress, clock.instant()));
     LOG.info(() -> "node " + node + " connected from " + remoteAddress + resumed(tunnel));
-    tunnel.closed().thenAcceptAsync(reason -> unregister(node, tunnel, tunnelId, reason), executor);
-    executor.execute(() -> apps.refresh(node, tunnel));
+    // Neither needs the container's context, and a managed executor captures it per task, which on
+    // Payara scans the EAR's jars each time (docs/performance.md, "Reconnect storm"): the tunnel's
+    // own threads serve. The tunnel completes closed() on them; unregister only queues writes.
+    tunnel.closed().thenAccept(reason -> unregister(node, tunnel, tunnelId, reason));
+    runtime.settings().executor().execute(() -> apps.refresh(node, tunnel));
   }
 
   /** The open tunnel of {@code node}, if it is connected to this proxy. */
@@ -108,26 +128,40 @@ public class AgentTunnels {
     }
     if (session != null && session.isSuspended()) {
       reconnecting.put(node, tunnelId);
-      registry.reconnecting(node, tunnelId, tunnel.lastReceived());
+      links.add(new LinkEvent.Lost(node, tunnelId, tunnel.lastReceived()));
       LOG.info(() -> "node " + node + " lost its tunnel (" + reason + "); " + session.streams()
           + " streams wait for it to come back");
     } else {
-      retryingConflicts(() -> {
-        registry.offline(node, tunnelId, reason);
-        return null;
-      });
+      links.add(new LinkEvent.Offline(node, tunnelId, reason, clock.instant()));
       LOG.info(() -> "node " + node + " disconnected: " + reason);
     }
   }
 
   /**
-   * Runs a node-row update again when it lost an optimistic-lock race: a resumed tunnel supersedes
-   * the old one, whose closing updates the same row at the same moment.
+   * Writes a batch of link events in one transaction; should that fail (another proxy updated one
+   * of the rows meanwhile, or the database is away), each on its own, again when it lost an
+   * optimistic-lock race. Never throws: the queue's writer must go on.
    */
-  private static <T> T retryingConflicts(Supplier<T> update) {
+  private void write(List<LinkEvent> batch) {
+    try {
+      registry.apply(batch);
+    } catch (RuntimeException batchFailed) {
+      for (LinkEvent event : batch) {
+        try {
+          retryingConflicts(() -> registry.apply(List.of(event)));
+        } catch (RuntimeException e) {
+          LOG.warning(() -> "cannot record " + event + ": " + e);
+        }
+      }
+    }
+  }
+
+  /** Runs a node-row update again when it lost an optimistic-lock race. */
+  private static void retryingConflicts(Runnable update) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return update.get();
+        update.run();
+        return;
       } catch (EJBException e) {
         if (attempt == 3 || !causedByOptimisticLock(e)) {
           throw e;
@@ -153,28 +187,25 @@ public class AgentTunnels {
   }
 
   /**
-   * Notes every open tunnel's node as seen. Never throws: a periodic task that throws is not run
-   * again, and the nodes' last-seen times would stand still for good after one pass without the
-   * database.
+   * Notes every open tunnel's node as seen, all in one transaction. Never throws: a periodic task
+   * that throws is not run again, and the nodes' last-seen times would stand still for good after
+   * one pass without the database.
    */
   private void beat() {
-    int failed = 0;
-    RuntimeException last = null;
-    for (Map.Entry<String, TunnelConnection> open : byNode.entrySet()) {
-      if (open.getValue().isOpen()) {
-        try {
-          registry.heartbeat(open.getKey(), open.getValue().lastReceived());
-        } catch (RuntimeException e) {
-          failed++;
-          last = e;
-        }
+    Map<String, Instant> heard = new HashMap<>();
+    byNode.forEach((node, tunnel) -> {
+      if (tunnel.isOpen()) {
+        heard.put(node, tunnel.lastReceived());
       }
+    });
+    if (heard.isEmpty()) {
+      return;
     }
-    if (last != null) {
-      String reason = last.toString();
-      int nodes = failed;
-      LOG.warning(() -> "cannot note " + nodes + " nodes as seen (the database may be away), "
-          + "next try in " + HEARTBEAT_SECONDS + " s: " + reason);
+    try {
+      registry.heartbeat(heard);
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "cannot note " + heard.size() + " nodes as seen (the database may be away), "
+          + "next try in " + HEARTBEAT_SECONDS + " s: " + e);
     }
   }
 
@@ -184,7 +215,7 @@ public class AgentTunnels {
     public void ended(StreamSession session, String reason) {
       UUID tunnelId = reconnecting.remove(session.owner());
       if (tunnelId != null) {
-        executor.execute(() -> registry.offline(session.owner(), tunnelId, reason));
+        links.add(new LinkEvent.Offline(session.owner(), tunnelId, reason, clock.instant()));
         LOG.info(() -> "node " + session.owner() + " did not come back: " + reason);
       }
     }

@@ -41,7 +41,6 @@ public class TerminalEndpoint {
   @Inject TerminalSessions terminals;
   @Inject SshRelay relay;
   @Inject LiveSessions live;
-  @Inject TunnelRuntime runtime;
   private final Object lock = new Object();
   private Terminal terminal;
   private List<String> early = new ArrayList<>();
@@ -51,7 +50,6 @@ public class TerminalEndpoint {
   @OnOpen
   public void open(Session session) {
     session.setMaxTextMessageBufferSize(TerminalProtocol.MAX_MESSAGE);
-    TyrusIdleTimer.runOn(session, runtime.settings().scheduler());
     BrowserSide browser = new SocketSide(session);
     if (!(session.getUserPrincipal() instanceof ConsolePrincipal principal)) {
       refuse(browser, "not logged in to the console");

@@ -31,9 +31,9 @@ public abstract class TunnelEndpoint {
   @OnOpen
   public void open(Session session) {
     session.setMaxBinaryMessageBufferSize(MAX_MESSAGE);
-    TyrusIdleTimer.runOn(session, runtime.settings().scheduler());
     // The tunnel's keep-alive ends a silent tunnel first; a timeout of Tyrus's own keeps its timer
-    // task waiting in the queue instead of running (empty) after every message.
+    // task (on the tunnel's scheduler: TyrusScheduler) waiting in the queue instead of running
+    // (empty) after every message.
     session.setMaxIdleTimeout(2 * runtime.settings().idleTimeout().toMillis());
     remoteAddress = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : "unknown";
     connection =
