@@ -10,9 +10,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Spares every start picocli's search of the class path for Groovy's Closure, which it
-    // otherwise makes for each command class (a third of building the command tree here).
-    System.setProperty("picocli.disable.closures", "true");
     CliEnvironment environment = CliEnvironment.process();
     quietLibraries(environment.debug());
     System.exit(OutpostCommand.commandLine(environment).execute(args));
