@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line that runs this very CLI again, for OpenSSH's {@code ProxyCommand}: the running
- * JVM with its own {@code -X} tuning flags (so {@code bin/outpost}'s quick-start settings carry
- * over without being written down twice) except the C1-only limit, and the jar the code came
- * from, or the class path when not running from a jar (tests, IDEs). Paths are absolute so that it works from any directory.
+ * The command line that runs this very CLI again, for OpenSSH's {@code ProxyCommand}: the script
+ * that started it ({@code bin/outpost}, which names itself in {@value #LAUNCHER}) with the JVM
+ * settings and class-data sharing it chooses per command; otherwise the running JVM with its own
+ * {@code -X} tuning flags except the C1-only limit, and the jar the code came from, or the class
+ * path when not running from a jar (tests, IDEs). Paths are absolute so that it works from any
+ * directory.
  */
 final class SelfLauncher {
   /**
@@ -22,9 +24,16 @@ final class SelfLauncher {
    */
   private static final String C1_ONLY = "-XX:TieredStopAtLevel";
 
+  /** The system property by which a launcher script names itself. */
+  static final String LAUNCHER = "outpost.launcher";
+
   private SelfLauncher() {}
 
   static List<String> command() {
+    String launcher = System.getProperty(LAUNCHER);
+    if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+      return List.of(Path.of(launcher).toAbsolutePath().normalize().toString());
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
