@@ -230,6 +230,48 @@ class SshThroughTunnelIT {
     return ids;
   }
 
+  /**
+   * Stock {@code ssh} through the launcher script {@code bin/outpost}, which {@code outpost config}
+   * names as the ProxyCommand when it runs through it: the first connection records the classes
+   * the ProxyCommand loads, the second has the class-data archive made in the background, the
+   * third maps it. Each must carry the SSH connection untouched (nothing of the JVM's on stdout).
+   */
+  @Test
+  @Order(13)
+  void stockSshThroughTheLauncherScriptBuildsAndMapsItsClassDataArchive() throws IOException {
+    Path launcher = TestCluster.get().layout().root().resolve("bin/outpost");
+    Path userHome = Files.createDirectories(work.resolve("launcher-home"));
+    Map<String, String> environment = Map.of("OUTPOST_HOME", admin.home().toString(),
+        "OUTPOST_JAR", TestCluster.get().layout().cliJar().toString(), "HOME", userHome.toString());
+    String config = Command.run(List.of(launcher.toString(), "config"), environment, null,
+        SSH_TIMEOUT).requireSuccess().stdout();
+    assertTrue(config.contains("/bin/outpost "), "the launcher is the ProxyCommand: " + config);
+    Path launcherConfig = Files.writeString(work.resolve("launcher_ssh_config"), config);
+    Path archives = userHome.resolve(".outpost/cds");
+
+    for (int connection = 1; connection <= 3; connection++) {
+      Command.Result result = Command.run(List.of("ssh", "-F", launcherConfig.toString(), "-o",
+          "BatchMode=yes", target(), "echo connection-" + connection), environment, null, SSH_TIMEOUT);
+      assertEquals("connection-" + connection + "\n", result.stdout(), result.stderr());
+      if (connection == 2) {
+        Polling.await("the ProxyCommand's class-data archive", Duration.ofSeconds(90),
+            () -> archiveIn(archives), () -> String.join(" ", list(archives)));
+      }
+    }
+  }
+
+  private static boolean archiveIn(Path directory) {
+    return list(directory).stream().anyMatch(name -> name.startsWith("proxy-") && name.endsWith(".jsa"));
+  }
+
+  private static List<String> list(Path directory) {
+    try (var files = Files.list(directory)) {
+      return files.map(file -> file.getFileName().toString()).toList();
+    } catch (IOException e) {
+      return List.of(e.toString());
+    }
+  }
+
   @Test
   @Order(100)
   void agentComesBackAfterProxyRestart() {
