@@ -77,14 +77,14 @@ class AppSessionsTest {
   }
 
   private String cookie(ConsoleLogin login, PublishedApp app) {
-    String code = apps.launch(login.sessionToken(), login.csrfToken(), app, "192.0.2.7");
+    String code = apps.launch(login.sessionToken(), login.csrfToken(), app, "192.0.2.7").token();
     return apps.redeem(code, app, "192.0.2.7").token();
   }
 
   @Test
   void aLaunchCodeBecomesTheAppCookieOnceAndIsAudited() {
     ConsoleLogin alice = login("alice");
-    String code = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String code = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     AppGrant grant = apps.redeem(code, GRAFANA, "192.0.2.7");
 
     assertEquals("alice", apps.authenticate(grant.token(), GRAFANA).identity().user());
@@ -97,9 +97,9 @@ class AppSessionsTest {
   @Test
   void launchCodesExpireAfterAMinuteAndOpenOnlyTheirApp() {
     ConsoleLogin alice = login("alice");
-    String forPlc = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String forPlc = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     assertThrows(OutpostException.class, () -> apps.redeem(forPlc, PLC, null));
-    String late = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String late = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     clock.advance(AppSessions.CODE_TTL);
     assertThrows(OutpostException.class, () -> apps.redeem(late, GRAFANA, null));
   }
