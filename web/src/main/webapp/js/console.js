@@ -110,7 +110,7 @@ function renderKube(list, leaf) {
     const row = document.createElement('tr');
     row.dataset.kube = kube.name;
     const login = `outpost kube login ${leaf ? '--cluster=' + leaf + ' ' : ''}${kube.name}`;
-    row.append(element('td', kube.name), element('td', kube.node), element('td', kube.groups.join(', ')),
+    row.append(element('td', kube.name), element('td', kube.node), element('td', (kube.groups || []).join(', ')),
       element('td', kube.online ? 'online' : 'offline'), element('td', login, 'command'));
     return row;
   });

@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -253,7 +254,7 @@ class TrustedClusterIT {
   void kubectlAtTheRootReachesAKubernetesClusterBehindTheLeafWhichDecidesAndAudits()
       throws IOException {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "needs kubectl");
-    JsonNode listed = awaitKubeListed();
+    JsonNode listed = awaitListedOnline("kube", kube);
     assertEquals(node, listed.get("node").asText());
     assertEquals("[\"depot-viewers\"]", listed.get("groups").toString());
     Path kubeconfig = kubeWork.resolve("ops.kubeconfig");
@@ -282,9 +283,7 @@ class TrustedClusterIT {
         "the leaf records the exec as a session of " + remoteUser);
     assertFalse(hasEvent(rootAdmin, "kube.request", "ops-" + run, null),
         "the root keeps no kube.request of the leaf");
-    assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
-        event.path("actor").asText().equals("ops-" + run)
-            && event.path("reason").asText().equals("kube:" + kube + "." + LEAF)),
+    assertTrue(crossed("ops-" + run, "kube:" + kube + "." + LEAF),
         "the root records that the user crossed into the leaf");
   }
 
@@ -305,24 +304,30 @@ class TrustedClusterIT {
         && refused.stderr().contains("is mapped to a role of cluster " + LEAF), refused.stderr());
   }
 
-  private JsonNode awaitKubeListed() {
+  /**
+   * The entry named {@code name} that {@code ops}'s {@code outpost KIND ls --cluster=LEAF} lists
+   * online, once it does.
+   */
+  private JsonNode awaitListedOnline(String kind, String name) {
     Instant deadline = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(deadline)) {
-      for (JsonNode cluster : ops.json("kube", "ls", "--cluster=" + LEAF, "--format=json")) {
-        if (cluster.get("name").asText().equals(kube) && cluster.get("online").asBoolean()) {
-          return cluster;
+      Command.Result result = ops.run(kind, "ls", "--cluster=" + LEAF, "--format=json");
+      for (JsonNode listed : result.exitCode() == 0 ? Cli.parseJson(result.stdout()) : List.<JsonNode>of()) {
+        if (listed.get("name").asText().equals(name) && listed.path("online").asBoolean(true)) {
+          return listed;
         }
       }
       Polling.sleep(1_000);
     }
-    throw new AssertionError("cluster " + kube + " of " + LEAF + " not listed online: "
-        + ops.run("kube", "ls", "--cluster=" + LEAF).stdout());
+    Command.Result last = ops.run(kind, "ls", "--cluster=" + LEAF);
+    throw new AssertionError(kind + " " + name + " of " + LEAF + " not listed online: "
+        + last.stdout() + last.stderr());
   }
 
   @Test
   @Order(9)
   void aRootUserOpensAWebAppBehindTheLeafWhichDecidesSignsAndAudits() {
-    JsonNode listed = awaitAppListed();
+    JsonNode listed = awaitListedOnline("apps", app);
     assertEquals(node, listed.get("node").asText());
     String origin = "https://" + appLabel + "." + TestCluster.APPS_DOMAIN + ":" + TestCluster.HTTPS_PORT;
     assertEquals(origin + "/", listed.get("public_url").asText());
@@ -335,13 +340,15 @@ class TrustedClusterIT {
         "--key", apps.resolve(app + "." + LEAF + ".key").toString());
     assertEquals(0, fetched.exitCode(), fetched.stderr());
     assertTrue(fetched.stdout().startsWith("GET /headers HTTP/1.1\n"), fetched.stdout());
-    assertTrue(fetched.stdout().contains("\nHost: 127.0.0.1:" + APP_PORT + "\n"), fetched.stdout());
+    assertTrue(fetched.stdout().toLowerCase(Locale.ROOT).contains("\nhost: 127.0.0.1:" + APP_PORT + "\n"),
+        fetched.stdout());
     String remoteUser = "ops-" + run + "@" + ROOT;
     JsonNode claims = assertion(fetched.stdout());
     assertEquals(remoteUser, claims.get("sub").asText(), "the leaf's user, mapped");
     assertEquals("https://" + LeafSite.PUBLIC_ADDRESS, claims.get("iss").asText(),
         "the leaf, which owns the app, signs the assertion");
-    assertEquals(origin, claims.get("aud").asText());
+    JsonNode audience = claims.path("aud");
+    assertEquals(origin, (audience.isArray() ? audience.get(0) : audience).asText());
     assertEquals("[\"depot-ops\"]", claims.get("roles").toString());
 
     AppBrowserSession console = AppBrowserSession.login(ops.home().resolve("cluster_ca.pem"),
@@ -363,9 +370,7 @@ class TrustedClusterIT {
         "the root keeps no app.request of the leaf");
     assertFalse(hasEvent(rootAdmin, "app.session.start", "ops-" + run, null),
         "the root keeps no app.session.start of the leaf");
-    assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
-        event.path("actor").asText().equals("ops-" + run)
-            && event.path("reason").asText().equals("app:" + app + "." + LEAF)),
+    assertTrue(crossed("ops-" + run, "app:" + app + "." + LEAF),
         "the root records that the user crossed into the leaf");
   }
 
@@ -375,14 +380,14 @@ class TrustedClusterIT {
     Command.Result listing = dev.run("apps", "ls", "--cluster=" + LEAF);
     assertNotEquals(0, listing.exitCode());
     assertTrue(listing.stderr().contains("is mapped to a role of cluster " + LEAF), listing.stderr());
+    String remoteUser = "dev-" + run + "@" + ROOT;
+    long refusalsBefore = countEvents(leaf.leafAdmin(), "access.denied", remoteUser);
     Command.Result refused = curlApp(dev, "--cert", dev.home().resolve("tls.crt").toString(),
         "--key", dev.home().resolve("tls.key").toString(), "-w", "%{http_code}");
     assertEquals(0, refused.exitCode(), refused.stderr());
     assertTrue(refused.stdout().endsWith("403"), refused.stdout());
     assertTrue(refused.stdout().contains("is mapped to a role of cluster " + LEAF), refused.stdout());
-    String remoteUser = "dev-" + run + "@" + ROOT;
-    assertTrue(events(leaf.leafAdmin(), "access.denied").stream().anyMatch(event ->
-            remoteUser.equals(event.path("actor").asText()) && app.equals(event.path("target").asText())),
+    await(() -> countEvents(leaf.leafAdmin(), "access.denied", remoteUser) > refusalsBefore,
         "the leaf audits the refusal");
   }
 
@@ -407,23 +412,6 @@ class TrustedClusterIT {
         .substring("Outpost-Jwt-Assertion: ".length());
     return Cli.parseJson(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
         StandardCharsets.UTF_8));
-  }
-
-  private JsonNode awaitAppListed() {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      Command.Result result = ops.run("apps", "ls", "--cluster=" + LEAF, "--format=json");
-      if (result.exitCode() == 0) {
-        for (JsonNode listed : Cli.parseJson(result.stdout())) {
-          if (listed.get("name").asText().equals(app)) {
-            return listed;
-          }
-        }
-      }
-      Polling.sleep(1_000);
-    }
-    throw new AssertionError("app " + app + " of " + LEAF + " not listed: "
-        + ops.run("apps", "ls", "--cluster=" + LEAF).stderr());
   }
 
   @Test
@@ -588,6 +576,13 @@ class TrustedClusterIT {
       }
     }
     return false;
+  }
+
+  /** Whether the root audited that {@code actor} crossed into the leaf to {@code destination}. */
+  private boolean crossed(String actor, String destination) {
+    return events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
+        event.path("actor").asText().equals(actor)
+            && event.path("reason").asText().equals(destination));
   }
 
   private static boolean hasFailure(Cli admin, String type, String reason) {
