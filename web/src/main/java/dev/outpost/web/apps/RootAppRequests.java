@@ -12,6 +12,8 @@ import dev.outpost.tunnel.http.RequestLine;
 import dev.outpost.web.rest.OutpostExceptionMapper;
 import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -48,6 +50,14 @@ public class RootAppRequests {
   @Inject AppService apps;
   @Inject AppGateway gateway;
   @Inject TunnelRuntime runtime;
+
+  /**
+   * Made at deployment, on a container thread: only the root's streams use this bean, and the
+   * tunnel's own threads that serve them carry no Jakarta EE context to make it in.
+   */
+  void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    LOG.fine(() -> "ready for the root's streams");
+  }
 
   /** The online apps the root user may open here, without URLs: the root names their hosts. */
   public List<AppView> visibleTo(UserIdentity user) {

@@ -24,6 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
@@ -37,6 +39,7 @@ import java.util.function.Function;
  * forwarding on.
  */
 final class RootStreams implements StreamAcceptor {
+  private static final Logger LOG = Logger.getLogger(RootStreams.class.getName());
   private final String root;
   private final TrustedClusterService clusters;
   private final AccessService access;
@@ -62,7 +65,7 @@ final class RootStreams implements StreamAcceptor {
   @Override
   public StreamHandler accept(String target) throws StreamRefusedException {
     StreamTarget parsed = StreamTarget.parse(target);
-    return switch (parsed.service()) {
+    StreamHandler handler = switch (parsed.service()) {
       case "ssh" -> stream -> ssh(stream, parsed);
       case "nodes" -> stream -> listing(stream, nodes::listFor);
       case LeafRelay.KUBE_CLUSTERS -> stream -> listing(stream, kube::listFor);
@@ -85,6 +88,19 @@ final class RootStreams implements StreamAcceptor {
       default -> throw new StreamRefusedException("a leaf serves its root only ssh, nodes,"
           + " kube-clusters, kube, apps, app-session, app and audit streams, not '"
           + parsed.service() + "'");
+    };
+    return logged(parsed.service(), handler);
+  }
+
+  /** A handler whose unforeseen failure is logged with its cause here, not only told the root. */
+  private static StreamHandler logged(String service, StreamHandler handler) {
+    return stream -> {
+      try {
+        handler.serve(stream);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a " + service + " stream of the root failed", e);
+        throw e;
+      }
     };
   }
 
