@@ -94,7 +94,8 @@ public class AuthService {
     totpEnrollment = new TotpEnrollment(authentication, Totp.STANDARD, config.clusterName(),
         audit::record, clock, random);
     bearerSessions = new BearerSessions(sessions, audit::record, clock);
-    consoleSessions = new ConsoleSessions(sessions, passwords, audit::record, clock, random);
+    consoleSessions = new ConsoleSessions(sessions, passwords, roleDirectory, audit::record,
+        clock, random);
   }
 
   /**

@@ -110,6 +110,12 @@ public class KubeService {
     access.requested(route, request, status, remoteAddr, session);
   }
 
+  /** See {@link KubeAccess#refused}: a request refused at the proxy, audited with why. */
+  public void refused(KubeRoute route, KubeRequest request, int status, String reason,
+      String remoteAddr) {
+    access.refused(route, request, status, reason, remoteAddr);
+  }
+
   /**
    * An exec or attach the API server accepted: audits {@code session.start} and opens its
    * recording.

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A device behind a one-way firewall: a Linux network namespace joined by a veth pair to the
@@ -183,9 +184,19 @@ public final class EdgeHost implements AutoCloseable {
    * @param options further {@code outpost-agent start} options
    */
   public Process join(Cli admin, String name, String labels, Path dataDir, String... options) {
+    return join(admin, name, labels, dataDir, UnaryOperator.identity(), options);
+  }
+
+  /**
+   * Like {@link #join(Cli, String, String, Path, String...)}, the agent's command run as {@code
+   * around} makes it: e.g. as a process of a pod, with the pod's mounts and environment.
+   */
+  public Process join(Cli admin, String name, String labels, Path dataDir,
+      UnaryOperator<List<String>> around, String... options) {
     var token = admin.json("admin", "tokens", "add", "--type=node", "--ttl=10m", "--format=json");
-    Process agent = startAgent(name, labels, token.get("token").asText(),
-        token.get("ca_pin").asText(), dataDir, options);
+    Process agent = spawn(around.apply(agentCommand(name, dataDir, joining(labels,
+        token.get("token").asText(), token.get("ca_pin").asText(), options))),
+        dataDir.resolveSibling(name + ".log"));
     admin.awaitOnline(name, Duration.ofSeconds(90));
     return agent;
   }
@@ -202,10 +213,14 @@ public final class EdgeHost implements AutoCloseable {
    */
   public Process startAgent(String name, String labels, String token, String caPin, Path dataDir,
       String... options) {
+    return startJoinedAgent(name, dataDir, joining(labels, token, caPin, options));
+  }
+
+  private static String[] joining(String labels, String token, String caPin, String... options) {
     List<String> joining = new ArrayList<>(List.of("--token=" + token, "--ca-pin=" + caPin,
         "--labels=" + labels));
     joining.addAll(List.of(options));
-    return startJoinedAgent(name, dataDir, joining.toArray(String[]::new));
+    return joining.toArray(String[]::new);
   }
 
   /**
@@ -215,11 +230,15 @@ public final class EdgeHost implements AutoCloseable {
    * @param options further {@code outpost-agent start} options
    */
   public Process startJoinedAgent(String name, Path dataDir, String... options) {
+    return spawn(agentCommand(name, dataDir, options), dataDir.resolveSibling(name + ".log"));
+  }
+
+  private List<String> agentCommand(String name, Path dataDir, String... options) {
     List<String> command = new ArrayList<>(AgentCommand.of(TestCluster.get().layout().agentJar()));
     command.addAll(List.of("start", "--proxy=" + proxy,
         "--name=" + name, "--data-dir=" + dataDir));
     command.addAll(List.of(options));
-    return spawn(command, dataDir.resolveSibling(name + ".log"));
+    return command;
   }
 
   /** The uplink fails silently, as a cellular link does: every packet either way is dropped. */

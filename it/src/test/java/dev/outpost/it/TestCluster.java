@@ -13,7 +13,8 @@ import java.util.UUID;
  * fresh data directory, its public address on the edge network's proxy side so that agents in
  * network namespaces verify the certificate they are shown. Offline nodes are listed as stale
  * after {@link #NODE_STALE_AFTER}, not days, and lost tunnels' sessions wait {@link
- * #RESUME_GRACE}, not five minutes, so that tests can see both.
+ * #RESUME_GRACE}, not five minutes, so that tests can see both; half of the web app requests are
+ * audited ({@link #APP_REQUEST_AUDIT_RATE}), so that the sampling shows.
  */
 public final class TestCluster {
   public static final String CLUSTER_NAME = "it.outpost.test";
@@ -34,6 +35,11 @@ public final class TestCluster {
    * session back stay well within it (the proxy counts it from when it notices the loss).
    */
   public static final Duration RESUME_GRACE = Duration.ofSeconds(60);
+  /**
+   * The share of web app requests audited, half rather than all, so that AppAccessIT sees the
+   * sampling at work; no other suite counts app requests.
+   */
+  public static final double APP_REQUEST_AUDIT_RATE = 0.5;
 
   private static LocalCluster cluster;
 
@@ -52,7 +58,8 @@ public final class TestCluster {
           "OUTPOST_NODE_STALE_AFTER", NODE_STALE_AFTER.toString(),
           "OUTPOST_TUNNEL_ADMISSION_RATE", Integer.toString(TUNNEL_ADMISSION_RATE),
           "OUTPOST_TUNNEL_ADMISSION_BURST", Integer.toString(TUNNEL_ADMISSION_BURST),
-          "OUTPOST_TUNNEL_RESUME_GRACE", RESUME_GRACE.toString()));
+          "OUTPOST_TUNNEL_RESUME_GRACE", RESUME_GRACE.toString(),
+          "OUTPOST_APPS_REQUEST_AUDIT_RATE", Double.toString(APP_REQUEST_AUDIT_RATE)));
     }
     return cluster;
   }

@@ -18,7 +18,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,8 @@ import java.util.logging.Logger;
  * lost answer never duplicates or skips bytes.
  */
 public final class SpoolUploader implements Runnable {
-  static final int CHUNK = 256 * 1024;
+  /** Each chunk is a signed request (signed here, checked there), so as few as the proxy allows. */
+  static final int CHUNK = RecordingChunk.MAX_BYTES;
   private static final Logger LOG = Logger.getLogger(SpoolUploader.class.getName());
 
   private final RecordingSpool recordings;
@@ -135,7 +135,7 @@ public final class SpoolUploader implements Runnable {
     String sha256 = HexFormat.of().formatHex(digest().digest(data));
     NodeRequestSigner.Signed proof = signer.sign(RecordingChunk.subject(key, offset, sha256));
     RecordingStatus status = proxy.append(key, new RecordingChunk(proof.proof(), proof.timestamp(),
-        offset, Base64.getEncoder().encodeToString(data), sha256));
+        offset, data, sha256));
     if (status.size() != offset + length) {
       throw new IOException("the proxy holds " + status.size() + " bytes of recording " + key
           + " after a chunk that ends at " + (offset + length));

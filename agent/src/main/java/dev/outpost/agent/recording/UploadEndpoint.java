@@ -29,7 +29,12 @@ public interface UploadEndpoint {
 
       @Override
       public RecordingStatus append(String id, RecordingChunk chunk) throws Exception {
-        return api.post(RECORDINGS + id + "/chunks", chunk, RecordingStatus.class);
+        return api.postBytes(RECORDINGS + id + "/chunks?offset=" + chunk.offset(), Map.of(
+                RecordingChunk.CERTIFICATE_HEADER, chunk.proof().certificate(),
+                RecordingChunk.SIGNATURE_HEADER, chunk.proof().signature(),
+                RecordingChunk.TIMESTAMP_HEADER, Long.toString(chunk.timestamp()),
+                RecordingChunk.SHA256_HEADER, chunk.sha256()),
+            chunk.data(), RecordingStatus.class);
       }
 
       @Override

@@ -193,7 +193,7 @@ class SpoolUploaderTest {
         refusedReplays++;
         throw new IOException("offset " + chunk.offset() + " but " + stored.size() + " stored");
       }
-      byte[] data = Base64.getDecoder().decode(chunk.data());
+      byte[] data = chunk.data();
       if (!sha256(data).equals(chunk.sha256())) {
         throw new IOException("checksum");
       }

@@ -56,6 +56,44 @@ class AsciicastWriterTest {
         lines().subList(1, 3));
   }
 
+  @Test
+  void asciiAfterASplitSequenceWaitsForItInOrder() throws Exception {
+    AsciicastWriter writer = AsciicastWriter.start(file, clock, 80, 24, "xterm");
+    byte[] text = bytes("€ ok");
+    writer.output(text, 0, 2);
+    writer.output(text, 2, text.length - 2);
+    writer.output(new byte[0], 0, 0);
+    writer.close();
+
+    assertEquals(List.of("[0.000000,\"o\",\"€ ok\"]"), lines().subList(1, lines().size()));
+  }
+
+  @Test
+  void escapesEveryControlCharacterOfALongRead() throws Exception {
+    AsciicastWriter writer = AsciicastWriter.start(file, clock, 80, 24, "xterm");
+    byte[] controls = new byte[20_000];
+    for (int i = 0; i < controls.length; i++) {
+      controls[i] = (byte) (i % 0x20);
+    }
+    writer.output(controls, 0, controls.length);
+    writer.output(new byte[] {0x7f, '~'}, 0, 2);
+    writer.close();
+
+    StringBuilder escaped = new StringBuilder();
+    for (int i = 0; i < controls.length; i++) {
+      escaped.append(switch (i % 0x20) {
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        case '\b' -> "\\b";
+        case '\f' -> "\\f";
+        default -> String.format("\\u%04X", i % 0x20);
+      });
+    }
+    assertEquals(List.of("[0.000000,\"o\",\"" + escaped + "\"]", "[0.000000,\"o\",\"\u007f~\"]"),
+        lines().subList(1, 3));
+  }
+
   private List<String> lines() {
     return file.toString(StandardCharsets.UTF_8).lines().toList();
   }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -83,6 +84,16 @@ public final class ApiClient {
 
   public <T> T post(String path, Object body, Class<T> type) throws ApiException, IOException {
     return decode(send(postRequest(path, body)), WireJson.mapper().constructType(type));
+  }
+
+  /** Posts bytes as they are ({@code application/octet-stream}) with {@code headers}. */
+  public <T> T postBytes(String path, Map<String, String> headers, byte[] body, Class<T> type)
+      throws ApiException, IOException {
+    HttpRequest.Builder request = request(path)
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return decode(send(request), WireJson.mapper().constructType(type));
   }
 
   /** Posts and ignores the answer's body (for 204 answers such as logout). */

@@ -134,6 +134,8 @@ public final class AppSessions {
     if (!decision.allowed()) {
       throw OutpostException.forbidden(decision.reason());
     }
+    // working in an app is working: the console session's idle expiry must not end it
+    session.webSession().touch(now);
     return caller;
   }
 

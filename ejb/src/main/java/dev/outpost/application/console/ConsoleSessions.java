@@ -4,6 +4,7 @@ import dev.outpost.application.login.PasswordCheck;
 import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.AuditRecord;
 import dev.outpost.domain.audit.AuditRecorder;
+import dev.outpost.domain.role.RoleDirectory;
 import dev.outpost.domain.session.WebSession;
 import dev.outpost.domain.session.WebSessionRepository;
 import dev.outpost.domain.shared.OutpostException;
@@ -23,7 +24,9 @@ import java.time.Instant;
  * site can never compute it, and a token of another session never matches. Reading requests need
  * the cookie; state-changing requests need the cookie and the matching CSRF token, and only they
  * count as activity for the idle expiry, so a page that merely refreshes a list does not keep an
- * abandoned session alive.
+ * abandoned session alive. A session lasts {@link #LIFETIME}, or the shortest {@code
+ * max_session_ttl} of the user's roles when that is shorter, as the CLI's login does; the app
+ * sessions launched from it end with it.
  */
 public final class ConsoleSessions {
 
@@ -36,14 +39,16 @@ public final class ConsoleSessions {
 
   private final WebSessionRepository sessions;
   private final PasswordCheck passwords;
+  private final RoleDirectory roles;
   private final AuditRecorder audit;
   private final Clock clock;
   private final SecureRandom random;
 
   public ConsoleSessions(WebSessionRepository sessions, PasswordCheck passwords,
-      AuditRecorder audit, Clock clock, SecureRandom random) {
+      RoleDirectory roles, AuditRecorder audit, Clock clock, SecureRandom random) {
     this.sessions = sessions;
     this.passwords = passwords;
+    this.roles = roles;
     this.audit = audit;
     this.clock = clock;
     this.random = random;
@@ -69,7 +74,7 @@ public final class ConsoleSessions {
    */
   public ConsoleLogin open(User user, String remoteAddr, AuditRecord success, String how) {
     Instant now = clock.instant();
-    Instant expires = now.plus(LIFETIME);
+    Instant expires = now.plus(roles.resolve(user).capSessionTtl(LIFETIME));
     String token = SecretToken.generate(random, TOKEN_BYTES);
     sessions.add(WebSession.console(user, SecretToken.hash(token), now, expires, IDLE_TIMEOUT,
         remoteAddr));

@@ -149,11 +149,26 @@ public final class KubeAccess {
   /** Audits one forwarded request as {@code kube.request}. */
   public void requested(KubeRoute route, KubeRequest request, int status, String remoteAddr,
       UUID session) {
-    AuditRecord record = AuditRecord.success(AuditEventType.KUBE_REQUEST)
-        .actor(route.user()).target("kube:" + route.kubeCluster()).node(route.node())
-        .login(route.kubeUser()).remoteAddr(remoteAddr).sessionId(session)
+    AuditRecord record = requestEvent(route, remoteAddr).sessionId(session)
         .message(request.describe() + " status=" + status);
     audit.record(status >= 400 ? record.failed(record.message()) : record);
+  }
+
+  /**
+   * Audits a request the proxy refused itself, before forwarding it, as a failed {@code
+   * kube.request} that says why, e.g. {@code create pods/exec web-0 namespace=default
+   * command=[sh] status=403 refused: kubectl exec over SPDY/3.1 cannot be recorded, …}.
+   */
+  public void refused(KubeRoute route, KubeRequest request, int status, String reason,
+      String remoteAddr) {
+    audit.record(requestEvent(route, remoteAddr)
+        .failed(request.describe() + " status=" + status + " refused: " + reason));
+  }
+
+  private static AuditRecord requestEvent(KubeRoute route, String remoteAddr) {
+    return AuditRecord.success(AuditEventType.KUBE_REQUEST).actor(route.user())
+        .target("kube:" + route.kubeCluster()).node(route.node()).login(route.kubeUser())
+        .remoteAddr(remoteAddr);
   }
 
   /**

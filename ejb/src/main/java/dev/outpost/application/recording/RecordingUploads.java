@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,9 +28,6 @@ import java.util.regex.Pattern;
  * and stores nothing.
  */
 public final class RecordingUploads {
-  /** Decoded bytes per chunk: a few hundred KiB per request keeps retries cheap. */
-  public static final int MAX_CHUNK = 1024 * 1024;
-
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   private final NodeAuthenticator verifier;
@@ -76,7 +72,13 @@ public final class RecordingUploads {
         RecordingChunk.subject(rawId, chunk.offset(), checksum), chunk.timestamp());
     Recording recording = known(id, node);
     recording.requireOpen();
-    byte[] data = decode(chunk.data());
+    byte[] data = chunk.data();
+    if (data == null || data.length == 0) {
+      throw OutpostException.badRequest("chunk data is empty");
+    }
+    if (data.length > RecordingChunk.MAX_BYTES) {
+      throw OutpostException.badRequest("chunk is larger than " + RecordingChunk.MAX_BYTES + " bytes");
+    }
     if (!sha256(data).equals(checksum)) {
       throw OutpostException.badRequest("chunk checksum mismatch: the " + data.length
           + " bytes received do not hash to " + checksum);
@@ -149,20 +151,6 @@ public final class RecordingUploads {
       throw OutpostException.badRequest("sha256 must be 64 hex digits");
     }
     return normalised;
-  }
-
-  private static byte[] decode(String base64) {
-    if (base64 == null || base64.isEmpty()) {
-      throw OutpostException.badRequest("chunk data is empty");
-    }
-    if (base64.length() > (MAX_CHUNK / 3 + 1) * 4) {
-      throw OutpostException.badRequest("chunk is larger than " + MAX_CHUNK + " bytes");
-    }
-    try {
-      return Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw OutpostException.badRequest("chunk data is not base64: " + e.getMessage());
-    }
   }
 
   static String sha256(byte[] data) {

@@ -26,6 +26,9 @@ import java.util.UUID;
 @NamedQuery(name = "WebSession.byTokenHash",
     query = "SELECT s FROM WebSession s WHERE s.token.hash = :tokenHash")
 public class WebSession {
+  /** How finely activity is recorded; far below any idle timeout. */
+  static final Duration ACTIVITY_GRANULARITY = Duration.ofMinutes(1);
+
 
   @Id
   @Column(length = 36)
@@ -90,9 +93,13 @@ public class WebSession {
     return token.isValidAt(now) && !user.isDeleted() && !isIdleAt(now);
   }
 
-  /** Notes that the user acted at {@code now}, putting off the idle expiry. */
+  /**
+   * Notes that the user acted at {@code now}, putting off the idle expiry. Recorded at most once a
+   * {@link #ACTIVITY_GRANULARITY}, so that a busy app does not write the session on every request.
+   */
   public void touch(Instant now) {
-    if (isConsole()) {
+    if (isConsole()
+        && !now.isBefore(UtcTime.instant(lastUsedAt).plus(ACTIVITY_GRANULARITY))) {
       lastUsedAt = UtcTime.of(now);
     }
   }

@@ -52,7 +52,7 @@ class AppSessionsTest {
       new PasswordCheck(
           new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD), userId -> { }, audit),
           new RoleDirectory(roles), false),
-      audit, clock, new SecureRandom());
+      new RoleDirectory(roles), audit, clock, new SecureRandom());
   private final InMemoryLocks locks = new InMemoryLocks();
   private final AppSessions apps = new AppSessions(console::authorizedSession,
       new InMemoryAppSessions(), new RoleDirectory(roles), locks, audit, clock,
@@ -136,6 +136,38 @@ class AppSessionsTest {
     String idle = cookie(again, GRAFANA);
     clock.advance(ConsoleSessions.IDLE_TIMEOUT);
     assertThrows(OutpostException.class, () -> apps.authenticate(idle, GRAFANA));
+  }
+
+  @Test
+  void workingInTheAppKeepsTheConsoleSessionFromIdling() {
+    ConsoleLogin alice = login("alice");
+    String cookie = cookie(alice, GRAFANA);
+    for (int i = 0; i < 3; i++) {
+      clock.advance(ConsoleSessions.IDLE_TIMEOUT.minusMinutes(5));
+      apps.authenticate(cookie, GRAFANA);
+    }
+    console.authenticate(alice.sessionToken());
+
+    clock.advance(ConsoleSessions.IDLE_TIMEOUT);
+    assertThrows(OutpostException.class, () -> apps.authenticate(cookie, GRAFANA));
+  }
+
+  @Test
+  void theCookieExpiresWithTheConsoleSessionAtTheRolesMaxSessionTtl() {
+    roles.add(new StoredRole("kind: role\nname: brief-apps\nallow:\n  app_labels: {team: ops}\n"
+        + "options:\n  max_session_ttl: 1m\n", clock.instant()));
+    user("carol", "brief-apps");
+    ConsoleLogin carol = login("carol");
+    String cookie = cookie(carol, GRAFANA);
+    assertEquals(clock.instant().plus(Duration.ofMinutes(1)),
+        apps.authenticate(cookie, GRAFANA).identity().expires());
+
+    clock.advance(Duration.ofSeconds(59));
+    apps.authenticate(cookie, GRAFANA);
+    clock.advance(Duration.ofSeconds(1));
+    OutpostException expired = assertThrows(OutpostException.class,
+        () -> apps.authenticate(cookie, GRAFANA));
+    assertEquals(OutpostException.Kind.UNAUTHENTICATED, expired.kind());
   }
 
   @Test

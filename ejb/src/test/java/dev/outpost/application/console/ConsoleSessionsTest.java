@@ -3,6 +3,7 @@ package dev.outpost.application.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.application.login.PasswordAuthentication;
 import dev.outpost.application.login.PasswordCheck;
@@ -10,6 +11,7 @@ import dev.outpost.domain.audit.AuditEventType;
 import dev.outpost.domain.audit.Outcome;
 import dev.outpost.domain.role.Role;
 import dev.outpost.domain.role.RoleDirectory;
+import dev.outpost.domain.role.StoredRole;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.CredentialCheck;
 import dev.outpost.domain.user.FastPasswordHasher;
@@ -38,13 +40,14 @@ class ConsoleSessionsTest {
   private final InMemorySessions sessions = new InMemorySessions();
   private final RecordingAudit audit = new RecordingAudit();
   private final PasswordHasher hasher = FastPasswordHasher.create();
+  private final InMemoryRoles roles = InMemoryRoles.withBuiltins();
   private final ConsoleSessions console = new ConsoleSessions(sessions,
       new PasswordCheck(
           new PasswordAuthentication(users, new CredentialCheck(hasher, Totp.STANDARD),
               userId -> users.findForUpdate(userId).orElseThrow().loginFailed(clock.instant()),
               audit),
-          new RoleDirectory(InMemoryRoles.withBuiltins()), false),
-      audit, clock, new SecureRandom());
+          new RoleDirectory(roles), false),
+      new RoleDirectory(roles), audit, clock, new SecureRandom());
 
   @BeforeEach
   void createUsers() {
@@ -115,6 +118,32 @@ class ConsoleSessionsTest {
     clock.advance(Duration.ofMinutes(1));
     assertThrows(OutpostException.class, () -> console.authenticate(login.sessionToken()),
         "reading alone is no activity: the session is idle for the whole timeout now");
+  }
+
+  @Test
+  void aSessionLastsTwelveHoursOrTheShortestMaxSessionTtlOfTheRoles() {
+    ConsoleLogin alice = console.login(credentials("alice", PASSWORD), null);
+    assertEquals(clock.instant().plus(ConsoleSessions.LIFETIME), alice.identity().expires());
+
+    roles.add(new StoredRole("kind: role\nname: brief\noptions:\n  max_session_ttl: 5m\n",
+        clock.instant()));
+    roles.add(new StoredRole("kind: role\nname: briefer\noptions:\n  max_session_ttl: 2m\n",
+        clock.instant()));
+    User carol = new User(new UserName("carol"), Set.of(Role.ACCESS, "brief", "briefer"),
+        List.of("root"), clock.instant());
+    carol.changePassword(hasher.hash(PASSWORD));
+    users.add(carol);
+    ConsoleLogin login = console.login(credentials("carol", PASSWORD), null);
+    assertEquals(clock.instant().plus(Duration.ofMinutes(2)), login.identity().expires());
+    assertTrue(audit.last().message().contains("valid until " + login.identity().expires()),
+        audit.last().message());
+
+    clock.advance(Duration.ofMinutes(1));
+    console.authorize(login.sessionToken(), login.csrfToken());
+    clock.advance(Duration.ofMinutes(1));
+    OutpostException expired = assertThrows(OutpostException.class,
+        () -> console.authenticate(login.sessionToken()));
+    assertEquals(ConsoleSessions.INVALID, expired.getMessage(), "activity does not extend it");
   }
 
   @Test

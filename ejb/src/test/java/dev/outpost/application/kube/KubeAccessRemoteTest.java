@@ -99,6 +99,18 @@ class KubeAccessRemoteTest {
   }
 
   @Test
+  void anExecTheProxyRefusesIsAuditedWithWhy() {
+    KubeRoute route = access.authorizeRemote(remote("depot-ops"), "depot-k8s", "192.0.2.7");
+    access.refused(route, KubeRequest.of("POST", "/api/v1/namespaces/default/pods/web-0/exec",
+        "command=sh&stdin=true"), 403, "kubectl exec over SPDY/3.1 cannot be recorded", "192.0.2.7");
+    assertEquals(1, audit.count(AuditEventType.KUBE_REQUEST, Outcome.FAILURE));
+    assertEquals("create pods/exec web-0 namespace=default command=[sh] status=403 refused:"
+        + " kubectl exec over SPDY/3.1 cannot be recorded", audit.last().message());
+    assertEquals("alice@root", audit.last().login(), "the impersonated user");
+    assertEquals("gw", audit.last().node());
+  }
+
+  @Test
   void theLeafListsWhatTheMappedRolesReach() {
     assertEquals(List.of("depot-k8s"),
         access.listFor(remote("depot-ops")).stream().map(view -> view.name()).toList());

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -73,8 +72,8 @@ class RecordingUploadsTest {
   void refusesChunkWithWrongChecksum() throws Exception {
     uploads();
     open(NODE);
-    RecordingChunk chunk = new RecordingChunk(proof(NODE), 0, 0,
-        Base64.getEncoder().encodeToString(FIRST), RecordingUploads.sha256(SECOND));
+    RecordingChunk chunk = new RecordingChunk(proof(NODE), 0, 0, FIRST,
+        RecordingUploads.sha256(SECOND));
     assertRefused(Kind.BAD_REQUEST, "checksum mismatch", () -> uploads.append(id, chunk));
     assertEquals(0, store.size(UUID.fromString(id)));
   }
@@ -142,8 +141,8 @@ class RecordingUploadsTest {
   }
 
   private RecordingStatus append(String node, long offset, byte[] data) {
-    return uploads.append(id, new RecordingChunk(proof(node), 0, offset,
-        Base64.getEncoder().encodeToString(data), RecordingUploads.sha256(data)));
+    return uploads.append(id,
+        new RecordingChunk(proof(node), 0, offset, data, RecordingUploads.sha256(data)));
   }
 
   private RecordingStatus complete(String node, long size, String sha256) {

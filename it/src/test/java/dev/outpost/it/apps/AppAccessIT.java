@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,19 +43,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Web apps through the proxy, end to end: the agent publishes a real HTTP app from the edge's
  * loopback, users open it on its own subdomain after the console login, and whatever the request
- * says, only the configured upstream answers.
+ * says, only the configured upstream answers. The tests run in any order, except the one that
+ * waits for a session to expire, which runs last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppAccessIT {
   private static AppFixture fixture;
   private static String alice;
   private static String bob;
   private static AppBrowserSession aliceBrowser;
   private static String aliceCookie;
+  /** Erin's roles cap her session at one minute, the least {@code max_session_ttl}. */
+  private static Instant erinLogin;
+  private static AppBrowserSession erinBrowser;
+  private static String erinCookie;
+  private static int erinStatusBeforeExpiry;
 
   @BeforeAll
   static void publishApps() {
@@ -64,6 +75,12 @@ class AppAccessIT {
     AppFixture.awaitApp(fixture.cli(alice), fixture.web, Duration.ofSeconds(60));
     aliceBrowser = AppBrowserSession.login(fixture.clusterCa(), alice, AppFixture.PASSWORD);
     aliceCookie = aliceBrowser.openApp(fixture.web);
+    String erin = fixture.user("erin",
+        fixture.createRole("apps-brief-" + fixture.suffix, "  max_session_ttl: 1m\n"));
+    erinLogin = Instant.now();
+    erinBrowser = AppBrowserSession.login(fixture.clusterCa(), erin, AppFixture.PASSWORD);
+    erinCookie = erinBrowser.openApp(fixture.web);
+    erinStatusBeforeExpiry = erinBrowser.get(fixture.web, "/", erinCookie).status();
   }
 
   @AfterAll
@@ -121,23 +138,43 @@ class AppAccessIT {
   }
 
   @Test
-  void appSessionsAndRequestsAreAudited() {
-    Cli cli = fixture.cli(alice);
-    cli.run("apps", "login", fixture.web).requireSuccess();
-    Command.Result fetched = curlAt("/headers",
-        "--cert", cli.home().resolve("apps/" + fixture.web + ".crt").toString(),
-        "--key", cli.home().resolve("apps/" + fixture.web + ".key").toString());
-    assertEquals(0, fetched.exitCode(), fetched.stderr());
+  void appSessionsAreAudited() {
+    fixture.cli(alice).run("apps", "login", fixture.web).requireSuccess();
     List<String> started = auditOf("app.session.start");
     assertTrue(started.stream().anyMatch(line -> line.contains("app session valid until")),
         "the browser's launch started an app session: " + started);
     assertTrue(started.stream().anyMatch(line -> line.contains("client certificate valid until")),
         "apps login issued a certificate: " + started);
-    // written once the answer has gone back to curl, so it may follow curl's exit by a moment
-    Polling.await("one app.request, with method, path and status",
-        Duration.ofSeconds(15),
-        () -> auditOf("app.request").stream().anyMatch(line -> line.contains("\"GET /headers 200\"")),
-        () -> String.join("\n", auditOf("app.request")));
+  }
+
+  /**
+   * The test cluster audits half of the app requests ({@link TestCluster#APP_REQUEST_AUDIT_RATE}):
+   * of 40, each on its own path, about half are audited, each as one {@code app.request} with
+   * method, path (without the query) and the app's status. Fewer than 6 or more than 34 happen
+   * with probability 1.4e-6 at that rate; all 40 with none dropped would mean no sampling.
+   */
+  @Test
+  void requestsAreAuditedAtTheConfiguredRate() {
+    int requests = 40;
+    String path = "/sampled-";
+    for (int i = 0; i < requests; i++) {
+      assertEquals(404, aliceBrowser.get(fixture.web, path + i + "?q=" + i, aliceCookie).status());
+    }
+    // each is audited once its answer has gone back: read until two reads agree
+    List<String> audited = null;
+    List<String> settled;
+    do {
+      settled = audited;
+      Polling.sleep(2_000);
+      audited = auditOf("app.request").stream().filter(line -> line.contains(path)).toList();
+    } while (!audited.equals(settled));
+    for (String line : audited) {
+      assertTrue(line.matches(".*\"GET /sampled-\\d+ 404\".*"), line);
+    }
+    assertEquals(audited.size(), audited.stream().distinct().count(), "a request audited twice");
+    assertTrue(audited.size() >= 6 && audited.size() <= 34,
+        audited.size() + " of " + requests + " requests audited at a rate of "
+            + TestCluster.APP_REQUEST_AUDIT_RATE + ":\n" + String.join("\n", audited));
   }
 
   /** This suite's {@code type} events for alice and the web app, one JSON object a line. */
@@ -419,6 +456,35 @@ class AppAccessIT {
     assertEquals(200, browser.get(fixture.web, "/", cookie).status());
     browser.logout();
     assertEquals(302, browser.get(fixture.web, "/", cookie).status());
+  }
+
+  /**
+   * Runs last: Erin logged in before the other tests, so that they use up most of her minute.
+   * After it, her app cookie gets what any invalid one gets: the way back to the console login
+   * for a browser's GET, 401 otherwise; and her console session has ended with it.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void anAppCookieExpiresWithItsSessionAtTheRolesMaxSessionTtl() {
+    assertEquals(200, erinStatusBeforeExpiry, "the cookie worked before its session expired");
+    Duration lifetime = Duration.between(erinLogin, erinBrowser.expires);
+    assertTrue(lifetime.compareTo(Duration.ofSeconds(59)) >= 0
+        && lifetime.compareTo(Duration.ofSeconds(65)) <= 0, "session lasts " + lifetime);
+    Duration left = Duration.between(Instant.now(), erinBrowser.expires.plusSeconds(1));
+    if (!left.isNegative()) {
+      Polling.sleep(left.toMillis());
+    }
+
+    RawHttps.Response expired = erinBrowser.get(fixture.web, "/headers", erinCookie);
+    assertEquals(302, expired.status(), expired.body());
+    assertEquals("https://" + AppBrowserSession.consoleHost() + "/launch.html?app=" + fixture.web
+        + "&path=%2Fheaders", expired.header("Location").orElseThrow());
+    RawHttps.Response posted = erinBrowser.raw(fixture.web, "POST /form HTTP/1.1\r\nHost: "
+        + AppFixture.host(fixture.web) + "\r\nCookie: " + erinCookie
+        + "\r\nContent-Length: 0\r\nConnection: close", "");
+    assertEquals(401, posted.status(), posted.body());
+    assertEquals(401, erinBrowser.launch(fixture.web, "/").status(),
+        "the console session has expired with the app session");
   }
 
   private static String readUntil(InputStream in, String end) throws IOException {

@@ -8,6 +8,7 @@ import dev.outpost.it.AdminTasks;
 import dev.outpost.it.TestCluster;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * What a browser does to open an app, request by request: console login on the apps domain, a
@@ -19,11 +20,14 @@ public final class AppBrowserSession {
   private final Path clusterCa;
   final String consoleCookie;
   final String csrf;
+  /** When the console session ends, as the login answered. */
+  final Instant expires;
 
-  private AppBrowserSession(Path clusterCa, String consoleCookie, String csrf) {
+  private AppBrowserSession(Path clusterCa, String consoleCookie, String csrf, Instant expires) {
     this.clusterCa = clusterCa;
     this.consoleCookie = consoleCookie;
     this.csrf = csrf;
+    this.expires = expires;
   }
 
   public static AppBrowserSession login(Path clusterCa, String user, String password) {
@@ -34,8 +38,9 @@ public final class AppBrowserSession {
             + "\r\nConnection: close", body);
     assertEquals(200, answer.status(), answer.body());
     String setCookie = answer.header("Set-Cookie").orElseThrow();
+    JsonNode session = AdminTasks.json(answer.body());
     return new AppBrowserSession(clusterCa, setCookie.substring(0, setCookie.indexOf(';')),
-        AdminTasks.json(answer.body()).get("csrf_token").asText());
+        session.get("csrf_token").asText(), Instant.parse(session.get("expires").asText()));
   }
 
   static String consoleHost() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A device behind the dial-out-only edge host with a real web app on its loopback, published
  * twice by its agent: as {@code web-…} (label {@code team=ops}) and {@code dev-…} ({@code
- * team=dev}); a role {@code apps-ops-…} that allows {@code team=ops} apps; names unique per run.
+ * team=dev}); a role {@code apps-ops-…} that allows {@code team=ops} apps (and more such roles on
+ * request); names unique per run.
  */
 final class AppFixture implements AutoCloseable {
   static final String PASSWORD = "apps correct horse";
@@ -42,7 +43,7 @@ final class AppFixture implements AutoCloseable {
     String upstream = "http://127.0.0.1:" + UPSTREAM_PORT;
     edge.join(admin, node, "env=edge", work.resolve(node),
         "--app=" + web + "=" + upstream + ",team=ops", "--app=" + dev + "=" + upstream + ",team=dev");
-    writeRole();
+    createRole(role, "");
   }
 
   static AppFixture start() {
@@ -92,14 +93,20 @@ final class AppFixture implements AutoCloseable {
     throw new AssertionError("app " + app + " not listed within " + timeout + ": " + last);
   }
 
-  private void writeRole() {
-    Path file = dataDir().resolve(role + ".yaml");
+  /**
+   * Creates role {@code name}, which allows {@code team=ops} apps, with {@code options} (YAML
+   * lines below {@code options:}, or empty); returns the name.
+   */
+  String createRole(String name, String options) {
+    Path file = dataDir().resolve(name + ".yaml");
     try {
-      Files.writeString(file, "kind: role\nname: " + role + "\nallow:\n  app_labels: {team: ops}\n");
+      Files.writeString(file, "kind: role\nname: " + name + "\nallow:\n  app_labels: {team: ops}\n"
+          + (options.isEmpty() ? "" : "options:\n" + options));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     admin.run("admin", "roles", "create", "-f", file.toString()).requireSuccess();
+    return name;
   }
 
   private static Path dataDir() {

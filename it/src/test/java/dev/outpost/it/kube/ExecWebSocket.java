@@ -14,16 +14,19 @@ import java.util.Optional;
  * {@code exec} and {@code attach} of the API server stand-in, over WebSocket with the channel
  * protocol kubectl (1.30 and later) asks for first, {@code v5.channel.k8s.io} (or {@code v4}):
  * binary messages whose first byte names the channel (0 stdin, 1 stdout, 2 stderr, 3 the final
- * {@code Status}, 4 terminal size, 255 "this channel is closed", v5 only). The "container" is
- * {@code cat}: what arrives on stdin goes back on stdout; once stdin closes (at once when the
- * request has no stdin) the stand-in reports success and closes. SPDY/3.1, which kubectl falls
- * back to, is not spoken: an exec that gets through here went through the WebSocket upgrade.
+ * {@code Status}, 4 terminal size, 255 "this channel is closed", v5 only). Without a terminal
+ * ({@code tty=false}) the "container" is {@code cat}: what arrives on stdin goes back on stdout;
+ * once stdin closes (at once when the request has no stdin) the stand-in reports success and
+ * closes. With one ({@code kubectl exec -it}: {@code tty=true}) it is {@link ExecTerminal}, a
+ * shell on a terminal the sizes on channel 4 describe. SPDY/3.1, which kubectl falls back to, is
+ * not spoken: an exec that gets through here went through the WebSocket upgrade.
  */
 final class ExecWebSocket {
   private static final List<String> PROTOCOLS = List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
-  private static final int STDIN = 0;
-  private static final int STDOUT = 1;
-  private static final int ERROR = 3;
+  static final int STDIN = 0;
+  static final int STDOUT = 1;
+  static final int ERROR = 3;
+  static final int RESIZE = 4;
   private static final int CLOSE_CHANNEL = 255;
   private static final int BINARY = 2;
   private static final int CLOSE = 8;
@@ -66,29 +69,45 @@ final class ExecWebSocket {
     out.flush();
     System.out.println("EXEC " + protocol.get() + " " + request.startLine());
     ExecWebSocket session = new ExecWebSocket(in, out);
-    if (request.startLine().contains("stdin=true")) {
+    if (request.startLine().contains("tty=true")) {
+      new ExecTerminal(session).run();
+    } else if (request.startLine().contains("stdin=true")) {
       session.echoStdin();
     }
     session.send(BINARY, channel(ERROR, SUCCESS.getBytes(StandardCharsets.UTF_8)));
     session.send(CLOSE, new byte[] {0x03, (byte) 0xE8});
   }
 
-  private void echoStdin() throws IOException {
+  /** One message on a channel. */
+  record Message(int channel, byte[] data) {}
+
+  /** The client's next message, pings answered on the way; null once stdin or the client ends. */
+  Message next() throws IOException {
     while (true) {
       WebSocketFrames.Frame frame = WebSocketFrames.read(in);
       if (frame == null || frame.opcode() == CLOSE) {
-        return;
+        return null;
       } else if (frame.opcode() == PING) {
         send(PONG, frame.payload());
       } else if (frame.opcode() == BINARY && frame.payload().length > 0) {
         byte[] payload = frame.payload();
-        int channel = payload[0] & 0xFF;
-        byte[] data = Arrays.copyOfRange(payload, 1, payload.length);
-        if (channel == STDIN) {
-          send(BINARY, channel(STDOUT, data));
-        } else if (channel == CLOSE_CHANNEL && data.length == 1 && data[0] == STDIN) {
-          return;
-        }
+        Message message = new Message(payload[0] & 0xFF, Arrays.copyOfRange(payload, 1, payload.length));
+        boolean stdinClosed = message.channel() == CLOSE_CHANNEL && message.data().length == 1
+            && message.data()[0] == STDIN;
+        return stdinClosed ? null : message;
+      }
+    }
+  }
+
+  /** Sends {@code data} on {@code channel} (stdout, for a terminal the only output). */
+  void write(int channel, byte[] data) throws IOException {
+    send(BINARY, channel(channel, data));
+  }
+
+  private void echoStdin() throws IOException {
+    for (Message message = next(); message != null; message = next()) {
+      if (message.channel() == STDIN) {
+        write(STDOUT, message.data());
       }
     }
   }

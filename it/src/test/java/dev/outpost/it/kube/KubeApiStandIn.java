@@ -24,9 +24,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +38,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The stand-in for a Kubernetes API server, run inside the edge network namespace: no
@@ -52,7 +58,13 @@ import java.util.concurrent.TimeUnit;
  * request goes on, bytes as they are, to the JDK HTTP server of the front (which cannot switch
  * protocols).
  *
- * <p>Usage: {@code KubeApiStandIn PORT}; listens on 127.0.0.1 only.
+ * <p>With a {@link PodServiceAccount}, the same API is also served on a second port over HTTPS as
+ * a cluster serves it to its pods: with the certificate that account's CA issued, and only to
+ * requests bearing that account's token (others get a 401 {@code Status} and a {@code REFUSED}
+ * line).
+ *
+ * <p>Usage: {@code KubeApiStandIn PORT [POD_PORT KEY_STORE TOKEN_FILE]}; listens on 127.0.0.1
+ * only.
  */
 public final class KubeApiStandIn {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "host", "content-length",
@@ -88,9 +100,24 @@ public final class KubeApiStandIn {
    * output in {@code log}, and waits until it serves.
    */
   public static Process launch(EdgeHost edge, int port, Path log) throws IOException {
-    Process api = edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), KubeApiStandIn.class.getName(),
-        Integer.toString(port)), log);
+    return launch(edge, log, Integer.toString(port));
+  }
+
+  /**
+   * Like {@link #launch(EdgeHost, int, Path)}, and serving the pods of {@code pod} on {@code
+   * podPort} as well.
+   */
+  public static Process launch(EdgeHost edge, int port, Path log, int podPort, PodServiceAccount pod)
+      throws IOException {
+    return launch(edge, log, Integer.toString(port), Integer.toString(podPort),
+        pod.apiServerKeys().toString(), pod.mounted().resolve("token").toString());
+  }
+
+  private static Process launch(EdgeHost edge, Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), KubeApiStandIn.class.getName()));
+    command.addAll(List.of(args));
+    Process api = edge.spawn(command, log);
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline) && api.isAlive()) {
       if (Files.exists(log) && Files.readString(log).contains("READY")) {
@@ -134,19 +161,60 @@ public final class KubeApiStandIn {
     server.createContext("/", front::handle);
     server.start();
     EchoServer.start(ECHO_PORT, threads);
+    int httpPort = server.getAddress().getPort();
+    if (args.length == 4) {
+      ServerSocket pods = podListener(Integer.parseInt(args[1]), Path.of(args[2]));
+      String token = "Bearer " + Files.readString(Path.of(args[3])).strip();
+      threads.execute(() -> serve(pods, Optional.of(token), httpPort, threads));
+    }
     ServerSocket raw = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress());
     System.out.println("READY " + args[0]);
+    serve(raw, Optional.empty(), httpPort, threads);
+  }
+
+  /** HTTPS on {@code port} with the key and chain in {@code keyStore}, for the pods. */
+  private static ServerSocket podListener(int port, Path keyStore) throws IOException {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keyStore)) {
+        keys.load(in, PodServiceAccount.KEY_STORE_PASSWORD.toCharArray());
+      }
+      KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      managers.init(keys, PodServiceAccount.KEY_STORE_PASSWORD.toCharArray());
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(managers.getKeyManagers(), null, null);
+      return tls.getServerSocketFactory().createServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot serve HTTPS: " + e.getMessage(), e);
+    }
+  }
+
+  /** Accepts connections on {@code listener}, each with {@code token} required when given. */
+  private static void serve(ServerSocket listener, Optional<String> token, int httpPort,
+      ExecutorService threads) {
     while (true) {
-      Socket client = raw.accept();
-      threads.execute(() -> connection(client, server.getAddress().getPort(), threads));
+      try {
+        Socket client = listener.accept();
+        threads.execute(() -> connection(client, token, httpPort, threads));
+      } catch (IOException e) {
+        System.out.println("FAILED " + e);
+        return;
+      }
     }
   }
 
   /** One connection of the agent's (one request: the agent asks for {@code Connection: close}). */
-  private static void connection(Socket client, int httpPort, ExecutorService threads) {
+  private static void connection(Socket client, Optional<String> token, int httpPort,
+      ExecutorService threads) {
     try (client) {
       InputStream in = new BufferedInputStream(client.getInputStream());
       HttpHead head = HttpHead.read(in);
+      Optional<String> authorization = head.header("Authorization");
+      if (token.isPresent() && !token.equals(authorization)) {
+        System.out.println("REFUSED " + head.startLine() + " authorization=" + authorization.orElse(null));
+        unauthorized(client.getOutputStream());
+        return;
+      }
       List<String> users = values(head, "Impersonate-User");
       System.out.println("REQUEST " + head.startLine().replaceFirst(" HTTP/1\\.1$", "")
           + " impersonate-user=" + (users.isEmpty() ? null : users)
@@ -174,6 +242,19 @@ public final class KubeApiStandIn {
     } catch (IOException | RuntimeException e) {
       System.out.println("FAILED " + e);
     }
+  }
+
+  /** What an API server answers a request without a credential it accepts. */
+  private static void unauthorized(OutputStream out) throws IOException {
+    byte[] status = """
+        {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"""
+        .getBytes(StandardCharsets.UTF_8);
+    new HttpHead("HTTP/1.1 401 Unauthorized", List.of(
+        new HttpHead.Header("Content-Type", "application/json"),
+        new HttpHead.Header("Content-Length", Integer.toString(status.length)),
+        new HttpHead.Header("Connection", "close"))).write(out);
+    out.write(status);
+    out.flush();
   }
 
   private static List<String> values(HttpHead head, String name) {

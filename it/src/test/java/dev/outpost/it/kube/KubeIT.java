@@ -13,6 +13,7 @@ import dev.outpost.it.EdgeHost;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,21 +45,28 @@ import org.junit.jupiter.api.TestMethodOrder;
  * behind a thin front), not a real kube-apiserver, which cannot be installed here; it runs inside
  * the edge namespace on loopback, reachable only through the agent. User {@code alice} has role
  * {@code kube-edge} (groups {@code edge-viewers} and {@code edge-ops} on clusters labelled {@code
- * env=edge}); user {@code bob} has only SSH access.
+ * env=edge}); user {@code bob} has only SSH access. The stand-in also serves a second cluster over
+ * HTTPS to the agent of node {@code kpod-…}, which runs as a pod would with that cluster's
+ * service account ({@link PodServiceAccount}), and only to that account's token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubeIT {
   private static final String PASSWORD = "correct horse battery staple";
   private static final int API_PORT = 16443;
+  /** Where the stand-in serves the pods' service accounts, over HTTPS. */
+  private static final int POD_API_PORT = 16444;
   private static final String AGENT_TOKEN = "agent-token-" + UUID.randomUUID();
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private final String node = "kn-" + run;
   private final String kube = "k8s-" + run;
+  private final String podNode = "kpod-" + run;
+  private final String podKube = "k8s-pod-" + run;
   private EdgeHost edge;
   private Path work;
   private Path apiLog;
+  private PodServiceAccount pod;
   private Cli admin;
   private Cli alice;
   private Cli bob;
@@ -82,7 +90,8 @@ class KubeIT {
     admin.run("admin", "roles", "create", "-f", role.toString()).requireSuccess();
     edge = EdgeHost.create();
     apiLog = work.resolve("api-standin.log");
-    KubeApiStandIn.launch(edge, API_PORT, apiLog);
+    pod = PodServiceAccount.create(work.resolve("pod"), "127.0.0.1", POD_API_PORT);
+    KubeApiStandIn.launch(edge, API_PORT, apiLog, POD_API_PORT, pod);
     Path kubeconfig = KubeApiStandIn.agentKubeconfig(work.resolve("agent-kubeconfig"), API_PORT,
         AGENT_TOKEN);
     edge.join(admin, node, "env=edge", work.resolve(node),
@@ -101,7 +110,7 @@ class KubeIT {
   @Test
   @Order(1)
   void clustersAreListedToUsersWhoseRolesReachThem() {
-    JsonNode listed = awaitListed(alice);
+    JsonNode listed = awaitListed(alice, kube);
     assertEquals(node, listed.get("node").asText());
     assertEquals("kalice-" + run, listed.get("user").asText());
     assertEquals("[\"edge-ops\",\"edge-viewers\"]", listed.get("groups").toString());
@@ -283,7 +292,11 @@ class KubeIT {
     List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
         .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
     assertEquals(1, audited.size(), "one kube.request for the refused exec: " + audited);
-    assertTrue(audited.get(0).contains("status=403"), audited.get(0));
+    JsonNode refusal = Cli.parseJson(audited.get(0));
+    assertEquals("FAILURE", refusal.get("outcome").asText(), audited.get(0));
+    assertTrue(refusal.get("reason").asText().startsWith("create pods/exec " + pod
+        + " namespace=default command=[cat] status=403 refused: kubectl exec over SPDY/3.1 cannot be"
+        + " recorded, and your roles require recording"), audited.get(0));
   }
 
   /**
@@ -293,6 +306,15 @@ class KubeIT {
    */
   private void isRecordedLikeAnSshSession(String session, String note, String name, String output)
       throws IOException {
+    isRecordedLikeAnSshSession(session, note, name, output, "\"width\":80,\"height\":24");
+  }
+
+  /**
+   * As above, on a terminal of {@code size} ({@code "width":W,"height":H}) at the start, the
+   * cast holding {@code events} too.
+   */
+  private void isRecordedLikeAnSshSession(String session, String note, String name, String output,
+      String size, String... events) throws IOException {
     assertTrue(session.matches("[0-9a-f-]{36}"), "the kube.request names its session: " + session);
     JsonNode start = sessionEvent("session.start", session);
     assertEquals("kalice-" + run, start.get("actor").asText());
@@ -319,8 +341,10 @@ class KubeIT {
     assertEquals(node, recording[0].get("node").asText());
     Path cast = work.resolve(name + ".cast");
     Files.writeString(cast, admin.run("recordings", "export", session).requireSuccess().stdout());
-    assertTrue(Files.readString(cast).startsWith("{\"version\":2,\"width\":80,\"height\":24,"),
-        Files.readString(cast));
+    assertTrue(Files.readString(cast).startsWith("{\"version\":2," + size + ","), Files.readString(cast));
+    for (String event : events) {
+      assertTrue(Files.readString(cast).contains(event), event + " in " + Files.readString(cast));
+    }
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/asciinema")),
         "asciinema (Debian, installed by .ci/run) plays the export");
     // asciinema reads its terminal's size from /dev/tty: give it one, as a user's shell would
@@ -357,6 +381,76 @@ class KubeIT {
     assertTrue(audited.get(0).contains("get pods/attach " + pod + " namespace=default status=101"), audited.get(0));
     isRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(),
         "origin=kube attach default/" + pod + " container=shell", "attach-" + pod, "attached");
+  }
+
+  /**
+   * {@code kubectl exec -it POD -- sh} as a user types it. kubectl asks for a TTY only when its
+   * stdin is a terminal: util-linux {@code script} runs it on a pseudo-terminal of 100x30 columns
+   * and rows, kubectl puts that in raw mode and sends its size, the test types into it and reads
+   * what the container's terminal shows, then resizes it to 120x40, which kubectl sends on.
+   */
+  @Test
+  @Order(8)
+  void execWithATerminalRunsAShellFollowsResizesAndIsRecorded() throws Exception {
+    Path kubeconfig = kubeLogin(alice, "alice");
+    String pod = applyPod(kubeconfig, "tty-" + run);
+    Path screen = work.resolve(pod + ".screen");
+    Process terminal = new ProcessBuilder("script", "-qfec", "stty rows 30 cols 100 && exec kubectl"
+        + " --kubeconfig=" + kubeconfig + " exec -it " + pod + " -- sh", "/dev/null")
+        .redirectErrorStream(true).redirectOutput(screen.toFile()).start();
+    try (OutputStream keys = terminal.getOutputStream()) {
+      Polling.await("the shell's prompt", Duration.ofSeconds(60),
+          () -> readQuietly(screen).contains("$ "), () -> readQuietly(screen));
+      type(keys, "stty size\r");
+      Polling.await("the terminal's size at the container", Duration.ofSeconds(30),
+          () -> readQuietly(screen).contains("$ stty size\r\n30 100\r\n$ "), () -> readQuietly(screen));
+      resize(terminal, 40, 120);
+      Polling.await("the new size at the container", Duration.ofSeconds(30), () -> {
+        type(keys, "stty size\r");
+        return readQuietly(screen).contains("40 120\r\n");
+      }, () -> readQuietly(screen));
+      type(keys, "exit\r");
+      assertTrue(terminal.waitFor(30, TimeUnit.SECONDS), "kubectl ends with the shell: " + readQuietly(screen));
+      assertEquals(0, terminal.exitValue(), readQuietly(screen));
+    } finally {
+      terminal.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    String log = Files.readString(apiLog);
+    assertTrue(log.lines().anyMatch(line -> line.startsWith("EXEC v5.channel.k8s.io GET /api/v1/namespaces/default/pods/"
+        + pod + "/exec?") && line.contains("tty=true")), "kubectl asked for a TTY:\n" + log);
+    assertTrue(log.contains("RESIZE 100x30\n") && log.contains("RESIZE 120x40\n"), "both sizes arrived:\n" + log);
+    List<String> audited = admin.run("audit", "--since=30m", "--type=kube.request", "--format=json")
+        .requireSuccess().stdout().lines().filter(line -> line.contains("pods/exec " + pod)).toList();
+    assertEquals(1, audited.size(), "one kube.request for the exec: " + audited);
+    assertTrue(audited.get(0).contains("command=[sh] status=101"), audited.get(0));
+    isRecordedLikeAnSshSession(Cli.parseJson(audited.get(0)).get("session_id").asText(),
+        "origin=kube exec default/" + pod + " container=shell command=[sh]", pod, "30 100",
+        "\"width\":100,\"height\":30", ",\"r\",\"120x40\"]");
+  }
+
+  /** Keys typed at the terminal; false when the terminal is gone. */
+  private static boolean type(OutputStream keys, String text) {
+    try {
+      keys.write(text.getBytes(StandardCharsets.UTF_8));
+      keys.flush();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Resizes the pseudo-terminal kubectl runs on, as a terminal window does: the kernel signals
+   * SIGWINCH to kubectl, which reads the new size.
+   */
+  private static void resize(Process terminal, int rows, int columns) throws IOException {
+    ProcessHandle kubectl = Polling.awaitValue("kubectl under script", Duration.ofSeconds(10),
+        () -> terminal.descendants().filter(p -> p.info().command()
+            .map(command -> Path.of(command).getFileName().toString().startsWith("kubectl")).orElse(false))
+            .findFirst().orElse(null));
+    Path tty = Files.readSymbolicLink(Path.of("/proc", Long.toString(kubectl.pid()), "fd", "0"));
+    Command.run(List.of("stty", "-F", tty.toString(), "rows", Integer.toString(rows), "cols",
+        Integer.toString(columns)), Map.of(), null, Duration.ofSeconds(10)).requireSuccess();
   }
 
   @Test
@@ -449,6 +543,37 @@ class KubeIT {
         audited.get(0));
   }
 
+  /**
+   * An agent running as a pod: {@code --kube-cluster} without {@code --kubeconfig}, in a mount
+   * namespace of its own where the service account's token and CA are at {@code
+   * /var/run/secrets/kubernetes.io/serviceaccount}, with {@code KUBERNETES_SERVICE_HOST} and
+   * {@code _PORT} set. The API server there speaks HTTPS with a certificate from that CA and
+   * answers that token only; kubectl reaches it through the proxy as alice.
+   */
+  @Test
+  @Order(12)
+  void anAgentRunningAsAPodReachesTheApiServerWithItsServiceAccount() throws IOException {
+    String probe = "curl -s -o /dev/null -w '%{http_code}' --cacert " + pod.mounted().resolve("ca.crt")
+        + " https://127.0.0.1:" + POD_API_PORT + "/api";
+    assertEquals("401", edge.exec(probe).requireSuccess().stdout().strip(),
+        "the pods' API server is HTTPS with the account's CA, and refuses a request without its token");
+    edge.join(admin, podNode, "env=edge", work.resolve(podNode), pod::around, "--kube-cluster=" + podKube);
+    awaitListed(alice, podKube);
+    Path kubeconfig = kubeLogin(alice, "alice-pod", podKube);
+    String created = applyPod(kubeconfig, "in-pod-" + run);
+    Command.Result pods = kubectl(kubeconfig, "get", "pods", "-n", "default", "-o", "name");
+    assertEquals(0, pods.exitCode(), pods.stderr());
+    assertTrue(pods.stdout().contains("pod/" + created), pods.stdout());
+    String log = Files.readString(apiLog);
+    for (String request : List.of("POST /api/v1/namespaces/default/pods", "GET /api/v1/namespaces/default/pods")) {
+      assertTrue(log.lines().anyMatch(line -> line.startsWith("REQUEST " + request)
+          && line.endsWith(" impersonate-user=[kalice-" + run + "] impersonate-group=[edge-ops, edge-viewers]"
+              + " authorization=Bearer " + pod.token())),
+          request + " arrived over HTTPS with the service account's token, as alice with the role's groups:\n" + log);
+    }
+    assertFalse(log.contains("REFUSED GET /api/v1/namespaces/default/pods"), "no request of the agent was refused:\n" + log);
+  }
+
   /** Sends {@code data} to 127.0.0.1:{@code port} and reads as many bytes back. */
   private static byte[] echoed(int port, byte[] data) throws Exception {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -480,22 +605,27 @@ class KubeIT {
     return Kubectl.applyPod(kubeconfig, work, name);
   }
 
-  private JsonNode awaitListed(Cli user) {
+  private JsonNode awaitListed(Cli user, String name) {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       for (JsonNode cluster : user.json("kube", "ls", "--format=json")) {
-        if (cluster.get("name").asText().equals(kube) && cluster.get("online").asBoolean()) {
+        if (cluster.get("name").asText().equals(name) && cluster.get("online").asBoolean()) {
           return cluster;
         }
       }
       Polling.sleep(1_000);
     }
-    throw new AssertionError("cluster " + kube + " not listed online: " + user.run("kube", "ls").stdout());
+    throw new AssertionError("cluster " + name + " not listed online: " + user.run("kube", "ls").stdout());
   }
 
   private Path kubeLogin(Cli user, String name) {
+    return kubeLogin(user, name, kube);
+  }
+
+  /** {@code outpost kube login CLUSTER} into a kubeconfig of its own, {@code name}.kubeconfig. */
+  private Path kubeLogin(Cli user, String name, String cluster) {
     Path kubeconfig = work.resolve(name + ".kubeconfig");
-    Command.Result result = user.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", kube);
+    Command.Result result = user.runWith(Map.of("KUBECONFIG", kubeconfig.toString()), null, "kube", "login", cluster);
     assertEquals(0, result.exitCode(), result.stderr());
     return kubeconfig;
   }

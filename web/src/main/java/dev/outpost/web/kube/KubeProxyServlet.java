@@ -108,7 +108,7 @@ public class KubeProxyServlet extends HttpServlet {
         route.unrecordedSessions());
     if (unrecordable.isPresent()) {
       KubeStatus.send(response, 403, unrecordable.get());
-      kube.requested(route, described, 403, request.getRemoteAddr(), null);
+      kube.refused(route, described, 403, unrecordable.get(), request.getRemoteAddr());
       return;
     }
     Tunnel tunnel = tunnels.find(route.node()).orElse(null);

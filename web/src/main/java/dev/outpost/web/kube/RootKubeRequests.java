@@ -107,7 +107,7 @@ public class RootKubeRequests {
         route.unrecordedSessions());
     if (unrecordable.isPresent()) {
       KubeStatus.write(out, 403, unrecordable.get());
-      kube.requested(route, described, 403, client, null);
+      kube.refused(route, described, 403, unrecordable.get(), client);
       return;
     }
     new Forwarding(route, described, client, out).run(tunnel, request, in);

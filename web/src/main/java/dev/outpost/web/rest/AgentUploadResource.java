@@ -1,7 +1,6 @@
 package dev.outpost.web.rest;
 
 import dev.outpost.api.NodeEvents;
-import dev.outpost.api.RecordingChunk;
 import dev.outpost.api.RecordingComplete;
 import dev.outpost.api.RecordingOpen;
 import dev.outpost.api.RecordingStatus;
@@ -12,7 +11,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -34,8 +38,11 @@ public class AgentUploadResource {
 
   @POST
   @Path("recordings/{id}/chunks")
-  public RecordingStatus append(@PathParam("id") String id, RecordingChunk body) {
-    return recordings.append(id, Requests.required(body));
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  public RecordingStatus append(@PathParam("id") String id, @QueryParam("offset") String offset,
+      @Context HttpHeaders headers, InputStream body) throws IOException {
+    return recordings.append(id,
+        RecordingChunkRequest.read(offset, headers::getHeaderString, body));
   }
 
   @POST
