@@ -54,6 +54,11 @@ export const ssoConnectors = () => call('GET', '/console/sso');
 export const terminals = () => call('GET', '/console/terminals');
 export const closeTerminal = (id) => call('DELETE', '/console/terminals/' + path(id));
 export const apps = () => call('GET', '/console/apps');
+/** The web apps of leaf cluster `cluster` this user may open, with their hosts here. */
+export const leafApps = (cluster) => call('GET', '/apps?cluster=' + encodeURIComponent(cluster));
+/** The Kubernetes clusters this user may reach, here or (with `cluster`) in a leaf cluster. */
+export const kubeClusters = (cluster) =>
+  call('GET', '/kube/clusters' + (cluster ? '?cluster=' + encodeURIComponent(cluster) : ''));
 export const launchApp = (name, appPath) =>
   call('POST', '/console/apps/' + path(name) + '/launch', { path: appPath });
 

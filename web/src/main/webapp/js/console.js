@@ -25,7 +25,7 @@ function activate(tab) {
   }
 }
 
-/** The leaf cluster whose nodes are shown, or '' for this cluster's own. */
+/** The leaf cluster whose nodes, apps and Kubernetes clusters are shown, or '' for this cluster's own. */
 function chosenLeaf() {
   return clusterChoice.selectedOptions[0]?.dataset.kind === 'leaf' ? clusterChoice.value : '';
 }
@@ -81,15 +81,19 @@ function renderSessions(list) {
   document.getElementById('session-rows').replaceChildren(...rows);
 }
 
-/** One row per app the roles allow; "Open" goes through launch.html to the app's own host. */
-function renderApps(list) {
-  const rows = list.map((app) => {
+/**
+ * One row per app the roles allow; "Open" goes through launch.html to the app's own host, which
+ * for app APP of leaf cluster LEAF is APP--LEAF under the apps domain (none when that is longer
+ * than a DNS label: no URL).
+ */
+function renderApps(list, leaf) {
+  const rows = list.filter((app) => app.public_url).map((app) => {
     const row = document.createElement('tr');
     row.dataset.app = app.name;
     const labels = Object.entries(app.labels).map(([key, value]) => `${key}=${value}`).join(', ');
     row.append(element('td', app.name), element('td', app.node), element('td', labels));
     const open = element('a', 'Open', 'open-app');
-    open.href = 'launch.html?' + new URLSearchParams({ app: app.name, path: '/' });
+    open.href = 'launch.html?' + new URLSearchParams({ app: leaf ? `${app.name}--${leaf}` : app.name, path: '/' });
     open.target = '_blank';
     open.rel = 'noopener';
     const cell = element('td');
@@ -98,6 +102,19 @@ function renderApps(list) {
     return row;
   });
   document.getElementById('app-rows').replaceChildren(...rows);
+}
+
+/** One row per Kubernetes cluster the roles reach, with the command that sets kubectl up. */
+function renderKube(list, leaf) {
+  const rows = list.map((kube) => {
+    const row = document.createElement('tr');
+    row.dataset.kube = kube.name;
+    const login = `outpost kube login ${leaf ? '--cluster=' + leaf + ' ' : ''}${kube.name}`;
+    row.append(element('td', kube.name), element('td', kube.node), element('td', (kube.groups || []).join(', ')),
+      element('td', kube.online ? 'online' : 'offline'), element('td', login, 'command'));
+    return row;
+  });
+  document.getElementById('kube-rows').replaceChildren(...rows);
 }
 
 /** The cluster switcher: shown once there is a leaf cluster to switch to. */
@@ -119,12 +136,14 @@ async function refresh() {
   try {
     renderClusters(await api.clusters());
     const leaf = chosenLeaf();
-    const [nodes, sessions, apps] = await Promise.all([
-      leaf ? api.leafNodes(leaf) : api.nodes(), api.terminals(), api.apps()]);
+    const [nodes, sessions, apps, kube] = await Promise.all([
+      leaf ? api.leafNodes(leaf) : api.nodes(), api.terminals(),
+      leaf ? api.leafApps(leaf) : api.apps(), api.kubeClusters(leaf)]);
     allNodes = nodes;
     renderFilters();
     renderNodeRows();
-    renderApps(apps);
+    renderApps(apps, leaf);
+    renderKube(kube, leaf);
     renderSessions(sessions);
     errorLine.hidden = true;
     document.getElementById('refreshed').textContent = `updated ${new Date().toLocaleTimeString()}`;

@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Web app access: which apps a user may open, launches, app sessions and their audit. */
@@ -86,7 +87,7 @@ public class AppService {
   }
 
   /** @see AppSessions#launch */
-  public String launch(String consoleToken, String csrfToken, PublishedApp app,
+  public AppGrant launch(String consoleToken, String csrfToken, PublishedApp app,
       String remoteAddr) {
     return apps.launch(consoleToken, csrfToken, app, remoteAddr);
   }
@@ -105,6 +106,19 @@ public class AppService {
   public String issueCertificate(UserIdentity user, PublishedApp app, String tlsPublicKey,
       String remoteAddr) {
     return certificates.issue(user, app, tlsPublicKey, remoteAddr);
+  }
+
+  /** @see AppSessions#startRemote */
+  public void startRemote(UserIdentity user, PublishedApp app, UUID session, String remoteAddr) {
+    apps.startRemote(user, app, session, remoteAddr);
+  }
+
+  /**
+   * On a leaf: one request of a root user through the root; refused (and audited as {@code
+   * access.denied}) unless this cluster's roles for the mapped roles allow {@code app}.
+   */
+  public void requireAllowed(UserIdentity user, PublishedApp app, String remoteAddr) {
+    apps.requireAllowed(user, app, remoteAddr);
   }
 
   /** @see AppCertificates#authenticate */

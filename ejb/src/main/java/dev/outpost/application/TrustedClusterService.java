@@ -121,15 +121,14 @@ public class TrustedClusterService {
   }
 
   /**
-   * On a root: audits as {@code cluster.cross} that {@code user} sent a request to Kubernetes
-   * cluster {@code kubeCluster} of {@code leaf}, which the leaf decides and audits; {@code
-   * failure} says why it did not go on, or is null.
+   * On a root: audits as {@code cluster.cross} that {@code user} sent a request to {@code
+   * destination} in {@code leaf} ({@code kube:KUBE.LEAF}, {@code app:APP.LEAF}), which the leaf
+   * decides and audits; {@code failure} says why it did not go on, or is null.
    */
-  public void crossedToKube(UserIdentity user, String leaf, String kubeCluster, String remoteAddr,
+  public void crossedTo(UserIdentity user, String leaf, String destination, String remoteAddr,
       String failure) {
     AuditRecord record = AuditRecord.success(AuditEventType.CLUSTER_CROSS)
-        .actor(user.user()).target(leaf).remoteAddr(remoteAddr)
-        .message("kube:" + kubeCluster + "." + leaf);
+        .actor(user.user()).target(leaf).remoteAddr(remoteAddr).message(destination);
     audit.record(failure == null ? record : record.failed(failure));
   }
 

@@ -33,9 +33,9 @@ public record AppSpec(String name, URI upstream, Map<String, String> labels) {
           + option + "'");
     }
     String name = parts[0].substring(0, equals);
-    if (!NAME.matcher(name).matches()) {
+    if (!NAME.matcher(name).matches() || name.contains("--")) {
       throw new IllegalArgumentException("app name '" + name
-          + "' must be a DNS label: lowercase letters, digits and '-', at most 63");
+          + "' must be a DNS label without '--': lowercase letters, digits and '-', at most 63");
     }
     URI upstream = upstream(name, parts[0].substring(equals + 1));
     Map<String, String> labels = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ class AppSpecTest {
   @CsvSource(delimiter = '|', value = {
       "grafana|must be NAME=http://HOST:PORT",
       "Grafana=http://127.0.0.1:1|must be a DNS label",
+      "graf--ana=http://127.0.0.1:1|without '--'",
       "g=https://127.0.0.1:1|upstream must be http://HOST:PORT",
       "g=http://127.0.0.1|upstream must be http://HOST:PORT",
       "g=http://user@127.0.0.1:1|upstream must be http://HOST:PORT",

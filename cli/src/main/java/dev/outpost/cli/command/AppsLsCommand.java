@@ -8,16 +8,17 @@ import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code outpost apps ls}: the online web apps the user may open. */
+/** {@code outpost apps ls [--cluster=LEAF]}: the online web apps the user may open. */
 @Command(name = "ls", description = "List the web apps you may open.")
 final class AppsLsCommand extends BaseCommand {
 
   @Mixin FormatOption format;
+  @Mixin AppClusterOption cluster;
 
   @Override
   public Integer call() throws CliException, ApiException, IOException {
     AppListing.print(out(), format.format(),
-        store().load().api().getList("/api/v1/apps", AppView.class));
+        store().load().api().getList(AppClusterOption.LISTING + cluster.query(), AppView.class));
     return OK;
   }
 }

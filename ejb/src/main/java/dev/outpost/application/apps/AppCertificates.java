@@ -44,7 +44,8 @@ public final class AppCertificates {
 
   /**
    * A client certificate for {@code user}, valid as long as their session, after checking that the
-   * roles allow {@code app}; audited as {@code app.session.start}.
+   * roles allow {@code app}; audited as {@code app.session.start} (by the leaf, for an app of a
+   * leaf cluster, see {@link #sessionOf}).
    *
    * @param tlsPublicKey base64 DER SubjectPublicKeyInfo
    * @return the certificate in PEM
@@ -66,9 +67,11 @@ public final class AppCertificates {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue a client certificate", e);
     }
-    audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START).actor(user.user())
-        .target(app.name()).node(app.node()).remoteAddr(remoteAddr)
-        .message("client certificate valid until " + user.expires()));
+    if (!app.inLeaf()) {
+      audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START).actor(user.user())
+          .target(app.name()).node(app.node()).remoteAddr(remoteAddr)
+          .message("client certificate valid until " + user.expires()));
+    }
     return pem;
   }
 
@@ -89,7 +92,11 @@ public final class AppCertificates {
     if (!decision.allowed()) {
       throw OutpostException.forbidden(decision.reason());
     }
-    return new AppCaller(identity,
-        UUID.nameUUIDFromBytes(certificate.getSerialNumber().toByteArray()));
+    return new AppCaller(identity, sessionOf(certificate));
+  }
+
+  /** The app session of a client certificate's requests, named by its serial number. */
+  public static UUID sessionOf(X509Certificate certificate) {
+    return UUID.nameUUIDFromBytes(certificate.getSerialNumber().toByteArray());
   }
 }

@@ -1,9 +1,10 @@
 package dev.outpost.application.apps;
 
 /**
- * A redeemed launch: the token for the app cookie and who it is for.
+ * A secret that opens an app session, and who it is for: a launch's single-use code, or the
+ * token of the app cookie a redeemed launch sets.
  *
- * @param token the secret the app cookie carries (the proxy keeps only its hash)
+ * @param token the secret (the proxy keeps only its hash)
  * @param caller the user and app session
  */
 public record AppGrant(String token, AppCaller caller) {}

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import java.security.SecureRandom;
@@ -58,10 +59,18 @@ public final class AppSessions {
     this.random = random;
   }
 
-  /** Whether {@code user} may open {@code app} now: no lock of the user or its node, and the roles allow it. */
+  /**
+   * Whether {@code user} may open {@code app} now: no lock of the user or its node, and the roles
+   * allow it. For an app of a leaf cluster only the user's locks count here: the leaf decides by
+   * its own roles.
+   */
   public AccessDecision decide(UserIdentity user, PublishedApp app) {
-    Optional<Lock> lock = locks.covering(user.user(), app.node(), clock.instant());
-    return lock.isPresent() ? AccessDecision.denied(lock.get().reason())
+    Optional<Lock> lock = locks.covering(user.user(), app.inLeaf() ? null : app.node(),
+        clock.instant());
+    if (lock.isPresent()) {
+      return AccessDecision.denied(lock.get().reason());
+    }
+    return app.inLeaf() ? new AccessDecision(true, "")
         : roles.resolve(user).app(app.name(), app.labels());
   }
 
@@ -69,23 +78,26 @@ public final class AppSessions {
    * Starts a launch of {@code app} for the console session; refusals are audited as {@code
    * access.denied}.
    *
-   * @return the single-use launch code
+   * @return the single-use launch code, the user and the app session it starts
    * @throws OutpostException UNAUTHENTICATED, FORBIDDEN (CSRF token or roles)
    */
-  public String launch(String consoleToken, String csrfToken, PublishedApp app,
+  public AppGrant launch(String consoleToken, String csrfToken, PublishedApp app,
       String remoteAddr) {
     WebSession session = console.apply(consoleToken, csrfToken);
     User user = session.user();
-    requireAllowed(user.identity(session.expiresAt()), app, remoteAddr);
+    UserIdentity identity = user.identity(session.expiresAt());
+    requireAllowed(identity, app, remoteAddr);
     Instant now = clock.instant();
     String code = SecretToken.generate(random, TOKEN_BYTES);
-    sessions.add(new AppSession(session, app.name(), app.node(), SecretToken.hash(code), now,
-        now.plus(CODE_TTL)));
-    return code;
+    AppSession launched = new AppSession(session, app.name(), app.node(), SecretToken.hash(code),
+        now, now.plus(CODE_TTL));
+    sessions.add(launched);
+    return new AppGrant(code, new AppCaller(identity, launched.id()));
   }
 
   /**
-   * Redeems a launch code on the app's own subdomain; audited as {@code app.session.start}.
+   * Redeems a launch code on the app's own subdomain; audited as {@code app.session.start} (by the
+   * leaf, for an app of a leaf cluster).
    *
    * @throws OutpostException UNAUTHENTICATED for an unknown, used, expired or other app's code
    */
@@ -97,10 +109,12 @@ public final class AppSessions {
     String token = SecretToken.generate(random, TOKEN_BYTES);
     session.redeem(SecretToken.hash(token));
     AppCaller caller = caller(session);
-    audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START)
-        .actor(caller.identity().user()).target(app.name()).node(app.node())
-        .sessionId(session.id()).remoteAddr(remoteAddr)
-        .message("app session valid until " + caller.identity().expires()));
+    if (!app.inLeaf()) {
+      audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START)
+          .actor(caller.identity().user()).target(app.name()).node(app.node())
+          .sessionId(session.id()).remoteAddr(remoteAddr)
+          .message("app session valid until " + caller.identity().expires()));
+    }
     return new AppGrant(token, caller);
   }
 
@@ -138,10 +152,26 @@ public final class AppSessions {
     }
   }
 
-  /** Audits one request as {@code app.request}, for a share {@code rate} of all requests. */
+  /**
+   * On a leaf: an app session that a root user started at the root (a launch, or a client
+   * certificate of {@code outpost apps login}), decided by this cluster's roles for the roles its
+   * role map gives; audited here as {@code app.session.start}, or {@code access.denied}.
+   */
+  public void startRemote(UserIdentity user, PublishedApp app, UUID session,
+      String remoteAddr) {
+    requireAllowed(user, app, remoteAddr);
+    audit.record(AuditRecord.success(AuditEventType.APP_SESSION_START).actor(user.user())
+        .target(app.name()).node(app.node()).sessionId(session).remoteAddr(remoteAddr)
+        .message("app session started at the root cluster"));
+  }
+
+  /**
+   * Audits one request as {@code app.request}, for a share {@code rate} of all requests; not for
+   * an app of a leaf cluster, whose leaf audits it.
+   */
   public void requestDone(AppCaller caller, PublishedApp app, String method, String path,
       int status, double rate, RandomGenerator sampler) {
-    if (rate <= 0 || (rate < 1 && sampler.nextDouble() >= rate)) {
+    if (app.inLeaf() || rate <= 0 || (rate < 1 && sampler.nextDouble() >= rate)) {
       return;
     }
     audit.record(AuditRecord.success(AuditEventType.APP_REQUEST).actor(caller.identity().user())

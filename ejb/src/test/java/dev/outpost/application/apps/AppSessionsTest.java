@@ -77,14 +77,14 @@ class AppSessionsTest {
   }
 
   private String cookie(ConsoleLogin login, PublishedApp app) {
-    String code = apps.launch(login.sessionToken(), login.csrfToken(), app, "192.0.2.7");
+    String code = apps.launch(login.sessionToken(), login.csrfToken(), app, "192.0.2.7").token();
     return apps.redeem(code, app, "192.0.2.7").token();
   }
 
   @Test
   void aLaunchCodeBecomesTheAppCookieOnceAndIsAudited() {
     ConsoleLogin alice = login("alice");
-    String code = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String code = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     AppGrant grant = apps.redeem(code, GRAFANA, "192.0.2.7");
 
     assertEquals("alice", apps.authenticate(grant.token(), GRAFANA).identity().user());
@@ -97,9 +97,9 @@ class AppSessionsTest {
   @Test
   void launchCodesExpireAfterAMinuteAndOpenOnlyTheirApp() {
     ConsoleLogin alice = login("alice");
-    String forPlc = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String forPlc = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     assertThrows(OutpostException.class, () -> apps.redeem(forPlc, PLC, null));
-    String late = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null);
+    String late = apps.launch(alice.sessionToken(), alice.csrfToken(), GRAFANA, null).token();
     clock.advance(AppSessions.CODE_TTL);
     assertThrows(OutpostException.class, () -> apps.redeem(late, GRAFANA, null));
   }
@@ -201,6 +201,45 @@ class AppSessionsTest {
     roles.remove(roles.find("ops-apps").orElseThrow());
     assertEquals(OutpostException.Kind.FORBIDDEN,
         assertThrows(OutpostException.class, () -> apps.authenticate(cookie, GRAFANA)).kind());
+  }
+
+  @Test
+  void anAppOfALeafIsLeftToTheLeafWhileTheUsersLocksStillCountHere() {
+    PublishedApp leafApp = PublishedApp.ofLeaf("grafana--depot", "depot");
+    ConsoleLogin bob = login("bob");
+    long started = audit.count(AuditEventType.APP_SESSION_START, Outcome.SUCCESS);
+    String cookie = cookie(bob, leafApp);
+    AppCaller caller = apps.authenticate(cookie, leafApp);
+    assertEquals("bob", caller.identity().user(), "no app_labels here: the leaf decides");
+    apps.requestDone(caller, leafApp, "GET", "/", 200, 1.0, new java.util.Random(1));
+    assertEquals(started, audit.count(AuditEventType.APP_SESSION_START, Outcome.SUCCESS),
+        "the leaf audits the app session");
+    assertEquals(0, audit.count(AuditEventType.APP_REQUEST, Outcome.SUCCESS),
+        "and its requests");
+
+    locks.add(new Lock(LockTarget.NODE, "depot", null, "admin", clock.instant(),
+        Duration.ofHours(1)));
+    assertEquals("bob", apps.authenticate(cookie, leafApp).identity().user(),
+        "the leaf's name is no node of this cluster");
+    locks.add(new Lock(LockTarget.USER, "bob", null, "admin", clock.instant(),
+        Duration.ofHours(1)));
+    assertEquals(OutpostException.Kind.FORBIDDEN, assertThrows(OutpostException.class,
+        () -> apps.authenticate(cookie, leafApp)).kind());
+  }
+
+  @Test
+  void onALeafARootUsersAppSessionIsDecidedByTheRolesAndAudited() {
+    java.util.UUID session = java.util.UUID.randomUUID();
+    var bob = users.findByName("bob").orElseThrow().identity(clock.instant().plusSeconds(60));
+    assertEquals(OutpostException.Kind.FORBIDDEN, assertThrows(OutpostException.class,
+        () -> apps.startRemote(bob, GRAFANA, session, "192.0.2.7")).kind());
+    assertEquals(AuditEventType.ACCESS_DENIED, audit.last().type());
+
+    var alice = users.findByName("alice").orElseThrow().identity(clock.instant().plusSeconds(60));
+    apps.startRemote(alice, GRAFANA, session, "192.0.2.7");
+    assertEquals(AuditEventType.APP_SESSION_START, audit.last().type());
+    assertEquals(session, audit.last().sessionId());
+    assertEquals("grafana", audit.last().target());
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.time.Instant;
  * What a browser does to open an app, request by request: console login on the apps domain, a
  * launch (cookie and CSRF token), the launch URL on the app's subdomain, which sets the app cookie.
  */
-final class AppBrowserSession {
+public final class AppBrowserSession {
   static final String CONSOLE_HOST = TestCluster.APPS_DOMAIN;
 
   private final Path clusterCa;
@@ -30,7 +30,7 @@ final class AppBrowserSession {
     this.expires = expires;
   }
 
-  static AppBrowserSession login(Path clusterCa, String user, String password) {
+  public static AppBrowserSession login(Path clusterCa, String user, String password) {
     String body = "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}";
     RawHttps.Response answer = RawHttps.exchange(clusterCa, CONSOLE_HOST,
         "POST /api/v1/console/login HTTP/1.1\r\nHost: " + consoleHost()
@@ -48,7 +48,7 @@ final class AppBrowserSession {
   }
 
   /** {@code POST /api/v1/console/apps/APP/launch}. */
-  RawHttps.Response launch(String app, String path) {
+  public RawHttps.Response launch(String app, String path) {
     String body = "{\"path\":\"" + path + "\"}";
     return RawHttps.exchange(clusterCa, CONSOLE_HOST,
         "POST /api/v1/console/apps/" + app + "/launch HTTP/1.1\r\nHost: " + consoleHost()
@@ -58,7 +58,7 @@ final class AppBrowserSession {
   }
 
   /** Launches {@code app} and follows the launch URL; returns the app cookie as name=value. */
-  String openApp(String app) {
+  public String openApp(String app) {
     RawHttps.Response launched = launch(app, "/");
     assertEquals(200, launched.status(), launched.body());
     JsonNode answer = AdminTasks.json(launched.body());
@@ -83,7 +83,7 @@ final class AppBrowserSession {
   }
 
   /** A GET on {@code app}'s subdomain with {@code cookie} (name=value, or null). */
-  RawHttps.Response get(String app, String target, String cookie) {
+  public RawHttps.Response get(String app, String target, String cookie) {
     return RawHttps.exchange(clusterCa, app + "." + TestCluster.APPS_DOMAIN,
         "GET " + target + " HTTP/1.1\r\nHost: " + AppFixture.host(app)
             + (cookie == null ? "" : "\r\nCookie: " + cookie) + "\r\nConnection: close", "");

@@ -10,12 +10,10 @@ import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -41,8 +39,7 @@ final class AppFixture implements AutoCloseable {
     Path work = dataDir();
     admin = Cli.fresh("admin-" + node).login("admin", TestCluster.ADMIN_PASSWORD);
     edge = EdgeHost.create();
-    edge.spawn(List.of(javaBinary(), "-cp", testClasses(), UpstreamApp.class.getName(),
-        Integer.toString(UPSTREAM_PORT)), work.resolve("upstream-" + suffix + ".log"));
+    UpstreamApp.launch(edge, UPSTREAM_PORT, work.resolve("upstream-" + suffix + ".log"));
     String upstream = "http://127.0.0.1:" + UPSTREAM_PORT;
     edge.join(admin, node, "env=edge", work.resolve(node),
         "--app=" + web + "=" + upstream + ",team=ops", "--app=" + dev + "=" + upstream + ",team=dev");
@@ -117,19 +114,6 @@ final class AppFixture implements AutoCloseable {
       return Files.createDirectories(TestCluster.get().layout().dataDir().resolve("apps-it"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command().orElse("java");
-  }
-
-  private static String testClasses() {
-    try {
-      return Path.of(UpstreamApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -28,14 +28,14 @@ import javax.net.ssl.TrustManagerFactory;
  * header), while TLS is real: the connection goes to the proxy on loopback with the app's host
  * name as SNI, and the proxy's certificate must be the cluster CA's and name that host.
  */
-final class RawHttps implements AutoCloseable {
+public final class RawHttps implements AutoCloseable {
   private final SSLSocket socket;
   final InputStream in;
   final OutputStream out;
 
   /** A response: status, head, body as text. */
-  record Response(int status, HttpHead head, String body) {
-    Optional<String> header(String name) {
+  public record Response(int status, HttpHead head, String body) {
+    public Optional<String> header(String name) {
       return head.header(name);
     }
 

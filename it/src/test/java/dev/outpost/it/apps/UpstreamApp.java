@@ -1,5 +1,6 @@
 package dev.outpost.it.apps;
 
+import dev.outpost.it.EdgeHost;
 import dev.outpost.it.WebSocketFrames;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -47,6 +50,21 @@ public final class UpstreamApp {
       + " ws.send(document.getElementById('ws-in').value);\n";
 
   private UpstreamApp() {}
+
+  /** Starts the app on {@code port} of {@code edge}'s loopback, logging to {@code log}. */
+  public static Process launch(EdgeHost edge, int port, Path log) {
+    return edge.spawn(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        testClasses(), UpstreamApp.class.getName(), Integer.toString(port)), log);
+  }
+
+  private static String testClasses() {
+    try {
+      return Path.of(UpstreamApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(args[0]);

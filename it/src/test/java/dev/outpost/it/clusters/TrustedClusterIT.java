@@ -20,6 +20,9 @@ import dev.outpost.it.EdgeHost;
 import dev.outpost.it.LeafSite;
 import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
+import dev.outpost.it.apps.AppBrowserSession;
+import dev.outpost.it.apps.RawHttps;
+import dev.outpost.it.apps.UpstreamApp;
 import dev.outpost.it.console.Browser;
 import dev.outpost.it.kube.KubeApiStandIn;
 import dev.outpost.it.kube.Kubectl;
@@ -31,13 +34,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +65,8 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * Two real clusters: the test cluster is the root; a leaf cluster in its own network namespace
  * (its proxy may only dial out to the root) joins it with a single-use token, and an agent behind
- * the leaf serves node {@link #node}. Root users reach the node through root → leaf → node with
+ * the leaf serves node {@link #node}, Kubernetes cluster {@link #kube} and web app {@link #app}.
+ * Root users reach them through root → leaf → node with
  * the leaf roles the leaf's role map gives their root roles; the leaf decides and audits.
  * Late tests remove the trust and join again with audit forwarding, so the tests run in order.
  */
@@ -70,10 +78,14 @@ class TrustedClusterIT {
   private static final Duration LINK_CHANGE = Duration.ofSeconds(120);
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int KUBE_API_PORT = 16443;
+  private static final int APP_PORT = 18090;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String node = "depot-" + run;
   private final String kube = "depot-k8s-" + run;
+  private final String app = "depot-web-" + run;
+  /** The app's host label at the root. */
+  private final String appLabel = app + "--" + LEAF;
   private final String mappedRole = "edge-ops-" + run;
   private final String otherRole = "devs-" + run;
   private LeafSite leaf;
@@ -98,13 +110,16 @@ class TrustedClusterIT {
     applyRole(leaf.leafAdmin(), "depot-ops", "{site: [leaf]}", """
           kubernetes_groups: [depot-viewers]
           kubernetes_labels: {site: leaf}
+          app_labels: {team: depot}
         """);
     kubeWork = Files.createDirectories(leaf.cluster().layout().dataDir().resolve("kube-it"));
     apiLog = kubeWork.resolve("api-standin.log");
     KubeApiStandIn.launch(leaf.edge(), KUBE_API_PORT, apiLog);
+    UpstreamApp.launch(leaf.edge(), APP_PORT, kubeWork.resolve("upstream-app.log"));
     leaf.joinAgent(node, "site=leaf", leaf.cluster().layout().dataDir().resolve("agents").resolve(node),
         "--kube-cluster=" + kube, "--kubeconfig=" + KubeApiStandIn.agentKubeconfig(
-            kubeWork.resolve("agent-kubeconfig"), KUBE_API_PORT, "leaf-agent-" + run));
+            kubeWork.resolve("agent-kubeconfig"), KUBE_API_PORT, "leaf-agent-" + run),
+        "--app=" + app + "=http://127.0.0.1:" + APP_PORT + ",team=depot");
 
     JsonNode token = rootAdmin.json("admin", "tokens", "add", "--type=trusted_cluster", "--ttl=10m",
         "--format=json");
@@ -205,6 +220,17 @@ class TrustedClusterIT {
       browser.await(d -> ((List<?>) browser.script(
           "return document.querySelector('.terminal-panel.active').readBuffer();")).stream()
           .anyMatch(line -> String.valueOf(line).strip().equals("from-the-root-42")), WAIT);
+
+      browser.driver.findElement(By.id("tab-nodes")).click();
+      browser.await(d -> d.findElement(By.cssSelector("#kube-rows tr[data-kube='" + kube + "']")),
+          WAIT);
+      String open = browser.await(d -> d.findElement(
+          By.cssSelector("#app-rows tr[data-app='" + app + "'] a.open-app")), WAIT)
+          .getAttribute("href");
+      assertTrue(open.contains("app=" + appLabel), open);
+      browser.driver.get(open);
+      browser.await(d -> d.getCurrentUrl().startsWith("https://" + appLabel + ".")
+          && d.findElement(By.id("title")).getText().equals("Upstream home"), WAIT);
     }
     await(() -> countEvents(leaf.leafAdmin(), "session.start", remoteUser) > sessionsBefore,
         "the leaf audits the browser's session too");
@@ -228,7 +254,7 @@ class TrustedClusterIT {
   void kubectlAtTheRootReachesAKubernetesClusterBehindTheLeafWhichDecidesAndAudits()
       throws IOException {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "needs kubectl");
-    JsonNode listed = awaitKubeListed();
+    JsonNode listed = awaitListedOnline("kube", kube);
     assertEquals(node, listed.get("node").asText());
     assertEquals("[\"depot-viewers\"]", listed.get("groups").toString());
     Path kubeconfig = kubeWork.resolve("ops.kubeconfig");
@@ -255,12 +281,7 @@ class TrustedClusterIT {
             event.path("actor").asText().equals(remoteUser)
                 && event.path("reason").asText().startsWith("origin=kube exec default/" + pod)),
         "the leaf records the exec as a session of " + remoteUser);
-    assertFalse(hasEvent(rootAdmin, "kube.request", "ops-" + run, null),
-        "the root keeps no kube.request of the leaf");
-    assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
-        event.path("actor").asText().equals("ops-" + run)
-            && event.path("reason").asText().equals("kube:" + kube + "." + LEAF)),
-        "the root records that the user crossed into the leaf");
+    assertTheRootKeepsOnlyTheCrossing("kube:" + kube + "." + LEAF, "kube.request");
   }
 
   @Test
@@ -280,22 +301,113 @@ class TrustedClusterIT {
         && refused.stderr().contains("is mapped to a role of cluster " + LEAF), refused.stderr());
   }
 
-  private JsonNode awaitKubeListed() {
+  /**
+   * The entry named {@code name} that {@code ops}'s {@code outpost KIND ls --cluster=LEAF} lists
+   * online, once it does.
+   */
+  private JsonNode awaitListedOnline(String kind, String name) {
     Instant deadline = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(deadline)) {
-      for (JsonNode cluster : ops.json("kube", "ls", "--cluster=" + LEAF, "--format=json")) {
-        if (cluster.get("name").asText().equals(kube) && cluster.get("online").asBoolean()) {
-          return cluster;
+      Command.Result result = ops.run(kind, "ls", "--cluster=" + LEAF, "--format=json");
+      for (JsonNode listed : result.exitCode() == 0 ? Cli.parseJson(result.stdout()) : List.<JsonNode>of()) {
+        if (listed.get("name").asText().equals(name) && listed.path("online").asBoolean(true)) {
+          return listed;
         }
       }
       Polling.sleep(1_000);
     }
-    throw new AssertionError("cluster " + kube + " of " + LEAF + " not listed online: "
-        + ops.run("kube", "ls", "--cluster=" + LEAF).stdout());
+    Command.Result last = ops.run(kind, "ls", "--cluster=" + LEAF);
+    throw new AssertionError(kind + " " + name + " of " + LEAF + " not listed online: "
+        + last.stdout() + last.stderr());
   }
 
   @Test
   @Order(9)
+  void aRootUserOpensAWebAppBehindTheLeafWhichDecidesSignsAndAudits() {
+    JsonNode listed = awaitListedOnline("apps", app);
+    assertEquals(node, listed.get("node").asText());
+    String origin = "https://" + appLabel + "." + TestCluster.APPS_DOMAIN + ":" + TestCluster.HTTPS_PORT;
+    assertEquals(origin + "/", listed.get("public_url").asText());
+    Command.Result login = ops.run("apps", "login", "--cluster=" + LEAF, app);
+    assertEquals(0, login.exitCode(), login.stderr());
+    assertEquals(origin + "/", login.stdout().strip());
+
+    Path apps = ops.home().resolve("apps");
+    Command.Result fetched = curlApp(ops, "--cert", apps.resolve(app + "." + LEAF + ".crt").toString(),
+        "--key", apps.resolve(app + "." + LEAF + ".key").toString());
+    assertEquals(0, fetched.exitCode(), fetched.stderr());
+    assertTrue(fetched.stdout().startsWith("GET /headers HTTP/1.1\n"), fetched.stdout());
+    assertTrue(fetched.stdout().toLowerCase(Locale.ROOT).contains("\nhost: 127.0.0.1:" + APP_PORT + "\n"),
+        fetched.stdout());
+    String remoteUser = "ops-" + run + "@" + ROOT;
+    JsonNode claims = assertion(fetched.stdout());
+    assertEquals(remoteUser, claims.get("sub").asText(), "the leaf's user, mapped");
+    assertEquals("https://" + LeafSite.PUBLIC_ADDRESS, claims.get("iss").asText(),
+        "the leaf, which owns the app, signs the assertion");
+    JsonNode audience = claims.path("aud");
+    assertEquals(origin, (audience.isArray() ? audience.get(0) : audience).asText());
+    assertEquals("[\"depot-ops\"]", claims.get("roles").toString());
+
+    AppBrowserSession console = AppBrowserSession.login(ops.home().resolve("cluster_ca.pem"),
+        "ops-" + run, opsPassword);
+    String cookie = console.openApp(appLabel);
+    RawHttps.Response page = console.get(appLabel, "/headers", cookie);
+    assertEquals(200, page.status(), page.body());
+    assertEquals(remoteUser, assertion(page.body()).get("sub").asText());
+
+    await(() -> events(leaf.leafAdmin(), "app.request").stream().filter(event ->
+            remoteUser.equals(event.path("actor").asText()) && app.equals(event.path("target").asText())
+                && event.toString().contains("GET /headers 200")).count() >= 2,
+        "the leaf audits both requests of " + remoteUser);
+    assertTrue(events(leaf.leafAdmin(), "app.session.start").stream().filter(event ->
+        remoteUser.equals(event.path("actor").asText())
+            && app.equals(event.path("target").asText())).count() >= 2,
+        "the leaf audits the certificate's and the launch's app sessions");
+    assertTheRootKeepsOnlyTheCrossing("app:" + app + "." + LEAF, "app.request", "app.session.start");
+  }
+
+  @Test
+  @Order(10)
+  void aRootUserTheLeafMapDoesNotCoverGetsA403FromTheLeafApp() {
+    Command.Result listing = dev.run("apps", "ls", "--cluster=" + LEAF);
+    assertNotEquals(0, listing.exitCode());
+    assertTrue(listing.stderr().contains("is mapped to a role of cluster " + LEAF), listing.stderr());
+    String remoteUser = "dev-" + run + "@" + ROOT;
+    long refusalsBefore = countEvents(leaf.leafAdmin(), "access.denied", remoteUser);
+    Command.Result refused = curlApp(dev, "--cert", dev.home().resolve("tls.crt").toString(),
+        "--key", dev.home().resolve("tls.key").toString(), "-w", "%{http_code}");
+    assertEquals(0, refused.exitCode(), refused.stderr());
+    assertTrue(refused.stdout().endsWith("403"), refused.stdout());
+    assertTrue(refused.stdout().contains("is mapped to a role of cluster " + LEAF), refused.stdout());
+    await(() -> countEvents(leaf.leafAdmin(), "access.denied", remoteUser) > refusalsBefore,
+        "the leaf audits the refusal");
+  }
+
+  /**
+   * curl on the leaf app's {@code /headers} at the root with {@code cli}'s trust in the root. TLS
+   * is checked for {@code localhost} with the app's name in {@code Host}, as {@code AppAccessIT}
+   * does: curl takes no wildcard directly below a top-level name such as {@code *.localhost}.
+   */
+  private Command.Result curlApp(Cli cli, String... options) {
+    List<String> command = new ArrayList<>(List.of("curl", "-sS", "--cacert",
+        cli.home().resolve("cluster_ca.pem").toString(), "-H", "Host: " + appLabel + "."
+            + TestCluster.APPS_DOMAIN + ":" + TestCluster.HTTPS_PORT));
+    command.addAll(List.of(options));
+    command.add("https://" + TestCluster.localProxy() + "/headers");
+    return Command.run(command, Map.of(), null, Duration.ofSeconds(30));
+  }
+
+  /** The claims of the identity assertion that {@code /headers} shows the app received. */
+  private static JsonNode assertion(String headers) {
+    String jwt = headers.lines().filter(line -> line.startsWith("Outpost-Jwt-Assertion: "))
+        .findFirst().orElseThrow(() -> new AssertionError("no assertion in\n" + headers))
+        .substring("Outpost-Jwt-Assertion: ".length());
+    return Cli.parseJson(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+        StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(11)
   void aLeafCannotPassAUserCertificateOffAsItsIdentity() throws Exception {
     KeyPair userKey = SshKeys.readPrivateKeyFile(Files.readAllBytes(ops.home().resolve("key")), "user");
     String userCertificate = Files.readString(ops.home().resolve("key-cert.pub")).strip();
@@ -307,7 +419,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void aLeafCannotOpenStreamsTowardsTheRoot() throws Exception {
     String rogue = "rogue-" + run;
     KeyPair key = SshKeys.generateEd25519(new SecureRandom());
@@ -335,7 +447,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -353,7 +465,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(12)
+  @Order(14)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -370,7 +482,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(13)
+  @Order(15)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");
@@ -456,6 +568,21 @@ class TrustedClusterIT {
       }
     }
     return false;
+  }
+
+  /**
+   * The root has none of the {@code leafTypes} events of the ops user, whose requests the leaf
+   * audits, only that the user crossed into the leaf to {@code destination}.
+   */
+  private void assertTheRootKeepsOnlyTheCrossing(String destination, String... leafTypes) {
+    String actor = "ops-" + run;
+    for (String type : leafTypes) {
+      assertFalse(hasEvent(rootAdmin, type, actor, null), "the root keeps no " + type + " of the leaf");
+    }
+    assertTrue(events(rootAdmin, "cluster.cross").stream().anyMatch(event ->
+            event.path("actor").asText().equals(actor)
+                && event.path("reason").asText().equals(destination)),
+        "the root records that the user crossed into the leaf");
   }
 
   private static boolean hasFailure(Cli admin, String type, String reason) {

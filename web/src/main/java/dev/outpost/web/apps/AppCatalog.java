@@ -1,5 +1,6 @@
 package dev.outpost.web.apps;
 
+import dev.outpost.application.apps.AppCaller;
 import dev.outpost.application.apps.PublishedApp;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
@@ -11,6 +12,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +38,17 @@ public class AppCatalog {
    *
    * @param app the app as access decisions see it
    * @param upstream the upstream base URI on the device, for rewriting its redirects
-   * @param tunnel the publishing node's tunnel
+   * @param tunnel the publishing node's tunnel; null for an app of a leaf cluster, which the
+   *     leaf's tunnel reaches
    */
-  public record Entry(PublishedApp app, URI upstream, Tunnel tunnel) {}
+  public record Entry(PublishedApp app, URI upstream, Tunnel tunnel) {
+    /** A stream to the app on its node, for one exchange of {@code caller}. */
+    TunnelStream open(AppCaller caller) throws IOException {
+      return tunnel.open("app?name=" + app.name() + "&user="
+          + URLEncoder.encode(caller.identity().user(), StandardCharsets.UTF_8)
+          + "&session=" + caller.session());
+    }
+  }
 
   private final Map<String, Entry> byName = new ConcurrentHashMap<>();
 

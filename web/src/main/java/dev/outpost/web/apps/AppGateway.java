@@ -3,9 +3,11 @@ package dev.outpost.web.apps;
 import dev.outpost.application.AppService;
 import dev.outpost.application.apps.AppCaller;
 import dev.outpost.application.apps.AppGrant;
+import dev.outpost.application.apps.PublishedApp;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.http.HttpHead;
+import dev.outpost.web.clusters.LeafRelay;
 import dev.outpost.web.exchange.OffRequestThread;
 import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -24,7 +27,9 @@ import java.util.logging.Logger;
 /**
  * Serves requests on an app's subdomain: redeems launch codes, checks the app cookie (roles
  * again on every request), sends browsers without one through the console login, and forwards
- * the rest to the app through its node's tunnel.
+ * the rest to the app through its node's tunnel. On {@code APP--LEAF.DOMAIN}, an app of a leaf
+ * cluster, only the user's locks are checked here and the request goes on to the leaf, which
+ * decides, signs the identity assertion and audits ({@link RootAppRequests}).
  */
 @ApplicationScoped
 public class AppGateway {
@@ -35,6 +40,7 @@ public class AppGateway {
   @Inject AppCatalog catalog;
   @Inject AppService apps;
   @Inject TunnelRuntime runtime;
+  @Inject LeafRelay leaves;
 
   private volatile Optional<AppHost> host;
 
@@ -54,7 +60,7 @@ public class AppGateway {
   void serve(String name, HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     AppHost names = host().orElseThrow();
-    Optional<AppCatalog.Entry> entry = catalog.find(name);
+    Optional<AppCatalog.Entry> entry = route(name, names);
     if (entry.isEmpty()) {
       plain(response, HttpServletResponse.SC_NOT_FOUND, "app " + name + " is not online");
       return;
@@ -77,6 +83,19 @@ public class AppGateway {
       OffRequestThread.run(request, runtime.settings().executor(),
           () -> forward(entry.get(), caller, origin, request, response));
     }
+  }
+
+  /**
+   * The app a host label names: one of this cluster's online apps, or an app of a known leaf
+   * (whether it is online there, the leaf says).
+   */
+  private Optional<AppCatalog.Entry> route(String label, AppHost names) {
+    if (AppHost.isAppName(label)) {
+      return catalog.find(label);
+    }
+    return AppHost.leafApp(label).filter(app -> leaves.isLeaf(app.leaf()))
+        .map(app -> new AppCatalog.Entry(PublishedApp.ofLeaf(label, app.leaf()),
+            URI.create(names.origin(label)), null));
   }
 
   /** By the app cookie; without one, by a client certificate the TLS handshake accepted. */
@@ -127,10 +146,11 @@ public class AppGateway {
       HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     AppExchange exchange = new AppExchange(request, response, entry.upstream(), origin);
+    boolean inLeaf = entry.app().inLeaf();
     HttpHead head;
     try {
-      head = exchange.upstreamHead(AppExchange.clientHead(request),
-          apps.identityAssertion(caller, entry.app(), host().orElseThrow().consoleOrigin(), origin));
+      head = exchange.upstreamHead(AppExchange.clientHead(request), inLeaf ? null
+          : apps.identityAssertion(caller, entry.app(), host().orElseThrow().consoleOrigin(), origin));
     } catch (IllegalArgumentException e) {
       plain(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
       return;
@@ -138,9 +158,12 @@ public class AppGateway {
     String app = entry.app().name();
     TunnelStream stream;
     try {
-      stream = entry.tunnel().open("app?name=" + app + "&user="
-          + URLEncoder.encode(caller.identity().user(), StandardCharsets.UTF_8)
-          + "&session=" + caller.session());
+      stream = inLeaf ? leaves.openApp(caller.identity(), entry.app().leaf(),
+          AppHost.leafApp(app).orElseThrow().app(), caller.session(), origin,
+          request.getRemoteAddr()) : entry.open(caller);
+    } catch (OutpostException e) {
+      plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+      return;
     } catch (IOException e) {
       plain(response, HttpServletResponse.SC_BAD_GATEWAY, "app " + app + " is not reachable: "
           + e.getMessage());

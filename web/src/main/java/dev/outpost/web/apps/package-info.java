@@ -10,6 +10,9 @@
  * </pre>
  *
  * {@link dev.outpost.web.apps.AppCatalog} knows which online agent publishes which app: the proxy
- * asks each agent on every tunnel it accepts.
+ * asks each agent on every tunnel it accepts. On a root, {@code APP--LEAF.DOMAIN} is app {@code
+ * APP} of leaf cluster {@code LEAF}: the gateway checks the root's side and relays the request on
+ * the leaf's tunnel; on the leaf, {@link dev.outpost.web.apps.RootAppRequests} decides, signs and
+ * audits it as the owner of the app.
  */
 package dev.outpost.web.apps;

@@ -1,5 +1,6 @@
 package dev.outpost.web.clusters;
 
+import dev.outpost.api.AppView;
 import dev.outpost.api.KubeClusterView;
 import dev.outpost.api.NodeView;
 import dev.outpost.application.AccessService;
@@ -23,24 +24,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 /**
  * On a root: carries users' requests into a leaf cluster through the leaf's tunnel. The leaf
  * decides and audits; the root only records that the user crossed ({@code cluster.cross}). Every
  * stream starts with the user's certificate ({@link CertificatePreamble}): the one the user
- * proved for SSH, or a one-minute one the root signs for a listing.
+ * proved for SSH, or a one-minute one the root signs for a listing, a Kubernetes or an app request.
  */
 @ApplicationScoped
 public class LeafRelay {
   /** The service of a leaf's streams that carry one Kubernetes API request each. */
   static final String KUBE = "kube";
+  /** The service of a leaf's streams that list the web apps a root user may open. */
+  static final String APPS = "apps";
+  /** The service of a leaf's streams that start a root user's app session, which the leaf decides. */
+  static final String APP_SESSION = "app-session";
+  /** The service of a leaf's streams that carry one request to a web app each. */
+  static final String APP = "app";
   static final int MAX_LISTING_BYTES = 8 * 1024 * 1024;
   /** The service of a leaf's streams that list the Kubernetes clusters a root user may reach. */
   static final String KUBE_CLUSTERS = "kube-clusters";
   private static final Type NODE_LIST = new ArrayList<NodeView>() {}.getClass().getGenericSuperclass();
   private static final Type KUBE_LIST =
       new ArrayList<KubeClusterView>() {}.getClass().getGenericSuperclass();
+  private static final Type APP_LIST = new ArrayList<AppView>() {}.getClass().getGenericSuperclass();
 
   @Inject LeafTunnels leaves;
   @Inject TrustedClusterService clusters;
@@ -119,12 +128,52 @@ public class LeafRelay {
     return list(user, leaf, KUBE_CLUSTERS, KUBE_LIST);
   }
 
-  /** Asks {@code leaf} for a listing on a stream of {@code service}, answered as JSON. */
-  private <T> List<T> list(UserIdentity user, String leaf, String service, Type type) {
-    Tunnel tunnel = leaves.find(leaf)
-        .orElseThrow(() -> OutpostException.unavailable("cluster " + leaf + " is offline"));
+  /**
+   * The web apps of {@code leaf} that {@code user} may open there, as the leaf lists them (without
+   * URLs: they are this cluster's to give).
+   *
+   * @throws OutpostException UNAVAILABLE when the leaf is offline, FORBIDDEN when it refuses
+   */
+  public List<AppView> apps(UserIdentity user, String leaf) {
+    return list(user, leaf, APPS, APP_LIST);
+  }
+
+  /**
+   * Starts an app session of {@code user} with {@code app} of {@code leaf} (a launch, a client
+   * certificate): the leaf decides and audits {@code app.session.start}; audited here as {@code
+   * cluster.cross}.
+   *
+   * @return the app as the leaf lists it
+   * @throws OutpostException UNAVAILABLE when the leaf is offline, FORBIDDEN when it refuses
+   */
+  public AppView startApp(UserIdentity user, String leaf, String app, UUID session,
+      String remoteAddress) {
+    clusters.crossedTo(user, leaf, "app:" + app + "." + leaf, remoteAddress,
+        leaves.find(leaf).isPresent() ? null : offline(leaf));
+    return list(user, leaf, APP_SESSION + "?name=" + encode(app) + "&session=" + session
+        + "&client=" + encode(String.valueOf(remoteAddress)), AppView.class);
+  }
+
+  /**
+   * A stream for one request of {@code user} in app session {@code session} to {@code app} of
+   * {@code leaf}, whose public origin here is {@code origin}: the leaf decides, forwards and
+   * audits it; audited here as {@code cluster.cross}. The HTTP/1.1 request follows the user's
+   * one-minute certificate.
+   *
+   * @throws OutpostException UNAVAILABLE when the leaf is offline
+   */
+  public TunnelStream openApp(UserIdentity user, String leaf, String app, UUID session,
+      String origin, String remoteAddress) throws IOException {
+    return openCrossing(user, leaf, "app:" + app + "." + leaf, APP + "?name=" + encode(app)
+        + "&session=" + session + "&origin=" + encode(origin) + "&client="
+        + encode(String.valueOf(remoteAddress)), remoteAddress);
+  }
+
+  /** Asks {@code leaf} on a stream to {@code target}, answered as JSON of {@code type}. */
+  private <T> T list(UserIdentity user, String leaf, String target, Type type) {
+    Tunnel tunnel = leaves.find(leaf).orElseThrow(() -> OutpostException.unavailable(offline(leaf)));
     String answer;
-    try (TunnelStream stream = tunnel.open(service)) {
+    try (TunnelStream stream = tunnel.open(target)) {
       CertificatePreamble.write(stream, access.delegationCertificate(user));
       answer = new String(stream.input().readNBytes(MAX_LISTING_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -142,13 +191,21 @@ public class LeafRelay {
    */
   public TunnelStream openKube(UserIdentity user, String leaf, String kubeCluster,
       String remoteAddress) throws IOException {
+    return openCrossing(user, leaf, "kube:" + kubeCluster + "." + leaf, KUBE + "?cluster="
+        + encode(kubeCluster) + "&client=" + encode(String.valueOf(remoteAddress)), remoteAddress);
+  }
+
+  /**
+   * Audits the crossing to {@code destination}, opens a stream to {@code target} on the leaf's
+   * tunnel and writes the user's one-minute certificate on it.
+   */
+  private TunnelStream openCrossing(UserIdentity user, String leaf, String destination,
+      String target, String remoteAddress) throws IOException {
     Optional<Tunnel> tunnel = leaves.find(leaf);
-    String offline = "cluster " + leaf + " is offline";
-    clusters.crossedToKube(user, leaf, kubeCluster, remoteAddress,
-        tunnel.isPresent() ? null : offline);
-    TunnelStream stream = tunnel.orElseThrow(() -> OutpostException.unavailable(offline))
-        .open(KUBE + "?cluster=" + encode(kubeCluster) + "&client="
-            + encode(String.valueOf(remoteAddress)));
+    clusters.crossedTo(user, leaf, destination, remoteAddress,
+        tunnel.isPresent() ? null : offline(leaf));
+    TunnelStream stream = tunnel.orElseThrow(() -> OutpostException.unavailable(offline(leaf)))
+        .open(target);
     try {
       CertificatePreamble.write(stream, access.delegationCertificate(user));
     } catch (IOException | RuntimeException e) {
@@ -169,8 +226,12 @@ public class LeafRelay {
     return tunnel.orElseThrow(() -> new StreamRefusedException("cluster " + leaf + " is offline"));
   }
 
+  private static String offline(String leaf) {
+    return "cluster " + leaf + " is offline";
+  }
+
   /** {@code 200\n[JSON…]}, or a status and the leaf's reason. */
-  private static <T> List<T> parse(String leaf, String answer, Type type) {
+  private static <T> T parse(String leaf, String answer, Type type) {
     int newline = answer.indexOf('\n');
     String status = newline < 0 ? answer : answer.substring(0, newline);
     String body = newline < 0 ? "" : answer.substring(newline + 1);

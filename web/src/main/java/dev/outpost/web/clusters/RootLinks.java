@@ -12,6 +12,7 @@ import dev.outpost.client.tunnel.ConnectionState;
 import dev.outpost.client.tunnel.TunnelSupervisor;
 import dev.outpost.domain.cluster.RootCluster;
 import dev.outpost.tunnel.ws.WebSocketDialer;
+import dev.outpost.web.apps.RootAppRequests;
 import dev.outpost.web.kube.RootKubeRequests;
 import dev.outpost.web.ws.ClusterTunnelEndpoint;
 import dev.outpost.web.ws.SshRelay;
@@ -53,6 +54,7 @@ public class RootLinks {
   @Inject SshRelay relay;
   @Inject KubeService kube;
   @Inject RootKubeRequests kubeRequests;
+  @Inject RootAppRequests appRequests;
   @Inject TunnelRuntime runtime;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -71,7 +73,7 @@ public class RootLinks {
     HttpClient http = WebSocketDialer.client(TlsContexts.pinned(root.caPin()).context(), DIAL_TIMEOUT);
     CertificateProver prover = new CertificateProver(clusters.tunnelKey(root), root.tunnelCertificate());
     RootStreams streams = new RootStreams(root.name(), clusters, access, nodes, relay, kube,
-        kubeRequests);
+        kubeRequests, appRequests);
     TunnelSupervisor supervisor = new TunnelSupervisor(
         () -> WebSocketDialer.dial(http, proxy.wss(ClusterTunnelEndpoint.PATH), Map.of(),
             runtime.settings(), prover, streams, DIAL_TIMEOUT),

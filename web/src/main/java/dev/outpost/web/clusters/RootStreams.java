@@ -12,6 +12,7 @@ import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;
 import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.TunnelStream;
+import dev.outpost.web.apps.RootAppRequests;
 import dev.outpost.web.kube.RootKubeRequests;
 import dev.outpost.web.rest.JsonbResolver;
 import dev.outpost.web.ws.SshRelay;
@@ -23,6 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
@@ -30,10 +33,13 @@ import java.util.function.Function;
  * like for its own users, audited here. {@code ssh?node=…&login=…&client=…} is relayed to the
  * node, {@code nodes} and {@code kube-clusters} answer the nodes and Kubernetes clusters the mapped
  * roles may see, {@code kube?cluster=…&client=…} carries one Kubernetes API request ({@link
- * RootKubeRequests}), {@code audit?from=…} follows
- * this cluster's audit log when its admin turned forwarding on.
+ * RootKubeRequests}); {@code apps} lists the web apps, {@code app-session?name=…&session=…} starts
+ * an app session and {@code app?name=…&session=…&origin=…} carries one request to an app ({@link
+ * RootAppRequests}); {@code audit?from=…} follows this cluster's audit log when its admin turned
+ * forwarding on.
  */
 final class RootStreams implements StreamAcceptor {
+  private static final Logger LOG = Logger.getLogger(RootStreams.class.getName());
   private final String root;
   private final TrustedClusterService clusters;
   private final AccessService access;
@@ -41,9 +47,11 @@ final class RootStreams implements StreamAcceptor {
   private final SshRelay relay;
   private final KubeService kube;
   private final RootKubeRequests kubeRequests;
+  private final RootAppRequests appRequests;
 
   RootStreams(String root, TrustedClusterService clusters, AccessService access, NodeService nodes,
-      SshRelay relay, KubeService kube, RootKubeRequests kubeRequests) {
+      SshRelay relay, KubeService kube, RootKubeRequests kubeRequests,
+      RootAppRequests appRequests) {
     this.root = root;
     this.clusters = clusters;
     this.access = access;
@@ -51,20 +59,57 @@ final class RootStreams implements StreamAcceptor {
     this.relay = relay;
     this.kube = kube;
     this.kubeRequests = kubeRequests;
+    this.appRequests = appRequests;
   }
 
   @Override
   public StreamHandler accept(String target) throws StreamRefusedException {
     StreamTarget parsed = StreamTarget.parse(target);
-    return switch (parsed.service()) {
+    StreamHandler handler = switch (parsed.service()) {
       case "ssh" -> stream -> ssh(stream, parsed);
       case "nodes" -> stream -> listing(stream, nodes::listFor);
       case LeafRelay.KUBE_CLUSTERS -> stream -> listing(stream, kube::listFor);
       case LeafRelay.KUBE -> stream -> kube(stream, parsed);
+      case LeafRelay.APPS -> stream -> listing(stream, appRequests::visibleTo);
+      case LeafRelay.APP_SESSION -> {
+        UUID session = session(parsed);
+        yield stream -> listing(stream, remote -> appRequests.startSession(remote,
+            parsed.field("name"), session, parsed.field("client")));
+      }
+      case LeafRelay.APP -> {
+        UUID session = session(parsed);
+        yield stream -> {
+          String certificate = CertificatePreamble.read(stream);
+          appRequests.serve(stream, parsed.field("name"), session, parsed.field("origin"),
+              parsed.field("client"), () -> clusters.remoteUser(root, certificate));
+        };
+      }
       case "audit" -> auditFeed(parsed);
       default -> throw new StreamRefusedException("a leaf serves its root only ssh, nodes,"
-          + " kube-clusters, kube and audit streams, not '" + parsed.service() + "'");
+          + " kube-clusters, kube, apps, app-session, app and audit streams, not '"
+          + parsed.service() + "'");
     };
+    return logged(parsed.service(), handler);
+  }
+
+  /** A handler whose unforeseen failure is logged with its cause here, not only told the root. */
+  private static StreamHandler logged(String service, StreamHandler handler) {
+    return stream -> {
+      try {
+        handler.serve(stream);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a " + service + " stream of the root failed", e);
+        throw e;
+      }
+    };
+  }
+
+  private static UUID session(StreamTarget target) throws StreamRefusedException {
+    try {
+      return UUID.fromString(target.field("session"));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new StreamRefusedException(target.service() + ": 'session' must be a UUID");
+    }
   }
 
   /** The audit follower, if this leaf's admin turned forwarding to the root on. */

@@ -14,6 +14,8 @@ import dev.outpost.web.ws.AgentTunnels;
 import dev.outpost.web.ws.TunnelRuntime;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -49,6 +51,14 @@ public class RootKubeRequests {
   @Inject AgentTunnels tunnels;
   @Inject TunnelRuntime runtime;
   private KubeSessions sessions;
+
+  /**
+   * Made at deployment, on a container thread: only the root's streams use this bean, and the
+   * tunnel's own threads that serve them carry no Jakarta EE context to make it in.
+   */
+  void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    LOG.fine(() -> "ready for the root's streams");
+  }
 
   @PostConstruct
   void init() {

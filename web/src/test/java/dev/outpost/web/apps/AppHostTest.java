@@ -1,8 +1,10 @@
 package dev.outpost.web.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,6 +14,7 @@ class AppHostTest {
   @ParameterizedTest
   @CsvSource(nullValues = "none", value = {
       "grafana.proxy.example.com, grafana",
+      "grafana--depot.proxy.example.com, grafana--depot",
       "GRAFANA.Proxy.Example.com:443, grafana",
       "grafana.proxy.example.com., grafana",
       "proxy.example.com, none",
@@ -23,6 +26,25 @@ class AppHostTest {
       "none, none"})
   void namesTheAppOnlyForOneLabelBelowTheDomain(String header, String app) {
     assertEquals(Optional.ofNullable(app), HOST.appOf(header));
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "none", value = {
+      "grafana, none, none",
+      "grafana--depot, grafana, depot",
+      "grafana--depot--2, grafana, depot--2",
+      "--depot, none, none",
+      "grafana--, none, none"})
+  void aLabelWithTwoDashesNamesAnAppOfALeaf(String label, String app, String leaf) {
+    assertEquals(Optional.ofNullable(app).map(a -> new AppHost.LeafApp(a, leaf)),
+        AppHost.leafApp(label));
+  }
+
+  @Test
+  void appNamesHaveNoTwoDashesAndLeafLabelsFitOneLabel() {
+    assertFalse(AppHost.isAppName("graf--ana"));
+    assertEquals(Optional.of("grafana--depot"), new AppHost.LeafApp("grafana", "depot").label());
+    assertEquals(Optional.empty(), new AppHost.LeafApp("a".repeat(40), "b".repeat(30)).label());
   }
 
   @ParameterizedTest
