@@ -22,6 +22,12 @@ import org.apache.sshd.server.command.Command;
 final class ProcessCommand implements Command {
   private static final Logger LOG = Logger.getLogger(ProcessCommand.class.getName());
   private static final int CHUNK = 64 * 1024;
+  /**
+   * A terminal never delivers more than its line discipline's buffer (4 KiB) per read, and pty4j
+   * allocates a fresh array of the requested size on every read: a larger request only makes
+   * garbage (64 KiB per echoed keystroke, a young collection every few hundred keystrokes).
+   */
+  private static final int TERMINAL_CHUNK = 4 * 1024;
   /** The node-side audit event of a terminal the node could not record. */
   private static final String RECORDING_FAILURE = "recording.failure";
 
@@ -133,7 +139,8 @@ final class ProcessCommand implements Command {
 
   private void copyOutputAndExit(
       ChannelSession channel, ChildProcess process, Thread stderr, TerminalRecorder recorder) {
-    copy(process.stdout(), recorder == TerminalRecorder.NONE ? out : new RecordedOutput(out, recorder, process));
+    copy(process.stdout(), recorder == TerminalRecorder.NONE ? out : new RecordedOutput(out, recorder, process),
+        process.hasTerminal() ? TERMINAL_CHUNK : CHUNK, () -> {});
     idle.stop();
     closeRecorder(recorder);
     try {
@@ -223,7 +230,7 @@ final class ProcessCommand implements Command {
   }
 
   private void copyInput(ChildProcess process) {
-    copy(in, process.stdin(), idle::inputArrived);
+    copy(in, process.stdin(), CHUNK, idle::inputArrived);
     if (!process.hasTerminal()) {
       // the client's EOF: a pipe reader (cat, scp -t) must see end of input; a terminal has none
       closeQuietly(process.stdin());
@@ -242,11 +249,11 @@ final class ProcessCommand implements Command {
 
   /** Copies until EOF or until either side fails (the process exited, the client left). */
   private static void copy(InputStream from, OutputStream to) {
-    copy(from, to, () -> {});
+    copy(from, to, CHUNK, () -> {});
   }
 
-  private static void copy(InputStream from, OutputStream to, Runnable received) {
-    byte[] buffer = new byte[CHUNK];
+  private static void copy(InputStream from, OutputStream to, int chunk, Runnable received) {
+    byte[] buffer = new byte[chunk];
     try {
       for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
         received.run();
