@@ -17,6 +17,7 @@ import dev.outpost.it.console.ConsoleHttp;
 import dev.outpost.it.console.TerminalClient;
 import dev.outpost.launcher.AdminSession;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -429,11 +430,16 @@ class LinkDropIT {
     return logged;
   }
 
-  /** The agent lost its tunnel and resumed its session since its log stood at {@code logged}. */
-  private void assertResumedSince(int logged) throws IOException {
-    String since = log().substring(logged);
-    assertTrue(since.contains("keep-alive timeout") && since.contains(", resuming "),
-        "the agent lost its tunnel and resumed its session: " + since);
+  /**
+   * The agent lost its tunnel and resumed its session since its log stood at {@code logged}. The
+   * log is read until it says so (or a redial's longest backoff has passed): the client may
+   * already have every byte when the agent's own log line is written.
+   */
+  private void assertResumedSince(int logged) {
+    Polling.await("the agent lost its tunnel and resumed its session", Duration.ofSeconds(45), () -> {
+      String since = log().substring(logged);
+      return since.contains("keep-alive timeout") && since.contains(", resuming ");
+    }, () -> log().substring(logged));
   }
 
   /** {@code 1..count}, one a line. */
@@ -445,8 +451,12 @@ class LinkDropIT {
     return "root@" + node + "." + TestCluster.CLUSTER_NAME;
   }
 
-  private String log() throws IOException {
-    return Files.readString(work.resolve(node + ".log"));
+  private String log() {
+    try {
+      return Files.readString(work.resolve(node + ".log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The tunnel session the agent logged last. */
