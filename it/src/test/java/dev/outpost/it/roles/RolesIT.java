@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.it.Cli;
 import dev.outpost.it.Command;
 import dev.outpost.it.EdgeHost;
+import dev.outpost.it.Polling;
 import dev.outpost.it.TestCluster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +170,28 @@ class RolesIT {
     assertEquals(1, ssh(bob, "root", edgeNode, List.of(), null, "test", "-e", remote).exitCode(), "nothing was copied");
   }
 
+  /**
+   * What the tests above did is in the audit log, found by the filters a user would use: the
+   * roles the admin created (and the invalid one refused), and bob's refused session with the
+   * rule that refused it.
+   */
+  @Test
+  @Order(9)
+  void roleCreationAndRefusedAccessAreAudited() {
+    awaitOneEvent("--type=role.create", "--user=admin");
+    List<String> created = audited("--type=role.create", "--user=admin").stream()
+        .map(e -> e.path("outcome").asText() + " " + e.path("reason").asText()).toList();
+    assertTrue(created.containsAll(List.of("SUCCESS role edge-ops", "SUCCESS role edge-fwd")), created.toString());
+    assertTrue(created.stream().anyMatch(e -> e.startsWith("FAILURE ") && e.contains("unknown field 'node_lables'")),
+        "the invalid role's refusal: " + created);
+    JsonNode denied = awaitOneEvent("--type=access.denied", "--user=bob-" + run, "--node=" + secureNode);
+    assertEquals("FAILURE", denied.path("outcome").asText(), denied.toString());
+    assertEquals("root", denied.path("login").asText(), denied.toString());
+    assertTrue(denied.path("reason").asText().contains("role edge-ops denies nodes with secure=[true]"),
+        denied.toString());
+    assertTrue(audited("--type=access.denied", "--user=carol-" + run).isEmpty(), "carol was never refused");
+  }
+
   @Test
   @Order(100)
   void lockEndsTheLiveSessionAndBlocksTheNext() throws Exception {
@@ -186,6 +209,21 @@ class RolesIT {
     Command.Result next = ssh(bob, "root", edgeNode, List.of(), null, "true");
     assertEquals(255, next.exitCode());
     assertTrue(next.stderr().contains("is locked until") && next.stderr().contains("incident " + run), next.stderr());
+  }
+
+  /** The first event the audit filters find, once there is one (events are written in batches). */
+  private JsonNode awaitOneEvent(String... filters) {
+    return Polling.awaitValue("audit event " + List.of(filters), Duration.ofSeconds(30),
+        () -> audited(filters).stream().findFirst().orElse(null));
+  }
+
+  private List<JsonNode> audited(String... filters) {
+    List<String> args = new ArrayList<>(List.of("audit", "--since=1h", "--format=json"));
+    args.addAll(List.of(filters));
+    List<JsonNode> events = new ArrayList<>();
+    admin.run(args.toArray(String[]::new)).requireSuccess().stdout().lines()
+        .filter(line -> !line.isBlank()).forEach(line -> events.add(Cli.parseJson(line)));
+    return events;
   }
 
   /** {@code ssh -L} through the role's certificate; returns what ssh said about the forwarded connection. */
