@@ -157,16 +157,17 @@ public class LeafRelay {
   /**
    * A stream for one request of {@code user} in app session {@code session} to {@code app} of
    * {@code leaf}, whose public origin here is {@code origin}: the leaf decides, forwards and
-   * audits it; audited here as {@code cluster.cross}. The HTTP/1.1 request follows the user's
+   * audits it. The crossing was audited here when the session started ({@link #startApp}), not
+   * again per request: a page is many requests. The HTTP/1.1 request follows the user's
    * one-minute certificate.
    *
    * @throws OutpostException UNAVAILABLE when the leaf is offline
    */
   public TunnelStream openApp(UserIdentity user, String leaf, String app, UUID session,
       String origin, String remoteAddress) throws IOException {
-    return openCrossing(user, leaf, "app:" + app + "." + leaf, APP + "?name=" + encode(app)
-        + "&session=" + session + "&origin=" + encode(origin) + "&client="
-        + encode(String.valueOf(remoteAddress)), remoteAddress);
+    Tunnel tunnel = leaves.find(leaf).orElseThrow(() -> OutpostException.unavailable(offline(leaf)));
+    return openSpeakingFor(user, tunnel, APP + "?name=" + encode(app) + "&session=" + session
+        + "&origin=" + encode(origin) + "&client=" + encode(String.valueOf(remoteAddress)));
   }
 
   /** Asks {@code leaf} on a stream to {@code target}, answered as JSON of {@code type}. */
@@ -196,16 +197,22 @@ public class LeafRelay {
   }
 
   /**
-   * Audits the crossing to {@code destination}, opens a stream to {@code target} on the leaf's
-   * tunnel and writes the user's one-minute certificate on it.
+   * Audits the crossing to {@code destination} and opens a stream to {@code target} on the leaf's
+   * tunnel, speaking for {@code user}.
    */
   private TunnelStream openCrossing(UserIdentity user, String leaf, String destination,
       String target, String remoteAddress) throws IOException {
     Optional<Tunnel> tunnel = leaves.find(leaf);
     clusters.crossedTo(user, leaf, destination, remoteAddress,
         tunnel.isPresent() ? null : offline(leaf));
-    TunnelStream stream = tunnel.orElseThrow(() -> OutpostException.unavailable(offline(leaf)))
-        .open(target);
+    return openSpeakingFor(user, tunnel.orElseThrow(() -> OutpostException.unavailable(offline(leaf))),
+        target);
+  }
+
+  /** Opens a stream to {@code target} on {@code tunnel} and writes the user's one-minute certificate on it. */
+  private TunnelStream openSpeakingFor(UserIdentity user, Tunnel tunnel, String target)
+      throws IOException {
+    TunnelStream stream = tunnel.open(target);
     try {
       CertificatePreamble.write(stream, access.delegationCertificate(user));
     } catch (IOException | RuntimeException e) {
