@@ -20,24 +20,31 @@ import java.util.function.UnaryOperator;
 public final class EdgeHost implements AutoCloseable {
   public static final String PROXY_ADDRESS = "10.231.0.1";
   private static final String NAMESPACE = "opst-edge";
+  /** Where a {@link DelayRelay} listens inside the namespace, on {@link #relaySource}. */
+  private static final int RELAY_PORT = 28999;
   private static final NetworkNamespace.Veth LINK =
       new NetworkNamespace.Veth("opst-h0", PROXY_ADDRESS + "/24", "opst-e0", "10.231.0.2/24");
 
   private final NetworkNamespace namespace;
   private final NetworkNamespace.Veth link;
   private final String proxy;
+  private final int proxyPort;
   /** Where the proxy runs: null for this host, else the namespace on the link's outer end. */
   private final NetworkNamespace outer;
   /** The inner end's address now, in CIDR form: {@link #readdress} moves it. */
   private volatile String innerCidr;
   private String lossRule;
   private boolean delayed;
+  private Process relay;
+  private String redirectRule;
+  private String relayRule;
 
   private EdgeHost(NetworkNamespace namespace, NetworkNamespace.Veth link, int proxyPort,
       NetworkNamespace outer) {
     this.namespace = namespace;
     this.link = link;
     this.proxy = link.outerAddress() + ":" + proxyPort;
+    this.proxyPort = proxyPort;
     this.outer = outer;
     this.innerCidr = link.innerCidr();
   }
@@ -143,18 +150,53 @@ public final class EdgeHost implements AutoCloseable {
   }
 
   /**
-   * Delays every packet the edge sends on its link by {@code delay} ({@code tc netem}), which adds
-   * that to every round trip; {@link #clearImpairments} ends it.
+   * Adds {@code delay} to the edge's link. With netem in the kernel, every packet the edge sends
+   * waits that long ({@code tc netem}), which adds it to every round trip. Without netem, new
+   * connections from the edge to its proxy are redirected to a {@link DelayRelay} in the
+   * namespace, which holds every chunk for {@code delay} each way before it crosses the link:
+   * twice the delay per round trip, at the stream rather than the packet level, and only for
+   * connections made from now on (the caller makes its agents redial). {@link #clearImpairments}
+   * ends either.
    *
-   * @return false when this kernel has no netem queueing discipline
+   * @return how the delay is made, for the test's report
    */
-  public boolean delayPackets(Duration delay) {
-    delayed = exec("tc qdisc add dev " + link.inner() + " root netem delay " + delay.toMillis() + "ms")
-        .exitCode() == 0;
-    return delayed;
+  public String delayTraffic(Duration delay) {
+    if (exec("tc qdisc add dev " + link.inner() + " root netem delay " + delay.toMillis() + "ms")
+        .exitCode() == 0) {
+      delayed = true;
+      return "tc netem: every packet the edge sends waits " + delay.toMillis() + " ms";
+    }
+    exec("ip addr add " + relaySource() + "/32 dev " + link.inner()).requireSuccess();
+    String relayLog = "delay-relay-" + System.nanoTime() + ".log";
+    relay = spawn(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        relayClasses(), DelayRelay.class.getName(), String.valueOf(RELAY_PORT), relaySource(),
+        link.outerAddress(), String.valueOf(proxyPort), String.valueOf(delay.toMillis())),
+        TestCluster.get().layout().dataDir().resolve(relayLog));
+    redirectRule = "-p tcp -d " + link.outerAddress() + " --dport " + proxyPort + " ! -s " + relaySource()
+        + " -j DNAT --to-destination " + relaySource() + ":" + RELAY_PORT;
+    // the firewall's rules see the redirected connection with the link's interface, not lo
+    relayRule = "-p tcp -d " + relaySource() + " --dport " + RELAY_PORT + " -j ACCEPT";
+    exec("iptables -I OUTPUT 1 " + relayRule + " && iptables -I INPUT 1 " + relayRule
+        + " && iptables -t nat -I OUTPUT 1 " + redirectRule).requireSuccess();
+    return "no netem in this kernel: connections to the proxy relayed in the edge namespace, every "
+        + "chunk held " + delay.toMillis() + " ms each way (" + relayLog + ")";
   }
 
-  /** Ends {@link #losePackets} and {@link #delayPackets}. */
+  /** The address a {@link DelayRelay} listens on and dials out from: .250 in the link's network. */
+  private String relaySource() {
+    String outer = link.outerAddress();
+    return outer.substring(0, outer.lastIndexOf('.')) + ".250";
+  }
+
+  private static String relayClasses() {
+    try {
+      return Path.of(DelayRelay.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Ends {@link #losePackets} and {@link #delayTraffic}. */
   public void clearImpairments() {
     if (lossRule != null) {
       exec("iptables -D INPUT -i " + link.inner() + lossRule + "; iptables -D OUTPUT -o " + link.inner()
@@ -164,6 +206,13 @@ public final class EdgeHost implements AutoCloseable {
     if (delayed) {
       exec("tc qdisc del dev " + link.inner() + " root");
       delayed = false;
+    }
+    if (relay != null) {
+      exec("iptables -t nat -D OUTPUT " + redirectRule + "; iptables -D OUTPUT " + relayRule
+          + "; iptables -D INPUT " + relayRule);
+      relay.destroyForcibly();
+      exec("ip addr del " + relaySource() + "/32 dev " + link.inner());
+      relay = null;
     }
   }
 
