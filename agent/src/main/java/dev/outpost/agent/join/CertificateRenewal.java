@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Renews the host certificate once less than half of its validity remains, proving possession of
- * the host key over a timestamped challenge. The new certificate is stored first and then put in
- * force, so a crash in between leaves the newer one on disk; the user CA keys are refreshed from
- * the same answer.
+ * Renews the host certificate once less than half of its validity remains, or at once when the
+ * proxy announces a CA rotation ({@link RotationNotice}), proving possession of the host key over
+ * a timestamped challenge. The new certificate is stored first and then put in force, so a crash
+ * in between leaves the newer one on disk; the user CA keys are refreshed from the same answer.
  */
 public final class CertificateRenewal {
   static final String RENEW_PATH = "/api/v1/nodes/renew";
@@ -53,11 +53,19 @@ public final class CertificateRenewal {
    * @return whether a new certificate is now in force
    */
   public boolean renewIfDue() throws JoinException {
-    NodeIdentity current = identity.get();
-    Instant now = clock.instant();
-    if (!current.hostCertificate().isHalfSpentAt(now)) {
+    if (!identity.get().hostCertificate().isHalfSpentAt(clock.instant())) {
       return false;
     }
+    renew();
+    return true;
+  }
+
+  /**
+   * Renews now: a certificate of the CA's new key, and the user CA keys trusted now.
+   */
+  public void renew() throws JoinException {
+    NodeIdentity current = identity.get();
+    Instant now = clock.instant();
     String node = current.node().node();
     JoinResponse response;
     try {
@@ -78,8 +86,8 @@ public final class CertificateRenewal {
       throw new JoinException("cannot store the renewed host certificate: " + e.getMessage(), e);
     }
     identity.replace(renewed);
-    LOG.info(() -> "host certificate renewed, valid until " + renewed.hostCertificate().validBefore());
-    return true;
+    LOG.info(() -> "host certificate renewed, valid until " + renewed.hostCertificate().validBefore()
+        + "; " + renewed.userCas().lines().size() + " user CA keys trusted");
   }
 
   private static NodeIdentity renewed(NodeIdentity current, JoinResponse response) throws JoinException {

@@ -80,7 +80,7 @@ class CertificateRenewalTest {
     assertEquals(before, request.proof().certificate());
     NodeIdentity renewed = identity.get();
     assertEquals(now.plus(Duration.ofDays(7)), renewed.hostCertificate().validBefore());
-    assertTrue(renewed.userCas().contains(newUserCa.getPublic()));
+    assertTrue(renewed.userCas().trusts(newUserCa.getPublic(), Instant.now()));
     assertEquals(renewed.hostCertificate().line(), store.load().hostCertificate().line());
     assertEquals(renewed.userCas().lines(), store.load().userCas().lines());
   }

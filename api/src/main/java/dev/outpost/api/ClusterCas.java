@@ -1,0 +1,13 @@
+package dev.outpost.api;
+
+import java.util.List;
+
+/**
+ * What trusted clusters tell each other on the {@code cas} stream of their tunnel: the CA keys
+ * each trusts now, so that a rotation on either side reaches the other.
+ *
+ * @param cluster the name of the cluster telling
+ * @param userCaKeys its user CA keys, the one that signs first ({@link TrustedCaKeys})
+ * @param hostCaKeys its host CA keys, likewise
+ */
+public record ClusterCas(String cluster, List<String> userCaKeys, List<String> hostCaKeys) {}
