@@ -446,8 +446,28 @@ class TrustedClusterIT {
         "the attempt is audited");
   }
 
+  /**
+   * The root's user CA is rotated (default grace): the root tells the leaf over the tunnel at
+   * once, so a root user who logs in afresh, with a certificate of the new key, reaches the leaf
+   * node; the leaf vouches to its node for the key that signed.
+   */
   @Test
   @Order(13)
+  void afterTheRootRotatesItsUserCaAFreshLoginReachesTheLeafNode() {
+    rootAdmin.run("admin", "ca", "rotate", "--type=user").requireSuccess();
+    Cli afresh = Cli.fresh("ops-rotated-" + run).login("ops-" + run, opsPassword);
+    Polling.await("the leaf trusts the root's new user CA key", Duration.ofSeconds(30),
+        () -> afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "true").exitCode() == 0,
+        () -> afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "true").stderr());
+    Command.Result result = afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "rotated");
+    assertEquals("rotated", result.stdout().strip(), result.stderr());
+    Command.Result earlier = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "earlier");
+    assertEquals("earlier", earlier.stdout().strip(), "a certificate of the old key still works: "
+        + earlier.stderr());
+  }
+
+  @Test
+  @Order(14)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -465,7 +485,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -482,7 +502,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(15)
+  @Order(16)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");
