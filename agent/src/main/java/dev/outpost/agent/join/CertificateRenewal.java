@@ -8,11 +8,13 @@ import dev.outpost.agent.identity.UserCaKeys;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.JoinResponse;
 import dev.outpost.api.RenewRequest;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.client.http.ApiClient;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -54,10 +56,30 @@ public final class CertificateRenewal {
    */
   public boolean renewIfDue() throws JoinException {
     if (!identity.get().hostCertificate().isHalfSpentAt(clock.instant())) {
+      dropEndedCaKeys();
       return false;
     }
     renew();
     return true;
+  }
+
+  /**
+   * Removes the user CA keys whose grace ended from {@code user_ca.pub}, for an sshd that reads
+   * it ({@code --ssh-mode=openssh}) and cannot honour their end itself.
+   */
+  void dropEndedCaKeys() throws JoinException {
+    NodeIdentity current = identity.get();
+    List<String> kept = TrustedCaKeys.trustedAt(current.userCas().lines(), clock.instant());
+    if (kept.size() == current.userCas().lines().size()) {
+      return;
+    }
+    try {
+      NodeIdentity pruned = current.renewed(current.hostCertificate(), UserCaKeys.parse(kept));
+      store.saveRenewable(pruned);
+      identity.replace(pruned);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new JoinException("cannot drop the user CA keys whose grace ended: " + e.getMessage(), e);
+    }
   }
 
   /**
