@@ -62,17 +62,18 @@ public class TrustedClusterService {
     rootTrusts = new RootTrusts(clusters, cas.authorities(), cas.vault(), audit::record, clock,
         random);
     removal = new ClusterRemoval(clusters, audit::record);
-    caExchange = new ClusterCaExchange(clusters, cas.authorities(), clock);
+    caExchange = new ClusterCaExchange(clusters, cas.authorities(),
+        root -> rootTrusts.tunnelKey(root).getPublic(), clock);
   }
 
-  /** The CA keys this cluster tells the clusters it trusts. */
-  public ClusterCas ownCas() {
-    return caExchange.own();
+  /** On a leaf: the CA keys and tunnel certificate to tell root {@code root}. */
+  public ClusterCas casForRoot(String root) {
+    return caExchange.toRoot(root);
   }
 
-  /** On a root: keeps the CA keys leaf {@code leaf} told over its tunnel. */
-  public void casFromLeaf(String leaf, ClusterCas told) {
-    caExchange.fromLeaf(leaf, told);
+  /** On a root: keeps the CA keys leaf {@code leaf} told over its tunnel; answers its own. */
+  public ClusterCas casFromLeaf(String leaf, ClusterCas told) {
+    return caExchange.fromLeaf(leaf, told);
   }
 
   /** On a leaf: keeps the CA keys root {@code root} told over the tunnel to it. */

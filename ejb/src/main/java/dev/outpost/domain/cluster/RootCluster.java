@@ -100,6 +100,11 @@ public class RootCluster {
     return tunnelCertificate;
   }
 
+  /** Keeps the tunnel certificate the root issued anew after rotating its host CA. */
+  public void tunnelCertified(String certificate) {
+    this.tunnelCertificate = certificate;
+  }
+
   public RoleMap roleMap() {
     return RoleMap.parse(roleMap);
   }

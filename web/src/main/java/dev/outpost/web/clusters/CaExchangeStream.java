@@ -13,10 +13,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code cas} stream of a cluster tunnel: the root opens it and sends its {@link ClusterCas}
- * as one JSON line, the leaf keeps them and answers its own, the root keeps those. The root opens
- * one when the leaf connects, after each rotation of its own, and every minute (which is how a
- * rotation on the leaf reaches the root: a leaf opens no streams towards its root).
+ * The {@code cas} stream of a cluster tunnel: the root opens it, the leaf writes its {@link
+ * ClusterCas} (with the tunnel certificate it presents) as one JSON line, the root keeps them and
+ * answers its own (with a new tunnel certificate after a host CA rotation), which the leaf keeps.
+ * The root opens one when the leaf connects, after each rotation of its own, and every minute
+ * (which is how a rotation on the leaf reaches the root: a leaf opens no streams towards its
+ * root).
  */
 final class CaExchangeStream {
   static final String SERVICE = "cas";
@@ -28,16 +30,17 @@ final class CaExchangeStream {
   static void exchange(String leaf, Tunnel tunnel, TrustedClusterService clusters)
       throws IOException {
     try (TunnelStream stream = tunnel.open(SERVICE)) {
-      write(stream, clusters.ownCas());
-      clusters.casFromLeaf(leaf, read(stream));
+      write(stream, clusters.casFromLeaf(leaf, read(stream)));
+      stream.output().close();
+      stream.input().readAllBytes();
     }
   }
 
   /** On a leaf: the root's side of the exchange, served. */
   static void answer(String root, TunnelStream stream, TrustedClusterService clusters)
       throws IOException {
+    write(stream, clusters.casForRoot(root));
     clusters.casFromRoot(root, read(stream));
-    write(stream, clusters.ownCas());
     stream.output().close();
   }
 
