@@ -5,7 +5,6 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.KeyVault;
 import dev.outpost.ca.JwtSigningKey;
 import dev.outpost.ca.ProxyTlsKeystore;
-import dev.outpost.ca.SshCaKeys;
 import dev.outpost.ca.SshCertificateAuthority;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.SecretFile;
@@ -83,11 +82,10 @@ public class CertificateAuthorityService {
   }
 
   /** Rotates {@code ca}, see {@link CaStore#rotate}. */
-  public SshCaKeys rotate(SshCertificateAuthority ca, Instant now, Duration grace)
+  public void rotate(SshCertificateAuthority ca, Instant now, Duration grace)
       throws IOException, GeneralSecurityException {
-    SshCaKeys keys = store.rotate(ca, now, grace);
+    store.rotate(ca, now, grace);
     LOG.info(() -> ca.type() + " CA rotated: now signing with " + ca.fingerprint());
-    return keys;
   }
 
   /** Picks up a rotation another proxy made; rewrites the public files when a grace ended. */

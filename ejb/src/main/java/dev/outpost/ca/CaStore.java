@@ -69,10 +69,8 @@ public final class CaStore {
   /**
    * Makes a new key the signer of {@code ca} at once and keeps its current key trusted for {@code
    * grace}; keys whose grace ended are dropped.
-   *
-   * @return the keys now in force
    */
-  public synchronized SshCaKeys rotate(SshCertificateAuthority ca, Instant now, Duration grace)
+  public synchronized void rotate(SshCertificateAuthority ca, Instant now, Duration grace)
       throws IOException, GeneralSecurityException {
     SshCaKeys next = ca.keys().rotate(SshKeys.generateEd25519(random), now, grace);
     String name = name(ca.type());
@@ -81,7 +79,6 @@ public final class CaStore {
     ca.replace(next);
     readAt.put(ca.type(), stamps(name));
     writePublic(ca, now);
-    return next;
   }
 
   /**

@@ -54,9 +54,19 @@ public final class SshCertificateAuthority {
     return SshKeys.privateKeyFile(key, "outpost-" + type.name().toLowerCase(Locale.ROOT) + "-ca");
   }
 
-  /** The keys now: the active one and those retired. */
-  public SshCaKeys keys() {
+  /** The keys now, the active private key among them: for this package only. */
+  SshCaKeys keys() {
     return keys;
+  }
+
+  /** The public half of the key that signs now. */
+  public PublicKey activeKey() {
+    return keys.active().getPublic();
+  }
+
+  /** The keys a rotation retired that are still trusted at {@code now}, newest first. */
+  public List<SshCaKeys.Retired> retiredAt(Instant now) {
+    return keys.retiredAt(now);
   }
 
   /** Puts {@code next} in force (after a rotation, or one another proxy made). */

@@ -34,7 +34,7 @@ public final class CaRotation {
   /** Persists a rotation: {@link dev.outpost.ca.CaStore#rotate} in production. */
   @FunctionalInterface
   public interface Rotator {
-    SshCaKeys rotate(SshCertificateAuthority ca, Instant now, Duration grace)
+    void rotate(SshCertificateAuthority ca, Instant now, Duration grace)
         throws IOException, GeneralSecurityException;
   }
 
@@ -91,11 +91,10 @@ public final class CaRotation {
   }
 
   private List<CaKeyView> views(String type, SshCertificateAuthority ca) {
-    SshCaKeys keys = ca.keys();
     List<CaKeyView> views = new ArrayList<>();
-    views.add(new CaKeyView(type, "active", SshKeys.fingerprint(keys.active().getPublic()),
-        SshKeys.format(keys.active().getPublic()), null));
-    for (SshCaKeys.Retired retired : keys.retiredAt(clock.instant())) {
+    views.add(new CaKeyView(type, "active", SshKeys.fingerprint(ca.activeKey()),
+        SshKeys.format(ca.activeKey()), null));
+    for (SshCaKeys.Retired retired : ca.retiredAt(clock.instant())) {
       views.add(new CaKeyView(type, "trusted", SshKeys.fingerprint(retired.key()),
           SshKeys.format(retired.key()), retired.until()));
     }

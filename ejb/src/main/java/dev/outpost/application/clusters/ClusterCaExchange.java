@@ -66,7 +66,7 @@ public final class ClusterCaExchange {
     OpenSshCertificate presented = certificate(told.tunnelCertificate());
     trusted.requireTunnelKey(SshKeys.fingerprint(presented.getCertPubKey()));
     trusted.trustCas(new PeerCaKeys(told.userCaKeys(), told.hostCaKeys()));
-    PublicKey signing = cas.hosts().keys().active().getPublic();
+    PublicKey signing = cas.hosts().activeKey();
     if (SshCertificates.isIssuedByOneOf(presented, List.of(signing))) {
       return own(null);
     }
