@@ -8,6 +8,7 @@ import dev.outpost.agent.identity.NodeIdentity;
 import dev.outpost.agent.join.CertificateRenewal;
 import dev.outpost.agent.join.JoinException;
 import dev.outpost.agent.join.JoinParameters;
+import dev.outpost.agent.join.RotationNotice;
 import dev.outpost.agent.join.Joiner;
 import dev.outpost.agent.kube.InClusterConfig;
 import dev.outpost.agent.kube.KubeForwarder;
@@ -44,8 +45,8 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 
 /**
- * A running agent: the SSH service, the tunnel supervisor and the hourly renewal check, started
- * in that order and stopped in reverse.
+ * A running agent: the SSH service, the hourly renewal check (also run at once when the proxy
+ * announces a CA rotation) and the tunnel supervisor, started in that order.
  */
 public final class Agent implements AutoCloseable {
   static final Duration RENEWAL_CHECK = Duration.ofHours(1);
@@ -86,19 +87,6 @@ public final class Agent implements AutoCloseable {
         + app.upstream() + " " + app.labels()));
     LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
 
-    KubeForwarder kube = kubeForwarder(config);
-    ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
-    TunnelSupervisor supervisor =
-        new TunnelSupervisor(
-            new WebSocketTunnelDialer(config.proxy(), tls, identity,
-                new ServiceRouter(services(config, sshTarget, recording, kube)),
-                config.tunnel()),
-            Backoff.standard(new Random()),
-            tunnelThread,
-            Clock.systemUTC(),
-            config.proxy().toString());
-    supervisor.start();
-
     CertificateRenewal renewal =
         new CertificateRenewal(
             identity, store, CertificateRenewal.Endpoint.of(new ApiClient(config.proxy(), tls)), Clock.systemUTC());
@@ -111,6 +99,21 @@ public final class Agent implements AutoCloseable {
             });
     renewalThread.scheduleWithFixedDelay(
         () -> checkRenewal(renewal), 0, RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
+    RotationNotice rotation = new RotationNotice(() -> renewalThread.execute(() -> renewNow(renewal)));
+
+    KubeForwarder kube = kubeForwarder(config);
+    ExecutorTaskScheduler tunnelThread = new ExecutorTaskScheduler("outpost-tunnel");
+    TunnelSupervisor supervisor =
+        new TunnelSupervisor(
+            new WebSocketTunnelDialer(config.proxy(), tls, identity,
+                new ServiceRouter(services(config, sshTarget, recording, kube, rotation)),
+                config.tunnel()),
+            Backoff.standard(new Random()),
+            tunnelThread,
+            Clock.systemUTC(),
+            config.proxy().toString());
+    supervisor.start();
+
     if (kube != null) {
       new KubeRegistrar(kube.cluster(), new ApiClient(config.proxy(), tls),
           new NodeRequestSigner(identity, Clock.systemUTC())).start(renewalThread);
@@ -150,10 +153,14 @@ public final class Agent implements AutoCloseable {
     return forwarder;
   }
 
-  /** The stream acceptor of each service this node offers: SSH and apps always, Kubernetes if configured. */
+  /**
+   * The stream acceptor of each service this node offers: SSH, apps and the rotation notice
+   * always, Kubernetes if configured.
+   */
   private static Map<String, StreamAcceptor> services(AgentConfig config, InetSocketAddress sshTarget,
-      RecordingPipeline recording, KubeForwarder kube) {
+      RecordingPipeline recording, KubeForwarder kube, RotationNotice rotation) {
     Map<String, StreamAcceptor> services = new HashMap<>();
+    services.put(RotationNotice.SERVICE, rotation);
     services.put(SshStreamAcceptor.SERVICE, new SshStreamAcceptor(sshTarget, recording.sessions()));
     services.put(AppStreamAcceptor.SERVICE, new AppStreamAcceptor(config.apps()));
     services.put(AppCatalog.SERVICE, new AppCatalog(config.apps()));
@@ -204,6 +211,16 @@ public final class Agent implements AutoCloseable {
                 + "; host certificate valid until "
                 + identity.hostCertificate().validBefore());
     return identity;
+  }
+
+  private static void renewNow(CertificateRenewal renewal) {
+    try {
+      renewal.renew();
+    } catch (JoinException e) {
+      LOG.warning(() -> e.getMessage() + " after a CA rotation; retrying at the next check");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "host certificate renewal after a CA rotation failed", e);
+    }
   }
 
   private static void checkRenewal(CertificateRenewal renewal) {

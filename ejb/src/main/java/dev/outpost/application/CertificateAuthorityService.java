@@ -5,11 +5,13 @@ import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.KeyVault;
 import dev.outpost.ca.JwtSigningKey;
 import dev.outpost.ca.ProxyTlsKeystore;
+import dev.outpost.ca.SshCertificateAuthority;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.SecretFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -19,12 +21,16 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
  * Opens the cluster's CAs once at startup (creating them on first start) and keeps the proxy's
  * TLS keystore current. The CA passphrase comes from {@code OUTPOST_CA_PASSPHRASE}, or from
- * {@code <data>/secrets/ca-passphrase}, generated on first start for development only.
+ * {@code <data>/secrets/ca-passphrase}, generated on first start for development only. Rotations
+ * go through here; every 20 seconds the keys are read again if another proxy sharing the data
+ * directory rotated them.
  */
 @Singleton
 @Startup
@@ -43,8 +49,9 @@ public class CertificateAuthorityService {
   @Inject
   private SecureRandom random;
 
-  /** Immutable once opened: safe to share between threads without locking. */
+  /** Opened once; only the SSH CAs' keys change, swapped whole by a rotation. */
   private CertificateAuthorities authorities;
+  private CaStore store;
   private JwtSigningKey jwtKey;
 
   /** Seals other secrets at rest (SSO client secrets) under the same passphrase. */
@@ -57,7 +64,7 @@ public class CertificateAuthorityService {
         .toCharArray();
     vault = new KeyVault(passphrase, random);
     try {
-      CaStore store = new CaStore(config.caDirectory(), vault, random);
+      store = new CaStore(config.caDirectory(), vault, random);
       authorities = store.openOrCreate(config.clusterName(), clock.instant());
       jwtKey = store.openOrCreateJwtKey();
       boolean rewritten = new ProxyTlsKeystore(config.tlsKeystore(),
@@ -71,6 +78,23 @@ public class CertificateAuthorityService {
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "cannot open the CAs in " + config.caDirectory() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rotates {@code ca}, see {@link CaStore#rotate}. */
+  public void rotate(SshCertificateAuthority ca, Instant now, Duration grace)
+      throws IOException, GeneralSecurityException {
+    store.rotate(ca, now, grace);
+    LOG.info(() -> ca.type() + " CA rotated: now signing with " + ca.fingerprint());
+  }
+
+  /** Picks up a rotation another proxy made; rewrites the public files when a grace ended. */
+  @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
+  void refresh() {
+    try {
+      store.refresh(authorities, clock.instant());
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      LOG.warning(() -> "cannot read the CA keys again: " + e.getMessage());
     }
   }
 

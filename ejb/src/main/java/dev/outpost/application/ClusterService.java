@@ -6,10 +6,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
+import java.time.Clock;
 import java.util.Properties;
 
 /** Public facts about the cluster: name, version, CA keys and pin. */
@@ -22,10 +23,14 @@ public class ClusterService {
   @EJB
   private CertificateAuthorityService cas;
 
+  @Inject
+  private Clock clock;
+
   public ClusterInfo info() {
     CertificateAuthorities authorities = cas.authorities();
     return new ClusterInfo(authorities.cluster(), VERSION, authorities.tls().pin(),
-        List.of(authorities.hosts().publicKey()), List.of(authorities.users().publicKey()),
+        authorities.hosts().trustedKeyLines(clock.instant()),
+        authorities.users().trustedKeyLines(clock.instant()),
         authorities.tls().certificatePem());
   }
 

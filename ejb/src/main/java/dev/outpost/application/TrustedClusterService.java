@@ -1,9 +1,11 @@
 package dev.outpost.application;
 
 import dev.outpost.api.AuditEventView;
+import dev.outpost.api.ClusterCas;
 import dev.outpost.api.ClusterJoinRequest;
 import dev.outpost.api.ClusterJoinResponse;
 import dev.outpost.api.ClusterTrustRequest;
+import dev.outpost.application.clusters.ClusterCaExchange;
 import dev.outpost.application.clusters.ClusterRemoval;
 import dev.outpost.application.clusters.ForwardedEvents;
 import dev.outpost.application.clusters.LeafJoining;
@@ -52,6 +54,7 @@ public class TrustedClusterService {
   private LeafJoining leafJoining;
   private RootTrusts rootTrusts;
   private ClusterRemoval removal;
+  private ClusterCaExchange caExchange;
 
   @PostConstruct
   void wire() {
@@ -59,6 +62,23 @@ public class TrustedClusterService {
     rootTrusts = new RootTrusts(clusters, cas.authorities(), cas.vault(), audit::record, clock,
         random);
     removal = new ClusterRemoval(clusters, audit::record);
+    caExchange = new ClusterCaExchange(clusters, cas.authorities(),
+        root -> rootTrusts.tunnelKey(root).getPublic(), clock);
+  }
+
+  /** On a leaf: the CA keys and tunnel certificate to tell root {@code root}. */
+  public ClusterCas casForRoot(String root) {
+    return caExchange.toRoot(root);
+  }
+
+  /** On a root: keeps the CA keys leaf {@code leaf} told over its tunnel; answers its own. */
+  public ClusterCas casFromLeaf(String leaf, ClusterCas told) {
+    return caExchange.fromLeaf(leaf, told);
+  }
+
+  /** On a leaf: keeps the CA keys root {@code root} told over the tunnel to it. */
+  public void casFromRoot(String root, ClusterCas told) {
+    caExchange.fromRoot(root, told);
   }
 
   /** On a root: a leaf trades its token for a tunnel certificate. */

@@ -12,49 +12,90 @@ import java.util.Locale;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
-/** An Ed25519 OpenSSH CA that signs and checks certificates of one type (user or host). */
+/**
+ * An Ed25519 OpenSSH CA that signs and checks certificates of one type (user or host). Its keys
+ * change when it is rotated ({@link SshCaKeys}): it signs with the active key and accepts
+ * certificates of every key still trusted. The keys are swapped as a whole, so readers on other
+ * threads see either the old set or the new one.
+ */
 public final class SshCertificateAuthority {
 
   private final OpenSshCertificate.Type type;
-  private final KeyPair key;
   private final SecureRandom random;
+  private volatile SshCaKeys keys;
 
-  SshCertificateAuthority(OpenSshCertificate.Type type, KeyPair key, SecureRandom random) {
+  SshCertificateAuthority(OpenSshCertificate.Type type, SshCaKeys keys, SecureRandom random) {
     this.type = type;
-    this.key = key;
+    this.keys = keys;
     this.random = random;
   }
 
   /** A CA with a fresh Ed25519 key. */
   public static SshCertificateAuthority generate(OpenSshCertificate.Type type, SecureRandom random)
       throws GeneralSecurityException {
-    return new SshCertificateAuthority(type, SshKeys.generateEd25519(random), random);
-  }
-
-  /** The CA from its OpenSSH private key file content. */
-  static SshCertificateAuthority fromPrivateKey(
-      OpenSshCertificate.Type type, byte[] openSshPrivateKey, SecureRandom random)
-      throws IOException, GeneralSecurityException {
     return new SshCertificateAuthority(
-        type, SshKeys.readPrivateKeyFile(openSshPrivateKey, type + " CA"), random);
+        type, new SshCaKeys(SshKeys.generateEd25519(random), List.of()), random);
   }
 
-  /** The private key in OpenSSH format, for sealing in the key vault only. */
+  /** The CA from its OpenSSH private key file content and the keys it retired. */
+  static SshCertificateAuthority fromPrivateKey(OpenSshCertificate.Type type,
+      byte[] openSshPrivateKey, List<SshCaKeys.Retired> retired, SecureRandom random)
+      throws IOException, GeneralSecurityException {
+    return new SshCertificateAuthority(type, new SshCaKeys(
+        SshKeys.readPrivateKeyFile(openSshPrivateKey, type + " CA"), retired), random);
+  }
+
+  /** The active private key in OpenSSH format, for sealing in the key vault only. */
   byte[] privateKey() throws IOException, GeneralSecurityException {
+    return privateKey(keys.active());
+  }
+
+  byte[] privateKey(KeyPair key) throws IOException, GeneralSecurityException {
     return SshKeys.privateKeyFile(key, "outpost-" + type.name().toLowerCase(Locale.ROOT) + "-ca");
+  }
+
+  /** The keys now, the active private key among them: for this package only. */
+  SshCaKeys keys() {
+    return keys;
+  }
+
+  /** The public half of the key that signs now. */
+  public PublicKey activeKey() {
+    return keys.active().getPublic();
+  }
+
+  /** The keys a rotation retired that are still trusted at {@code now}, newest first. */
+  public List<SshCaKeys.Retired> retiredAt(Instant now) {
+    return keys.retiredAt(now);
+  }
+
+  /** Puts {@code next} in force (after a rotation, or one another proxy made). */
+  void replace(SshCaKeys next) {
+    keys = next;
+  }
+
+  /** The keys trusted at {@code now}, active first, as {@link dev.outpost.api.TrustedCaKeys}. */
+  public List<String> trustedKeyLines(Instant now) {
+    return keys.linesAt(now);
+  }
+
+  /** The keys trusted at {@code now}, active first. */
+  public List<PublicKey> trustedKeys(Instant now) {
+    return keys.trustedAt(now);
   }
 
   public OpenSshCertificate.Type type() {
     return type;
   }
 
-  /** The CA's public key in {@code authorized_keys} format. */
+  /** The active public key in {@code authorized_keys} format. */
   public String publicKey() {
-    return SshKeys.format(key.getPublic());
+    return SshKeys.format(keys.active().getPublic());
   }
 
+  /** The active key's fingerprint. */
   public String fingerprint() {
-    return SshKeys.fingerprint(key.getPublic());
+    return SshKeys.fingerprint(keys.active().getPublic());
   }
 
   /** Signs {@code request} with a fresh random serial and nonce. */
@@ -75,7 +116,7 @@ public final class SshCertificateAuthority {
           .validAfter(request.validAfter())
           .validBefore(request.validBefore())
           .nonce(nonce)
-          .sign(key);
+          .sign(keys.active());
     } catch (GeneralSecurityException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -84,27 +125,27 @@ public final class SshCertificateAuthority {
   }
 
   /**
-   * Checks that {@code presented} is a certificate of this CA's type, signed by this CA and valid
-   * at {@code now}.
+   * Checks that {@code presented} is a certificate of this CA's type, signed by a key of this CA
+   * trusted at {@code now} and valid then.
    *
    * @return the certificate
    * @throws GeneralSecurityException saying which check failed
    */
   public OpenSshCertificate verify(PublicKey presented, Instant now)
       throws GeneralSecurityException {
-    return verify(presented, type, key.getPublic(), "this cluster's " + type + " CA", now);
+    return verify(presented, type, keys.trustedAt(now), "this cluster's " + type + " CA", now);
   }
 
   /**
-   * Checks that {@code presented} is a certificate of {@code type}, signed by {@code caKey} (named
-   * {@code caName} in the refusal) and valid at {@code now}: for the CAs of trusted clusters, of
-   * which only the public key is known here.
+   * Checks that {@code presented} is a certificate of {@code type}, signed by one of {@code
+   * caKeys} (named {@code caName} in the refusal) and valid at {@code now}: for the CAs of trusted
+   * clusters, of which only the public keys are known here.
    *
    * @return the certificate
    * @throws GeneralSecurityException saying which check failed
    */
   public static OpenSshCertificate verify(PublicKey presented, OpenSshCertificate.Type type,
-      PublicKey caKey, String caName, Instant now) throws GeneralSecurityException {
+      List<PublicKey> caKeys, String caName, Instant now) throws GeneralSecurityException {
     if (!(presented instanceof OpenSshCertificate certificate)) {
       throw new GeneralSecurityException("a plain key was presented, not a certificate");
     }
@@ -112,7 +153,7 @@ public final class SshCertificateAuthority {
       throw new GeneralSecurityException(
           "certificate is a " + certificate.getType() + " certificate, not a " + type + " one");
     }
-    if (!SshCertificates.isIssuedByOneOf(certificate, List.of(caKey))) {
+    if (!SshCertificates.isIssuedByOneOf(certificate, caKeys)) {
       throw new GeneralSecurityException("certificate is not signed by " + caName
           + " (signed by " + SshKeys.fingerprint(certificate.getCaPubKey()) + ")");
     }

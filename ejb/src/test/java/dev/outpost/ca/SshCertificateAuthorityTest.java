@@ -154,7 +154,7 @@ class SshCertificateAuthorityTest {
   @Test
   void survivesTheKeyFileRoundTrip() throws Exception {
     SshCertificateAuthority reopened = SshCertificateAuthority.fromPrivateKey(
-        OpenSshCertificate.Type.USER, userCa.privateKey(), random);
+        OpenSshCertificate.Type.USER, userCa.privateKey(), List.of(), random);
 
     assertEquals(userCa.publicKey(), reopened.publicKey());
     assertNotEquals("", reopened.fingerprint());

@@ -1,8 +1,10 @@
 package dev.outpost.agent.identity;
 
 import dev.outpost.api.SshCertificates;
+import dev.outpost.api.TrustedCaKeys;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
@@ -10,7 +12,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * The user CA keys of {@code user_ca.pub}: only user certificates signed by one of them open SSH
- * sessions on this node.
+ * sessions on this node. A key that a rotation retired carries the end of its grace ({@link
+ * TrustedCaKeys}) and is trusted until then by this node's clock.
  *
  * @param lines the keys in authorized_keys format, as stored
  * @param keys the parsed keys, in the same order
@@ -44,9 +47,20 @@ public record UserCaKeys(List<String> lines, List<PublicKey> keys) {
     return new UserCaKeys(kept, keys);
   }
 
-  /** Whether {@code key} is one of the trusted CA keys. */
-  public boolean contains(PublicKey key) {
-    return keys.stream().anyMatch(trusted -> SshCertificates.sameKey(trusted, key));
+  /** Whether {@code key} is one of the CA keys trusted at {@code now}. */
+  public boolean trusts(PublicKey key, Instant now) {
+    return trustedAt(now).stream().anyMatch(trusted -> SshCertificates.sameKey(trusted, key));
+  }
+
+  /** The keys trusted at {@code now}: those without end, and retired ones still in their grace. */
+  public List<PublicKey> trustedAt(Instant now) {
+    List<PublicKey> trusted = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (TrustedCaKeys.isTrustedAt(lines.get(i), now)) {
+        trusted.add(keys.get(i));
+      }
+    }
+    return trusted;
   }
 
   String format() {

@@ -8,18 +8,20 @@ import dev.outpost.agent.identity.UserCaKeys;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.JoinResponse;
 import dev.outpost.api.RenewRequest;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.client.http.ApiClient;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Renews the host certificate once less than half of its validity remains, proving possession of
- * the host key over a timestamped challenge. The new certificate is stored first and then put in
- * force, so a crash in between leaves the newer one on disk; the user CA keys are refreshed from
- * the same answer.
+ * Renews the host certificate once less than half of its validity remains, or at once when the
+ * proxy announces a CA rotation ({@link RotationNotice}), proving possession of the host key over
+ * a timestamped challenge. The new certificate is stored first and then put in force, so a crash
+ * in between leaves the newer one on disk; the user CA keys are refreshed from the same answer.
  */
 public final class CertificateRenewal {
   static final String RENEW_PATH = "/api/v1/nodes/renew";
@@ -53,11 +55,39 @@ public final class CertificateRenewal {
    * @return whether a new certificate is now in force
    */
   public boolean renewIfDue() throws JoinException {
-    NodeIdentity current = identity.get();
-    Instant now = clock.instant();
-    if (!current.hostCertificate().isHalfSpentAt(now)) {
+    if (!identity.get().hostCertificate().isHalfSpentAt(clock.instant())) {
+      dropEndedCaKeys();
       return false;
     }
+    renew();
+    return true;
+  }
+
+  /**
+   * Removes the user CA keys whose grace ended from {@code user_ca.pub}, for an sshd that reads
+   * it ({@code --ssh-mode=openssh}) and cannot honour their end itself.
+   */
+  void dropEndedCaKeys() throws JoinException {
+    NodeIdentity current = identity.get();
+    List<String> kept = TrustedCaKeys.trustedAt(current.userCas().lines(), clock.instant());
+    if (kept.size() == current.userCas().lines().size()) {
+      return;
+    }
+    try {
+      NodeIdentity pruned = current.renewed(current.hostCertificate(), UserCaKeys.parse(kept));
+      store.saveRenewable(pruned);
+      identity.replace(pruned);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new JoinException("cannot drop the user CA keys whose grace ended: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renews now: a certificate of the CA's new key, and the user CA keys trusted now.
+   */
+  public void renew() throws JoinException {
+    NodeIdentity current = identity.get();
+    Instant now = clock.instant();
     String node = current.node().node();
     JoinResponse response;
     try {
@@ -78,8 +108,8 @@ public final class CertificateRenewal {
       throw new JoinException("cannot store the renewed host certificate: " + e.getMessage(), e);
     }
     identity.replace(renewed);
-    LOG.info(() -> "host certificate renewed, valid until " + renewed.hostCertificate().validBefore());
-    return true;
+    LOG.info(() -> "host certificate renewed, valid until " + renewed.hostCertificate().validBefore()
+        + "; " + renewed.userCas().lines().size() + " user CA keys trusted");
   }
 
   private static NodeIdentity renewed(NodeIdentity current, JoinResponse response) throws JoinException {

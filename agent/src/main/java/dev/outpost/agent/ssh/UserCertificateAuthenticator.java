@@ -26,7 +26,7 @@ import org.apache.sshd.server.session.ServerSession;
  * <ol>
  *   <li>a certificate, not a plain key (there are no authorized_keys);
  *   <li>of type user;
- *   <li>signed by a key of {@code user_ca.pub}, and the signature verifies;
+ *   <li>signed by a key of {@code user_ca.pub} trusted now, and the signature verifies;
  *   <li>valid now: valid-after ≤ now &lt; valid-before, by the injected clock;
  *   <li>the requested login is among the principals;
  *   <li>no critical options: we enforce none ({@code force-command}, {@code source-address}), and
@@ -95,7 +95,7 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
       return "not a user certificate";
     }
     String expectedCluster = cluster;
-    if (!SshCertificates.isIssuedByOneOf(certificate, userCas.get().keys())) {
+    if (!SshCertificates.isIssuedByOneOf(certificate, userCas.get().trustedAt(clock.instant()))) {
       Optional<String> root = trustedRoot(certificate, stream);
       if (root.isEmpty()) {
         return "certificate signed by an unknown CA";

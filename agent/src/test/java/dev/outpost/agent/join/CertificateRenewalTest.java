@@ -12,6 +12,7 @@ import dev.outpost.agent.identity.NodeIdentity;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.api.JoinResponse;
 import dev.outpost.api.RenewRequest;
+import dev.outpost.api.TrustedCaKeys;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -80,9 +81,40 @@ class CertificateRenewalTest {
     assertEquals(before, request.proof().certificate());
     NodeIdentity renewed = identity.get();
     assertEquals(now.plus(Duration.ofDays(7)), renewed.hostCertificate().validBefore());
-    assertTrue(renewed.userCas().contains(newUserCa.getPublic()));
+    assertTrue(renewed.userCas().trusts(newUserCa.getPublic(), Instant.now()));
     assertEquals(renewed.hostCertificate().line(), store.load().hostCertificate().line());
     assertEquals(renewed.userCas().lines(), store.load().userCas().lines());
+  }
+
+  @Test
+  void aRotationNoticeRenewsAtOnceThoughNotDue() throws Exception {
+    Instant now = ISSUED.plus(Duration.ofDays(1));
+    KeyPair hostKey = identity.get().hostKey();
+
+    renewalAt(now, request -> answer(hostKey, now)).renew();
+
+    assertEquals(now.plus(Duration.ofDays(7)), identity.get().hostCertificate().validBefore());
+    assertTrue(identity.get().userCas().trusts(newUserCa.getPublic(), now));
+  }
+
+  @Test
+  void theHourlyCheckDropsUserCaKeysWhoseGraceEndedFromTheFile() throws Exception {
+    Instant end = ISSUED.plus(Duration.ofHours(12));
+    KeyPair hostKey = identity.get().hostKey();
+    KeyPair retired = Fixtures.ed25519();
+    String active = Fixtures.line(newUserCa.getPublic());
+    renewalAt(ISSUED, request -> new JoinResponse("test", "edge-1",
+        answer(hostKey, ISSUED).hostCertificate(),
+        List.of(active, TrustedCaKeys.retiring(Fixtures.line(retired.getPublic()), end)), null))
+        .renew();
+    assertEquals(2, store.load().userCas().lines().size());
+
+    renewalAt(end.minusSeconds(1), request -> { throw new AssertionError("no call"); }).renewIfDue();
+    assertEquals(2, store.load().userCas().lines().size(), "still in its grace");
+    renewalAt(end, request -> { throw new AssertionError("no call"); }).renewIfDue();
+
+    assertEquals(List.of(active), store.load().userCas().lines());
+    assertEquals(List.of(active), identity.get().userCas().lines());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.UserCaKeys;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.api.UserCertificatePermissions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,25 @@ class UserCertificateAuthenticatorTest {
     OpenSshCertificate future = certificate(userCa, List.of("root"), NOW.plusSeconds(1), NOW.plusSeconds(7200), Map.of());
     assertEquals("certificate expired or not yet valid", authenticator.refusal("root", expired));
     assertEquals("certificate expired or not yet valid", authenticator.refusal("root", future));
+  }
+
+  @Test
+  void acceptsARetiredCaKeyUntilItsGraceEndsOnly() throws Exception {
+    KeyPair retired = Fixtures.ed25519();
+    UserCaKeys rotated = UserCaKeys.parse(List.of(Fixtures.line(userCa.getPublic()),
+        TrustedCaKeys.retiring(Fixtures.line(retired.getPublic()), NOW.plusSeconds(60))));
+    OpenSshCertificate earlier =
+        certificate(retired, List.of("root"), NOW.minusSeconds(60), NOW.plusSeconds(3600), Map.of());
+
+    assertNull(authenticatorAt(rotated, NOW.plusSeconds(59)).refusal("root", earlier));
+    assertEquals("certificate signed by an unknown CA",
+        authenticatorAt(rotated, NOW.plusSeconds(60)).refusal("root", earlier));
+    assertNull(authenticatorAt(rotated, NOW.plusSeconds(60)).refusal("root", valid(List.of("root"))));
+  }
+
+  private static UserCertificateAuthenticator authenticatorAt(UserCaKeys trusted, Instant now) {
+    return new UserCertificateAuthenticator(() -> trusted, "test", new SessionDirectory(),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test

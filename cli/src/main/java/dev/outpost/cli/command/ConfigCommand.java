@@ -21,7 +21,7 @@ final class ConfigCommand extends BaseCommand {
   public Integer call() throws CliException {
     Credentials credentials = store().load();
     Profile profile = credentials.profile();
-    List<String> leaves = credentials.refreshLeafHostCas();
+    List<String> leaves = credentials.refreshHostCas();
     out()
         .print(
             OpenSshConfig.render(profile.cluster(), profile.proxy(), root().home(),

@@ -96,7 +96,7 @@ public final class Credentials {
     try {
       for (TrustedClusterView view : api().getList("/api/v1/clusters", TrustedClusterView.class)) {
         if (view.name().equals(cluster) && view.kind().equals("leaf")) {
-          return KnownHosts.parseKeys(List.of(view.hostCa()));
+          return KnownHosts.parseKeys(view.trustedHostCaKeys());
         }
       }
     } catch (ApiException | IOException | GeneralSecurityException e) {
@@ -106,18 +106,22 @@ public final class Credentials {
   }
 
   /**
-   * Asks the proxy for its leaf clusters and writes their host CAs to {@link
-   * OutpostHome#leafKnownHosts()}, for stock {@code ssh NODE.LEAF}.
+   * Asks the proxy for the host CA keys it trusts now, a rotation's retired ones included, and
+   * writes this cluster's to {@link OutpostHome#knownHosts()} and its leaf clusters' to {@link
+   * OutpostHome#leafKnownHosts()}, for stock {@code ssh NODE.CLUSTER}.
    *
    * @return the leaf names
    */
-  public List<String> refreshLeafHostCas() throws CliException {
+  public List<String> refreshHostCas() throws CliException {
     StringBuilder lines = new StringBuilder();
     List<String> leaves = new ArrayList<>();
     try {
       for (TrustedClusterView view : api().getList("/api/v1/clusters", TrustedClusterView.class)) {
-        if (view.kind().equals("leaf") && SshTarget.isHostName(view.name())) {
-          lines.append(KnownHosts.format(view.name(), List.of(view.hostCa())));
+        if (view.kind().equals("self") && view.name().equals(profile.cluster())) {
+          HomeFiles.writePublic(home.knownHosts(),
+              KnownHosts.format(view.name(), view.trustedHostCaKeys()));
+        } else if (view.kind().equals("leaf") && SshTarget.isHostName(view.name())) {
+          lines.append(KnownHosts.format(view.name(), view.trustedHostCaKeys()));
           leaves.add(view.name());
         }
       }

@@ -115,8 +115,8 @@ final class FakeProxy implements AutoCloseable {
                     exchange,
                     200,
                     List.of(
-                        new TrustedClusterView(CLUSTER, "self", true, null, TestCertificates.line(hostCa.getPublic())),
-                        new TrustedClusterView(LEAF, "leaf", true, null, TestCertificates.line(hostCa.getPublic()))))));
+                        TrustedClusterView.of(CLUSTER, "self", true, null, List.of(TestCertificates.line(hostCa.getPublic()))),
+                        TrustedClusterView.of(LEAF, "leaf", true, null, List.of(TestCertificates.line(hostCa.getPublic())))))));
     server.handle(
         "/api/v1/admin/tokens",
         authenticated(

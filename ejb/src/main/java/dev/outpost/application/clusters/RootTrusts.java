@@ -4,6 +4,7 @@ import dev.outpost.api.CertificateProof;
 import dev.outpost.api.ClusterJoinRequest;
 import dev.outpost.api.ClusterJoinResponse;
 import dev.outpost.api.ClusterTrustRequest;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.ca.CertificateAuthorities;
 import dev.outpost.ca.KeyVault;
@@ -146,7 +147,9 @@ public final class RootTrusts {
     try {
       PublicKey presented = CertificateProof.parseCertificate(certificateLine);
       certificate = SshCertificateAuthority.verify(presented, OpenSshCertificate.Type.USER,
-          SshKeys.parsePublicKey(root.userCa()), "root cluster " + rootName + "'s user CA", now);
+          TrustedCaKeys.trustedAt(root.cas().userCaKeys(), now).stream()
+              .map(SshKeys::parsePublicKey).toList(),
+          "root cluster " + rootName + "'s user CA", now);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw OutpostException.unauthenticated("root user certificate refused: " + e.getMessage());
     }

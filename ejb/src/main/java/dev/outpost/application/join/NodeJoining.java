@@ -18,7 +18,6 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A node joins: its token is redeemed (once), the node registered or refreshed, its host key
@@ -74,7 +73,7 @@ public final class NodeJoining {
       CertificateAuthorities cas) {
     try {
       return new JoinResponse(cas.cluster(), node, cas.issueHostCertificate(key, node, now),
-          List.of(cas.users().publicKey()), cas.tls().certificatePem());
+          cas.users().trustedKeyLines(now), cas.tls().certificatePem());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the host certificate", e);
     }

@@ -11,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * What every CLI login ends with, however the user proved who they are: a bearer session and the
@@ -46,7 +45,7 @@ public final class SessionCertificates {
           : null;
       return new LoginResponse(user.name(), cas.cluster(), roleSet.names(), roleSet.logins(),
           token, sshCertificate, tlsCertificate, cas.tls().certificatePem(),
-          List.of(cas.hosts().publicKey()), now.plus(ttl));
+          cas.hosts().trustedKeyLines(now), now.plus(ttl));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign the login certificates", e);
     }

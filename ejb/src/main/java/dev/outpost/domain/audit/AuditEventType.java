@@ -28,6 +28,8 @@ public enum AuditEventType {
   /** A user of this cluster went on into a leaf cluster, whose own audit log has the rest. */
   CLUSTER_CROSS("cluster.cross"),
   CERT_RENEW("cert.renew"),
+  /** A new key signs for the user or host CA; the previous one stays trusted for the grace. */
+  CA_ROTATE("ca.rotate"),
   TUNNEL_AUTH("tunnel.auth"),
   NODE_ONLINE("node.online"),
   NODE_OFFLINE("node.offline"),

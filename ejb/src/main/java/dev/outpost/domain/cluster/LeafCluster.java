@@ -3,6 +3,7 @@ package dev.outpost.domain.cluster;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.shared.UtcTime;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,11 +28,8 @@ public class LeafCluster {
   @Column(length = 63)
   private String name;
 
-  @Column(name = "user_ca", nullable = false, length = 1024)
-  private String userCa;
-
-  @Column(name = "host_ca", nullable = false, length = 1024)
-  private String hostCa;
+  @Embedded
+  private PeerCaKeys cas;
 
   @Column(name = "tunnel_key_fingerprint", nullable = false, length = 128)
   private String tunnelKeyFingerprint;
@@ -49,8 +48,7 @@ public class LeafCluster {
   public LeafCluster(String name, String userCa, String hostCa, String tunnelKeyFingerprint,
       Instant now) {
     this.name = name;
-    this.userCa = userCa;
-    this.hostCa = hostCa;
+    this.cas = new PeerCaKeys(List.of(userCa), List.of(hostCa));
     this.tunnelKeyFingerprint = tunnelKeyFingerprint;
     this.joinedAt = UtcTime.of(now);
   }
@@ -59,12 +57,14 @@ public class LeafCluster {
     return name;
   }
 
-  public String userCa() {
-    return userCa;
+  /** Its CA keys as it last told them. */
+  public PeerCaKeys cas() {
+    return cas;
   }
 
-  public String hostCa() {
-    return hostCa;
+  /** Keeps the CA keys it told after a rotation (on either side of the trust, at its tunnel). */
+  public void trustCas(PeerCaKeys told) {
+    this.cas = told;
   }
 
   public Optional<Instant> lastSeen() {

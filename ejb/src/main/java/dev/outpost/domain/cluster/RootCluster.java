@@ -2,6 +2,7 @@ package dev.outpost.domain.cluster;
 
 import dev.outpost.domain.shared.UtcTime;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A root cluster this (leaf) cluster joined: where its proxy is, the pin of its CA, its CA keys
@@ -30,11 +32,8 @@ public class RootCluster {
   @Column(name = "ca_pin", nullable = false, length = 80)
   private String caPin;
 
-  @Column(name = "user_ca", nullable = false, length = 1024)
-  private String userCa;
-
-  @Column(name = "host_ca", nullable = false, length = 1024)
-  private String hostCa;
+  @Embedded
+  private PeerCaKeys cas;
 
   /** Base64 of the key vault's sealed OpenSSH private key. */
   @Column(name = "tunnel_key", nullable = false, length = 4096)
@@ -63,8 +62,7 @@ public class RootCluster {
     this.name = name;
     this.proxyAddr = proxyAddr;
     this.caPin = caPin;
-    this.userCa = userCa;
-    this.hostCa = hostCa;
+    this.cas = new PeerCaKeys(List.of(userCa), List.of(hostCa));
     this.tunnelKey = sealedTunnelKey;
     this.tunnelCertificate = tunnelCertificate;
     this.roleMap = roleMap.format();
@@ -84,12 +82,14 @@ public class RootCluster {
     return caPin;
   }
 
-  public String userCa() {
-    return userCa;
+  /** Its CA keys as it last told them. */
+  public PeerCaKeys cas() {
+    return cas;
   }
 
-  public String hostCa() {
-    return hostCa;
+  /** Keeps the CA keys it told after a rotation (on either side of the trust, at its tunnel). */
+  public void trustCas(PeerCaKeys told) {
+    this.cas = told;
   }
 
   public String sealedTunnelKey() {
@@ -98,6 +98,11 @@ public class RootCluster {
 
   public String tunnelCertificate() {
     return tunnelCertificate;
+  }
+
+  /** Keeps the tunnel certificate the root issued anew after rotating its host CA. */
+  public void tunnelCertified(String certificate) {
+    this.tunnelCertificate = certificate;
   }
 
   public RoleMap roleMap() {

@@ -79,6 +79,8 @@ class TrustedClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int KUBE_API_PORT = 16443;
   private static final int APP_PORT = 18090;
+  /** The grace of the root's host CA rotation: over before the leaf's uplink is restored. */
+  private static final Duration ROOT_HOST_GRACE = Duration.ofSeconds(15);
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String node = "depot-" + run;
@@ -95,6 +97,7 @@ class TrustedClusterIT {
   private Cli dev;
   private Path kubeWork;
   private Path apiLog;
+  private Instant rootHostGraceEnds = Instant.EPOCH;
 
   @BeforeAll
   void joinLeafToRoot() throws IOException {
@@ -446,8 +449,33 @@ class TrustedClusterIT {
         "the attempt is audited");
   }
 
+  /**
+   * The root's user CA is rotated (default grace): the root tells the leaf over the tunnel at
+   * once, so a root user who logs in afresh, with a certificate of the new key, reaches the leaf
+   * node; the leaf vouches to its node for the key that signed. The root's host CA is rotated with
+   * a short grace: the leaf's tunnel certificate, of the old key, is replaced over the tunnel, and
+   * the next test's reconnect, after that grace, needs the new one.
+   */
   @Test
   @Order(13)
+  void afterTheRootRotatesItsCasAFreshLoginReachesTheLeafNode() {
+    rootAdmin.run("admin", "ca", "rotate", "--type=user").requireSuccess();
+    rootHostGraceEnds = Instant.now().plus(ROOT_HOST_GRACE);
+    rootAdmin.run("admin", "ca", "rotate", "--type=host",
+        "--grace=" + ROOT_HOST_GRACE.toSeconds() + "s").requireSuccess();
+    Cli afresh = Cli.fresh("ops-rotated-" + run).login("ops-" + run, opsPassword);
+    Polling.await("the leaf trusts the root's new user CA key", Duration.ofSeconds(30),
+        () -> afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "true").exitCode() == 0,
+        () -> afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "true").stderr());
+    Command.Result result = afresh.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "rotated");
+    assertEquals("rotated", result.stdout().strip(), result.stderr());
+    Command.Result earlier = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "earlier");
+    assertEquals("earlier", earlier.stdout().strip(), "a certificate of the old key still works: "
+        + earlier.stderr());
+  }
+
+  @Test
+  @Order(14)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -455,17 +483,20 @@ class TrustedClusterIT {
       Command.Result refused = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "true");
       assertNotEquals(0, refused.exitCode());
       assertTrue(refused.stderr().contains("cluster " + LEAF + " is offline"), refused.stderr());
+      long graceLeft = Duration.between(Instant.now(), rootHostGraceEnds).toMillis();
+      Polling.sleep(Math.max(0, graceLeft));
     } finally {
       leaf.restoreUplink();
     }
-    await(() -> leafOnline(rootAdmin), "the leaf comes back by itself");
+    await(() -> leafOnline(rootAdmin),
+        "the leaf comes back by itself, with the tunnel certificate of the root's new host CA key");
     Command.Result result = ops.run("ssh", "--cluster=" + LEAF, "root@" + node, "echo", "back");
     assertEquals(0, result.exitCode(), result.stderr());
     assertEquals("back", result.stdout().strip());
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -482,7 +513,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(15)
+  @Order(16)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");

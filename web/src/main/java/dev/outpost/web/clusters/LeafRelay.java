@@ -3,9 +3,11 @@ package dev.outpost.web.clusters;
 import dev.outpost.api.AppView;
 import dev.outpost.api.KubeClusterView;
 import dev.outpost.api.NodeView;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.TrustedClusterService;
 import dev.outpost.application.tunnel.VerifiedUser;
+import dev.outpost.ca.SshKeys;
 import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.tunnel.Splice;
@@ -21,6 +23,8 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,10 +107,12 @@ public class LeafRelay {
     return server;
   }
 
-  /** The host CA key of {@code leaf}, which signs its nodes' host certificates. */
-  public String hostCa(String leaf) {
-    return clusters.leaves().stream().filter(found -> found.name().equals(leaf)).findFirst()
-        .orElseThrow(() -> OutpostException.notFound("unknown cluster '" + leaf + "'")).hostCa();
+  /** The host CA keys of {@code leaf} trusted now, which sign its nodes' host certificates. */
+  public List<PublicKey> hostCaKeys(String leaf) {
+    return TrustedCaKeys.trustedAt(clusters.leaves().stream()
+        .filter(found -> found.name().equals(leaf)).findFirst()
+        .orElseThrow(() -> OutpostException.notFound("unknown cluster '" + leaf + "'"))
+        .cas().hostCaKeys(), Instant.now()).stream().map(SshKeys::parsePublicKey).toList();
   }
 
   /**

@@ -24,7 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.outpost.tunnel.TunnelAuthenticator;
 import java.net.http.HttpClient;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +73,10 @@ public class RootLinks {
   public void connect(RootCluster root) {
     ProxyAddress proxy = ProxyAddress.parse(root.proxyAddr());
     HttpClient http = WebSocketDialer.client(TlsContexts.pinned(root.caPin()).context(), DIAL_TIMEOUT);
-    CertificateProver prover = new CertificateProver(clusters.tunnelKey(root), root.tunnelCertificate());
+    KeyPair tunnelKey = clusters.tunnelKey(root);
+    // the certificate as stored at each dial: the root issues a new one after a host CA rotation
+    TunnelAuthenticator.Prover prover = nonce -> new CertificateProver(tunnelKey,
+        clusters.root(root.name()).orElse(root).tunnelCertificate()).prove(nonce);
     RootStreams streams = new RootStreams(root.name(), clusters, access, nodes, relay, kube,
         kubeRequests, appRequests);
     TunnelSupervisor supervisor = new TunnelSupervisor(

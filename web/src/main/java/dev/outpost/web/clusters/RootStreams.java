@@ -1,5 +1,6 @@
 package dev.outpost.web.clusters;
 
+import dev.outpost.api.CertificateProof;
 import dev.outpost.application.AccessService;
 import dev.outpost.application.KubeService;
 import dev.outpost.application.NodeService;
@@ -19,6 +20,7 @@ import dev.outpost.web.ws.SshRelay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
 
 /**
  * On a leaf: the streams its root opens through the leaf's tunnel. Each starts with the root
@@ -36,7 +39,7 @@ import java.util.logging.Logger;
  * RootKubeRequests}); {@code apps} lists the web apps, {@code app-session?name=…&session=…} starts
  * an app session and {@code app?name=…&session=…&origin=…} carries one request to an app ({@link
  * RootAppRequests}); {@code audit?from=…} follows this cluster's audit log when its admin turned
- * forwarding on.
+ * forwarding on; {@code cas} trades CA keys ({@link CaExchangeStream}).
  */
 final class RootStreams implements StreamAcceptor {
   private static final Logger LOG = Logger.getLogger(RootStreams.class.getName());
@@ -85,8 +88,9 @@ final class RootStreams implements StreamAcceptor {
         };
       }
       case "audit" -> auditFeed(parsed);
+      case CaExchangeStream.SERVICE -> stream -> CaExchangeStream.answer(root, stream, clusters);
       default -> throw new StreamRefusedException("a leaf serves its root only ssh, nodes,"
-          + " kube-clusters, kube, apps, app-session, app and audit streams, not '"
+          + " kube-clusters, kube, apps, app-session, app, audit and cas streams, not '"
           + parsed.service() + "'");
     };
     return logged(parsed.service(), handler);
@@ -129,10 +133,12 @@ final class RootStreams implements StreamAcceptor {
   private void ssh(TunnelStream stream, StreamTarget target) {
     String node = target.field("node");
     String login = target.field("login");
+    String certificate;
     UserIdentity remote;
     UUID session;
     try {
-      remote = clusters.remoteUser(root, CertificatePreamble.read(stream));
+      certificate = CertificatePreamble.read(stream);
+      remote = clusters.remoteUser(root, certificate);
       session = access.authorizeRemoteSsh(remote, login, node, target.field("client"));
     } catch (IOException e) {
       stream.reset(e.getMessage());
@@ -144,7 +150,7 @@ final class RootStreams implements StreamAcceptor {
     Map<String, String> trust;
     try {
       trust = Map.of(
-          "ca", SshKeys.fingerprint(SshKeys.parsePublicKey(clusters.root(root).orElseThrow().userCa())),
+          "ca", signer(certificate, clusters.root(root).orElseThrow()),
           "cluster", root,
           "grants", access.permissions(remote).grants());
     } catch (RuntimeException e) {
@@ -154,6 +160,19 @@ final class RootStreams implements StreamAcceptor {
       return;
     }
     relay.relayRemote(stream, node, login, remote.user(), session, trust);
+  }
+
+  /**
+   * The fingerprint of the root's CA key that signed {@code certificate}, which {@link
+   * TrustedClusterService#remoteUser} accepted: during a rotation's grace the root has two.
+   */
+  private static String signer(String certificate, RootCluster trusted) {
+    try {
+      OpenSshCertificate parsed = (OpenSshCertificate) CertificateProof.parseCertificate(certificate);
+      return SshKeys.fingerprint(parsed.getCaPubKey());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("root " + trusted.name() + "'s certificate unreadable", e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.outpost.web.clusters;
 import dev.outpost.api.ClusterInfo;
 import dev.outpost.api.ClusterJoinResponse;
 import dev.outpost.api.ClusterTrustRequest;
+import dev.outpost.api.TrustedCaKeys;
 import dev.outpost.api.TrustedClusterView;
 import dev.outpost.application.ClusterService;
 import dev.outpost.application.TrustedClusterService;
@@ -18,6 +19,8 @@ import dev.outpost.domain.user.UserIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,16 +35,19 @@ public class TrustedClusters {
   @Inject ClusterService self;
   @Inject LeafTunnels leaves;
   @Inject RootLinks roots;
+  @Inject Clock clock;
 
   /** This cluster, then its leaves, then the roots it joined. */
   public List<TrustedClusterView> list() {
     ClusterInfo info = self.info();
     List<TrustedClusterView> views = new ArrayList<>();
-    views.add(new TrustedClusterView(info.cluster(), "self", true, null, info.hostCaKeys().get(0)));
-    clusters.leaves().forEach(leaf -> views.add(new TrustedClusterView(leaf.name(), "leaf",
-        leaves.find(leaf.name()).isPresent(), leaf.lastSeen().orElse(null), leaf.hostCa())));
-    clusters.roots().forEach(root -> views.add(new TrustedClusterView(root.name(), "root",
-        roots.isConnected(root.name()), null, root.hostCa())));
+    Instant now = clock.instant();
+    views.add(TrustedClusterView.of(info.cluster(), "self", true, null, info.hostCaKeys()));
+    clusters.leaves().forEach(leaf -> views.add(TrustedClusterView.of(leaf.name(), "leaf",
+        leaves.find(leaf.name()).isPresent(), leaf.lastSeen().orElse(null),
+        TrustedCaKeys.trustedAt(leaf.cas().hostCaKeys(), now))));
+    clusters.roots().forEach(root -> views.add(TrustedClusterView.of(root.name(), "root",
+        roots.isConnected(root.name()), null, TrustedCaKeys.trustedAt(root.cas().hostCaKeys(), now))));
     return views;
   }
 
@@ -71,7 +77,7 @@ public class TrustedClusters {
     }
     RootCluster root = clusters.trustRoot(admin, request, offer, answer);
     roots.connect(root);
-    return new TrustedClusterView(root.name(), "root", false, null, root.hostCa());
+    return TrustedClusterView.of(root.name(), "root", false, null, root.cas().hostCaKeys());
   }
 
   /** Ends the trust in {@code name} and its tunnel, on either side. */

@@ -12,6 +12,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.apache.sshd.client.ClientBuilder;
@@ -47,11 +48,12 @@ public final class NodeShellClient implements AutoCloseable {
   private final SshClient client;
   private final Duration timeout;
 
-  public NodeShellClient(List<PublicKey> hostCaKeys, Clock clock, Duration timeout) {
+  /** @param hostCaKeys the host CA keys to trust, asked at each connection */
+  public NodeShellClient(Supplier<List<PublicKey>> hostCaKeys, Clock clock, Duration timeout) {
     this.timeout = timeout;
     this.client = ClientBuilder.builder()
         .factory(AliasAddressedClient::new)
-        .serverKeyVerifier(new HostCertificateVerifier(List.copyOf(hostCaKeys), clock))
+        .serverKeyVerifier(new HostCertificateVerifier(hostCaKeys, clock))
         .hostConfigEntryResolver(HostConfigEntryResolver.EMPTY)
         .build();
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
@@ -117,10 +119,10 @@ public final class NodeShellClient implements AutoCloseable {
 
   /** Checks the host key against the name this connection was opened for. */
   private static final class HostCertificateVerifier implements ServerKeyVerifier {
-    private final List<PublicKey> hostCaKeys;
+    private final Supplier<List<PublicKey>> hostCaKeys;
     private final Clock clock;
 
-    HostCertificateVerifier(List<PublicKey> hostCaKeys, Clock clock) {
+    HostCertificateVerifier(Supplier<List<PublicKey>> hostCaKeys, Clock clock) {
       this.hostCaKeys = hostCaKeys;
       this.clock = clock;
     }
@@ -128,7 +130,7 @@ public final class NodeShellClient implements AutoCloseable {
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
       String principal = ((InetSocketAddress) session.getConnectAddress()).getHostString();
-      return HostCertificateCheck.refusal(key, hostCaKeys, principal, clock.instant())
+      return HostCertificateCheck.refusal(key, hostCaKeys.get(), principal, clock.instant())
           .map(refusal -> {
             LOG.warning(() -> "refusing node: " + refusal);
             return false;

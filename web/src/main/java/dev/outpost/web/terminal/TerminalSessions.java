@@ -61,9 +61,9 @@ public class TerminalSessions {
     // the shell's window: a growable pool of our own, not the server's bounded request or
     // managed threads.
     pumps = Executors.newCachedThreadPool(new NamedDaemonThreads("terminal-io"));
-    List<PublicKey> hostCaKeys = cluster.info().hostCaKeys().stream()
-        .map(SshKeys::parsePublicKey).toList();
-    ssh = new NodeShellClient(hostCaKeys, clock, SSH_TIMEOUT);
+    // asked per connection: a host CA rotation applies at once
+    ssh = new NodeShellClient(() -> cluster.info().hostCaKeys().stream()
+        .map(SshKeys::parsePublicKey).toList(), clock, SSH_TIMEOUT);
   }
 
   @PreDestroy
@@ -158,7 +158,7 @@ public class TerminalSessions {
 
   private NodeShellClient leafClient(String leaf) {
     return leafClients.computeIfAbsent(leaf, name -> new NodeShellClient(
-        List.of(SshKeys.parsePublicKey(leaves.hostCa(name))), clock, SSH_TIMEOUT));
+        () -> leaves.hostCaKeys(name), clock, SSH_TIMEOUT));
   }
 
   /** The user's open terminals, oldest first. */

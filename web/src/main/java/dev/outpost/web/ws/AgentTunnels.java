@@ -8,6 +8,7 @@ import dev.outpost.web.apps.AppCatalog;
 import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelConnection;
+import dev.outpost.tunnel.TunnelStream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,6 +21,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,6 +49,8 @@ import java.util.logging.Logger;
 public class AgentTunnels {
   private static final Logger LOG = Logger.getLogger(AgentTunnels.class.getName());
   private static final long HEARTBEAT_SECONDS = 30;
+  /** The agent service that renews its certificate at once. */
+  private static final String ROTATION_NOTICE = "renew";
   /** Link events written in one transaction at most. */
   private static final int MAX_LINK_EVENTS = 200;
 
@@ -105,6 +109,21 @@ public class AgentTunnels {
     // own threads serve. The tunnel completes closed() on them; unregister only queues writes.
     tunnel.closed().thenAccept(reason -> unregister(node, tunnel, tunnelId, reason));
     runtime.settings().executor().execute(() -> apps.refresh(node, tunnel));
+  }
+
+  /**
+   * Tells every connected agent that a CA was rotated: each renews its host certificate at once,
+   * which brings the new host CA's certificate and the user CA keys trusted now.
+   */
+  public void announceRotation() {
+    byNode.forEach((node, tunnel) -> executor.execute(() -> {
+      try (TunnelStream notice = tunnel.open(ROTATION_NOTICE)) {
+        notice.input().readAllBytes();
+      } catch (IOException e) {
+        LOG.warning(() -> "node " + node + " was not told of the CA rotation (" + e.getMessage()
+            + "): it learns at its next renewal");
+      }
+    }));
   }
 
   /** The open tunnel of {@code node}, if it is connected to this proxy. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       NodesCommand.class,
       LockCommand.class,
       LocksCommand.class,
-      ClustersCommand.class
+      ClustersCommand.class,
+      CaCommand.class
     })
 public final class AdminCommand extends CommandGroup {}
