@@ -29,20 +29,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class WebSocketTransport implements FrameTransport {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-  /** RFC 6455: a close reason is at most 123 bytes of UTF-8. */
-  private static final int MAX_CLOSE_REASON = 123;
-
   /**
-   * The largest WebSocket frame sent: one TLS record's worth. The proxy's WebSocket container
-   * (Tyrus) gathers each incoming frame whole before it unmasks it, growing its buffer by copying
-   * everything received so far for every network read, so a frame's cost grows with its square;
-   * frames of this size arrive in one or two reads. Tyrus joins the fragments of a message once,
-   * and the JDK's own receiver does not care.
+   * The largest WebSocket frame sent: one TLS record's worth. A fragment arrives at the proxy in
+   * one or two network reads, which suited Tyrus (it gathered each frame whole, copying everything
+   * received so far per read) and costs the proxy's own reader nothing: it unmasks as bytes come
+   * and gathers a message into one buffer of the size its tunnel frame header announces.
    */
   static final int FRAGMENT_SIZE = 16 * 1024;
-
-  private static final int MESSAGE_TOO_BIG = 1009;
-  private static final int UNSUPPORTED_DATA = 1003;
 
   private final MessageAssembler assembler;
   private final Object sendLock = new Object();
@@ -133,7 +126,7 @@ public final class WebSocketTransport implements FrameTransport {
     }
     WebSocket webSocket = socket;
     webSocket
-        .sendClose(code, Utf8.truncate(reason, MAX_CLOSE_REASON))
+        .sendClose(code, Utf8.truncate(reason, WebSocketFrames.MAX_CLOSE_REASON))
         .thenCompose(sent -> inputClosed)
         .orTimeout(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((done, failure) -> webSocket.abort());
@@ -174,7 +167,7 @@ public final class WebSocketTransport implements FrameTransport {
       try {
         message = assembler.add(data, last);
       } catch (IOException e) {
-        closeWith(MESSAGE_TOO_BIG, e.getMessage());
+        closeWith(CloseCodes.MESSAGE_TOO_BIG, e.getMessage());
         return null;
       }
       if (message != null) {
@@ -186,7 +179,7 @@ public final class WebSocketTransport implements FrameTransport {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      closeWith(UNSUPPORTED_DATA, "text messages are not part of the tunnel protocol");
+      closeWith(CloseCodes.UNSUPPORTED_DATA, "text messages are not part of the tunnel protocol");
       return null;
     }
 
