@@ -43,6 +43,8 @@ final class ServletFrameTransport implements FrameTransport, ReadListener, Write
   /** One TLS record's worth: what one read usually brings. */
   private static final int READ_SIZE = 16 * 1024;
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+  /** A writer re-checks {@code isReady()} at least this often, should a callback go missing. */
+  private static final long READY_POLL_MILLIS = 1000;
 
   private final WebConnection connection;
   private final ServletInputStream in;
@@ -188,7 +190,7 @@ final class ServletFrameTransport implements FrameTransport, ReadListener, Write
   private void awaitWritable() throws IOException {
     try {
       while (!broken && !out.isReady()) {
-        writable.await();
+        writable.await(READY_POLL_MILLIS, TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
