@@ -18,10 +18,6 @@ final class MessageAssembler {
   private final ToIntFunction<ByteBuffer> expectedSize;
   private ByteBuffer partial;
 
-  MessageAssembler(int maxBytes) {
-    this(maxBytes, start -> 0);
-  }
-
   /**
    * @param expectedSize the whole message's size as its first bytes (a read-only view) announce,
    *     or 0 when they do not tell; only a hint, the message may end up smaller or larger

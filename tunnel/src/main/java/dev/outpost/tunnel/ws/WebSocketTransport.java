@@ -1,6 +1,7 @@
 package dev.outpost.tunnel.ws;
 
 import dev.outpost.tunnel.FrameTransport;
+import dev.outpost.tunnel.frame.FrameCodec;
 import dev.outpost.tunnel.frame.Utf8;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The JDK allows one outstanding send, so sends are serialized and each waits for the previous
  * to complete; a frame leaves in fragments of {@link #FRAGMENT_SIZE}. Inbound messages are requested one at a time, and only once a sink is started: the
  * next is requested after the sink has taken the previous, which is the backpressure toward the
- * server. Messages arriving in parts are joined up to a size cap. Closing sends a WebSocket close
+ * server. Messages arriving in parts are joined up to a size cap, into one buffer of the size
+ * their tunnel frame header announces. Closing sends a WebSocket close
  * and waits briefly for the peer's before dropping the connection, so that a GOAWAY just sent is
  * not lost to a TCP reset.
  */
@@ -47,7 +49,7 @@ public final class WebSocketTransport implements FrameTransport {
   private boolean sinkTold; // guarded by this
 
   WebSocketTransport(int maxMessage) {
-    this.assembler = new MessageAssembler(maxMessage);
+    this.assembler = new MessageAssembler(maxMessage, FrameCodec::messageLength);
   }
 
   /**
