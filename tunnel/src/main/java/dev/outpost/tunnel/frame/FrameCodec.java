@@ -56,6 +56,19 @@ public final class FrameCodec {
             "max payload", maxPayload, FrameLimits.MIN_MAX_PAYLOAD, FrameLimits.MAX_PAYLOAD_CAP);
   }
 
+  /**
+   * The length of the whole message that starts with {@code start}, as its header announces it;
+   * 0 while the header is incomplete. Only a size hint for whoever gathers the message: {@link
+   * #decode} checks the real one.
+   */
+  public static int messageLength(ByteBuffer start) {
+    if (start.remaining() < FrameLimits.HEADER_LENGTH) {
+      return 0;
+    }
+    long payload = Integer.toUnsignedLong(start.getInt(start.position() + FrameLimits.HEADER_LENGTH - Integer.BYTES));
+    return (int) Math.min(Integer.MAX_VALUE, FrameLimits.HEADER_LENGTH + payload);
+  }
+
   /** One binary message holding {@code frame}, ready to send (position 0). */
   public ByteBuffer encode(Frame frame) {
     ByteBuffer payload = payloadOf(frame);

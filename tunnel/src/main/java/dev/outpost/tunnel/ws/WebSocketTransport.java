@@ -1,6 +1,7 @@
 package dev.outpost.tunnel.ws;
 
 import dev.outpost.tunnel.FrameTransport;
+import dev.outpost.tunnel.frame.FrameCodec;
 import dev.outpost.tunnel.frame.Utf8;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,27 +23,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The JDK allows one outstanding send, so sends are serialized and each waits for the previous
  * to complete; a frame leaves in fragments of {@link #FRAGMENT_SIZE}. Inbound messages are requested one at a time, and only once a sink is started: the
  * next is requested after the sink has taken the previous, which is the backpressure toward the
- * server. Messages arriving in parts are joined up to a size cap. Closing sends a WebSocket close
+ * server. Messages arriving in parts are joined up to a size cap, into one buffer of the size
+ * their tunnel frame header announces. Closing sends a WebSocket close
  * and waits briefly for the peer's before dropping the connection, so that a GOAWAY just sent is
  * not lost to a TCP reset.
  */
 public final class WebSocketTransport implements FrameTransport {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-  /** RFC 6455: a close reason is at most 123 bytes of UTF-8. */
-  private static final int MAX_CLOSE_REASON = 123;
-
   /**
-   * The largest WebSocket frame sent: one TLS record's worth. The proxy's WebSocket container
-   * (Tyrus) gathers each incoming frame whole before it unmasks it, growing its buffer by copying
-   * everything received so far for every network read, so a frame's cost grows with its square;
-   * frames of this size arrive in one or two reads. Tyrus joins the fragments of a message once,
-   * and the JDK's own receiver does not care.
+   * The largest WebSocket frame sent: one TLS record's worth. A fragment arrives at the proxy in
+   * one or two network reads, which suited Tyrus (it gathered each frame whole, copying everything
+   * received so far per read) and costs the proxy's own reader nothing: it unmasks as bytes come
+   * and gathers a message into one buffer of the size its tunnel frame header announces.
    */
   static final int FRAGMENT_SIZE = 16 * 1024;
-
-  private static final int MESSAGE_TOO_BIG = 1009;
-  private static final int UNSUPPORTED_DATA = 1003;
 
   private final MessageAssembler assembler;
   private final Object sendLock = new Object();
@@ -54,7 +49,7 @@ public final class WebSocketTransport implements FrameTransport {
   private boolean sinkTold; // guarded by this
 
   WebSocketTransport(int maxMessage) {
-    this.assembler = new MessageAssembler(maxMessage);
+    this.assembler = new MessageAssembler(maxMessage, FrameCodec::messageLength);
   }
 
   /**
@@ -133,7 +128,7 @@ public final class WebSocketTransport implements FrameTransport {
     }
     WebSocket webSocket = socket;
     webSocket
-        .sendClose(code, Utf8.truncate(reason, MAX_CLOSE_REASON))
+        .sendClose(code, Utf8.truncate(reason, WebSocketFrames.MAX_CLOSE_REASON))
         .thenCompose(sent -> inputClosed)
         .orTimeout(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((done, failure) -> webSocket.abort());
@@ -174,7 +169,7 @@ public final class WebSocketTransport implements FrameTransport {
       try {
         message = assembler.add(data, last);
       } catch (IOException e) {
-        closeWith(MESSAGE_TOO_BIG, e.getMessage());
+        closeWith(CloseCodes.MESSAGE_TOO_BIG, e.getMessage());
         return null;
       }
       if (message != null) {
@@ -186,7 +181,7 @@ public final class WebSocketTransport implements FrameTransport {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      closeWith(UNSUPPORTED_DATA, "text messages are not part of the tunnel protocol");
+      closeWith(CloseCodes.UNSUPPORTED_DATA, "text messages are not part of the tunnel protocol");
       return null;
     }
 

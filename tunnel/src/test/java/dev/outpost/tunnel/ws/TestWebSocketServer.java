@@ -1,7 +1,6 @@
 package dev.outpost.tunnel.ws;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.outpost.tunnel.FrameTransport;
 import java.io.BufferedInputStream;
@@ -16,9 +15,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +26,6 @@ import java.util.concurrent.CompletableFuture;
  * frame as two fragments so that the client must join them.
  */
 final class TestWebSocketServer implements AutoCloseable {
-  private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-
   private final ServerSocket server;
   private final int status;
   private final String refusalHeaders;
@@ -81,7 +75,7 @@ final class TestWebSocketServer implements AutoCloseable {
       out.write(
           ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   + "Sec-WebSocket-Accept: "
-                  + acceptKey(headers.get("sec-websocket-key"))
+                  + WebSocketHandshake.accept(headers.get("sec-websocket-key"))
                   + "\r\n\r\n")
               .getBytes(US_ASCII));
       out.flush();
@@ -116,16 +110,6 @@ final class TestWebSocketServer implements AutoCloseable {
     return line.toString(US_ASCII);
   }
 
-  private static String acceptKey(String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-1").digest((key + ACCEPT_GUID).getBytes(US_ASCII));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The server's end of the WebSocket as a frame transport. */
   private static final class ServerTransport implements FrameTransport {
     private final Socket socket;
@@ -156,67 +140,42 @@ final class TestWebSocketServer implements AutoCloseable {
 
     @Override
     public synchronized void close(String reason) {
-      byte[] text = reason.getBytes(UTF_8);
-      byte[] payload =
-          ByteBuffer.allocate(2 + Math.min(text.length, 123))
-              .putShort((short) 1000)
-              .put(text, 0, Math.min(text.length, 123))
-              .array();
       try {
-        writeFrame(true, 0x8, payload, 0, payload.length);
+        out.write(WebSocketFrames.close(CloseCodes.NORMAL, reason));
+        out.flush();
       } catch (IOException e) {
         closeSocket();
       }
     }
 
+    /** Reads with the proxy's own frame reader, which the JDK client's frames must satisfy. */
     private void read(FrameSink sink) {
-      ByteArrayOutputStream message = new ByteArrayOutputStream();
+      ServerFrameReader reader = new ServerFrameReader(1 << 20, start -> 0, new ServerFrameReader.Handler() {
+        @Override
+        public void onMessage(ByteBuffer message) {
+          sink.onFrame(message);
+        }
+
+        @Override
+        public void onPing(ByteBuffer payload) {
+          // the JDK client never pings
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+          close("bye");
+          sink.onClosed("client closed the WebSocket");
+          closeSocket();
+        }
+      });
+      byte[] chunk = new byte[8192];
       try {
-        while (true) {
-          int head = in.readUnsignedByte();
-          int opcode = head & 0x0F;
-          byte[] payload = readPayload();
-          if (opcode == 0x8) {
-            close("bye");
-            sink.onClosed("client closed the WebSocket");
-            closeSocket();
-            return;
-          }
-          if (opcode == 0x9) {
-            synchronized (this) {
-              writeFrame(true, 0xA, payload, 0, payload.length);
-            }
-          } else if (opcode == 0x0 || opcode == 0x2) {
-            message.write(payload);
-            if ((head & 0x80) != 0) {
-              sink.onFrame(ByteBuffer.wrap(message.toByteArray()));
-              message.reset();
-            }
-          }
+        for (int n = in.read(chunk); n >= 0 && !reader.isDone(); n = in.read(chunk)) {
+          reader.read(ByteBuffer.wrap(chunk, 0, n));
         }
       } catch (IOException e) {
         sink.onClosed("test server read failed: " + e);
       }
-    }
-
-    private byte[] readPayload() throws IOException {
-      int second = in.readUnsignedByte();
-      long length = second & 0x7F;
-      if (length == 126) {
-        length = in.readUnsignedShort();
-      } else if (length == 127) {
-        length = in.readLong();
-      }
-      byte[] mask = new byte[4];
-      if ((second & 0x80) != 0) {
-        in.readFully(mask);
-      }
-      byte[] payload = new byte[(int) length];
-      in.readFully(payload);
-      for (int i = 0; i < payload.length; i++) {
-        payload[i] ^= mask[i % 4];
-      }
-      return payload;
     }
 
     private void writeFrame(boolean fin, int opcode, byte[] bytes, int offset, int length)

@@ -4,8 +4,9 @@ import dev.outpost.application.TunnelAuthService;
 import dev.outpost.tunnel.SessionRegistry;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.TunnelAuthenticator;
+import dev.outpost.tunnel.TunnelConnection;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * Where agents keep their reverse tunnel: the agent proves its node identity with its host
@@ -13,7 +14,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * are resumable: when one is lost, its SSH streams wait for the node's next tunnel. Connects are
  * let in at the admission rate ({@link AgentTunnelAdmissionFilter}).
  */
-@ServerEndpoint(value = AgentTunnelEndpoint.PATH, configurator = NonBrowserConfigurator.class)
+@Dependent
 public class AgentTunnelEndpoint extends TunnelEndpoint {
   static final String PATH = "/api/v1/tunnel/agent";
 
@@ -21,22 +22,27 @@ public class AgentTunnelEndpoint extends TunnelEndpoint {
   @Inject AgentTunnels tunnels;
 
   @Override
-  TunnelAuthenticator.Verifier verifier() {
-    return (nonce, credential) -> auth.verifyAgent(nonce, credential, remoteAddress());
-  }
+  Peer peer(String remoteAddress) {
+    return new Peer() {
+      @Override
+      public TunnelAuthenticator.Verifier verifier() {
+        return (nonce, credential) -> auth.verifyAgent(nonce, credential, remoteAddress);
+      }
 
-  @Override
-  StreamAcceptor acceptor() {
-    return StreamAcceptor.REFUSE_ALL;
+      @Override
+      public StreamAcceptor acceptor() {
+        return StreamAcceptor.REFUSE_ALL;
+      }
+
+      @Override
+      public void authenticated(String node, TunnelConnection connection) {
+        tunnels.register(node, connection, remoteAddress);
+      }
+    };
   }
 
   @Override
   SessionRegistry sessions() {
     return tunnels.sessions();
-  }
-
-  @Override
-  void authenticated(String node) {
-    tunnels.register(node, connection(), remoteAddress());
   }
 }

@@ -5,9 +5,10 @@ import dev.outpost.application.TunnelAuthService;
 import dev.outpost.tunnel.StreamAcceptor;
 import dev.outpost.tunnel.StreamRefusedException;
 import dev.outpost.tunnel.TunnelAuthenticator;
+import dev.outpost.tunnel.TunnelConnection;
 import dev.outpost.web.clusters.LeafTunnels;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * Where leaf clusters keep their tunnel to this root: the leaf's proxy proves itself with the
@@ -15,7 +16,7 @@ import jakarta.websocket.server.ServerEndpoint;
  * leaf. A leaf that opens a stream towards the root is refused, and the attempt audited: a leaf
  * never reaches the root's nodes.
  */
-@ServerEndpoint(value = ClusterTunnelEndpoint.PATH, configurator = NonBrowserConfigurator.class)
+@Dependent
 public class ClusterTunnelEndpoint extends TunnelEndpoint {
   public static final String PATH = "/api/v1/tunnel/cluster";
   private static final int MAX_AUDITED_TARGET = 200;
@@ -23,27 +24,33 @@ public class ClusterTunnelEndpoint extends TunnelEndpoint {
   @Inject TunnelAuthService auth;
   @Inject TrustedClusterService clusters;
   @Inject LeafTunnels tunnels;
-  private volatile String leaf;
 
   @Override
-  TunnelAuthenticator.Verifier verifier() {
-    return (nonce, credential) -> {
-      leaf = auth.verifyLeaf(nonce, credential, remoteAddress());
-      return leaf;
+  Peer peer(String remoteAddress) {
+    return new Peer() {
+      private volatile String leaf;
+
+      @Override
+      public TunnelAuthenticator.Verifier verifier() {
+        return (nonce, credential) -> {
+          leaf = auth.verifyLeaf(nonce, credential, remoteAddress);
+          return leaf;
+        };
+      }
+
+      @Override
+      public StreamAcceptor acceptor() {
+        return target -> {
+          clusters.leafStreamRefused(leaf, printable(target));
+          throw new StreamRefusedException("a leaf cluster may not open streams towards its root");
+        };
+      }
+
+      @Override
+      public void authenticated(String name, TunnelConnection connection) {
+        tunnels.register(name, connection, remoteAddress);
+      }
     };
-  }
-
-  @Override
-  StreamAcceptor acceptor() {
-    return target -> {
-      clusters.leafStreamRefused(leaf, printable(target));
-      throw new StreamRefusedException("a leaf cluster may not open streams towards its root");
-    };
-  }
-
-  @Override
-  void authenticated(String name) {
-    tunnels.register(name, connection(), remoteAddress());
   }
 
   private static String printable(String target) {
