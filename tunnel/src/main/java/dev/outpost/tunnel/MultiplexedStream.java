@@ -166,6 +166,16 @@ final class MultiplexedStream implements TunnelStream {
     return new Frame.ResumePoint(id, input.received(), input.credited(), inputEnded);
   }
 
+  /**
+   * Relays credit from {@code far}, the stream this one's bytes are spliced to: this stream's peer
+   * gets credit only as {@code far}'s peer consumes, so it keeps every byte the far peer has not
+   * consumed for a replay.
+   */
+  void creditFrom(MultiplexedStream far) {
+    input.relayCredit();
+    far.output.onConsumedByPeer(input::relayCredit);
+  }
+
   /** Bytes kept for a replay, should the connection be lost. */
   long replayHeld() {
     return output.held();

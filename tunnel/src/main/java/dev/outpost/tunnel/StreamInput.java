@@ -43,6 +43,9 @@ final class StreamInput extends InputStream {
   private boolean closed;
   private IOException failure;
 
+  /** Whether credit follows the far end of a relay ({@link #relayCredit}) rather than reads. */
+  private boolean relayed;
+
   StreamInput(int window, IntConsumer returnCredit) {
     this.window = window;
     this.creditBatch = Math.min(window / 2, MAX_CREDIT_BATCH);
@@ -89,6 +92,27 @@ final class StreamInput extends InputStream {
       discardBuffer();
     }
     notifyAll();
+  }
+
+  /**
+   * From now on reading returns no credit: {@link #relayCredit} does, as the far end of a relay
+   * consumes the bytes. The peer's replay buffer then holds every byte the far end has not
+   * consumed, so a relay that dies loses nothing the two ends cannot replay.
+   */
+  synchronized void relayCredit() {
+    relayed = true;
+  }
+
+  /**
+   * The far end of a relay consumed {@code bytes} more of what this stream passed on: credits
+   * them to the peer (at most what it has outstanding).
+   */
+  void relayCredit(int bytes) {
+    int credit;
+    synchronized (this) {
+      credit = ended ? 0 : take(Math.min(bytes, uncredited));
+    }
+    grant(credit);
   }
 
   /** Bytes received since the stream opened. */
@@ -190,14 +214,23 @@ final class StreamInput extends InputStream {
 
   /** Counts consumed bytes; returns the credit to grant now (0 until a batch is due). */
   private int consume(int bytes) {
+    if (relayed) {
+      // Bytes passed on are credited as the far end consumes them; discarded ones at once.
+      boolean discarded = closed || failure != null;
+      return discarded && !ended ? take(Math.min(bytes, uncredited)) : 0;
+    }
     consumed += bytes;
     if (ended || consumed < creditBatch) {
       return 0;
     }
-    int credit = consumed;
+    int credit = take(consumed);
+    consumed = 0;
+    return credit;
+  }
+
+  private int take(int credit) {
     uncredited -= credit;
     creditedTotal += credit;
-    consumed = 0;
     return credit;
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
@@ -36,6 +37,12 @@ final class StreamOutput extends OutputStream {
   private final ReplayBuffer replay;
   private Outbox outbox;
   private boolean closed;
+
+  /** All credit the peer ever granted: the bytes it consumed. */
+  private long peerCredited;
+
+  /** Told how many more bytes the peer consumed; a relay passes that on as credit. */
+  private IntConsumer consumedByPeer = bytes -> {};
 
   StreamOutput(
       int streamId,
@@ -91,8 +98,19 @@ final class StreamOutput extends OutputStream {
 
   /** The peer credited {@code increment} bytes: it consumed them, so they need no replay. */
   void acknowledge(int increment) {
+    IntConsumer listener;
     synchronized (link) {
       replay.acknowledge(increment);
+      peerCredited += increment;
+      listener = consumedByPeer;
+    }
+    listener.accept(increment);
+  }
+
+  /** Tells {@code listener} from now on how many more bytes the peer consumed. */
+  void onConsumedByPeer(IntConsumer listener) {
+    synchronized (link) {
+      consumedByPeer = listener;
     }
   }
 
@@ -135,8 +153,13 @@ final class StreamOutput extends OutputStream {
    * account gives. {@link #checkResume} accepted {@code peer}.
    */
   void resume(Outbox next, Frame.ResumePoint peer) {
+    long swallowed; // credit granted on the lost connection that never arrived
+    IntConsumer listener;
     synchronized (link) {
       outbox = next;
+      swallowed = Math.max(0, peer.credited() - peerCredited);
+      peerCredited += swallowed;
+      listener = consumedByPeer;
       replay.acknowledgeTo(peer.credited());
       for (ByteBuffer bytes : replay.from(peer.received(), maxChunk)) {
         next.data(new Frame.Data(streamId, bytes), maxChunk, NOTHING);
@@ -146,6 +169,9 @@ final class StreamOutput extends OutputStream {
       }
     }
     credit.resetLimit(peer.credited() + peerWindow);
+    if (swallowed > 0) {
+      listener.accept((int) Math.min(swallowed, Integer.MAX_VALUE));
+    }
   }
 
   private void send(byte[] source, int position, int chunk) {

@@ -104,7 +104,7 @@ public class SshRelay {
     try {
       TunnelStream server = node.open(agentTarget);
       live.started(session, user, nodeName, client::reset);
-      transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
+      transferred = Splice.relay(client, server).join();
     } catch (IOException e) {
       failure = "node '" + nodeName + "' refused the connection: " + e.getMessage();
       client.reset(failure);
