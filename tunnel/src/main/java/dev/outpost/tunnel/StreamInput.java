@@ -37,6 +37,12 @@ final class StreamInput extends InputStream {
   /** Bytes received and credited back since the stream opened: where a resume starts from. */
   private long receivedTotal;
 
+  /**
+   * Stream offset of the next byte to arrive: behind {@link #receivedTotal} while the peer replays
+   * bytes this side already has, after an end-to-end resume through a new relay.
+   */
+  private long position;
+
   private long creditedTotal;
 
   private boolean ended;
@@ -46,19 +52,29 @@ final class StreamInput extends InputStream {
   /** Whether credit follows the far end of a relay ({@link #relayCredit}) rather than reads. */
   private boolean relayed;
 
-  StreamInput(int window, IntConsumer returnCredit) {
+  StreamInput(int window, StreamStart start, IntConsumer returnCredit) {
     this.window = window;
+    this.receivedTotal = start.received();
+    this.position = start.received();
+    this.creditedTotal = start.credited();
+    this.uncredited = (int) (start.received() - start.credited());
     this.creditBatch = Math.min(window / 2, MAX_CREDIT_BATCH);
     this.returnCredit = returnCredit;
   }
 
   /** Takes a copy of a DATA payload; false if it exceeds the window granted to the peer. */
   boolean offer(ByteBuffer payload) {
-    int length = payload.remaining();
     int credit = 0;
     synchronized (this) {
+      int duplicate = (int) Math.min(payload.remaining(), receivedTotal - position);
+      position += payload.remaining();
+      payload.position(payload.position() + duplicate); // this side has those bytes already
+      int length = payload.remaining();
       if ((long) uncredited + length > window) {
         return false;
+      }
+      if (length == 0) {
+        return true;
       }
       uncredited += length;
       receivedTotal += length;
@@ -113,6 +129,21 @@ final class StreamInput extends InputStream {
       credit = ended ? 0 : take(Math.min(bytes, uncredited));
     }
     grant(credit);
+  }
+
+  /**
+   * The peer replays from stream offset {@code replayFrom} (at most what this side credited): the
+   * bytes this side already has are dropped as they come again. Returns the credit to grant again,
+   * for bytes this side credited but the peer never heard of.
+   */
+  synchronized int replayFrom(long replayFrom) {
+    position = replayFrom;
+    return (int) (creditedTotal - replayFrom);
+  }
+
+  /** Whether the peer is still replaying bytes this side has (they may follow its CLOSE). */
+  synchronized boolean replaying() {
+    return position < receivedTotal;
   }
 
   /** Bytes received since the stream opened. */

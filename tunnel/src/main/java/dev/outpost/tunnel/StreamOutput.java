@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
 final class StreamOutput extends OutputStream {
   private static final Runnable NOTHING = () -> {};
 
-  private final int streamId;
+  private int streamId;
   private final SendCredit credit;
   private final int maxChunk;
   private final int peerWindow;
@@ -42,20 +42,25 @@ final class StreamOutput extends OutputStream {
   private long peerCredited;
 
   /** Told how many more bytes the peer consumed; a relay passes that on as credit. */
-  private IntConsumer consumedByPeer = bytes -> {};
+  private IntConsumer consumedByPeer;
+
+  /** Bytes the peer consumed before anyone listened: told to the first listener. */
+  private long consumedUntold;
 
   StreamOutput(
       int streamId,
       SendCredit credit,
       FlowSettings flow,
       boolean resumable,
+      StreamStart start,
       Outbox outbox,
       Runnable onClosed) {
     this.streamId = streamId;
     this.credit = credit;
     this.maxChunk = flow.maxChunk();
     this.peerWindow = flow.sendWindow();
-    this.replay = new ReplayBuffer(resumable);
+    this.replay = new ReplayBuffer(resumable, start.sent());
+    this.peerCredited = start.peerCredited();
     this.outbox = outbox;
     this.onClosed = onClosed;
   }
@@ -98,19 +103,42 @@ final class StreamOutput extends OutputStream {
 
   /** The peer credited {@code increment} bytes: it consumed them, so they need no replay. */
   void acknowledge(int increment) {
-    IntConsumer listener;
     synchronized (link) {
       replay.acknowledge(increment);
       peerCredited += increment;
-      listener = consumedByPeer;
     }
-    listener.accept(increment);
+    consumedByPeer(increment);
   }
 
-  /** Tells {@code listener} from now on how many more bytes the peer consumed. */
+  /**
+   * Tells {@code listener} how many more bytes the peer consumed, from now on and those it
+   * consumed before (a resumed relay's client may credit before the far end answered).
+   */
   void onConsumedByPeer(IntConsumer listener) {
+    long untold;
     synchronized (link) {
       consumedByPeer = listener;
+      untold = consumedUntold;
+      consumedUntold = 0;
+    }
+    tell(listener, untold);
+  }
+
+  private void consumedByPeer(long bytes) {
+    IntConsumer listener;
+    synchronized (link) {
+      listener = consumedByPeer;
+      if (listener == null) {
+        consumedUntold += bytes;
+        return;
+      }
+    }
+    tell(listener, bytes);
+  }
+
+  private static void tell(IntConsumer listener, long bytes) {
+    if (bytes > 0) {
+      listener.accept((int) Math.min(bytes, Integer.MAX_VALUE));
     }
   }
 
@@ -152,14 +180,26 @@ final class StreamOutput extends OutputStream {
    * side closed and the peer did not see it; then lets writers on, with the credit the peer's
    * account gives. {@link #checkResume} accepted {@code peer}.
    */
+  /** Carries on as stream {@code id} of another connection (an end-to-end resume). */
+  void renumber(int id) {
+    synchronized (link) {
+      streamId = id;
+    }
+  }
+
+  /** Stream offset below which the peer credited every byte: where this side's replay starts. */
+  long replayFrom() {
+    synchronized (link) {
+      return replay.acknowledged();
+    }
+  }
+
   void resume(Outbox next, Frame.ResumePoint peer) {
     long swallowed; // credit granted on the lost connection that never arrived
-    IntConsumer listener;
     synchronized (link) {
       outbox = next;
       swallowed = Math.max(0, peer.credited() - peerCredited);
       peerCredited += swallowed;
-      listener = consumedByPeer;
       replay.acknowledgeTo(peer.credited());
       for (ByteBuffer bytes : replay.from(peer.received(), maxChunk)) {
         next.data(new Frame.Data(streamId, bytes), maxChunk, NOTHING);
@@ -169,9 +209,7 @@ final class StreamOutput extends OutputStream {
       }
     }
     credit.resetLimit(peer.credited() + peerWindow);
-    if (swallowed > 0) {
-      listener.accept((int) Math.min(swallowed, Integer.MAX_VALUE));
-    }
+    consumedByPeer(swallowed);
   }
 
   private void send(byte[] source, int position, int chunk) {
