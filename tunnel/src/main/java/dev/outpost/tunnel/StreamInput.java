@@ -121,12 +121,14 @@ final class StreamInput extends InputStream {
 
   /**
    * The far end of a relay consumed {@code bytes} more of what this stream passed on: credits
-   * them to the peer (at most what it has outstanding).
+   * them to the peer. After an end-to-end resume the far end may credit bytes the peer's replay
+   * has yet to bring (it had them already), so the credit may run up to a window ahead of what
+   * arrived, no further.
    */
   void relayCredit(int bytes) {
     int credit;
     synchronized (this) {
-      credit = ended ? 0 : take(Math.min(bytes, uncredited));
+      credit = ended ? 0 : take((int) Math.min(bytes, (long) uncredited + window));
     }
     grant(credit);
   }
@@ -248,7 +250,7 @@ final class StreamInput extends InputStream {
     if (relayed) {
       // Bytes passed on are credited as the far end consumes them; discarded ones at once.
       boolean discarded = closed || failure != null;
-      return discarded && !ended ? take(Math.min(bytes, uncredited)) : 0;
+      return discarded && !ended ? take(Math.max(0, Math.min(bytes, uncredited))) : 0;
     }
     consumed += bytes;
     if (ended || consumed < creditBatch) {

@@ -276,6 +276,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
    * naming the stream and its owner) towards the far end, counting from the opening end's {@code
    * point}, which is appended.
    */
+  @Override
   public TunnelStream openResumed(String target, EndToEndPoint point) throws IOException {
     MultiplexedStream stream =
         requireStreams().openLocal(target + "&" + point.fields(), point.facingFarEnd());
