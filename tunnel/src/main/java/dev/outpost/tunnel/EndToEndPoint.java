@@ -44,7 +44,7 @@ public record EndToEndPoint(long received, long credited, long replayFrom, boole
   }
 
   /** The point as OPEN target fields, to append to a query. */
-  String fields() {
+  public String fields() {
     return RECEIVED + "=" + received + "&" + CREDITED + "=" + credited + "&" + REPLAY_FROM + "="
         + replayFrom + "&" + ENDED + "=" + (ended ? 1 : 0);
   }
