@@ -36,8 +36,11 @@ public class SshRelay {
   private static final int SSH_PORT = 22;
   /** The target prefix of a client's resume of an end-to-end stream. */
   private static final String RESUME = "resume?";
-  /** How long a resume waits for its node to reconnect too: an agent's backoff is 30 s at most. */
-  private static final Duration NODE_RETURN = Duration.ofSeconds(45);
+  /**
+   * How long a resume waits for its node to reconnect too: an agent redials within 30 s (its
+   * backoff) plus a retry-after hint, once the proxy is back.
+   */
+  private static final Duration NODE_RETURN = Duration.ofSeconds(90);
 
   @Inject AccessService access;
   @Inject ClusterService cluster;
