@@ -167,8 +167,8 @@ public final class SshAccess {
 
   /**
    * Audits as {@code access.denied} that {@code user}'s resume of {@code sessionId} was refused
-   * where the stream waits (the node: another user's or session's stream, or offsets that do not
-   * add up).
+   * where the stream waits, in the node's words (another user's or session's stream, or offsets
+   * that do not add up).
    */
   public void resumeRefused(String user, UUID sessionId, String remoteAddr, String reason) {
     audit.record(denial(user, start(sessionId), remoteAddr, reason));
@@ -176,13 +176,14 @@ public final class SshAccess {
 
   private OutpostException resumeRefused(String user, AuditRecord start, String remoteAddr,
       String reason) {
-    audit.record(denial(user, start, remoteAddr, reason));
-    return OutpostException.forbidden("resume refused: " + reason);
+    String refusal = "resume refused: " + reason;
+    audit.record(denial(user, start, remoteAddr, refusal));
+    return OutpostException.forbidden(refusal);
   }
 
   private static AuditRecord denial(String user, AuditRecord start, String remoteAddr,
       String reason) {
-    return AuditRecord.failure(AuditEventType.ACCESS_DENIED, "resume refused: " + reason)
+    return AuditRecord.failure(AuditEventType.ACCESS_DENIED, reason)
         .actor(user).login(start.login()).node(start.node()).sessionId(start.sessionId())
         .remoteAddr(remoteAddr);
   }

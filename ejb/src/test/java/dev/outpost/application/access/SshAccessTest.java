@@ -222,7 +222,8 @@ class SshAccessTest {
   void theNodesRefusalIsAuditedWithItsReason() {
     UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
 
-    access.resumeRefused("alice", session, "198.51.100.9", "stream k belongs to another user");
+    access.resumeRefused("alice", session, "198.51.100.9",
+        "resume refused: stream k belongs to another user");
 
     AuditRecord denied = audit.last();
     assertEquals(AuditEventType.ACCESS_DENIED, denied.type());
