@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One stream of a {@link TunnelConnection}: a receive buffer, a send credit and the lifecycle that
@@ -64,7 +65,7 @@ final class MultiplexedStream implements TunnelStream {
         new StreamInput(
             flow.receiveWindow(),
             start,
-            increment -> this.outbox.control(new Frame.Window(this.id, increment)));
+            windows(outbox, id));
     // Two frames may wait in the outbox: one being written while the next is prepared.
     this.credit =
         new SendCredit(start.peerCredited() + flow.sendWindow(), start.sent(), 2 * flow.maxChunk());
@@ -130,6 +131,14 @@ final class MultiplexedStream implements TunnelStream {
   /** The stream was opened by the peer, so it needs no OPEN_OK. */
   void markAccepted() {
     accepted.complete("");
+  }
+
+  /**
+   * The OPEN this side sent again will not be answered (the connection went away while the stream
+   * resumed): its waiter fails with {@code cause}, the stream itself lives on.
+   */
+  void abandonAnswer(IOException cause) {
+    answered.completeExceptionally(cause);
   }
 
   @Override
@@ -220,12 +229,6 @@ final class MultiplexedStream implements TunnelStream {
     return owner;
   }
 
-  /** How far this end got, for resuming the end-to-end stream through another relay. */
-  synchronized EndToEndPoint endToEndPoint() {
-    return new EndToEndPoint(
-        input.received(), input.credited(), output.replayFrom(), inputEnded);
-  }
-
   /**
    * Checks the other end's account of this end-to-end stream, on the end that did not send it.
    *
@@ -276,19 +279,57 @@ final class MultiplexedStream implements TunnelStream {
    */
   void resumeFarEnd(Outbox next, EndToEndPoint peer) {
     output.resume(next, asResumePoint(peer));
-    int again = input.replayFrom(peer.replayFrom());
+    int again = input.replayFrom(peer.replayFrom(), windows(next, id));
     if (again > 0) {
       next.control(new Frame.Window(id, again));
     }
   }
 
   /**
-   * The end that sent its point: replays everything the other end has not credited, as far as
-   * this end heard (the other end drops what it already has), then CLOSE again if it closed.
+   * The end that sends its point: opens {@code target} with the point appended on {@code next},
+   * then replays everything the other end has not credited, as far as this end heard (the other
+   * end drops what it already has), then CLOSE again if it closed. The point and the replay agree:
+   * a credit that arrives meanwhile cannot move the replay's start.
    */
-  void resumeThisEnd(Outbox next) {
-    long from = output.replayFrom();
-    output.resume(next, new Frame.ResumePoint(id, from, from, false));
+  void reopenThisEnd(Outbox next, String target) {
+    int streamId = id;
+    HeldCredit held = new HeldCredit(); // no WINDOW may overtake the OPEN
+    StreamInput.Position at = input.creditTo(held);
+    boolean ended;
+    synchronized (this) {
+      ended = inputEnded;
+    }
+    output.resumeFrom(next, from -> next.control(new Frame.Open(streamId, target + "&"
+        + new EndToEndPoint(at.received(), at.credited(), from, ended).fields())));
+    held.release(windows(next, streamId));
+  }
+
+  /** Credit as WINDOW frames for stream {@code streamId} on {@code via}. */
+  private static IntConsumer windows(Outbox via, int streamId) {
+    return increment -> via.control(new Frame.Window(streamId, increment));
+  }
+
+  /** Credit held back until {@link #release}, then passed on in order. */
+  private static final class HeldCredit implements IntConsumer {
+    private IntConsumer to;
+    private long held;
+
+    @Override
+    public synchronized void accept(int bytes) {
+      if (to == null) {
+        held += bytes;
+      } else {
+        to.accept(bytes);
+      }
+    }
+
+    synchronized void release(IntConsumer target) {
+      to = target;
+      if (held > 0) {
+        target.accept((int) held); // at most a window
+      }
+      held = 0;
+    }
   }
 
   private Frame.ResumePoint asResumePoint(EndToEndPoint peer) {
@@ -308,6 +349,7 @@ final class MultiplexedStream implements TunnelStream {
   /** Moves the stream onto a resumed connection's outbox and replays what the peer missed. */
   void resume(Outbox next, Frame.ResumePoint peer) {
     outbox = next;
+    input.creditTo(windows(next, id));
     output.resume(next, peer);
   }
 

@@ -60,6 +60,7 @@ public final class ParkedStreams {
         stream.fail(cause);
         continue;
       }
+      stream.abandonAnswer(cause);
       String expired = "link lost (" + reason + ") and not resumed within "
           + settings.resumeGrace();
       ScheduledFuture<?> expiry =

@@ -23,7 +23,8 @@ final class StreamInput extends InputStream {
 
   private final int window;
   private final int creditBatch;
-  private final IntConsumer returnCredit;
+  /** Where credit goes: WINDOW frames on the connection that carries the stream now. */
+  private IntConsumer returnCredit;
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
   private int headOffset;
   private int buffered;
@@ -64,7 +65,7 @@ final class StreamInput extends InputStream {
 
   /** Takes a copy of a DATA payload; false if it exceeds the window granted to the peer. */
   boolean offer(ByteBuffer payload) {
-    int credit = 0;
+    Credit credit = Credit.NONE;
     synchronized (this) {
       int duplicate = (int) Math.min(payload.remaining(), receivedTotal - position);
       position += payload.remaining();
@@ -79,7 +80,7 @@ final class StreamInput extends InputStream {
       uncredited += length;
       receivedTotal += length;
       if (closed || failure != null) {
-        credit = consume(length);
+        credit = due(consume(length));
       } else {
         byte[] chunk = new byte[length];
         payload.get(chunk);
@@ -88,7 +89,7 @@ final class StreamInput extends InputStream {
         notifyAll();
       }
     }
-    grant(credit);
+    credit.send();
     return true;
   }
 
@@ -126,21 +127,50 @@ final class StreamInput extends InputStream {
    * arrived, no further.
    */
   void relayCredit(int bytes) {
-    int credit;
+    Credit credit;
     synchronized (this) {
-      credit = ended ? 0 : take((int) Math.min(bytes, (long) uncredited + window));
+      credit = due(ended ? 0 : take((int) Math.min(bytes, (long) uncredited + window)));
     }
-    grant(credit);
+    credit.send();
   }
 
   /**
-   * The peer replays from stream offset {@code replayFrom} (at most what this side credited): the
-   * bytes this side already has are dropped as they come again. Returns the credit to grant again,
-   * for bytes this side credited but the peer never heard of.
+   * The peer replays from stream offset {@code replayFrom} (at most what this side credited) on
+   * another connection, where credit goes from now on ({@code creditTo}): the bytes this side
+   * already has are dropped as they come again. Returns the credit to grant again there, for bytes
+   * this side credited but the peer never heard of; credit granted later is not in it.
    */
-  synchronized int replayFrom(long replayFrom) {
+  synchronized int replayFrom(long replayFrom, IntConsumer creditTo) {
     position = replayFrom;
+    returnCredit = creditTo;
     return (int) (creditedTotal - replayFrom);
+  }
+
+  /**
+   * Credit goes to {@code creditTo} from now on (the stream moved to another connection). Returns
+   * how far this side received and credited at that moment: credit granted later goes there.
+   */
+  synchronized Position creditTo(IntConsumer creditTo) {
+    returnCredit = creditTo;
+    return new Position(receivedTotal, creditedTotal);
+  }
+
+  /** How far the input got: bytes received and credited since the stream opened. */
+  record Position(long received, long credited) {}
+
+  /** Credit due to the peer, and where it goes: both decided under the lock, sent after it. */
+  private record Credit(int bytes, IntConsumer to) {
+    static final Credit NONE = new Credit(0, bytes -> {});
+
+    void send() {
+      if (bytes > 0) {
+        to.accept(bytes);
+      }
+    }
+  }
+
+  private Credit due(int bytes) {
+    return bytes == 0 ? Credit.NONE : new Credit(bytes, returnCredit);
   }
 
   /** Whether the peer is still replaying bytes this side has (they may follow its CLOSE). */
@@ -171,16 +201,16 @@ final class StreamInput extends InputStream {
       return 0;
     }
     int count;
-    int credit;
+    Credit credit;
     synchronized (this) {
       awaitBytes();
       if (buffered == 0) {
         return -1;
       }
       count = copyTo(target, offset, length);
-      credit = consume(count);
+      credit = due(consume(count));
     }
-    grant(credit);
+    credit.send();
     return count;
   }
 
@@ -192,17 +222,17 @@ final class StreamInput extends InputStream {
   /** This side reads no more: buffered and later bytes are dropped and credited back at once. */
   @Override
   public void close() {
-    int credit;
+    Credit credit;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      credit = consume(buffered);
+      credit = due(consume(buffered));
       discardBuffer();
       notifyAll();
     }
-    grant(credit);
+    credit.send();
   }
 
   private void awaitBytes() throws IOException {
@@ -265,11 +295,5 @@ final class StreamInput extends InputStream {
     uncredited -= credit;
     creditedTotal += credit;
     return credit;
-  }
-
-  private void grant(int credit) {
-    if (credit > 0) {
-      returnCredit.accept(credit);
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
@@ -191,6 +192,18 @@ final class StreamOutput extends OutputStream {
   long replayFrom() {
     synchronized (link) {
       return replay.acknowledged();
+    }
+  }
+
+  /**
+   * Replays on {@code next} from where this side's replay starts, after {@code announce} (told that
+   * offset) sent what must precede the replay; no credit moves the start in between.
+   */
+  void resumeFrom(Outbox next, LongConsumer announce) {
+    synchronized (link) {
+      long from = replay.acknowledged();
+      announce.accept(from);
+      resume(next, new Frame.ResumePoint(streamId, from, from, false));
     }
   }
 

@@ -80,14 +80,14 @@ final class StreamTable {
 
   /**
    * Carries an end-to-end stream on over this connection: it opens again as a new stream of this
-   * table, to {@code target} (which names it and says how far it got). The caller waits for the
-   * answer, then replays.
+   * table, to {@code target} (which names it) with how far it got appended, and replays at once.
+   * The caller waits for the answer.
    */
   synchronized void reopen(MultiplexedStream stream, String target) throws IOException {
-    Frame.Open open = new Frame.Open(allocateLocal(), target);
-    stream.renumber(open.streamId(), outbox, this::release, true);
-    live.put(open.streamId(), stream);
-    outbox.control(open);
+    int id = allocateLocal();
+    stream.renumber(id, outbox, this::release, true);
+    live.put(id, stream);
+    stream.reopenThisEnd(outbox, target); // under the lock: OPENs must leave in id order
   }
 
   private int allocateLocal() throws IOException {

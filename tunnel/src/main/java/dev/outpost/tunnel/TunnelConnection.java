@@ -248,7 +248,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   /**
    * Carries on end-to-end stream {@code key}, parked when its relay went away, through this
    * connection's relay: opens {@code target} (which names the stream to the relay) with this
-   * side's account appended, and replays once the relay accepts. The stream object stays the
+   * side's account appended, and replays at once. The stream object stays the
    * same; its reader and writer never noticed. Should the relay refuse, the stream fails with the
    * reason.
    *
@@ -261,13 +261,12 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     StreamTable table = requireStreams();
     MultiplexedStream stream = parked.take(key);
     try {
-      table.reopen(stream, target + "&" + stream.endToEndPoint().fields());
+      table.reopen(stream, target);
     } catch (IOException e) {
       parked.park(List.of(stream), e.getMessage(), e);
       throw e;
     }
     stream.awaitAccepted(settings.openTimeout());
-    stream.resumeThisEnd(outbox);
     return stream;
   }
 

@@ -19,8 +19,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,41 @@ class EndToEndResumeTest {
   }
 
   @Test
+  void aRelayThatDiesWhileTheStreamResumesLeavesItWaiting() throws Exception {
+    TunnelStream stream = streamOfARelayThatDied();
+    StreamKey key = keyOf(stream);
+    Relay second = new Relay();
+    second.connectAgent();
+    CountDownLatch opened = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    second.acceptHook = () -> {
+      opened.countDown();
+      never.await(); // the relay hangs before it answers, then dies
+    };
+    TunnelConnection client = second.connectClient(ALICE);
+    CompletableFuture<TunnelStream> resuming = CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.resumeEndToEnd(resumeTarget(key), key);
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    });
+    opened.await();
+    second.kill();
+
+    ExecutionException lost =
+        assertThrows(ExecutionException.class, () -> resuming.get(10, TimeUnit.SECONDS));
+    assertTrue(lost.getCause() instanceof IOException, lost.toString());
+    Eventually.await("the stream waits again", () -> clientParked.holds(key));
+    never.countDown();
+    Relay third = new Relay();
+    third.connectAgent();
+    third.connectClient(ALICE).resumeEndToEnd(resumeTarget(key), key);
+    stream.output().close();
+    assertTrue(stream.input().readAllBytes().length > 0, "the stream carried on");
+  }
+
+  @Test
   void anUnknownKeyIsRefused() throws Exception {
     Relay relay = new Relay();
     relay.connectAgent();
@@ -194,6 +231,8 @@ class EndToEndResumeTest {
         });
     private final List<InMemoryTransport> links = new ArrayList<>();
     private volatile TunnelConnection agentSide;
+    /** Runs when a client's OPEN arrives, before the relay decides. */
+    private volatile Interruptible acceptHook = () -> {};
 
     TunnelConnection connectAgent() throws IOException {
       InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -231,6 +270,11 @@ class EndToEndResumeTest {
     }
 
     private StreamAcceptor.StreamHandler accept(String user, String target) {
+      try {
+        acceptHook.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       StreamTarget parsed = StreamTarget.parse(target);
       if (parsed.service().equals("ssh")) {
         StreamKey key = StreamKey.random(new SecureRandom());
@@ -273,6 +317,11 @@ class EndToEndResumeTest {
     void kill() {
       links.forEach(link -> link.cut("relay killed"));
     }
+  }
+
+  /** A step that may wait. */
+  private interface Interruptible {
+    void run() throws InterruptedException;
   }
 
   private static String resumeTarget(StreamKey key) {
