@@ -88,6 +88,38 @@ class EndToEndResumeTest {
   }
 
   @Test
+  void bothEndsMayKeepReadingWhileTheStreamResumes() throws Exception {
+    agentMayRead.countDown();
+    Relay first = new Relay();
+    first.connectAgent();
+    TunnelStream stream = first.connectClient(ALICE).openEndToEnd("ssh");
+    StreamKey key = keyOf(stream);
+    byte[] upload = pattern(PAYLOAD, 4);
+    CompletableFuture<Void> uploading = CompletableFuture.runAsync(() -> write(stream, upload));
+    ByteArrayOutputStream download = new ByteArrayOutputStream();
+    readAtLeast(stream.input(), download, 1); // the agent's side of the relay is up
+    CompletableFuture<Void> downloading = CompletableFuture.runAsync(() -> {
+      try {
+        stream.input().transferTo(download);
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    });
+
+    first.kill();
+    Eventually.await("the client parked the stream", () -> clientParked.holds(key));
+    Relay second = new Relay();
+    second.connectAgent();
+    Eventually.await("the agent parked the stream", () -> agentParked.holds(key));
+    second.connectClient(ALICE).resumeEndToEnd(resumeTarget(key), key);
+
+    downloading.get(10, TimeUnit.SECONDS);
+    assertArrayEquals(pattern(PAYLOAD, 7), download.toByteArray(), "agent to client");
+    uploading.get(10, TimeUnit.SECONDS);
+    assertArrayEquals(upload, agentReceived.get(10, TimeUnit.SECONDS), "client to agent");
+  }
+
+  @Test
   void anotherUserCannotResumeTheStreamAndTheOwnerStillCan() throws Exception {
     TunnelStream stream = streamOfARelayThatDied();
     StreamKey key = keyOf(stream);
@@ -187,18 +219,13 @@ class EndToEndResumeTest {
 
   @Test
   void pastTheGraceAParkedStreamFailsWithTheReason() throws Exception {
-    agentMayRead.countDown();
     ManualScheduler time = new ManualScheduler();
     settings = settings.toBuilder().scheduler(time).clock(time.clock()).build();
     agentParked = new ParkedStreams(settings, listener);
     clientParked = new ParkedStreams(settings, ParkedStreams.Listener.NONE);
     agentSession = StreamSession.dialing(settings);
-    Relay first = new Relay();
-    first.connectAgent();
-    TunnelStream stream = first.connectClient(ALICE).openEndToEnd("ssh");
+    TunnelStream stream = streamOfARelayThatDied();
     StreamKey key = keyOf(stream);
-    first.kill();
-    Eventually.await("the client parked the stream", () -> clientParked.holds(key));
 
     time.advance(TunnelSettings.DEFAULT_RESUME_GRACE);
 
