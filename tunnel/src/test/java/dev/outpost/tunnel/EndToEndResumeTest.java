@@ -120,6 +120,28 @@ class EndToEndResumeTest {
   }
 
   @Test
+  void aRelayedStreamResumesAcrossItsAgentsLinkDroppingAsBefore() throws Exception {
+    Relay relay = new Relay();
+    TunnelConnection agent = relay.connectAgent();
+    TunnelStream stream = relay.connectClient(ALICE).openEndToEnd("ssh");
+    byte[] upload = pattern(PAYLOAD, 5);
+    CompletableFuture<Void> uploading = CompletableFuture.runAsync(() -> write(stream, upload));
+    ByteArrayOutputStream download = new ByteArrayOutputStream();
+    readAtLeast(stream.input(), download, PAYLOAD / 3);
+
+    relay.cutAgentLink();
+    Eventually.await("the agent notices", () -> !agent.isOpen());
+    relay.connectAgent();
+    agentMayRead.countDown();
+
+    stream.input().transferTo(download);
+    uploading.get(10, TimeUnit.SECONDS);
+    assertArrayEquals(pattern(PAYLOAD, 7), download.toByteArray(), "agent to client");
+    assertArrayEquals(upload, agentReceived.get(10, TimeUnit.SECONDS), "client to agent");
+    assertEquals(0, agentParked.size(), "the relay kept the session: nothing parked");
+  }
+
+  @Test
   void anotherUserCannotResumeTheStreamAndTheOwnerStillCan() throws Exception {
     TunnelStream stream = streamOfARelayThatDied();
     StreamKey key = keyOf(stream);
@@ -338,6 +360,11 @@ class EndToEndResumeTest {
           return point;
         }
       };
+    }
+
+    /** The agent's link drops; the relay lives on. */
+    void cutAgentLink() {
+      links.get(0).cut("agent link down");
     }
 
     /** Kill -9: every connection drops at once, nothing in flight arrives. */
