@@ -188,13 +188,6 @@ final class StreamOutput extends OutputStream {
     }
   }
 
-  /** Stream offset below which the peer credited every byte: where this side's replay starts. */
-  long replayFrom() {
-    synchronized (link) {
-      return replay.acknowledged();
-    }
-  }
-
   /**
    * Replays on {@code next} from where this side's replay starts, after {@code announce} (told that
    * offset) sent what must precede the replay; no credit moves the start in between.
