@@ -1,6 +1,7 @@
 package dev.outpost.application;
 
 import dev.outpost.api.UserCertificatePermissions;
+import dev.outpost.application.access.ResumedSession;
 import dev.outpost.application.access.SessionOrigin;
 import dev.outpost.application.access.SshAccess;
 import dev.outpost.ca.SshKeys;
@@ -153,6 +154,21 @@ public class AccessService {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign a terminal certificate", e);
     }
+  }
+
+  /**
+   * Whether {@code user} may carry session {@code sessionId} on through this proxy after a
+   * restart (its own session, still allowed); refusals audited as {@code access.denied}.
+   *
+   * @throws dev.outpost.domain.shared.OutpostException FORBIDDEN
+   */
+  public ResumedSession authorizeResume(UserIdentity user, UUID sessionId, String remoteAddr) {
+    return access.authorizeResume(user, sessionId, remoteAddr);
+  }
+
+  /** Audits as {@code access.denied} that the node refused {@code user}'s resume of a session. */
+  public void resumeRefused(String user, UUID sessionId, String remoteAddr, String reason) {
+    access.resumeRefused(user, sessionId, remoteAddr, reason);
   }
 
   /** Audits the end of a session as {@code session.end}. */

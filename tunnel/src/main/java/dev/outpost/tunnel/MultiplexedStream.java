@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One stream of a {@link TunnelConnection}: a receive buffer, a send credit and the lifecycle that
@@ -22,37 +23,54 @@ import java.util.function.Consumer;
  * <p>{@code on*} methods are called by the connection's reader thread; they never block.
  */
 final class MultiplexedStream implements TunnelStream {
-  private final int id;
+  private volatile int id;
   private final String target;
   private volatile Outbox outbox;
-  private final Consumer<MultiplexedStream> onRelease;
+  private volatile Consumer<MultiplexedStream> onRelease;
   private final StreamInput input;
   private final SendCredit credit;
   private final StreamOutput output;
-  private final CompletableFuture<Void> accepted = new CompletableFuture<>();
+  private final FlowSettings flow;
+  /** Completes when the peer first accepts the stream, with what it accepted it as. */
+  private final CompletableFuture<String> accepted = new CompletableFuture<>();
+
+  /** The current connection's answer to this side's OPEN: a resumed stream opens again. */
+  private volatile CompletableFuture<String> answered = accepted;
   private boolean inputEnded;
   private boolean outputClosed;
   private boolean released;
+
+  /** After an end-to-end resume: the peer may send CLOSE once more, replaying. */
+  private boolean closeMayRepeat;
+
+  /** Set for an end-to-end stream: its name and owner, for a resume through another relay. */
+  private volatile StreamKey key;
+
+  private volatile StreamOwner owner;
 
   MultiplexedStream(
       int id,
       String target,
       FlowSettings flow,
       boolean resumable,
+      StreamStart start,
       Outbox outbox,
       Consumer<MultiplexedStream> onRelease) {
     this.id = id;
     this.target = target;
+    this.flow = flow;
     this.outbox = outbox;
     this.onRelease = onRelease;
     this.input =
         new StreamInput(
             flow.receiveWindow(),
-            increment -> this.outbox.control(new Frame.Window(id, increment)));
+            start,
+            windows(outbox, id));
     // Two frames may wait in the outbox: one being written while the next is prepared.
-    this.credit = new SendCredit(flow.sendWindow(), 2 * flow.maxChunk());
+    this.credit =
+        new SendCredit(start.peerCredited() + flow.sendWindow(), start.sent(), 2 * flow.maxChunk());
     this.output =
-        new StreamOutput(id, credit, flow, resumable, outbox, this::onOutputClosed);
+        new StreamOutput(id, credit, flow, resumable, start, outbox, this::onOutputClosed);
   }
 
   @Override
@@ -100,9 +118,11 @@ final class MultiplexedStream implements TunnelStream {
     }
   }
 
-  /** The peer accepted the stream this side opened. */
-  void onOpenOk() throws ProtocolViolation {
-    if (!accepted.complete(null)) {
+  /** The peer accepted the stream this side opened, as {@code how} (usually empty). */
+  void onOpenOk(String how) throws ProtocolViolation {
+    boolean awaited = answered.complete(how);
+    accepted.complete(how);
+    if (!awaited) {
       throw ProtocolViolation.ofStream(
           id, ErrorCode.PROTOCOL, "unexpected OPEN_OK: stream " + id + " is already open");
     }
@@ -110,12 +130,25 @@ final class MultiplexedStream implements TunnelStream {
 
   /** The stream was opened by the peer, so it needs no OPEN_OK. */
   void markAccepted() {
-    accepted.complete(null);
+    accepted.complete("");
+  }
+
+  /**
+   * The OPEN this side sent again will not be answered (the connection went away while the stream
+   * resumed): its waiter fails with {@code cause}, the stream itself lives on.
+   */
+  void abandonAnswer(IOException cause) {
+    answered.completeExceptionally(cause);
+  }
+
+  @Override
+  public String acceptedAs() {
+    return accepted.getNow("");
   }
 
   void onData(ByteBuffer payload) throws ProtocolViolation {
     synchronized (this) {
-      if (inputEnded) {
+      if (inputEnded && !input.replaying()) {
         throw ProtocolViolation.ofStream(
             id, ErrorCode.PROTOCOL, "DATA after CLOSE on stream " + id);
       }
@@ -138,6 +171,10 @@ final class MultiplexedStream implements TunnelStream {
 
   void onClose() throws ProtocolViolation {
     synchronized (this) {
+      if (inputEnded && closeMayRepeat) {
+        closeMayRepeat = false;
+        return;
+      }
       if (inputEnded) {
         throw ProtocolViolation.ofStream(
             id, ErrorCode.PROTOCOL, "CLOSE received twice on stream " + id);
@@ -166,6 +203,139 @@ final class MultiplexedStream implements TunnelStream {
     return new Frame.ResumePoint(id, input.received(), input.credited(), inputEnded);
   }
 
+  /**
+   * Relays credit from {@code far}, the stream this one's bytes are spliced to: this stream's peer
+   * gets credit only as {@code far}'s peer consumes, so it keeps every byte the far peer has not
+   * consumed for a replay.
+   */
+  void creditFrom(MultiplexedStream far) {
+    input.relayCredit();
+    far.output.onConsumedByPeer(input::relayCredit);
+  }
+
+  /** Makes this an end-to-end stream: it may resume through another relay, for its owner only. */
+  void endToEnd(StreamKey name, StreamOwner by) {
+    owner = by;
+    key = name;
+  }
+
+  /** The end-to-end stream's key, or null for a stream of one hop. */
+  StreamKey key() {
+    return key;
+  }
+
+  /** Who the end-to-end stream belongs to, or null for a stream of one hop. */
+  StreamOwner owner() {
+    return owner;
+  }
+
+  /**
+   * Checks the other end's account of this end-to-end stream, on the end that did not send it.
+   *
+   * @throws ProtocolViolation (on stream {@code streamId}) saying what does not add up
+   */
+  void checkEndToEnd(int streamId, EndToEndPoint peer, FlowSettings next)
+      throws ProtocolViolation {
+    if (!flow.equals(next)) {
+      throw ProtocolViolation.ofStream(
+          streamId, ErrorCode.REFUSED, "resume refused: the flow settings changed");
+    }
+    if (peer.replayFrom() > input.credited()) {
+      throw ProtocolViolation.ofStream(
+          streamId,
+          ErrorCode.PROTOCOL,
+          "resume refused: replay from " + peer.replayFrom() + " is beyond the "
+              + input.credited() + " bytes credited");
+    }
+    try {
+      output.checkResume(asResumePoint(peer));
+    } catch (ProtocolViolation violation) {
+      throw ProtocolViolation.ofStream(
+          streamId, ErrorCode.PROTOCOL, "resume refused: " + violation.getMessage());
+    }
+  }
+
+  /**
+   * Carries this end-to-end stream on as stream {@code newId} of another connection, whose table
+   * releases it through {@code release}; {@code opening} if this side sends the OPEN (and waits
+   * for the answer again), not if it answers one.
+   */
+  void renumber(int newId, Outbox next, Consumer<MultiplexedStream> release, boolean opening) {
+    synchronized (this) {
+      closeMayRepeat = inputEnded;
+    }
+    if (opening) {
+      answered = new CompletableFuture<>();
+    }
+    id = newId;
+    output.renumber(newId);
+    outbox = next;
+    onRelease = release;
+  }
+
+  /**
+   * The end that did not send {@code peer} ({@link #checkEndToEnd} accepted it): replays what the
+   * other end did not receive, and credits again what it credited but the other end never heard.
+   */
+  void resumeFarEnd(Outbox next, EndToEndPoint peer) {
+    output.resume(next, asResumePoint(peer));
+    int again = input.replayFrom(peer.replayFrom(), windows(next, id));
+    if (again > 0) {
+      next.control(new Frame.Window(id, again));
+    }
+  }
+
+  /**
+   * The end that sends its point: opens {@code target} with the point appended on {@code next},
+   * then replays everything the other end has not credited, as far as this end heard (the other
+   * end drops what it already has), then CLOSE again if it closed. The point and the replay agree:
+   * a credit that arrives meanwhile cannot move the replay's start.
+   */
+  void reopenThisEnd(Outbox next, String target) {
+    int streamId = id;
+    HeldCredit held = new HeldCredit(); // no WINDOW may overtake the OPEN
+    StreamInput.Position at = input.creditTo(held);
+    boolean ended;
+    synchronized (this) {
+      ended = inputEnded;
+    }
+    output.resumeFrom(next, from -> next.control(new Frame.Open(streamId, target + "&"
+        + new EndToEndPoint(at.received(), at.credited(), from, ended).fields())));
+    held.release(windows(next, streamId));
+  }
+
+  /** Credit as WINDOW frames for stream {@code streamId} on {@code via}. */
+  private static IntConsumer windows(Outbox via, int streamId) {
+    return increment -> via.control(new Frame.Window(streamId, increment));
+  }
+
+  /** Credit held back until {@link #release}, then passed on in order. */
+  private static final class HeldCredit implements IntConsumer {
+    private IntConsumer to;
+    private long held;
+
+    @Override
+    public synchronized void accept(int bytes) {
+      if (to == null) {
+        held += bytes;
+      } else {
+        to.accept(bytes);
+      }
+    }
+
+    synchronized void release(IntConsumer target) {
+      to = target;
+      if (held > 0) {
+        target.accept((int) held); // at most a window
+      }
+      held = 0;
+    }
+  }
+
+  private Frame.ResumePoint asResumePoint(EndToEndPoint peer) {
+    return new Frame.ResumePoint(id, peer.received(), peer.credited(), peer.ended());
+  }
+
   /** Bytes kept for a replay, should the connection be lost. */
   long replayHeld() {
     return output.held();
@@ -179,6 +349,7 @@ final class MultiplexedStream implements TunnelStream {
   /** Moves the stream onto a resumed connection's outbox and replays what the peer missed. */
   void resume(Outbox next, Frame.ResumePoint peer) {
     outbox = next;
+    input.creditTo(windows(next, id));
     output.resume(next, peer);
   }
 
@@ -191,12 +362,13 @@ final class MultiplexedStream implements TunnelStream {
     credit.fail(cause);
     input.fail(cause);
     accepted.completeExceptionally(cause);
+    answered.completeExceptionally(cause);
   }
 
   /** Waits until the peer accepts the stream this side opened. */
   void awaitAccepted(Duration timeout) throws IOException {
     try {
-      accepted.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      answered.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       reset(ErrorCode.TIMEOUT, "no answer to OPEN within " + timeout);
       throw new IOException("peer did not answer OPEN " + target + " within " + timeout);

@@ -20,8 +20,11 @@ final class ReplayBuffer {
   private long acknowledged;
   private long sent;
 
-  ReplayBuffer(boolean recording) {
+  /** Records bytes from stream offset {@code start} on (if {@code recording}). */
+  ReplayBuffer(boolean recording, long start) {
     this.recording = recording;
+    this.acknowledged = start;
+    this.sent = start;
   }
 
   /** Records bytes just sent; copies them. */

@@ -19,8 +19,10 @@ final class SendCredit {
   private int queued;
   private IOException failure;
 
-  SendCredit(int initialCredit, int queueLimit) {
-    this.limit = initialCredit;
+  /** Credit up to stream offset {@code limit}, of which {@code acquired} bytes are taken. */
+  SendCredit(long limit, long acquired, int queueLimit) {
+    this.limit = limit;
+    this.acquired = acquired;
     this.queueLimit = queueLimit;
   }
 

@@ -68,6 +68,22 @@ public final class Splice {
     return result;
   }
 
+  /**
+   * Splices two tunnel streams end to end, as the proxy joins a client's stream to an agent's,
+   * with the credit passed through: each peer is credited only what the other peer consumed. Each
+   * end therefore keeps every byte the other end has not consumed in its replay buffer, and the
+   * relay in between holds nothing that the ends cannot rebuild: should it die, the ends resume
+   * through another one (docs/tunnel.md, "End-to-end resume").
+   */
+  public static CompletableFuture<Transferred> relay(TunnelStream a, TunnelStream b) {
+    if (!(a instanceof MultiplexedStream first) || !(b instanceof MultiplexedStream second)) {
+      throw new IllegalArgumentException("only streams of tunnel connections can be relayed");
+    }
+    first.creditFrom(second);
+    second.creditFrom(first);
+    return start(Side.of(a), Side.of(b));
+  }
+
   private long pump(Side from, Side to) {
     try {
       return copy(from, to);

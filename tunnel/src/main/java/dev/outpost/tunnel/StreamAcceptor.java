@@ -26,5 +26,18 @@ public interface StreamAcceptor {
   @FunctionalInterface
   interface StreamHandler {
     void serve(TunnelStream stream) throws Exception;
+
+    /** What OPEN_OK tells the peer the stream was accepted as; empty by default. */
+    default String acceptedAs() {
+      return "";
+    }
+
+    /**
+     * For a relay that carries an end-to-end stream on (the opening end reconnected after a
+     * restart): that end's account, where the stream's counts start; null for a new stream.
+     */
+    default EndToEndPoint resumesFrom() {
+      return null;
+    }
   }
 }

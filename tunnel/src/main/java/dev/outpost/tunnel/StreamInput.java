@@ -23,7 +23,8 @@ final class StreamInput extends InputStream {
 
   private final int window;
   private final int creditBatch;
-  private final IntConsumer returnCredit;
+  /** Where credit goes: WINDOW frames on the connection that carries the stream now. */
+  private IntConsumer returnCredit;
   private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
   private int headOffset;
   private int buffered;
@@ -37,30 +38,49 @@ final class StreamInput extends InputStream {
   /** Bytes received and credited back since the stream opened: where a resume starts from. */
   private long receivedTotal;
 
+  /**
+   * Stream offset of the next byte to arrive: behind {@link #receivedTotal} while the peer replays
+   * bytes this side already has, after an end-to-end resume through a new relay.
+   */
+  private long position;
+
   private long creditedTotal;
 
   private boolean ended;
   private boolean closed;
   private IOException failure;
 
-  StreamInput(int window, IntConsumer returnCredit) {
+  /** Whether credit follows the far end of a relay ({@link #relayCredit}) rather than reads. */
+  private boolean relayed;
+
+  StreamInput(int window, StreamStart start, IntConsumer returnCredit) {
     this.window = window;
+    this.receivedTotal = start.received();
+    this.position = start.received();
+    this.creditedTotal = start.credited();
+    this.uncredited = (int) (start.received() - start.credited());
     this.creditBatch = Math.min(window / 2, MAX_CREDIT_BATCH);
     this.returnCredit = returnCredit;
   }
 
   /** Takes a copy of a DATA payload; false if it exceeds the window granted to the peer. */
   boolean offer(ByteBuffer payload) {
-    int length = payload.remaining();
-    int credit = 0;
+    Credit credit = Credit.NONE;
     synchronized (this) {
+      int duplicate = (int) Math.min(payload.remaining(), receivedTotal - position);
+      position += payload.remaining();
+      payload.position(payload.position() + duplicate); // this side has those bytes already
+      int length = payload.remaining();
       if ((long) uncredited + length > window) {
         return false;
+      }
+      if (length == 0) {
+        return true;
       }
       uncredited += length;
       receivedTotal += length;
       if (closed || failure != null) {
-        credit = consume(length);
+        credit = due(consume(length));
       } else {
         byte[] chunk = new byte[length];
         payload.get(chunk);
@@ -69,7 +89,7 @@ final class StreamInput extends InputStream {
         notifyAll();
       }
     }
-    grant(credit);
+    credit.send();
     return true;
   }
 
@@ -89,6 +109,73 @@ final class StreamInput extends InputStream {
       discardBuffer();
     }
     notifyAll();
+  }
+
+  /**
+   * From now on reading returns no credit: {@link #relayCredit} does, as the far end of a relay
+   * consumes the bytes. The peer's replay buffer then holds every byte the far end has not
+   * consumed, so a relay that dies loses nothing the two ends cannot replay.
+   */
+  synchronized void relayCredit() {
+    relayed = true;
+  }
+
+  /**
+   * The far end of a relay consumed {@code bytes} more of what this stream passed on: credits
+   * them to the peer. After an end-to-end resume the far end may credit bytes the peer's replay
+   * has yet to bring (it had them already), so the credit may run up to a window ahead of what
+   * arrived, no further.
+   */
+  void relayCredit(int bytes) {
+    Credit credit;
+    synchronized (this) {
+      credit = due(ended ? 0 : take((int) Math.min(bytes, (long) uncredited + window)));
+    }
+    credit.send();
+  }
+
+  /**
+   * The peer replays from stream offset {@code replayFrom} (at most what this side credited) on
+   * another connection, where credit goes from now on ({@code creditTo}): the bytes this side
+   * already has are dropped as they come again. Returns the credit to grant again there, for bytes
+   * this side credited but the peer never heard of; credit granted later is not in it.
+   */
+  synchronized int replayFrom(long replayFrom, IntConsumer creditTo) {
+    position = replayFrom;
+    returnCredit = creditTo;
+    return (int) (creditedTotal - replayFrom);
+  }
+
+  /**
+   * Credit goes to {@code creditTo} from now on (the stream moved to another connection). Returns
+   * how far this side received and credited at that moment: credit granted later goes there.
+   */
+  synchronized Position creditTo(IntConsumer creditTo) {
+    returnCredit = creditTo;
+    return new Position(receivedTotal, creditedTotal);
+  }
+
+  /** How far the input got: bytes received and credited since the stream opened. */
+  record Position(long received, long credited) {}
+
+  /** Credit due to the peer, and where it goes: both decided under the lock, sent after it. */
+  private record Credit(int bytes, IntConsumer to) {
+    static final Credit NONE = new Credit(0, bytes -> {});
+
+    void send() {
+      if (bytes > 0) {
+        to.accept(bytes);
+      }
+    }
+  }
+
+  private Credit due(int bytes) {
+    return bytes == 0 ? Credit.NONE : new Credit(bytes, returnCredit);
+  }
+
+  /** Whether the peer is still replaying bytes this side has (they may follow its CLOSE). */
+  synchronized boolean replaying() {
+    return position < receivedTotal;
   }
 
   /** Bytes received since the stream opened. */
@@ -114,16 +201,16 @@ final class StreamInput extends InputStream {
       return 0;
     }
     int count;
-    int credit;
+    Credit credit;
     synchronized (this) {
       awaitBytes();
       if (buffered == 0) {
         return -1;
       }
       count = copyTo(target, offset, length);
-      credit = consume(count);
+      credit = due(consume(count));
     }
-    grant(credit);
+    credit.send();
     return count;
   }
 
@@ -135,17 +222,17 @@ final class StreamInput extends InputStream {
   /** This side reads no more: buffered and later bytes are dropped and credited back at once. */
   @Override
   public void close() {
-    int credit;
+    Credit credit;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      credit = consume(buffered);
+      credit = due(consume(buffered));
       discardBuffer();
       notifyAll();
     }
-    grant(credit);
+    credit.send();
   }
 
   private void awaitBytes() throws IOException {
@@ -190,20 +277,23 @@ final class StreamInput extends InputStream {
 
   /** Counts consumed bytes; returns the credit to grant now (0 until a batch is due). */
   private int consume(int bytes) {
+    if (relayed) {
+      // Bytes passed on are credited as the far end consumes them; discarded ones at once.
+      boolean discarded = closed || failure != null;
+      return discarded && !ended ? take(Math.max(0, Math.min(bytes, uncredited))) : 0;
+    }
     consumed += bytes;
     if (ended || consumed < creditBatch) {
       return 0;
     }
-    int credit = consumed;
-    uncredited -= credit;
-    creditedTotal += credit;
+    int credit = take(consumed);
     consumed = 0;
     return credit;
   }
 
-  private void grant(int credit) {
-    if (credit > 0) {
-      returnCredit.accept(credit);
-    }
+  private int take(int credit) {
+    uncredited -= credit;
+    creditedTotal += credit;
+    return credit;
   }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
@@ -21,7 +23,7 @@ import java.util.Objects;
 final class StreamOutput extends OutputStream {
   private static final Runnable NOTHING = () -> {};
 
-  private final int streamId;
+  private int streamId;
   private final SendCredit credit;
   private final int maxChunk;
   private final int peerWindow;
@@ -37,18 +39,29 @@ final class StreamOutput extends OutputStream {
   private Outbox outbox;
   private boolean closed;
 
+  /** All credit the peer ever granted: the bytes it consumed. */
+  private long peerCredited;
+
+  /** Told how many more bytes the peer consumed; a relay passes that on as credit. */
+  private IntConsumer consumedByPeer;
+
+  /** Bytes the peer consumed before anyone listened: told to the first listener. */
+  private long consumedUntold;
+
   StreamOutput(
       int streamId,
       SendCredit credit,
       FlowSettings flow,
       boolean resumable,
+      StreamStart start,
       Outbox outbox,
       Runnable onClosed) {
     this.streamId = streamId;
     this.credit = credit;
     this.maxChunk = flow.maxChunk();
     this.peerWindow = flow.sendWindow();
-    this.replay = new ReplayBuffer(resumable);
+    this.replay = new ReplayBuffer(resumable, start.sent());
+    this.peerCredited = start.peerCredited();
     this.outbox = outbox;
     this.onClosed = onClosed;
   }
@@ -93,6 +106,40 @@ final class StreamOutput extends OutputStream {
   void acknowledge(int increment) {
     synchronized (link) {
       replay.acknowledge(increment);
+      peerCredited += increment;
+    }
+    consumedByPeer(increment);
+  }
+
+  /**
+   * Tells {@code listener} how many more bytes the peer consumed, from now on and those it
+   * consumed before (a resumed relay's client may credit before the far end answered).
+   */
+  void onConsumedByPeer(IntConsumer listener) {
+    long untold;
+    synchronized (link) {
+      consumedByPeer = listener;
+      untold = consumedUntold;
+      consumedUntold = 0;
+    }
+    tell(listener, untold);
+  }
+
+  private void consumedByPeer(long bytes) {
+    IntConsumer listener;
+    synchronized (link) {
+      listener = consumedByPeer;
+      if (listener == null) {
+        consumedUntold += bytes;
+        return;
+      }
+    }
+    tell(listener, bytes);
+  }
+
+  private static void tell(IntConsumer listener, long bytes) {
+    if (bytes > 0) {
+      listener.accept((int) Math.min(bytes, Integer.MAX_VALUE));
     }
   }
 
@@ -134,9 +181,31 @@ final class StreamOutput extends OutputStream {
    * side closed and the peer did not see it; then lets writers on, with the credit the peer's
    * account gives. {@link #checkResume} accepted {@code peer}.
    */
+  /** Carries on as stream {@code id} of another connection (an end-to-end resume). */
+  void renumber(int id) {
+    synchronized (link) {
+      streamId = id;
+    }
+  }
+
+  /**
+   * Replays on {@code next} from where this side's replay starts, after {@code announce} (told that
+   * offset) sent what must precede the replay; no credit moves the start in between.
+   */
+  void resumeFrom(Outbox next, LongConsumer announce) {
+    synchronized (link) {
+      long from = replay.acknowledged();
+      announce.accept(from);
+      resume(next, new Frame.ResumePoint(streamId, from, from, false));
+    }
+  }
+
   void resume(Outbox next, Frame.ResumePoint peer) {
+    long swallowed; // credit granted on the lost connection that never arrived
     synchronized (link) {
       outbox = next;
+      swallowed = Math.max(0, peer.credited() - peerCredited);
+      peerCredited += swallowed;
       replay.acknowledgeTo(peer.credited());
       for (ByteBuffer bytes : replay.from(peer.received(), maxChunk)) {
         next.data(new Frame.Data(streamId, bytes), maxChunk, NOTHING);
@@ -146,6 +215,7 @@ final class StreamOutput extends OutputStream {
       }
     }
     credit.resetLimit(peer.credited() + peerWindow);
+    consumedByPeer(swallowed);
   }
 
   private void send(byte[] source, int position, int chunk) {

@@ -106,7 +106,8 @@ public final class StreamSession {
     byte[] peerId = Handshake.bytes(peer.session());
     StreamTable created = fresh.get();
     if (table != null && !Arrays.equals(id, peerId)) {
-      table.closeAll(new IOException("not resumed: the peer no longer has session " + id()));
+      String reason = "the peer no longer has session " + id();
+      table.park(reason, new IOException("not resumed: " + reason));
       table = null;
     } else if (table != null && !table.flow().equals(created.flow())) {
       table.closeAll(new IOException("not resumed: the peer's flow settings changed"));

@@ -20,6 +20,12 @@ import java.util.concurrent.RejectedExecutionException;
 final class StreamTable {
   private static final System.Logger LOG = System.getLogger(StreamTable.class.getName());
 
+  /** The service of an OPEN that carries an end-to-end stream on ({@link #adopt}). */
+  static final String RESUME = "resume";
+
+  /** The OPEN target field naming an end-to-end stream ({@link StreamKey}). */
+  static final String KEY = "key";
+
   private final Map<Integer, MultiplexedStream> live = new HashMap<>();
   private final StreamIds ids;
   private final int maxStreams;
@@ -27,6 +33,7 @@ final class StreamTable {
   private final boolean resumable;
   private volatile Outbox outbox;
   private final StreamAcceptor acceptor;
+  private final ParkedStreams parked;
   private final Executor executor;
   private IOException closedCause;
 
@@ -36,28 +43,61 @@ final class StreamTable {
       FlowSettings flow,
       boolean resumable,
       Outbox outbox,
-      StreamAcceptor acceptor) {
+      StreamAcceptor acceptor,
+      ParkedStreams parked) {
     this.ids = new StreamIds(dialer);
     this.maxStreams = settings.maxStreams();
     this.flow = flow;
     this.resumable = resumable;
     this.outbox = outbox;
     this.acceptor = acceptor;
+    this.parked = parked;
     this.executor = settings.executor();
   }
 
   /** Registers a new local stream and sends its OPEN; the caller waits for the answer. */
-  synchronized MultiplexedStream openLocal(String target) throws IOException {
+  MultiplexedStream openLocal(String target) throws IOException {
+    return openLocal(target, StreamStart.ZERO);
+  }
+
+  /** Like {@link #openLocal(String)}, with the stream's counts starting at {@code start}. */
+  MultiplexedStream openLocal(String target, StreamStart start) throws IOException {
+    return openLocal(target, start, resumable);
+  }
+
+  /**
+   * Like {@link #openLocal(String)}, with the stream's counts starting at {@code start} and its
+   * bytes kept for a replay if {@code recording} (an end-to-end stream, on a connection that
+   * cannot resume).
+   */
+  synchronized MultiplexedStream openLocal(String target, StreamStart start, boolean recording)
+      throws IOException {
+    Frame.Open open = new Frame.Open(allocateLocal(), target);
+    MultiplexedStream stream = register(open, start, recording);
+    outbox.control(open); // under the lock: OPENs must leave in id order
+    return stream;
+  }
+
+  /**
+   * Carries an end-to-end stream on over this connection: it opens again as a new stream of this
+   * table, to {@code target} (which names it) with how far it got appended, and replays at once.
+   * The caller waits for the answer.
+   */
+  synchronized void reopen(MultiplexedStream stream, String target) throws IOException {
+    int id = allocateLocal();
+    stream.renumber(id, outbox, this::release, true);
+    live.put(id, stream);
+    stream.reopenThisEnd(outbox, target); // under the lock: OPENs must leave in id order
+  }
+
+  private int allocateLocal() throws IOException {
     if (closedCause != null) {
       throw new IOException(closedCause.getMessage(), closedCause);
     }
     if (live.size() >= maxStreams) {
       throw new IOException("too many streams on this tunnel (limit " + maxStreams + ")");
     }
-    Frame.Open open = new Frame.Open(ids.allocateLocal(), target);
-    MultiplexedStream stream = register(open);
-    outbox.control(open); // under the lock: OPENs must leave in id order
-    return stream;
+    return ids.allocateLocal();
   }
 
   void onFrame(StreamFrame frame) throws ProtocolViolation {
@@ -77,8 +117,8 @@ final class StreamTable {
       stream.onClose();
     } else if (frame instanceof Frame.Reset reset) {
       stream.onReset(reset.reason());
-    } else if (frame instanceof Frame.OpenOk) {
-      stream.onOpenOk();
+    } else if (frame instanceof Frame.OpenOk ok) {
+      stream.onOpenOk(ok.accepted());
     }
   }
 
@@ -93,6 +133,25 @@ final class StreamTable {
     } else {
       outbox.control(new Frame.Reset(id, code, reason));
     }
+  }
+
+  /**
+   * The relay went away for good because {@code reason}: end-to-end streams wait in this side's
+   * {@link ParkedStreams} for a resume through another one, every other stream fails with {@code
+   * cause}, as do later opens.
+   */
+  void park(String reason, IOException cause) {
+    if (parked == null) {
+      closeAll(cause);
+      return;
+    }
+    List<MultiplexedStream> streams;
+    synchronized (this) {
+      closedCause = cause;
+      streams = List.copyOf(live.values());
+      live.clear();
+    }
+    parked.park(streams, reason, cause);
   }
 
   /** Fails every live stream with {@code cause}; later opens fail with it too. */
@@ -194,18 +253,62 @@ final class StreamTable {
       ids.acceptRemote(open.streamId());
       requireRoom(open.streamId());
     }
+    StreamTarget target = StreamTarget.parse(open.target());
+    if (parked != null && RESUME.equals(target.service())) {
+      adopt(open.streamId(), target);
+      return;
+    }
     StreamHandler handler = decide(open);
+    EndToEndPoint from = handler.resumesFrom();
     MultiplexedStream stream;
     synchronized (this) {
       if (closedCause != null) {
         return;
       }
       requireRoom(open.streamId()); // local opens may have taken the room meanwhile
-      stream = register(open);
+      stream = register(open, from == null ? StreamStart.ZERO : from.facingThisEnd(), resumable);
+      if (target.fields().containsKey(KEY)) {
+        stream.endToEnd(key(open.streamId(), target), StreamOwner.of(target));
+      }
       stream.markAccepted();
-      outbox.control(new Frame.OpenOk(open.streamId()));
+      outbox.control(new Frame.OpenOk(open.streamId(), handler.acceptedAs()));
     }
     serve(stream, handler);
+  }
+
+  /**
+   * A relay asks to carry on one of this side's parked end-to-end streams ({@code
+   * resume?key=…&user=…&cluster=…&session=…&received=…}): the stream answers as this new one and
+   * replays, its handler never noticed.
+   */
+  private void adopt(int streamId, StreamTarget target) throws ProtocolViolation {
+    StreamKey key = key(streamId, target);
+    EndToEndPoint point;
+    try {
+      point = EndToEndPoint.of(target);
+    } catch (IllegalArgumentException e) {
+      throw ProtocolViolation.ofStream(streamId, ErrorCode.PROTOCOL, e.getMessage());
+    }
+    MultiplexedStream stream = parked.adopt(streamId, key, StreamOwner.of(target), point, flow);
+    synchronized (this) {
+      if (closedCause != null) {
+        parked.park(List.of(stream), closedCause.getMessage(), closedCause);
+        return;
+      }
+      stream.renumber(streamId, outbox, this::release, false);
+      live.put(streamId, stream);
+      outbox.control(new Frame.OpenOk(streamId));
+      stream.resumeFarEnd(outbox, point);
+    }
+    LOG.log(Level.DEBUG, () -> "resumed end-to-end " + stream + " for " + stream.owner());
+  }
+
+  private static StreamKey key(int streamId, StreamTarget target) throws ProtocolViolation {
+    try {
+      return new StreamKey(target.fields().getOrDefault(KEY, ""));
+    } catch (IllegalArgumentException e) {
+      throw ProtocolViolation.ofStream(streamId, ErrorCode.PROTOCOL, e.getMessage());
+    }
   }
 
   /** Asks the acceptor, on the reader thread as its contract says; it must be quick. */
@@ -243,10 +346,10 @@ final class StreamTable {
     }
   }
 
-  private MultiplexedStream register(Frame.Open open) {
+  private MultiplexedStream register(Frame.Open open, StreamStart start, boolean recording) {
     MultiplexedStream stream =
         new MultiplexedStream(
-            open.streamId(), open.target(), flow, resumable, outbox, this::release);
+            open.streamId(), open.target(), flow, recording, start, outbox, this::release);
     live.put(open.streamId(), stream);
     return stream;
   }

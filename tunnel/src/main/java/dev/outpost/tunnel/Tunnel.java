@@ -19,6 +19,15 @@ public interface Tunnel extends AutoCloseable {
    */
   TunnelStream open(String target) throws IOException;
 
+  /**
+   * Opens {@code target}, a {@code resume?key=…} that carries an end-to-end stream on after the
+   * relay that carried it went away, counting from the opening end's {@code point} (see {@link
+   * TunnelConnection#openResumed}).
+   *
+   * @throws IOException when the peer refuses, with its reason
+   */
+  TunnelStream openResumed(String target, EndToEndPoint point) throws IOException;
+
   /** What the peer proved in the handshake (e.g. a node or user name); empty if not checked. */
   String peerIdentity();
 

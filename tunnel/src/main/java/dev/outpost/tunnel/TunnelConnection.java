@@ -59,6 +59,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private final Handshake handshake;
   private final StreamSession dialSession;
   private final SessionRegistry registry;
+  private final ParkedStreams parked;
   private final CompletableFuture<TunnelConnection> established = new CompletableFuture<>();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private final AtomicReference<String> closeReason = new AtomicReference<>();
@@ -86,8 +87,10 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
       StreamAcceptor acceptor,
       StreamSession dialSession,
       SessionRegistry registry,
+      ParkedStreams parked,
       Function<Handshake.Link, Handshake> handshake) {
     this.dialer = dialer;
+    this.parked = parked;
     this.dialSession = dialSession;
     this.registry = registry;
     this.transport = transport;
@@ -134,6 +137,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
             acceptor,
             null,
             sessions,
+            null,
             link -> new AcceptingHandshake(link, settings, sessions != null, nonce, verifier))
         .start();
   }
@@ -158,6 +162,21 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
       Prover prover,
       StreamAcceptor acceptor,
       StreamSession session) {
+    return dial(transport, settings, prover, acceptor, session, null);
+  }
+
+  /**
+   * Like {@link #dial(FrameTransport, TunnelSettings, Prover, StreamAcceptor, StreamSession)},
+   * keeping end-to-end streams in {@code parked} (null: none) when the relay goes away for good,
+   * so that they can resume through another one.
+   */
+  public static TunnelConnection dial(
+      FrameTransport transport,
+      TunnelSettings settings,
+      Prover prover,
+      StreamAcceptor acceptor,
+      StreamSession session,
+      ParkedStreams parked) {
     return new TunnelConnection(
             true,
             transport,
@@ -165,6 +184,7 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
             acceptor,
             session,
             null,
+            parked,
             link -> new DialingHandshake(link, settings, session != null, prover))
         .start();
   }
@@ -199,6 +219,66 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   @Override
   public TunnelStream open(String target) throws IOException {
     MultiplexedStream stream = requireStreams().openLocal(target);
+    stream.awaitAccepted(settings.openTimeout());
+    return stream;
+  }
+
+  /**
+   * Opens an end-to-end stream to {@code target} through the relay this side dialed: its bytes
+   * are kept until the far end credits them, and should the relay go away they wait in this
+   * side's {@link ParkedStreams} for {@link #resumeEndToEnd}. The relay names the stream in its
+   * answer ({@link TunnelStream#acceptedAs()}: {@code key=…}); a relay that does not leaves it a
+   * stream of one hop.
+   */
+  public TunnelStream openEndToEnd(String target) throws IOException {
+    MultiplexedStream stream = requireStreams().openLocal(target, StreamStart.ZERO, true);
+    stream.awaitAccepted(settings.openTimeout());
+    String key = StreamTarget.parse("?" + stream.acceptedAs()).fields().get(StreamTable.KEY);
+    if (key != null) {
+      try {
+        stream.endToEnd(new StreamKey(key), null);
+      } catch (IllegalArgumentException e) {
+        stream.reset(ErrorCode.PROTOCOL, "the relay named the stream with a malformed key");
+        throw new IOException("the relay named the stream with a malformed key", e);
+      }
+    }
+    return stream;
+  }
+
+  /**
+   * Carries on end-to-end stream {@code key}, parked when its relay went away, through this
+   * connection's relay: opens {@code target} (which names the stream to the relay) with this
+   * side's account appended, and replays at once. The stream object stays the
+   * same; its reader and writer never noticed. Should the relay refuse, the stream fails with the
+   * reason.
+   *
+   * @throws IOException when the stream no longer waits, or the relay did not answer
+   */
+  public TunnelStream resumeEndToEnd(String target, StreamKey key) throws IOException {
+    if (parked == null) {
+      throw new IOException("this connection keeps no end-to-end streams");
+    }
+    StreamTable table = requireStreams();
+    MultiplexedStream stream = parked.take(key);
+    try {
+      table.reopen(stream, target);
+    } catch (IOException e) {
+      parked.park(List.of(stream), e.getMessage(), e);
+      throw e;
+    }
+    stream.awaitAccepted(settings.openTimeout());
+    return stream;
+  }
+
+  /**
+   * The relay's side of {@link #resumeEndToEnd}: opens {@code target} (a {@code resume?key=…}
+   * naming the stream and its owner) towards the far end, counting from the opening end's {@code
+   * point}, which is appended.
+   */
+  @Override
+  public TunnelStream openResumed(String target, EndToEndPoint point) throws IOException {
+    MultiplexedStream stream =
+        requireStreams().openLocal(target + "&" + point.fields(), point.facingFarEnd());
     stream.awaitAccepted(settings.openTimeout());
     return stream;
   }
@@ -366,7 +446,8 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
         new FlowSettings(settings.initialWindow(), peer.initialWindow(), peer.maxPayload()),
         resumable,
         outbox,
-        acceptor);
+        acceptor,
+        parked);
   }
 
   private void startStreams(StreamTable table) {
@@ -419,7 +500,9 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private void releaseStreams(StreamTable table, String reason, Ending ending) {
     StreamSession resumable = streamSession;
     IOException cause = new IOException("tunnel closed: " + reason);
-    if (resumable == null) {
+    if (resumable == null && ending == Ending.SUSPEND) {
+      table.park(reason, cause);
+    } else if (resumable == null) {
       table.closeAll(cause);
     } else if (ending == Ending.SUSPEND) {
       resumable.suspend(this, reason);

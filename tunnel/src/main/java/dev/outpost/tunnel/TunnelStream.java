@@ -16,6 +16,14 @@ public interface TunnelStream extends Closeable {
   /** The target this stream was opened for, as given to {@link Tunnel#open}. */
   String target();
 
+  /**
+   * What the peer accepted the stream as, for a target that asks (an end-to-end stream learns its
+   * key and session, {@code key=…&session=…}); empty otherwise.
+   */
+  default String acceptedAs() {
+    return "";
+  }
+
   /** Bytes from the peer; end of stream once the peer half-closes. */
   InputStream input();
 

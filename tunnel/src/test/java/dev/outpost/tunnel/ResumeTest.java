@@ -4,6 +4,7 @@ import static dev.outpost.tunnel.TestPeers.PROVER;
 import static dev.outpost.tunnel.TestPeers.VERIFIER;
 import static dev.outpost.tunnel.TestPeers.WAIT;
 import static dev.outpost.tunnel.TestPeers.pattern;
+import static dev.outpost.tunnel.TestPeers.readAtLeast;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -323,17 +324,5 @@ class ResumeTest {
             throw new RuntimeException(e);
           }
         });
-  }
-
-  private static void readAtLeast(InputStream in, ByteArrayOutputStream into, int total)
-      throws IOException {
-    byte[] buffer = new byte[8192];
-    while (into.size() < total) {
-      int n = in.read(buffer, 0, Math.min(buffer.length, total - into.size()));
-      if (n < 0) {
-        throw new IOException("end of stream after " + into.size() + " bytes");
-      }
-      into.write(buffer, 0, n);
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.outpost.tunnel;
 import dev.outpost.tunnel.TunnelAuthenticator.Prover;
 import dev.outpost.tunnel.TunnelAuthenticator.Verifier;
 import dev.outpost.tunnel.transport.InMemoryTransport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,6 +80,19 @@ final class TestPeers implements AutoCloseable {
       bytes[i] = (byte) (i * 31 + seed);
     }
     return bytes;
+  }
+
+  /** Reads from {@code in} into {@code into} until it holds {@code total} bytes. */
+static void readAtLeast(InputStream in, ByteArrayOutputStream into, int total)
+      throws IOException {
+    byte[] buffer = new byte[8192];
+    while (into.size() < total) {
+      int n = in.read(buffer, 0, Math.min(buffer.length, total - into.size()));
+      if (n < 0) {
+        throw new IOException("end of stream after " + into.size() + " bytes");
+      }
+      into.write(buffer, 0, n);
+    }
   }
 
   static String text(InputStream in) throws IOException {

@@ -50,8 +50,9 @@ public final class SshStreamAcceptor implements StreamAcceptor {
   }
 
   private void serve(TunnelStream stream, StreamTarget target) {
-    String session =
-        "ssh session " + target.field("session") + " (user " + target.field("user") + ", login " + target.field("login") + ")";
+    String key = target.fields().containsKey("key") ? ", stream key " + target.field("key") : "";
+    String session = "ssh session " + target.field("session") + " (user " + target.field("user")
+        + ", login " + target.field("login") + key + ")";
     Socket socket = new Socket();
     try {
       socket.connect(sshServer, CONNECT_TIMEOUT_MILLIS);

@@ -7,6 +7,7 @@ import dev.outpost.client.http.ProxyConnectionException;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.client.tunnel.TunnelDialer;
 import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.ParkedStreams;
 import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
@@ -24,7 +25,9 @@ import javax.net.ssl.SSLContext;
  * reconnect on. Every dial carries the same {@link StreamSession}: SSH sessions of a lost tunnel
  * resume on the next one, if it comes within the grace period. Each connect logs the session's id
  * (not a secret: the proxy hands a session only to the node that owns it) and the streams it
- * carries on.
+ * carries on. Should the proxy no longer know the session (it restarted), the end-to-end streams
+ * of stock {@code ssh} through {@code outpost proxy ssh} wait in {@link ParkedStreams} for their
+ * clients to resume them through the new proxy.
  */
 public final class WebSocketTunnelDialer implements TunnelDialer {
   static final String AGENT_TUNNEL_PATH = "/api/v1/tunnel/agent";
@@ -39,6 +42,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
   private final StreamAcceptor acceptor;
   private final TunnelSettings settings;
   private final StreamSession session;
+  private final ParkedStreams parked;
 
   public WebSocketTunnelDialer(
       ProxyAddress proxy,
@@ -53,6 +57,8 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     this.acceptor = acceptor;
     this.settings = settings;
     this.session = StreamSession.dialing(settings);
+    this.parked = new ParkedStreams(settings, (key, claimant, reason) ->
+        LOG.warning(() -> "refused to resume SSH stream " + key + " for " + claimant + ": " + reason));
   }
 
   /**
@@ -65,10 +71,12 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
     try {
       Tunnel tunnel = WebSocketDialer.dial(
-          http, endpoint, settings, prover, acceptor, session, DIAL_TIMEOUT);
+          http, endpoint, settings, prover, acceptor, session, parked, DIAL_TIMEOUT);
       int carried = session.streams();
+      int waiting = parked.size();
       LOG.info(() -> "tunnel session " + session.id()
-          + (carried == 0 ? "" : ", resuming " + carried + " streams"));
+          + (carried == 0 ? "" : ", resuming " + carried + " streams")
+          + (waiting == 0 ? "" : ", " + waiting + " streams wait for their clients to resume them"));
       return tunnel;
     } catch (IOException e) {
       throw ProxyConnectionException.of(proxy, e);

@@ -112,7 +112,7 @@ public final class ReconnectingAgents implements AutoCloseable {
     private TunnelConnection dial() throws IOException {
       try {
         TunnelConnection tunnel = WebSocketDialer.dial(joined.http(), joined.endpoint(), TunnelSettings.defaults(),
-            prover, StreamAcceptor.REFUSE_ALL, session, DIAL_TIMEOUT);
+            prover, StreamAcceptor.REFUSE_ALL, session, null, DIAL_TIMEOUT);
         current = tunnel;
         connects.incrementAndGet();
         return tunnel;

@@ -2,7 +2,7 @@ package dev.outpost.cli.command;
 
 import dev.outpost.cli.CliException;
 import dev.outpost.cli.profile.Credentials;
-import dev.outpost.cli.ssh.NodeConnection;
+import dev.outpost.cli.ssh.ResumingNodeConnection;
 import dev.outpost.cli.ssh.SshTarget;
 import dev.outpost.cli.ssh.Stdio;
 import dev.outpost.tunnel.Splice;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code outpost proxy ssh}: standard input and output become the node's SSH connection, for
- * OpenSSH's {@code ProxyCommand}. Nothing but SSH bytes may reach standard output.
+ * OpenSSH's {@code ProxyCommand}. Nothing but SSH bytes may reach standard output. The connection
+ * survives a restart of the proxy: it reconnects and resumes the stream end to end.
  */
 @Command(name = "ssh", description = "Pipe stdin/stdout to a node's SSH server (for ProxyCommand).")
 final class ProxySshCommand extends BaseCommand {
@@ -31,8 +32,8 @@ final class ProxySshCommand extends BaseCommand {
     Credentials credentials = store().load();
     Stdio stdio = environment().stdio();
     TellingSide local = null;
-    try (NodeConnection connection =
-        NodeConnection.open(
+    try (ResumingNodeConnection connection =
+        ResumingNodeConnection.open(
             credentials.profile().proxyAddress(),
             credentials.tls(),
             credentials.sshIdentity(),

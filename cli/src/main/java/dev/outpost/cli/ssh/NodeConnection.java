@@ -48,8 +48,23 @@ public final class NodeConnection implements AutoCloseable {
     } catch (IOException e) {
       throw CliException.failure(ProxyConnectionException.of(proxy, e).getMessage(), e);
     }
+    return new NodeConnection(
+        tunnel, openOn(tunnel, proxy, target, () -> tunnel.open(target.streamTarget())));
+  }
+
+  /** Opens a stream on a fresh tunnel. */
+  interface StreamOpening {
+    TunnelStream open() throws IOException;
+  }
+
+  /**
+   * Opens the stream to {@code target} on {@code tunnel} by {@code opening}; should that fail,
+   * closes the tunnel and says why in one line.
+   */
+  static TunnelStream openOn(Tunnel tunnel, ProxyAddress proxy, SshTarget target,
+      StreamOpening opening) throws CliException {
     try {
-      return new NodeConnection(tunnel, tunnel.open(target.streamTarget()));
+      return opening.open();
     } catch (StreamRefusedException e) {
       tunnel.close("stream refused");
       throw CliException.failure("the proxy refused SSH as " + target + ": " + e.getMessage(), e);

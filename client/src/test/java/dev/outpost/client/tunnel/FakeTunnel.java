@@ -1,5 +1,6 @@
 package dev.outpost.client.tunnel;
 
+import dev.outpost.tunnel.EndToEndPoint;
 import dev.outpost.tunnel.StreamRefusedException;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
@@ -12,6 +13,12 @@ final class FakeTunnel implements Tunnel {
   @Override
   public TunnelStream open(String target) throws StreamRefusedException {
     throw new StreamRefusedException("not in this test");
+  }
+
+  @Override
+  public TunnelStream openResumed(String target, EndToEndPoint point)
+      throws StreamRefusedException {
+    return open(target);
   }
 
   @Override

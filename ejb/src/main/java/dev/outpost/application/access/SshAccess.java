@@ -69,13 +69,18 @@ public final class SshAccess {
   /** As {@link #authorize(UserIdentity, String, String, String)}, for a session from {@code origin}. */
   public UUID authorize(UserIdentity identity, String login, String target, String remoteAddr,
       SessionOrigin origin) {
-    return authorize(identity.user(), login, target, remoteAddr, origin, () -> {
+    return authorize(identity.user(), login, target, remoteAddr, origin, currentRoles(identity));
+  }
+
+  /** The roles of the user's account now; FORBIDDEN when it is gone or locked. */
+  private Supplier<RoleSet> currentRoles(UserIdentity identity) {
+    return () -> {
       User user = users.findByName(identity.user())
           .filter(found -> !found.isLockedAt(clock.instant()))
           .orElseThrow(() -> OutpostException.forbidden(
               "user " + identity.user() + " no longer exists or is locked"));
       return roles.resolve(user);
-    });
+    };
   }
 
   /**
@@ -124,6 +129,63 @@ public final class SshAccess {
     }
     audit.record(attempt.node(node.name()));
     return session;
+  }
+
+  /**
+   * Whether {@code identity} may carry session {@code sessionId} on through this proxy, its client
+   * having reconnected after the proxy that started it went away: the session must be the user's
+   * own (as its {@code session.start} says), and the user must still be allowed its login on its
+   * node. A refusal is audited as {@code access.denied}; a resume audits nothing else, the session
+   * goes on to its one {@code session.end}.
+   *
+   * @return the session's login and node
+   * @throws OutpostException FORBIDDEN, audited
+   */
+  public ResumedSession authorizeResume(UserIdentity identity, UUID sessionId,
+      String remoteAddr) {
+    AuditRecord start = start(sessionId);
+    if (start.actor() == null) {
+      throw resumeRefused(identity.user(), start, remoteAddr, "no session " + sessionId + " started");
+    }
+    if (!start.actor().equals(identity.user())) {
+      throw resumeRefused(identity.user(), start, remoteAddr,
+          "session " + sessionId + " belongs to another user");
+    }
+    AccessDecision decision;
+    try {
+      Node node = nodes.find(cluster, start.node())
+          .orElseThrow(() -> OutpostException.notFound("node " + start.node() + " is not registered"));
+      decision = decide(identity.user(), currentRoles(identity).get(), start.login(), node);
+    } catch (OutpostException e) {
+      throw resumeRefused(identity.user(), start, remoteAddr, e.getMessage());
+    }
+    if (!decision.allowed()) {
+      throw resumeRefused(identity.user(), start, remoteAddr, decision.reason());
+    }
+    return new ResumedSession(start.login(), start.node());
+  }
+
+  /**
+   * Audits as {@code access.denied} that {@code user}'s resume of {@code sessionId} was refused
+   * where the stream waits, in the node's words (another user's or session's stream, or offsets
+   * that do not add up).
+   */
+  public void resumeRefused(String user, UUID sessionId, String remoteAddr, String reason) {
+    audit.record(denial(user, start(sessionId), remoteAddr, reason));
+  }
+
+  private OutpostException resumeRefused(String user, AuditRecord start, String remoteAddr,
+      String reason) {
+    String refusal = "resume refused: " + reason;
+    audit.record(denial(user, start, remoteAddr, refusal));
+    return OutpostException.forbidden(refusal);
+  }
+
+  private static AuditRecord denial(String user, AuditRecord start, String remoteAddr,
+      String reason) {
+    return AuditRecord.failure(AuditEventType.ACCESS_DENIED, reason)
+        .actor(user).login(start.login()).node(start.node()).sessionId(start.sessionId())
+        .remoteAddr(remoteAddr);
   }
 
   /** The logins {@code identity}'s roles allow on some node: what {@code outpost status} shows. */

@@ -182,6 +182,66 @@ class SshAccessTest {
     assertEquals("bytes in 5, out 6", audit.last().message());
   }
 
+  @Test
+  void aUserResumesHerOwnSessionStillAllowedAndNothingMoreIsAudited() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+    int audited = audit.records().size();
+
+    ResumedSession resumed = access.authorizeResume(alice, session, "198.51.100.9");
+
+    assertEquals(new ResumedSession("ubuntu", "edge-1"), resumed);
+    assertEquals(audited, audit.records().size(), "one session: one start, one end later");
+  }
+
+  @Test
+  void anotherUsersSessionIsNotResumedAndTheAttemptIsAudited() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+    UserIdentity bob = users.findByName("bob").orElseThrow().identity(Instant.MAX);
+
+    assertEquals("resume refused: session " + session + " belongs to another user",
+        refuseResume(bob, session));
+    assertEquals("bob", audit.last().actor());
+    assertEquals("edge-1", audit.last().node());
+    assertEquals(session, audit.last().sessionId());
+    UUID unknown = UUID.randomUUID();
+    assertEquals("resume refused: no session " + unknown + " started", refuseResume(alice, unknown));
+  }
+
+  @Test
+  void aSessionIsNotResumedOnceTheUserLostAccess() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+    locks.add(new Lock(LockTarget.USER, "alice", "incident 42", "admin", clock.instant(),
+        Duration.ofMinutes(10)));
+
+    String refusal = refuseResume(alice, session);
+
+    assertTrue(refusal.startsWith("resume refused: user alice is locked until "), refusal);
+  }
+
+  @Test
+  void theNodesRefusalIsAuditedWithItsReason() {
+    UUID session = access.authorize(alice, "ubuntu", "edge-1", "198.51.100.4");
+
+    access.resumeRefused("alice", session, "198.51.100.9",
+        "resume refused: stream k belongs to another user");
+
+    AuditRecord denied = audit.last();
+    assertEquals(AuditEventType.ACCESS_DENIED, denied.type());
+    assertEquals(Outcome.FAILURE, denied.outcome());
+    assertEquals("resume refused: stream k belongs to another user", denied.message());
+    assertEquals("edge-1", denied.node());
+    assertEquals("198.51.100.9", denied.remoteAddr());
+  }
+
+  private String refuseResume(UserIdentity who, UUID session) {
+    OutpostException error = assertThrows(OutpostException.class,
+        () -> access.authorizeResume(who, session, null));
+    assertEquals(OutpostException.Kind.FORBIDDEN, error.kind());
+    assertEquals(AuditEventType.ACCESS_DENIED, audit.last().type());
+    assertEquals(error.getMessage(), audit.last().message());
+    return error.getMessage();
+  }
+
   private String deny(UserIdentity who, String login, String node, OutpostException.Kind kind) {
     OutpostException error = assertThrows(OutpostException.class,
         () -> access.authorize(who, login, node, null));

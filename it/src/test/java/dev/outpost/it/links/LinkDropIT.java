@@ -102,7 +102,7 @@ class LinkDropIT {
   @Order(1)
   void aSessionSurvivesAFortyFiveSecondOutage() throws Exception {
     Instant before = Instant.now();
-    NumberedSession session = NumberedSession.start(this, "long", 600);
+    NumberedSession session = stockSsh("long", 600);
     int lostBefore = count(log(), "keep-alive timeout");
     edge.cutLink();
     try {
@@ -111,7 +111,7 @@ class LinkDropIT {
     } finally {
       edge.restoreLink();
     }
-    session.assertWhole();
+    session.assertWhole(SESSION_END);
     assertTrue(log().contains(", resuming "), "the agent resumed its session: " + log());
     assertNull(audited("node.offline", before, event -> node.equals(event.path("node").asText())),
         "a resumed tunnel never takes the node offline, whichever side noticed the loss first");
@@ -132,9 +132,9 @@ class LinkDropIT {
         .redirectError(work.resolve("typed.err").toFile())
         .start();
     try (OutputStream keys = ssh.getOutputStream()) {
-      awaitLine(output, "ready", Duration.ofSeconds(60));
+      NumberedSession.awaitLine(output, "ready", Duration.ofSeconds(60));
       type(keys, "before");
-      awaitLine(output, "before", Duration.ofSeconds(30));
+      NumberedSession.awaitLine(output, "before", Duration.ofSeconds(30));
       List<String> typed = IntStream.rangeClosed(1, 20).mapToObj(i -> "typed-" + i).toList();
       Instant cut = Instant.now();
       edge.cutLink();
@@ -148,7 +148,7 @@ class LinkDropIT {
         edge.restoreLink();
       }
       type(keys, "after");
-      awaitLine(output, "after", SESSION_END);
+      NumberedSession.awaitLine(output, "after", SESSION_END);
       List<String> expected = new ArrayList<>(List.of("ready", "before"));
       expected.addAll(typed);
       expected.add("after");
@@ -173,7 +173,7 @@ class LinkDropIT {
     admin.awaitOnline(node, Duration.ofSeconds(90));
     Instant before = Instant.now();
     String moved = edge.address().equals("10.231.0.3") ? "10.231.0.2" : "10.231.0.3";
-    NumberedSession session = NumberedSession.start(this, "moved", 150);
+    NumberedSession session = stockSsh("moved", 150);
     edge.cutLink();
     try {
       edge.readdress(moved + "/24");
@@ -181,7 +181,7 @@ class LinkDropIT {
     } finally {
       edge.restoreLink();
     }
-    session.assertWhole();
+    session.assertWhole(SESSION_END);
     JsonNode online = Polling.awaitValue("a node.online event from " + moved, Duration.ofSeconds(30),
         () -> audited("node.online", before, event -> moved.equals(event.path("remote_addr").asText())));
     assertEquals(node, online.get("node").asText());
@@ -196,10 +196,10 @@ class LinkDropIT {
   @Order(4)
   void anOutpostSshSessionSurvivesAnOutage() throws Exception {
     admin.awaitOnline(node, Duration.ofSeconds(90));
-    NumberedSession session = NumberedSession.start(this, "cli", 150,
+    NumberedSession session = NumberedSession.start(work, "cli", 150,
         (command, output, errors) -> admin.start(output, errors, "ssh", "root@" + node, command));
     int logged = outage(SHORT_OUTAGE);
-    session.assertWhole();
+    session.assertWhole(SESSION_END);
     assertResumedSince(logged);
   }
 
@@ -246,7 +246,7 @@ class LinkDropIT {
     Instant before = Instant.now();
     String victim = lastSessionId();
     String forger = node + "-forger";
-    NumberedSession session = NumberedSession.start(this, "forged", 150);
+    NumberedSession session = stockSsh("forged", 150);
     int logged = log().length();
     String answer;
     try (SimulatedAgents other = SimulatedAgents.join(TestCluster.get(), TestCluster.localProxy(),
@@ -266,7 +266,7 @@ class LinkDropIT {
       }
     }
     assertTrue(answer.startsWith("GOAWAY UNAUTHENTICATED: resume refused"), answer);
-    session.assertWhole();
+    session.assertWhole(SESSION_END);
     assertTrue(log().substring(logged).contains("tunnel session " + victim + ", resuming "),
         "the real agent resumed its own session: " + log().substring(logged));
     JsonNode refused = Polling.awaitValue("a failed tunnel.auth of " + forger, Duration.ofSeconds(30),
@@ -331,7 +331,7 @@ class LinkDropIT {
     String grace = TestCluster.RESUME_GRACE.toString();
     Instant lost;
     try {
-      awaitLine(output, "20", Duration.ofSeconds(60));
+      NumberedSession.awaitLine(output, "20", Duration.ofSeconds(60));
       lost = Instant.now();
       edge.cutLink();
       boolean aborted = edge.abortProxyConnections();
@@ -364,52 +364,6 @@ class LinkDropIT {
     } finally {
       edge.restoreLink();
       ssh.destroyForcibly();
-    }
-  }
-
-  /** Starts an SSH client that runs {@code command} on the node, its output written to files. */
-  @FunctionalInterface
-  private interface SshClient {
-    Process start(String command, Path output, Path errors) throws IOException;
-  }
-
-  /**
-   * An SSH client printing {@code 1..lines}, one every 100 ms, between two lines naming the remote
-   * shell's PID.
-   */
-  private record NumberedSession(Process ssh, Path output, Path errors, int lines) {
-    /** Through stock {@code ssh}. */
-    static NumberedSession start(LinkDropIT test, String name, int lines) throws Exception {
-      return start(test, name, lines, (command, output, errors) -> new ProcessBuilder("ssh", "-F",
-              test.sshConfig.toString(), "-o", "BatchMode=yes", test.target(), command)
-          .redirectOutput(output.toFile())
-          .redirectError(errors.toFile())
-          .start());
-    }
-
-    static NumberedSession start(LinkDropIT test, String name, int lines, SshClient client) throws Exception {
-      Path output = test.work.resolve(name + ".out");
-      Path errors = test.work.resolve(name + ".err");
-      Process ssh = client.start("echo pid $$; for i in $(seq 1 " + lines + "); do echo $i; sleep 0.1; done; echo pid $$",
-          output, errors);
-      awaitLine(output, "20", Duration.ofSeconds(60));
-      return new NumberedSession(ssh, output, errors, lines);
-    }
-
-    /** Waits for the end: every number once, in order, from one process. */
-    void assertWhole() throws Exception {
-      try {
-        assertTrue(ssh.waitFor(SESSION_END.toSeconds(), TimeUnit.SECONDS), "ssh ends after the last line");
-      } finally {
-        ssh.destroyForcibly();
-      }
-      assertEquals(0, ssh.exitValue(), Files.readString(errors));
-      List<String> seen = Files.readAllLines(output, StandardCharsets.UTF_8);
-      assertEquals(lines + 2, seen.size(), "no line lost or repeated: " + seen);
-      assertTrue(seen.get(0).startsWith("pid "), seen.get(0));
-      assertEquals(seen.get(0), seen.get(lines + 1), "the same remote process before and after");
-      assertEquals(IntStream.rangeClosed(1, lines).mapToObj(Integer::toString).toList(),
-          seen.subList(1, lines + 1), "every number once, in order");
     }
   }
 
@@ -461,6 +415,10 @@ class LinkDropIT {
     return "root@" + node + "." + TestCluster.CLUSTER_NAME;
   }
 
+  private NumberedSession stockSsh(String name, int lines) throws Exception {
+    return NumberedSession.stockSsh(work, sshConfig, target(), name, lines);
+  }
+
   private String log() {
     try {
       return Files.readString(work.resolve(node + ".log"));
@@ -501,17 +459,5 @@ class LinkDropIT {
 
   private static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-  }
-
-  private static void awaitLine(Path output, String line, Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.exists(output) && Files.readAllLines(output).contains(line)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no line '" + line + "' within " + timeout + ": "
-        + (Files.exists(output) ? Files.readString(output) : "(no output)"));
   }
 }

@@ -160,10 +160,18 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
     }
   }
 
-  /** The peer accepted the stream. */
-  record OpenOk(int streamId) implements StreamFrame {
+  /**
+   * The peer accepted the stream; {@code accepted} says what it accepted it as, for the few
+   * targets that ask (an end-to-end resumable stream learns its key), and is empty otherwise.
+   */
+  record OpenOk(int streamId, String accepted) implements StreamFrame {
     public OpenOk {
       Checks.streamId(streamId);
+      Checks.text("accepted", accepted, 0, FrameLimits.MAX_TARGET);
+    }
+
+    public OpenOk(int streamId) {
+      this(streamId, "");
     }
 
     @Override

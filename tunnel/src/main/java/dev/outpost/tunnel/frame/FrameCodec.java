@@ -29,8 +29,9 @@ import java.util.List;
  * Flags are reserved (0) except RESUMABLE (0x01) on HELLO. Payloads: HELLO = magic u32 "OTUN",
  * version u16, max payload u32, initial window u32, nonce; AUTH = credential; AUTH_OK = identity;
  * RESUME = session 16 bytes, count u16, count × (stream u32, received u64, credited u64, ended
- * u8); OPEN = target; DATA = bytes; WINDOW = increment u32; RESET and
- * GOAWAY = error code u16, reason; PING and PONG = u64; OPEN_OK and CLOSE = empty. Strings are
+ * u8); OPEN = target; DATA = bytes; WINDOW = increment u32; OPEN_OK = what the
+ * stream was accepted as (usually empty); RESET and GOAWAY = error code u16, reason; PING and
+ * PONG = u64; CLOSE = empty. Strings are
  * UTF-8. The HELLO layout is frozen so that any version can read another's version.
  *
  * <p>Decoding never copies a DATA payload: the frame holds a view into the message. Encoding DATA
@@ -166,7 +167,7 @@ public final class FrameCodec {
       case AUTH_OK -> new AuthOk(in.utf8Rest("identity", FrameLimits.MAX_IDENTITY));
       case RESUME -> resume(in);
       case OPEN -> new Open(streamId, in.utf8Rest("target", FrameLimits.MAX_TARGET));
-      case OPEN_OK -> new OpenOk(streamId);
+      case OPEN_OK -> new OpenOk(streamId, in.utf8Rest("accepted", FrameLimits.MAX_TARGET));
       case DATA -> new Data(streamId, in.rest());
       case WINDOW -> new Window(streamId, in.u31("window increment"));
       case CLOSE -> new Close(streamId);
@@ -249,6 +250,9 @@ public final class FrameCodec {
     if (frame instanceof Open open) {
       return utf8(open.target());
     }
+    if (frame instanceof OpenOk ok) {
+      return utf8(ok.accepted());
+    }
     if (frame instanceof Window window) {
       return ByteBuffer.allocate(Integer.BYTES).putInt(0, window.increment());
     }
@@ -264,7 +268,7 @@ public final class FrameCodec {
     if (frame instanceof Pong pong) {
       return ByteBuffer.allocate(Long.BYTES).putLong(0, pong.payload());
     }
-    return ByteBuffer.allocate(0); // OPEN_OK, CLOSE
+    return ByteBuffer.allocate(0); // CLOSE
   }
 
   private static int flagsOf(Frame frame) {

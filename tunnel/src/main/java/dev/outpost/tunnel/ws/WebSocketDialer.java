@@ -1,6 +1,7 @@
 package dev.outpost.tunnel.ws;
 
 import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.ParkedStreams;
 import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.TunnelAuthenticator.Prover;
 import dev.outpost.tunnel.TunnelConnection;
@@ -93,7 +94,9 @@ public final class WebSocketDialer {
 
   /**
    * As {@link #dial(HttpClient, URI, Map, TunnelSettings, Prover, StreamAcceptor, Duration)},
-   * resuming the streams of {@code session} when the proxy still has them (an agent's redial).
+   * resuming the streams of {@code session} (null: none) when the proxy still has them (an
+   * agent's redial), and keeping end-to-end streams in {@code parked} (null: none) when the proxy
+   * went away for good, so that they resume through the next one.
    */
   public static TunnelConnection dial(
       HttpClient client,
@@ -102,11 +105,14 @@ public final class WebSocketDialer {
       Prover prover,
       StreamAcceptor acceptor,
       StreamSession session,
+      ParkedStreams parked,
       Duration timeout)
       throws IOException {
     WebSocketTransport transport = open(client, uri, Map.of(), settings, timeout);
     return handshake(
-        uri, TunnelConnection.dial(transport, settings, prover, acceptor, session), timeout);
+        uri,
+        TunnelConnection.dial(transport, settings, prover, acceptor, session, parked),
+        timeout);
   }
 
   /** A client for {@link #dial}: TLS from {@code ssl} (null for the JVM default). */

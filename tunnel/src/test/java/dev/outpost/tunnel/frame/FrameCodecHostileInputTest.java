@@ -69,9 +69,9 @@ class FrameCodecHostileInputTest {
             frame(0x20, 0, 0, 7, new byte[7]),
             "PING frame: truncated: ping payload needs 8 bytes, 7 left"),
         refuse(
-            "OPEN_OK with payload",
-            frame(0x11, 0, 2, 1, new byte[1]),
-            "OPEN_OK frame: 1 unexpected bytes after the last field"),
+            "OPEN_OK with bad UTF-8",
+            frame(0x11, 0, 2, 1, new byte[] {(byte) 0xff}),
+            "OPEN_OK frame: accepted is not valid UTF-8"),
         refuse(
             "WINDOW too short",
             frame(0x13, 0, 1, 3, new byte[3]),

@@ -32,6 +32,7 @@ class FrameCodecTest {
                 new Frame.ResumePoint(7, 0, 0, true))),
         new Frame.Open(1, "ssh:root@node-1.edge:22"),
         new Frame.OpenOk(2),
+        new Frame.OpenOk(2, "key=00112233445566778899aabbccddeeff"),
         new Frame.Data(3, bytes("hello")),
         new Frame.Window(5, 1 << 20),
         new Frame.Close(7),

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public class AgentTunnels {
   private static final String ROTATION_NOTICE = "renew";
   /** Link events written in one transaction at most. */
   private static final int MAX_LINK_EVENTS = 200;
+  private static final long AWAIT_POLL_MILLIS = 100;
 
   private final Map<String, TunnelConnection> byNode = new ConcurrentHashMap<>();
   /** The tunnel id of each node whose lost tunnel's streams wait for a resume. */
@@ -129,6 +131,25 @@ public class AgentTunnels {
   /** The open tunnel of {@code node}, if it is connected to this proxy. */
   public Optional<Tunnel> find(String node) {
     return Optional.<Tunnel>ofNullable(byNode.get(node)).filter(Tunnel::isOpen);
+  }
+
+  /**
+   * The open tunnel of {@code node}, waiting up to {@code patience} for it to connect (a resumed
+   * session whose client came back before its node did).
+   */
+  public Optional<Tunnel> await(String node, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    Optional<Tunnel> found = find(node);
+    while (found.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(AWAIT_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      found = find(node);
+    }
+    return found;
   }
 
   private void unregister(String node, TunnelConnection tunnel, UUID tunnelId, String reason) {

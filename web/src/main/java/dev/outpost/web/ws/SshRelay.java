@@ -6,9 +6,13 @@ import dev.outpost.domain.shared.OutpostException;
 import dev.outpost.application.tunnel.VerifiedUser;
 import dev.outpost.domain.user.UserIdentity;
 import dev.outpost.web.clusters.LeafRelay;
+import dev.outpost.application.access.ResumedSession;
+import dev.outpost.tunnel.EndToEndPoint;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor.StreamHandler;
+import dev.outpost.tunnel.StreamKey;
 import dev.outpost.tunnel.StreamRefusedException;
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelStream;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,16 +34,27 @@ import java.util.concurrent.CompletionException;
 @ApplicationScoped
 public class SshRelay {
   private static final int SSH_PORT = 22;
+  /** The target prefix of a client's resume of an end-to-end stream. */
+  private static final String RESUME = "resume?";
+  /**
+   * How long a resume waits for its node to reconnect too: an agent redials within 30 s (its
+   * backoff) plus a retry-after hint, once the proxy is back.
+   */
+  private static final Duration NODE_RETURN = Duration.ofSeconds(90);
 
   @Inject AccessService access;
   @Inject ClusterService cluster;
   @Inject AgentTunnels tunnels;
   @Inject LiveSessions live;
   @Inject LeafRelay leaves;
+  @Inject SecureRandom random;
 
   /** Decides about one requested stream; runs on the tunnel's reader, so only checks here. */
   StreamHandler accept(VerifiedUser verified, String target, String remoteAddress)
       throws StreamRefusedException {
+    if (target.startsWith(RESUME)) {
+      return resume(verified.identity(), target, remoteAddress);
+    }
     SshTarget ssh;
     try {
       ssh = SshTarget.parse(target);
@@ -60,7 +77,72 @@ public class SshRelay {
     Tunnel node = tunnels.find(ssh.node())
         .orElseThrow(() -> new StreamRefusedException("node '" + ssh.node() + "' is offline"));
     String agentTarget = agentTarget(ssh.login(), user.user(), session);
-    return client -> relay(client, node, ssh.node(), agentTarget, user.user(), session);
+    if (!ssh.endToEnd()) {
+      return client -> relay(client, node, ssh.node(), agentTarget, user.user(), session);
+    }
+    StreamKey key = StreamKey.random(random);
+    return new StreamHandler() {
+      @Override
+      public void serve(TunnelStream client) {
+        relay(client, node, ssh.node(), agentTarget + "&key=" + key, user.user(), session);
+      }
+
+      @Override
+      public String acceptedAs() {
+        return "key=" + key + "&session=" + session;
+      }
+    };
+  }
+
+  /**
+   * A client carries an end-to-end stream on after the proxy that relayed it went away ({@code
+   * resume?key=K&session=S&received=…}): the session must be the user's own and still allowed,
+   * and the node must still hold the stream for the same user and session (it checks); then the
+   * stream is relayed on, counting from where the ends got to.
+   */
+  private StreamHandler resume(UserIdentity user, String target, String remoteAddress)
+      throws StreamRefusedException {
+    StreamTarget parsed = StreamTarget.parse(target);
+    StreamKey key;
+    UUID session;
+    EndToEndPoint point;
+    try {
+      key = new StreamKey(parsed.field("key"));
+      session = UUID.fromString(parsed.field("session"));
+      point = EndToEndPoint.of(parsed);
+    } catch (IllegalArgumentException e) {
+      throw new StreamRefusedException("malformed resume: " + e.getMessage());
+    }
+    ResumedSession resumed;
+    try {
+      resumed = access.authorizeResume(user, session, remoteAddress);
+    } catch (OutpostException e) {
+      throw new StreamRefusedException(e.getMessage());
+    }
+    String agentTarget = RESUME + "key=" + key + "&user=" + encode(user.user()) + "&session="
+        + session;
+    return new StreamHandler() {
+      @Override
+      public void serve(TunnelStream client) {
+        TunnelStream server;
+        try {
+          // After a restart the node may dial in after its client: its streams wait for both.
+          Tunnel node = tunnels.await(resumed.node(), NODE_RETURN)
+              .orElseThrow(() -> new IOException("node '" + resumed.node() + "' is offline"));
+          server = node.openResumed(agentTarget, point);
+        } catch (IOException e) {
+          access.resumeRefused(user.user(), session, remoteAddress, e.getMessage());
+          client.reset(e.getMessage());
+          return;
+        }
+        splice(client, server, resumed.node(), user.user(), session);
+      }
+
+      @Override
+      public EndToEndPoint resumesFrom() {
+        return point;
+      }
+    };
   }
 
   /**
@@ -99,15 +181,26 @@ public class SshRelay {
 
   private void relay(TunnelStream client, Tunnel node, String nodeName, String agentTarget,
       String user, UUID session) {
+    TunnelStream server;
+    try {
+      server = node.open(agentTarget);
+    } catch (IOException e) {
+      String failure = "node '" + nodeName + "' refused the connection: " + e.getMessage();
+      client.reset(failure);
+      access.sessionEnded(session, 0, 0, failure);
+      return;
+    }
+    splice(client, server, nodeName, user, session);
+  }
+
+  /** Relays a client's stream and the node's until the session ends, which is then audited. */
+  private void splice(TunnelStream client, TunnelStream server, String nodeName, String user,
+      UUID session) {
     Splice.Transferred transferred = new Splice.Transferred(0, 0);
     String failure = null;
     try {
-      TunnelStream server = node.open(agentTarget);
       live.started(session, user, nodeName, client::reset);
-      transferred = Splice.start(Splice.Side.of(client), Splice.Side.of(server)).join();
-    } catch (IOException e) {
-      failure = "node '" + nodeName + "' refused the connection: " + e.getMessage();
-      client.reset(failure);
+      transferred = Splice.relay(client, server).join();
     } catch (CompletionException e) {
       // The splice already reset both streams with the reason, e.g. the node's link did not
       // come back within the resume grace.
