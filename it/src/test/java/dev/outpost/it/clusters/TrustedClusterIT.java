@@ -3,6 +3,7 @@ package dev.outpost.it.clusters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import dev.outpost.tunnel.Tunnel;
 import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.ws.WebSocketDialer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -79,6 +81,8 @@ class TrustedClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int KUBE_API_PORT = 16443;
   private static final int APP_PORT = 18090;
+  /** The grace of the leaf's host CA rotation, over before the root's next exchange or soon after. */
+  private static final Duration LEAF_HOST_GRACE = Duration.ofSeconds(20);
   /** The grace of the root's host CA rotation: over before the leaf's uplink is restored. */
   private static final Duration ROOT_HOST_GRACE = Duration.ofSeconds(15);
 
@@ -474,8 +478,54 @@ class TrustedClusterIT {
         + earlier.stderr());
   }
 
+  /**
+   * The leaf rotates its host CA with a short grace: the root learns the leaf's new key at its next
+   * exchange with the leaf (every minute; a leaf opens no streams towards its root), so that a
+   * root user's {@code outpost config} lists it; once the grace is over and the old key is dropped,
+   * stock ssh to the leaf's node, whose certificate now comes from the new key, still verifies it.
+   */
   @Test
   @Order(14)
+  void afterTheLeafRotatesItsHostCaTheRootsUsersStillVerifyItsNodes() throws IOException {
+    Cli leafAdmin = leaf.leafAdmin();
+    Instant graceEnds = Instant.now().plus(LEAF_HOST_GRACE);
+    leafAdmin.run("admin", "ca", "rotate", "--type=host", "--grace=" + LEAF_HOST_GRACE.toSeconds() + "s")
+        .requireSuccess();
+    String newKey = null;
+    for (JsonNode key : leafAdmin.json("admin", "ca", "ls", "--format=json")) {
+      if ("host".equals(key.path("type").asText()) && "active".equals(key.path("status").asText())) {
+        newKey = key.path("key").asText().split(" ")[1];
+      }
+    }
+    assertNotNull(newKey, "the leaf lists its active host CA key");
+    String expected = newKey;
+    Polling.await("the root learns the leaf's new host CA key", Duration.ofSeconds(90),
+        () -> leafKnownHosts(ops).contains(expected), () -> leafKnownHosts(ops));
+    Polling.sleep(Math.max(0, Duration.between(Instant.now(), graceEnds).toMillis()));
+    Polling.await("the leaf's old host CA key dropped by the root's users", Duration.ofSeconds(60),
+        () -> leafKnownHosts(ops).lines().filter(line -> line.contains("*." + LEAF)).count() == 1,
+        () -> leafKnownHosts(ops));
+    Command.Result result = Command.run(List.of("ssh", "-F", ops.sshConfig().toString(), "-o",
+        "BatchMode=yes", "root@" + node + "." + LEAF, "echo rotated-leaf"), Map.of(), null,
+        Duration.ofSeconds(60));
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("rotated-leaf", result.stdout().strip());
+  }
+
+  /** The leaf host CA lines of {@code user}'s {@code outpost config} (written afresh). */
+  private static String leafKnownHosts(Cli user) {
+    user.sshConfig();
+    try (var files = Files.walk(user.home())) {
+      Path file = files.filter(path -> path.getFileName().toString().equals("known_hosts.leaves"))
+          .findFirst().orElse(null);
+      return file == null ? "" : Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  @Order(15)
   void aCutUplinkTakesTheLeafOfflineAndAccessResumesWhenItReturns() {
     leaf.cutUplink();
     try {
@@ -496,7 +546,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(15)
+  @Order(16)
   void removingTheTrustOnTheLeafEndsLiveSessionsAndRefusesNewOnes() throws Exception {
     Process live = ops.start("ssh", "--cluster=" + LEAF, "root@" + node, "sleep", "300");
     await(() -> hasEvent(leaf.leafAdmin(), "session.start", "ops-" + run + "@" + ROOT, node)
@@ -513,7 +563,7 @@ class TrustedClusterIT {
   }
 
   @Test
-  @Order(16)
+  @Order(17)
   void aLeafThatForwardsItsAuditLetsTheRootSearchIt() {
     assertEquals(0, rootAdmin.run("admin", "clusters", "rm", LEAF).exitCode(),
         "the root forgets the leaf too before it joins again");
