@@ -117,7 +117,7 @@ class AppAccessIT {
 
     Command.Result without = curl("-o", "/dev/null", "-w", "%{http_code} %{redirect_url}");
     assertTrue(without.stdout().startsWith("302 https://" + AppBrowserSession.consoleHost()
-        + "/launch.html"), without.stdout());
+        + "/launch.html"), without.stdout() + " " + without.stderr());
   }
 
   @Test
