@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * with byte (i mod 4) of the frame's 32-bit key. Eight bytes at a time, as one {@code long}, since
  * every byte an agent or a CLI sends passes through here on the proxy.
  */
-final class Masking {
+public final class Masking {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -22,7 +22,7 @@ final class Masking {
    * @param payloadOffset where in the frame's payload {@code offset} lies (chunks of one frame
    *     continue the key where the previous chunk stopped)
    */
-  static void unmask(byte[] bytes, int offset, int length, int key, long payloadOffset) {
+  public static void unmask(byte[] bytes, int offset, int length, int key, long payloadOffset) {
     int shift = (int) (payloadOffset & 3) * 8;
     int rotated = shift == 0 ? key : Integer.rotateLeft(key, shift);
     long word = (rotated & 0xFFFF_FFFFL) << 32 | (rotated & 0xFFFF_FFFFL);

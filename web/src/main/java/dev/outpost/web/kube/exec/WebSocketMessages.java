@@ -1,6 +1,8 @@
 package dev.outpost.web.kube.exec;
 
+import dev.outpost.tunnel.ws.Masking;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Reads the WebSocket frames (RFC 6455) of one direction of a connection as its bytes pass by, in
@@ -35,7 +37,7 @@ public final class WebSocketMessages {
   private long payloadLeft = -1;
   private int opcode;
   private boolean fin;
-  private final byte[] mask = new byte[4];
+  private int maskKey;
   private boolean masked;
   private long payloadRead;
   private int messageOpcode = -1;
@@ -103,7 +105,8 @@ public final class WebSocketMessages {
       }
     }
     if (masked) {
-      System.arraycopy(header, headerRead - 4, mask, 0, 4);
+      maskKey = (header[headerRead - 4] & 0xff) << 24 | (header[headerRead - 3] & 0xff) << 16
+          | (header[headerRead - 2] & 0xff) << 8 | header[headerRead - 1] & 0xff;
     }
     checkFrame(length);
     payloadLeft = length;
@@ -145,9 +148,10 @@ public final class WebSocketMessages {
       into.write(data, offset, length);
       return;
     }
-    for (int i = 0; i < length; i++) {
-      into.write(data[offset + i] ^ mask[(int) (payloadRead++ & 3)]);
-    }
+    byte[] chunk = Arrays.copyOfRange(data, offset, offset + length);
+    Masking.unmask(chunk, 0, length, maskKey, payloadRead);
+    payloadRead += length;
+    into.write(chunk, 0, length);
   }
 
   private void endFrame() throws ProtocolViolation {
