@@ -21,15 +21,33 @@ public interface FrameTransport {
    */
   default void start(FrameSink sink) {}
 
-  /** Sends one encoded frame; blocks until handed to the network. Thread-safe, order-preserving. */
+  /**
+   * Sends one encoded frame; blocks until handed to the network. Thread-safe, order-preserving.
+   *
+   * <p>The transport never modifies the frame's bytes (it may move its own view's position): the
+   * sender keeps the payload of a DATA frame by reference for a replay after a resume, so a
+   * transport that must mask or compress does so into a buffer of its own.
+   */
   void send(ByteBuffer frame) throws IOException;
+
+  /**
+   * Whether the buffers this transport gives {@link FrameSink#onFrame} are the sink's to keep: a
+   * fresh buffer for each message, never touched again by the transport. The tunnel then reads
+   * DATA payloads from them without copying; otherwise it copies each message first.
+   */
+  default boolean handsOverFrames() {
+    return false;
+  }
 
   /** Closes the underlying connection; idempotent. */
   void close(String reason);
 
   /** Receiving side of a transport: what the adapter calls with each inbound message. */
   interface FrameSink {
-    /** One complete binary message; the buffer is only valid during the call. */
+    /**
+     * One complete binary message. The buffer is only valid during the call, unless the transport
+     * {@linkplain FrameTransport#handsOverFrames hands its frames over}: then the sink may keep it.
+     */
     void onFrame(ByteBuffer frame);
 
     /** The transport is gone (remote close, network error, local close). */

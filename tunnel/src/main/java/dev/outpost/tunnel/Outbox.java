@@ -23,14 +23,18 @@ import java.util.function.Consumer;
  * <p>DATA is bounded by flow control. Control frames answer the peer, so a peer that sends without
  * reading could queue them without bound: past a limit the connection fails instead.
  *
- * <p>DATA frames of one stream that wait next to each other while the transport is busy leave as
- * one frame, up to the peer's payload limit. Each frame costs the peer per message, whatever its
- * size (Payara's WebSocket container alone schedules two timer tasks per message, see
- * docs/performance.md), and a bulk stream writes a frame per socket read, often one SSH packet of
- * 32 KiB. Only what is queued anyway is joined, so an interactive stream's frames wait no longer.
+ * <p>Small DATA frames of one stream that wait next to each other while the transport is busy leave
+ * as one frame, up to {@link #JOIN_BELOW} and the peer's payload limit: each message costs both
+ * ends a fixed amount (a WebSocket header, a flush, a TLS record), which dominates for a few bytes,
+ * while joining costs a copy of every byte joined. Frames of a TLS record or more are sent as they
+ * are: their fixed cost is small beside that copy and the garbage it makes (docs/performance.md).
+ * Only what is queued anyway is joined, so an interactive stream's frames wait no longer.
  */
 final class Outbox {
   private static final Runnable NOTHING = () -> {};
+
+  /** DATA is joined only while the joined payload is below this: one TLS record's worth. */
+  static final int JOIN_BELOW = 16 * 1024;
 
   /**
    * One message to write, or (message null) the closing of the transport.
@@ -52,6 +56,8 @@ final class Outbox {
       return next != null
           && next.dataStream == dataStream
           && dataStream != 0
+          && payload < JOIN_BELOW
+          && next.payloadLength() < JOIN_BELOW
           && payload + next.payloadLength() <= joinLimit;
     }
   }
@@ -91,12 +97,13 @@ final class Outbox {
   }
 
   /**
-   * Queues DATA (copying its payload now); {@code afterSend} runs once it is written or dropped.
+   * Queues a DATA message of stream {@code streamId} ({@link FrameCodec#encodeData}), sent as it is
+   * unless joined; {@code afterSend} runs once it is written or dropped.
    *
    * @param maxPayload the peer's payload limit, up to which queued DATA of the stream is joined
    */
-  void data(Frame.Data frame, int maxPayload, Runnable afterSend) {
-    enqueue(new Entry(codec.encode(frame), afterSend, frame.streamId(), maxPayload));
+  void data(int streamId, ByteBuffer message, int maxPayload, Runnable afterSend) {
+    enqueue(new Entry(message, afterSend, streamId, maxPayload));
   }
 
   /**

@@ -12,11 +12,14 @@ import java.util.List;
  * the window the peer granted: a peer that stops reading stops the sender, not memory. A buffer
  * that does not record (streams of a connection that cannot resume) only counts. Not thread-safe;
  * {@link StreamOutput} guards it.
+ *
+ * <p>It keeps the payloads of the DATA messages sent, by reference: a message is never modified
+ * once sent (see {@link FrameTransport#send}), so keeping a byte for replay costs no copy.
  */
 final class ReplayBuffer {
   private final boolean recording;
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private int headOffset;
+  /** Views of the unacknowledged payloads, the head's position moved past acknowledged bytes. */
+  private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
   private long acknowledged;
   private long sent;
 
@@ -27,12 +30,11 @@ final class ReplayBuffer {
     this.sent = start;
   }
 
-  /** Records bytes just sent; copies them. */
-  void append(byte[] source, int offset, int length) {
+  /** Records the remaining bytes of {@code payload}, just sent; keeps them without copying. */
+  void append(ByteBuffer payload) {
+    int length = payload.remaining();
     if (recording) {
-      byte[] chunk = new byte[length];
-      System.arraycopy(source, offset, chunk, 0, length);
-      chunks.add(chunk);
+      chunks.add(payload.asReadOnlyBuffer());
     } else {
       acknowledged += length; // nothing to keep: as if acknowledged at once
     }
@@ -51,14 +53,13 @@ final class ReplayBuffer {
     }
     long drop = Math.min(offset, sent) - acknowledged;
     while (drop > 0) {
-      byte[] head = chunks.peek();
-      int n = (int) Math.min(drop, head.length - headOffset);
-      headOffset += n;
+      ByteBuffer head = chunks.peek();
+      int n = (int) Math.min(drop, head.remaining());
+      head.position(head.position() + n);
       drop -= n;
       acknowledged += n;
-      if (headOffset == head.length) {
+      if (!head.hasRemaining()) {
         chunks.remove();
-        headOffset = 0;
       }
     }
   }
@@ -67,14 +68,11 @@ final class ReplayBuffer {
   List<ByteBuffer> from(long offset, int max) {
     List<ByteBuffer> slices = new ArrayList<>();
     long skip = offset - acknowledged;
-    boolean first = true;
-    for (byte[] chunk : chunks) {
-      int start = first ? headOffset : 0;
-      first = false;
-      int skipped = (int) Math.min(skip, chunk.length - start);
+    for (ByteBuffer chunk : chunks) {
+      int skipped = (int) Math.min(skip, chunk.remaining());
       skip -= skipped;
-      for (int at = start + skipped; at < chunk.length; at += max) {
-        slices.add(ByteBuffer.wrap(chunk, at, Math.min(max, chunk.length - at)));
+      for (int at = chunk.position() + skipped; at < chunk.limit(); at += max) {
+        slices.add(chunk.slice(at, Math.min(max, chunk.limit() - at)));
       }
     }
     return slices;

@@ -26,8 +26,8 @@ public final class Splice {
 
   /**
    * 64 KiB: every session holds one per direction, on agents with small heaps too (50 terminals
-   * with 256 KiB buffers exhausted a 48 MiB agent heap); the outbox joins queued DATA into larger
-   * frames anyway.
+   * with 256 KiB buffers exhausted a 48 MiB agent heap). A tunnel stream copies each read into a
+   * DATA message of its size, so the buffer itself is reused, never kept.
    */
   public static final int BUFFER_SIZE = 64 * 1024;
 

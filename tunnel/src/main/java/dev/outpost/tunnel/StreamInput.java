@@ -25,8 +25,8 @@ final class StreamInput extends InputStream {
   private final int creditBatch;
   /** Where credit goes: WINDOW frames on the connection that carries the stream now. */
   private IntConsumer returnCredit;
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-  private int headOffset;
+  /** Views of received payloads, in order; the head's position is where reading goes on. */
+  private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
   private int buffered;
 
   /** Bytes received and not yet credited back: the peer's view of the window in use. */
@@ -63,7 +63,10 @@ final class StreamInput extends InputStream {
     this.returnCredit = returnCredit;
   }
 
-  /** Takes a copy of a DATA payload; false if it exceeds the window granted to the peer. */
+  /**
+   * Keeps a DATA payload, without copying: the connection owns the message it is a view of (see
+   * {@link FrameTransport#handsOverFrames}). False if it exceeds the window granted to the peer.
+   */
   boolean offer(ByteBuffer payload) {
     Credit credit = Credit.NONE;
     synchronized (this) {
@@ -82,9 +85,7 @@ final class StreamInput extends InputStream {
       if (closed || failure != null) {
         credit = due(consume(length));
       } else {
-        byte[] chunk = new byte[length];
-        payload.get(chunk);
-        chunks.add(chunk);
+        chunks.add(payload);
         buffered += length;
         notifyAll();
       }
@@ -255,14 +256,12 @@ final class StreamInput extends InputStream {
   private int copyTo(byte[] target, int offset, int length) {
     int copied = 0;
     while (copied < length && !chunks.isEmpty()) {
-      byte[] head = chunks.peek();
-      int n = Math.min(length - copied, head.length - headOffset);
-      System.arraycopy(head, headOffset, target, offset + copied, n);
+      ByteBuffer head = chunks.peek();
+      int n = Math.min(length - copied, head.remaining());
+      head.get(target, offset + copied, n);
       copied += n;
-      headOffset += n;
-      if (headOffset == head.length) {
+      if (!head.hasRemaining()) {
         chunks.remove();
-        headOffset = 0;
       }
     }
     buffered -= copied;
@@ -271,7 +270,6 @@ final class StreamInput extends InputStream {
 
   private void discardBuffer() {
     chunks.clear();
-    headOffset = 0;
     buffered = 0;
   }
 

@@ -2,6 +2,8 @@ package dev.outpost.tunnel;
 
 import dev.outpost.tunnel.frame.ErrorCode;
 import dev.outpost.tunnel.frame.Frame;
+import dev.outpost.tunnel.frame.FrameCodec;
+import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -12,7 +14,8 @@ import java.util.function.LongConsumer;
 /**
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
  * than its credit. {@code write} blocks while there is no credit; it returns once the bytes are
- * queued (copied), not when they reach the peer. Meant for one writer at a time.
+ * queued (copied into their DATA message), not when they reach the peer. Meant for one writer at a
+ * time.
  *
  * <p>Every byte sent is also kept in a {@link ReplayBuffer} until the peer credits it back, so that
  * when the connection is lost and resumed on another, the bytes the peer missed are sent again,
@@ -176,11 +179,6 @@ final class StreamOutput extends OutputStream {
     }
   }
 
-  /**
-   * Carries on over {@code next}: sends again what the peer did not receive, then CLOSE if this
-   * side closed and the peer did not see it; then lets writers on, with the credit the peer's
-   * account gives. {@link #checkResume} accepted {@code peer}.
-   */
   /** Carries on as stream {@code id} of another connection (an end-to-end resume). */
   void renumber(int id) {
     synchronized (link) {
@@ -200,6 +198,11 @@ final class StreamOutput extends OutputStream {
     }
   }
 
+  /**
+   * Carries on over {@code next}: sends again what the peer did not receive, then CLOSE if this
+   * side closed and the peer did not see it; then lets writers on, with the credit the peer's
+   * account gives. {@link #checkResume} accepted {@code peer}.
+   */
   void resume(Outbox next, Frame.ResumePoint peer) {
     long swallowed; // credit granted on the lost connection that never arrived
     synchronized (link) {
@@ -208,7 +211,7 @@ final class StreamOutput extends OutputStream {
       peerCredited += swallowed;
       replay.acknowledgeTo(peer.credited());
       for (ByteBuffer bytes : replay.from(peer.received(), maxChunk)) {
-        next.data(new Frame.Data(streamId, bytes), maxChunk, NOTHING);
+        next.data(streamId, FrameCodec.encodeData(streamId, bytes), maxChunk, NOTHING);
       }
       if (closed && !peer.ended()) {
         next.control(new Frame.Close(streamId));
@@ -218,14 +221,16 @@ final class StreamOutput extends OutputStream {
     consumedByPeer(swallowed);
   }
 
+  /**
+   * Copies the chunk into a DATA message, the only copy before the network: the replay buffer
+   * keeps the message's payload, which nothing modifies once sent.
+   */
   private void send(byte[] source, int position, int chunk) {
     synchronized (link) {
-      replay.append(source, position, chunk);
+      ByteBuffer message = FrameCodec.encodeData(streamId, ByteBuffer.wrap(source, position, chunk));
+      replay.append(message.slice(FrameLimits.HEADER_LENGTH, chunk));
       Outbox via = outbox;
-      via.data(
-          new Frame.Data(streamId, ByteBuffer.wrap(source, position, chunk)),
-          maxChunk,
-          () -> sentVia(via, chunk));
+      via.data(streamId, message, maxChunk, () -> sentVia(via, chunk));
     }
   }
 

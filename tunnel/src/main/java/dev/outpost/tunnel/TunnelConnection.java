@@ -338,12 +338,17 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     }
     lastReceivedMillis = settings.clock().millis();
     try {
-      receive(codec.decode(message));
+      receive(codec.decode(transport.handsOverFrames() ? message : copyOf(message)));
     } catch (FrameException e) {
       terminate(ErrorCode.PROTOCOL, "malformed frame: " + e.getMessage(), Ending.CLOSE);
     } catch (ProtocolViolation violation) {
       onViolation(violation);
     }
+  }
+
+  /** Streams keep DATA payloads as views of their message: one the transport reuses is copied. */
+  private static ByteBuffer copyOf(ByteBuffer message) {
+    return ByteBuffer.allocate(message.remaining()).put(message.duplicate()).flip();
   }
 
   @Override

@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** DATA queued behind a busy transport leaves joined, in order, and never across other frames. */
+/**
+ * Small DATA queued behind a busy transport leaves joined, in order, never across other frames;
+ * large DATA leaves as it is.
+ */
 class OutboxTest {
   private static final int LIMIT = 64 * 1024;
 
@@ -56,10 +59,9 @@ class OutboxTest {
     data(1, "a");
     data(3, "b");
     outbox.control(new Frame.Window(1, 100));
-    data(3, "c");
-    data(3, "d");
-    outbox.data(
-        new Frame.Data(3, ByteBuffer.wrap(new byte[LIMIT - 1])), LIMIT, sent::incrementAndGet);
+    data(3, "c", 4);
+    data(3, "d", 4);
+    data(3, "efg", 4);
     transport.release();
 
     List<Frame> frames = transport.frames(6);
@@ -67,12 +69,46 @@ class OutboxTest {
     assertEquals(new Frame.Data(3, bytes("b")), frames.get(2));
     assertEquals(new Frame.Window(1, 100), frames.get(3));
     assertEquals(new Frame.Data(3, bytes("cd")), frames.get(4));
-    assertEquals(LIMIT - 1, ((Frame.Data) frames.get(5)).length(), "the join stops at the limit");
+    assertEquals(new Frame.Data(3, bytes("efg")), frames.get(5), "the join stops at the limit");
     awaitSent(6);
   }
 
+  @Test
+  void joinsSmallFramesUpToATlsRecordAndLeavesLargeOnesAsTheyAre() throws Exception {
+    data(1, "first");
+    transport.awaitFirstSend();
+    byte[] small = new byte[Outbox.JOIN_BELOW / 4];
+    for (int i = 0; i < 6; i++) {
+      data(1, small);
+    }
+    byte[] large = new byte[Outbox.JOIN_BELOW];
+    data(1, large);
+    data(1, large);
+    transport.release();
+
+    List<Integer> lengths =
+        transport.frames(5).stream().map(frame -> ((Frame.Data) frame).length()).toList();
+    assertEquals(
+        List.of(5, Outbox.JOIN_BELOW, Outbox.JOIN_BELOW / 2, Outbox.JOIN_BELOW, Outbox.JOIN_BELOW),
+        lengths,
+        "four small frames joined up to a record, the two left over joined, large ones alone");
+    awaitSent(9);
+  }
+
   private void data(int stream, String text) {
-    outbox.data(new Frame.Data(stream, bytes(text)), LIMIT, sent::incrementAndGet);
+    data(stream, text, LIMIT);
+  }
+
+  private void data(int stream, String text, int limit) {
+    outbox.data(stream, message(stream, bytes(text)), limit, sent::incrementAndGet);
+  }
+
+  private void data(int stream, byte[] payload) {
+    outbox.data(stream, message(stream, ByteBuffer.wrap(payload)), LIMIT, sent::incrementAndGet);
+  }
+
+  private static ByteBuffer message(int stream, ByteBuffer payload) {
+    return FrameCodec.encodeData(stream, payload);
   }
 
   private void awaitSent(int count) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Streams of a resumable tunnel survive the loss of its connection. */
@@ -75,7 +76,17 @@ class ResumeTest {
 
   @Test
   void aStreamCutMidTransferResumesByteExactInBothDirections() throws Exception {
-    Link first = connect(VERIFIER, sendPatternAndCollect);
+    cutMidTransferAndResume(transport -> transport);
+  }
+
+  @Test
+  void transportsThatConsumeTheFramesTheySendLeaveTheReplayWhole() throws Exception {
+    cutMidTransferAndResume(ResumeTest::consuming);
+  }
+
+  private void cutMidTransferAndResume(Function<InMemoryTransport, FrameTransport> transports)
+      throws Exception {
+    Link first = connect(VERIFIER, sendPatternAndCollect, transports);
     TunnelStream stream = first.proxy.open("ssh");
     byte[] upload = pattern(PAYLOAD, 3);
     CompletableFuture<Void> uploading = writeAsync(stream, upload);
@@ -86,7 +97,7 @@ class ResumeTest {
     Eventually.await("the agent notices", () -> agentSession.isSuspended());
     assertEquals(1, registry.size(), "the proxy keeps the session");
 
-    Link second = connect(VERIFIER, sendPatternAndCollect);
+    Link second = connect(VERIFIER, sendPatternAndCollect, transports);
     assertEquals(1, second.proxy.openStreams(), "the new connection carries the old stream");
     stream.input().transferTo(download);
     uploading.get(10, TimeUnit.SECONDS);
@@ -274,43 +285,51 @@ class ResumeTest {
   private record Link(InMemoryTransport transport, TunnelConnection proxy, TunnelConnection agent) {}
 
   private Link connect(Verifier verifier, StreamAcceptor agentStreams) throws IOException {
+    return connect(verifier, agentStreams, transport -> transport);
+  }
+
+  private Link connect(
+      Verifier verifier,
+      StreamAcceptor agentStreams,
+      Function<InMemoryTransport, FrameTransport> transports)
+      throws IOException {
     InMemoryTransport.Pair pair = InMemoryTransport.pair();
     TunnelConnection proxy =
-        TunnelConnection.accept(pair.left(), settings, verifier, StreamAcceptor.REFUSE_ALL, registry);
+        TunnelConnection.accept(
+            transports.apply(pair.left()), settings, verifier, StreamAcceptor.REFUSE_ALL, registry);
     TunnelConnection agent =
-        TunnelConnection.dial(pair.right(), settings, PROVER, agentStreams, agentSession);
+        TunnelConnection.dial(
+            transports.apply(pair.right()), settings, PROVER, agentStreams, agentSession);
     return new Link(pair.left(), proxy.awaitHandshake(WAIT), agent.awaitHandshake(WAIT));
+  }
+
+  /**
+   * Moves every frame's position to its limit once sent, as a channel's write moves a buffer's: the
+   * replay buffer, which keeps the payloads sent, must not depend on the views it handed out.
+   */
+  private static FrameTransport consuming(InMemoryTransport transport) {
+    return new ForwardingTransport(transport) {
+      @Override
+      public void send(ByteBuffer frame) throws IOException {
+        super.send(frame);
+        frame.position(frame.limit());
+      }
+    };
   }
 
   /** A transport whose loss its connection never hears of, like a silently dead TCP connection. */
   private static FrameTransport deafToLoss(InMemoryTransport transport) {
-    return new FrameTransport() {
+    return new ForwardingTransport(transport) {
       @Override
-      public void start(FrameSink sink) {
-        transport.start(
-            new FrameSink() {
-              @Override
-              public void onFrame(ByteBuffer frame) {
-                sink.onFrame(frame);
-              }
-
-              @Override
-              public void onClosed(String reason) {}
-            });
-      }
+      void closed(FrameSink sink, String reason) {}
 
       @Override
       public void send(ByteBuffer frame) {
         try {
-          transport.send(frame);
+          super.send(frame);
         } catch (IOException lost) {
           // a dead TCP connection accepts writes until it times out
         }
-      }
-
-      @Override
-      public void close(String reason) {
-        transport.close(reason);
       }
     };
   }

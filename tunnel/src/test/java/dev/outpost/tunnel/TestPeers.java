@@ -21,7 +21,7 @@ final class TestPeers implements AutoCloseable {
   final TunnelConnection proxy;
   final TunnelConnection agent;
 
-  private TestPeers(TunnelConnection proxy, TunnelConnection agent) {
+  TestPeers(TunnelConnection proxy, TunnelConnection agent) {
     this.proxy = proxy;
     this.agent = agent;
   }

@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.tunnel.transport.InMemoryTransport;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +41,26 @@ class TunnelStreamsTest {
     writeAndClose(stream.output(), "hello".getBytes(UTF_8));
     assertEquals("hello", text(stream.input()));
     assertEquals("ssh?login=root&user=alice", stream.target());
+  }
+
+  @Test
+  void bytesSurviveATransportThatReusesItsInboundBuffers() throws Exception {
+    InMemoryTransport.Pair pair = InMemoryTransport.pair();
+    TunnelConnection proxy =
+        TunnelConnection.accept(
+            reusingInbound(pair.left()), TunnelSettings.defaults(), TestPeers.VERIFIER,
+            StreamAcceptor.REFUSE_ALL);
+    TunnelConnection agent =
+        TunnelConnection.dial(
+            reusingInbound(pair.right()), TunnelSettings.defaults(), TestPeers.PROVER, ECHO);
+    peers = new TestPeers(proxy.awaitHandshake(TestPeers.WAIT), agent.awaitHandshake(TestPeers.WAIT));
+    TunnelStream stream = peers.proxy.open("echo");
+    byte[] sent = pattern(3 * 1024 * 1024, 11);
+    CompletableFuture<Void> writing =
+        CompletableFuture.runAsync(() -> writeQuietly(stream, sent));
+
+    assertArrayEquals(sent, readAll(stream), "echoed while every inbound buffer was overwritten");
+    writing.get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -280,7 +303,7 @@ class TunnelStreamsTest {
     try {
       return tunnel.open(target);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -288,7 +311,33 @@ class TunnelStreamsTest {
     try {
       return stream.input().read();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Overwrites each inbound buffer once its sink returns, as a client that reads every message into
+   * one buffer of its own does; it does not hand its frames over, so the connection must copy.
+   */
+  private static FrameTransport reusingInbound(InMemoryTransport transport) {
+    return new ForwardingTransport(transport) {
+      @Override
+      void delivered(ByteBuffer frame) {
+        Arrays.fill(frame.array(), (byte) 0x5A);
+      }
+
+      @Override
+      public boolean handsOverFrames() {
+        return false;
+      }
+    };
+  }
+
+  private static void writeQuietly(TunnelStream stream, byte[] bytes) {
+    try {
+      writeAndClose(stream.output(), bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -258,7 +258,10 @@ final class ProcessCommand implements Command {
       for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
         received.run();
         to.write(buffer, 0, n);
-        to.flush();
+        if (from.available() == 0) {
+          // Input already waiting joins the same SSH packet: MINA allocates a buffer per flush.
+          to.flush();
+        }
       }
     } catch (IOException e) {
       LOG.log(Level.FINEST, "stream copy ended", e);

@@ -35,7 +35,8 @@ import java.util.List;
  * UTF-8. The HELLO layout is frozen so that any version can read another's version.
  *
  * <p>Decoding never copies a DATA payload: the frame holds a view into the message. Encoding DATA
- * copies the payload once, into the message. Thread-safe.
+ * copies the payload once, into a fresh message whose payload the sender may then keep by
+ * reference (transports never modify what they send). Thread-safe.
  */
 public final class FrameCodec {
 
@@ -73,14 +74,31 @@ public final class FrameCodec {
   /** One binary message holding {@code frame}, ready to send (position 0). */
   public ByteBuffer encode(Frame frame) {
     ByteBuffer payload = payloadOf(frame);
-    ByteBuffer message = ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payload.remaining());
-    message
-        .put((byte) frame.type().code())
-        .put((byte) flagsOf(frame))
-        .putInt(frame.streamId())
-        .putInt(payload.remaining())
-        .put(payload);
-    return message.flip();
+    return message(frame.type(), flagsOf(frame), frame.streamId(), payload.remaining())
+        .put(payload)
+        .flip();
+  }
+
+  /**
+   * One DATA message for {@code streamId} holding a copy of the remaining bytes of {@code
+   * payload} (1 up to {@link FrameLimits#MAX_PAYLOAD_CAP}), like {@link #encode} of that frame
+   * without building it: the one copy of an outgoing byte before the network.
+   */
+  public static ByteBuffer encodeData(int streamId, ByteBuffer payload) {
+    Checks.streamId(streamId);
+    Checks.range("payload length", payload.remaining(), 1, FrameLimits.MAX_PAYLOAD_CAP);
+    return message(FrameType.DATA, 0, streamId, payload.remaining())
+        .put(payload.duplicate())
+        .flip();
+  }
+
+  /** A fresh message with its header written, positioned at the start of its payload. */
+  private static ByteBuffer message(FrameType type, int flags, int streamId, int payloadLength) {
+    return ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payloadLength)
+        .put((byte) type.code())
+        .put((byte) flags)
+        .putInt(streamId)
+        .putInt(payloadLength);
   }
 
   /**
@@ -92,11 +110,7 @@ public final class FrameCodec {
     for (ByteBuffer part : dataMessages) {
       payload += part.remaining() - FrameLimits.HEADER_LENGTH;
     }
-    ByteBuffer message = ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payload)
-        .put((byte) FrameType.DATA.code())
-        .put((byte) 0)
-        .putInt(streamId)
-        .putInt(payload);
+    ByteBuffer message = message(FrameType.DATA, 0, streamId, payload);
     for (ByteBuffer part : dataMessages) {
       message.put(part.duplicate().position(FrameLimits.HEADER_LENGTH));
     }

@@ -56,6 +56,12 @@ public final class InMemoryTransport implements FrameTransport {
     thread.start();
   }
 
+  /** Every frame arrives in a copy of its own, as over a network. */
+  @Override
+  public boolean handsOverFrames() {
+    return true;
+  }
+
   /** Copies the frame, as a network would, so the caller may reuse its buffer at once. */
   @Override
   public void send(ByteBuffer frame) throws IOException {

@@ -77,6 +77,17 @@ class FrameCodecTest {
   }
 
   @Test
+  void encodedDataIsACopyInAMessageOfItsOwn() {
+    byte[] source = "xabcx".getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer message = FrameCodec.encodeData(7, ByteBuffer.wrap(source, 1, 3));
+    source[2] = 'z';
+
+    assertEquals(codec.encode(new Data(7, bytes("abc"))), message);
+    assertEquals(FrameLimits.HEADER_LENGTH + 3, message.capacity());
+    assertThrows(IllegalArgumentException.class, () -> FrameCodec.encodeData(7, bytes("")));
+  }
+
+  @Test
   void decodedDataIsAViewOfTheMessageNotACopy() throws FrameException {
     ByteBuffer message = codec.encode(new Data(1, bytes("abc")));
     Data decoded = (Data) codec.decode(message);

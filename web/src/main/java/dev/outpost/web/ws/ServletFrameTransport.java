@@ -79,6 +79,12 @@ final class ServletFrameTransport implements FrameTransport, ReadListener, Write
     in.setReadListener(this);
   }
 
+  /** The frame reader gathers every message into a fresh buffer of its own. */
+  @Override
+  public boolean handsOverFrames() {
+    return true;
+  }
+
   @Override
   public void send(ByteBuffer frame) throws IOException {
     if (closeSent.get()) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ class ServletFrameTransportTest {
     byte[] frame = masked(0x82, message);
     in.arrive(Arrays.copyOfRange(frame, 0, 3), Arrays.copyOfRange(frame, 3, frame.length));
     assertArrayEquals(message, sink.frames.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void handsEachMessageOverInABufferOfItsOwn() throws Exception {
+    byte[] first = "first frame".getBytes(StandardCharsets.UTF_8);
+    byte[] second = "second frame".getBytes(StandardCharsets.UTF_8);
+    in.arrive(masked(0x82, first), masked(0x82, second));
+    sink.frames.poll(5, TimeUnit.SECONDS);
+    sink.frames.poll(5, TimeUnit.SECONDS);
+
+    assertTrue(transport.handsOverFrames());
+    assertEquals(ByteBuffer.wrap(first), sink.kept.poll(), "kept while the next one was read");
+    assertEquals(ByteBuffer.wrap(second), sink.kept.poll());
   }
 
   @Test
@@ -123,12 +137,14 @@ class ServletFrameTransportTest {
 
   private static final class Sink implements FrameTransport.FrameSink {
     final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
+    final Queue<ByteBuffer> kept = new ConcurrentLinkedQueue<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
 
     @Override
     public void onFrame(ByteBuffer frame) {
+      kept.add(frame);
       byte[] bytes = new byte[frame.remaining()];
-      frame.get(bytes);
+      frame.duplicate().get(bytes);
       frames.add(bytes);
     }
 

@@ -1,0 +1,77 @@
+package dev.outpost.tunnel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The replay buffer keeps sent payloads by reference, yet whoever reads them cannot disturb it. */
+class ReplayBufferTest {
+
+  @Test
+  void replaysFromAnyOffsetInSlicesOfAtMostTheLimit() {
+    ReplayBuffer replay = new ReplayBuffer(true, 100);
+    replay.append(ByteBuffer.wrap(bytes(0, 5)));
+    replay.append(ByteBuffer.wrap(bytes(5, 7)));
+    replay.acknowledge(2);
+
+    assertEquals(102, replay.acknowledged());
+    assertEquals(10, replay.held());
+    List<ByteBuffer> slices = replay.from(104, 4);
+    assertEquals(List.of(1, 4, 3), slices.stream().map(ByteBuffer::remaining).toList());
+    assertArrayEquals(bytes(4, 8), join(slices));
+  }
+
+  @Test
+  void aSenderThatConsumesItsBuffersAfterSendingLeavesTheReplayWhole() {
+    ReplayBuffer replay = new ReplayBuffer(true, 0);
+    ByteBuffer sent = ByteBuffer.wrap(bytes(0, 8), 2, 5); // a payload behind a header, say
+    replay.append(sent);
+    sent.position(sent.limit()); // as a channel's write moves it
+
+    assertArrayEquals(bytes(2, 5), join(replay.from(0, 64)));
+  }
+
+  @Test
+  void aReplayReadToItsEndCanBeReplayedAgain() {
+    ReplayBuffer replay = new ReplayBuffer(true, 0);
+    replay.append(ByteBuffer.wrap(bytes(0, 9)));
+    replay.acknowledgeTo(3);
+
+    join(replay.from(3, 2)); // one resume's transport consumes every slice
+    assertArrayEquals(bytes(3, 6), join(replay.from(3, 2)), "a second resume sends the same bytes");
+    replay.acknowledgeTo(7);
+    assertArrayEquals(bytes(7, 2), join(replay.from(7, 2)));
+  }
+
+  @Test
+  void aBufferThatDoesNotRecordOnlyCounts() {
+    ReplayBuffer replay = new ReplayBuffer(false, 0);
+    replay.append(ByteBuffer.wrap(bytes(0, 9)));
+    assertEquals(9, replay.sent());
+    assertEquals(0, replay.held());
+    assertEquals(List.of(), replay.from(9, 4));
+  }
+
+  private static byte[] bytes(int first, int count) {
+    byte[] bytes = new byte[count];
+    for (int i = 0; i < count; i++) {
+      bytes[i] = (byte) (first + i);
+    }
+    return bytes;
+  }
+
+  /** Reads every slice to its end, as a transport does. */
+  private static byte[] join(List<ByteBuffer> slices) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (ByteBuffer slice : slices) {
+      while (slice.hasRemaining()) {
+        out.write(slice.get());
+      }
+    }
+    return out.toByteArray();
+  }
+}
