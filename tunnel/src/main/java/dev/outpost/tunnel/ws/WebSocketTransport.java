@@ -156,7 +156,7 @@ public final class WebSocketTransport implements FrameTransport {
     ByteBuffer input = ByteBuffer.wrap(chunk);
     String reason;
     try {
-      for (int n = 0; !reader.isDone() && n >= 0; n = in.read(chunk)) {
+      for (int n; !reader.isDone() && (n = in.read(chunk)) >= 0; ) {
         reader.read(input.clear().limit(n));
       }
       reason = peerClosed != null ? peerClosed : "WebSocket ended without a close frame";
