@@ -28,9 +28,9 @@ import java.util.function.ToIntFunction;
  * must come unmasked instead.
  *
  * <p>Everything a client may not send fails the connection with a precise reason and close code:
- * an unmasked frame (a masked one from a server), reserved bits (no extension is ever negotiated), a reserved opcode, a control
- * frame that is fragmented or longer than 125 bytes, a continuation without a message to continue
- * or a new message before the last one ended, a length not in its shortest form or beyond the
+ * an unmasked frame (a masked one from a server), reserved bits (no extension is ever negotiated),
+ * a reserved opcode, a control frame that is fragmented or longer than 125 bytes, a continuation
+ * without a message to continue or a new message before the last one ended, a length not in its shortest form or beyond the
  * message cap (1009), a text message (1003), an invalid close code or a close reason that is not
  * UTF-8 (1007). After a close frame or a failure, further input is ignored.
  *
