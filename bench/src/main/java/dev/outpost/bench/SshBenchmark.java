@@ -41,7 +41,7 @@ public final class SshBenchmark {
         TunnelPath tunnel = TunnelPath.start(cluster, admin, dir)) {
       AgentMemory agentMemory = AgentMemory.startingNow(tunnel.agentPid());
       String tlsSuite = TlsCipherSuite.of(cluster.cluster().trustContext(),
-          URI.create(cluster.layout().localUrl() + "/api/v1/cluster"));
+          URI.create("wss://" + cluster.proxy() + "/api/v1/tunnel/agent"));
       ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite, tunnel.agentPid(), cluster.payaraPid());
       ResultTable agent = agentMemory.measureSessions(tunnel);
       ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);

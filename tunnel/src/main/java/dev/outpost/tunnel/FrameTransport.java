@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Carries whole frames between two peers: the narrow seam to WebSocket implementations (Tyrus on
- * the proxy, the JDK client on agent and CLI) and to in-memory pipes in tests. Each frame travels
+ * Carries whole frames between two peers: the narrow seam to WebSocket implementations (the
+ * proxy's servlet upgrade, the tunnel module's own client on agent and CLI) and to in-memory pipes
+ * in tests. Each frame travels
  * as one binary message.
  *
  * <p>Inbound frames are pushed by the adapter into {@link FrameSink#onFrame}, one call at a time:
- * either by an adapter that takes its sink through {@link #start} (the JDK client, in-memory pipes)
+ * either by an adapter that takes its sink through {@link #start} (the WebSocket client, in-memory pipes)
  * or by container code that calls the sink itself (a Tyrus endpoint's {@code onMessage}).
  */
 public interface FrameTransport {

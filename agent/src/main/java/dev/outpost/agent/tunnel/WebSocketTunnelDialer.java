@@ -14,7 +14,6 @@ import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.ws.WebSocketDialer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -36,8 +35,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
 
   private final ProxyAddress proxy;
   private final URI endpoint;
-  /** One client for every redial: each new one would leave its selector thread behind. */
-  private final HttpClient http;
+  private final SSLContext tls;
   private final CurrentIdentity identity;
   private final StreamAcceptor acceptor;
   private final TunnelSettings settings;
@@ -52,7 +50,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
       TunnelSettings settings) {
     this.proxy = proxy;
     this.endpoint = proxy.wss(AGENT_TUNNEL_PATH);
-    this.http = WebSocketDialer.client(tls, DIAL_TIMEOUT);
+    this.tls = tls;
     this.identity = identity;
     this.acceptor = acceptor;
     this.settings = settings;
@@ -71,7 +69,7 @@ public final class WebSocketTunnelDialer implements TunnelDialer {
     CertificateProver prover = new CertificateProver(current.hostKey(), current.hostCertificate().line());
     try {
       Tunnel tunnel = WebSocketDialer.dial(
-          http, endpoint, settings, prover, acceptor, session, parked, DIAL_TIMEOUT);
+          endpoint, tls, settings, prover, acceptor, session, parked, DIAL_TIMEOUT);
       int carried = session.streams();
       int waiting = parked.size();
       LOG.info(() -> "tunnel session " + session.id()

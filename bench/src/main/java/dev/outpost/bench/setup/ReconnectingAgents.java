@@ -111,7 +111,7 @@ public final class ReconnectingAgents implements AutoCloseable {
 
     private TunnelConnection dial() throws IOException {
       try {
-        TunnelConnection tunnel = WebSocketDialer.dial(joined.http(), joined.endpoint(), TunnelSettings.defaults(),
+        TunnelConnection tunnel = WebSocketDialer.dial(joined.endpoint(), joined.tls(), TunnelSettings.defaults(),
             prover, StreamAcceptor.REFUSE_ALL, session, null, DIAL_TIMEOUT);
         current = tunnel;
         connects.incrementAndGet();

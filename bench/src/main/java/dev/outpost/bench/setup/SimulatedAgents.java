@@ -15,13 +15,13 @@ import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.ws.WebSocketDialer;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -37,13 +37,13 @@ public final class SimulatedAgents implements AutoCloseable {
   private static final Duration DIAL_TIMEOUT = Duration.ofSeconds(30);
 
   private final ProxyAddress proxy;
-  private final HttpClient http;
+  private final SSLContext tls;
   private final List<CertificateProver> joined = new ArrayList<>();
   private final List<Tunnel> tunnels = new ArrayList<>();
 
-  private SimulatedAgents(ProxyAddress proxy, HttpClient http) {
+  private SimulatedAgents(ProxyAddress proxy, SSLContext tls) {
     this.proxy = proxy;
-    this.http = http;
+    this.tls = tls;
   }
 
   /** Joins {@code count} nodes named {@code prefix-N}, each with a token of its own. */
@@ -60,7 +60,7 @@ public final class SimulatedAgents implements AutoCloseable {
     ProxyAddress proxy = ProxyAddress.parse(proxyAddress);
     ApiClient api = new ApiClient(proxy, cluster.trustContext());
     SimulatedAgents agents =
-        new SimulatedAgents(proxy, WebSocketDialer.client(cluster.trustContext(), DIAL_TIMEOUT));
+        new SimulatedAgents(proxy, cluster.trustContext());
     try {
       for (int i = 0; i < count; i++) {
         TokenResponse token = admin.nodeToken();
@@ -84,7 +84,7 @@ public final class SimulatedAgents implements AutoCloseable {
     URI endpoint = endpoint();
     for (CertificateProver prover : joined) {
       try {
-        tunnels.add(WebSocketDialer.dial(http, endpoint, Map.of(), TunnelSettings.defaults(), prover,
+        tunnels.add(WebSocketDialer.dial(endpoint, tls, Map.of(), TunnelSettings.defaults(), prover,
             StreamAcceptor.REFUSE_ALL, DIAL_TIMEOUT));
       } catch (IOException e) {
         System.err.println("simulated tunnel " + (tunnels.size() + 1) + " failed: " + e.getMessage());
@@ -103,9 +103,9 @@ public final class SimulatedAgents implements AutoCloseable {
     return proxy.wss(AGENT_TUNNEL_PATH);
   }
 
-  /** The one client (and selector thread) every simulated agent dials with. */
-  public HttpClient http() {
-    return http;
+  /** The TLS trust every simulated agent dials with. */
+  public SSLContext tls() {
+    return tls;
   }
 
   public int openTunnels() {

@@ -12,7 +12,6 @@ import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.TunnelStream;
 import dev.outpost.tunnel.ws.WebSocketDialer;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
@@ -37,10 +36,10 @@ public final class ResumingNodeConnection implements AutoCloseable {
   private volatile boolean closing;
 
   /** Dials the proxy once more, as the same user. */
-  private record Dialing(HttpClient http, ProxyAddress proxy, TunnelSettings settings,
+  private record Dialing(SSLContext tls, ProxyAddress proxy, TunnelSettings settings,
       SshIdentity identity, ParkedStreams parked, Duration timeout) {
     TunnelConnection dial() throws IOException {
-      return WebSocketDialer.dial(http, proxy.wss(NodeConnection.CLIENT_TUNNEL_PATH), settings,
+      return WebSocketDialer.dial(proxy.wss(NodeConnection.CLIENT_TUNNEL_PATH), tls, settings,
           identity.prover(), StreamAcceptor.REFUSE_ALL, null, parked, timeout);
     }
   }
@@ -62,7 +61,7 @@ public final class ResumingNodeConnection implements AutoCloseable {
       throws CliException {
     TunnelSettings settings = TunnelSettings.defaults();
     ParkedStreams parked = new ParkedStreams(settings, ParkedStreams.Listener.NONE);
-    Dialing dialing = new Dialing(WebSocketDialer.client(tls, timeout), proxy, settings, identity,
+    Dialing dialing = new Dialing(tls, proxy, settings, identity,
         parked, timeout);
     TunnelConnection tunnel;
     try {

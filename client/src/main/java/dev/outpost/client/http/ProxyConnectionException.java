@@ -2,6 +2,7 @@ package dev.outpost.client.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -33,7 +34,8 @@ public class ProxyConnectionException extends IOException {
     if (find(failure, HttpConnectTimeoutException.class) != null) {
       return "proxy " + proxy + " did not accept the connection in time";
     }
-    if (find(failure, HttpTimeoutException.class) != null) {
+    if (find(failure, HttpTimeoutException.class) != null
+        || find(failure, SocketTimeoutException.class) != null) {
       return "proxy " + proxy + " did not answer in time";
     }
     if (find(failure, UnknownHostException.class) != null

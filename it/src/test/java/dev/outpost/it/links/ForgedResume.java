@@ -9,7 +9,6 @@ import dev.outpost.tunnel.frame.FrameException;
 import dev.outpost.tunnel.frame.FrameLimits;
 import dev.outpost.tunnel.ws.WebSocketTransport;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tunnel client that proves one node's identity with that node's own, valid host certificate,
@@ -37,13 +37,13 @@ final class ForgedResume {
    * @return what the proxy answered the claim: {@code GOAWAY CODE: reason}, {@code RESUME …} had
    *     it handed the streams over, or {@code closed: reason}
    */
-  static String attempt(HttpClient http, URI endpoint, TunnelAuthenticator.Prover identity,
+  static String attempt(SSLContext tls, URI endpoint, TunnelAuthenticator.Prover identity,
       String sessionHex, List<Integer> streamIds) throws Exception {
     int maxPayload = TunnelSettings.defaults().maxPayload();
     FrameCodec codec = new FrameCodec(maxPayload);
     BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
-    WebSocketTransport transport = WebSocketTransport.connect(http, endpoint, Map.of(),
-        FrameLimits.HEADER_LENGTH + maxPayload, TIMEOUT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    WebSocketTransport transport = WebSocketTransport.connect(endpoint, tls, Map.of(),
+        FrameLimits.HEADER_LENGTH + maxPayload, TIMEOUT);
     transport.start(new FrameTransport.FrameSink() {
       @Override
       public void onFrame(ByteBuffer frame) {

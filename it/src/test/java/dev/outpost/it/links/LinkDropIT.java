@@ -259,7 +259,7 @@ class LinkDropIT {
               JsonNode entry = admin.listed(node);
               return entry != null && entry.get("reconnecting").asBoolean() ? entry : null;
             });
-        answer = ForgedResume.attempt(other.http(), other.endpoint(), other.identities().get(0),
+        answer = ForgedResume.attempt(other.tls(), other.endpoint(), other.identities().get(0),
             victim, List.of(2, 4, 6, 8, 10, 12, 14, 16));
       } finally {
         edge.restoreLink();

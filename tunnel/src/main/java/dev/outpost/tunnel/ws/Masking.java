@@ -5,15 +5,21 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Undoes the masking RFC 6455 demands of every client frame: byte i of a frame's payload is XORed
- * with byte (i mod 4) of the frame's 32-bit key. Eight bytes at a time, as one {@code long}, since
- * every byte an agent or a CLI sends passes through here on the proxy.
+ * The masking RFC 6455 demands of every client frame: byte i of a frame's payload is XORed with
+ * byte (i mod 4) of the frame's 32-bit key, which masks and unmasks alike. Eight bytes at a time,
+ * as one {@code long}, since every byte an agent or a CLI sends passes through here twice: masked
+ * by the client, unmasked on the proxy.
  */
 public final class Masking {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Masking() {}
+
+  /** Masks {@code length} bytes in place: the same XOR as {@link #unmask}. */
+  public static void mask(byte[] bytes, int offset, int length, int key, long payloadOffset) {
+    unmask(bytes, offset, length, key, payloadOffset);
+  }
 
   /**
    * Unmasks {@code length} bytes of {@code bytes} from {@code offset} in place.

@@ -1,12 +1,10 @@
 package dev.outpost.tunnel.ws;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.ToIntFunction;
 
 /**
- * Joins the parts of one binary WebSocket message, refusing messages over a size cap. A message
- * that arrives whole (the usual case on the client) is passed through without copying. The buffer
+ * Joins the parts of one binary WebSocket message, refusing messages over a size cap. The buffer
  * of a message in parts grows at most by doubling, or at once to the size that its first bytes
  * announce (an {@code expectedSize} of the protocol carried: a tunnel frame's header), so joining
  * never costs more than a copy or two per byte, however many parts there are.
@@ -25,21 +23,6 @@ final class MessageAssembler {
   MessageAssembler(int maxBytes, ToIntFunction<ByteBuffer> expectedSize) {
     this.maxBytes = maxBytes;
     this.expectedSize = expectedSize;
-  }
-
-  /**
-   * Adds one part; returns the whole message after the last part, null before.
-   *
-   * @throws IOException if the message grows beyond the cap
-   */
-  ByteBuffer add(ByteBuffer part, boolean last) throws IOException {
-    if (partial == null && last) {
-      checkSize(part.remaining());
-      return part;
-    }
-    reserve(part.remaining(), last);
-    partial.put(part);
-    return last ? finish() : null;
   }
 
   /**
@@ -80,7 +63,9 @@ final class MessageAssembler {
     int start = partial.position();
     partial.put(partial.position(), from, from.position(), length).position(start + length);
     from.position(from.position() + length);
-    Masking.unmask(partial.array(), partial.arrayOffset() + start, length, maskKey, payloadOffset);
+    if (maskKey != 0) { // XOR with 0 changes nothing: a server's frames, or a client's rare zero key
+      Masking.unmask(partial.array(), partial.arrayOffset() + start, length, maskKey, payloadOffset);
+    }
   }
 
   /** The whole message appended so far, ready to read; the assembler starts afresh. */

@@ -23,12 +23,14 @@ import java.util.function.ToIntFunction;
 /**
  * Reads the RFC 6455 frames a client sends to a server that takes binary messages only, from bytes
  * as the network delivers them (any split): unmasks them eight bytes at a time, joins fragmented
- * messages, and hands each whole message, ping and close to a {@link Handler}.
+ * messages, and hands each whole message, ping and close to a {@link Handler}. The tunnel's own
+ * client reads the proxy's frames with the same rules ({@link #ofServerFrames}), where every frame
+ * must come unmasked instead.
  *
  * <p>Everything a client may not send fails the connection with a precise reason and close code:
- * an unmasked frame, reserved bits (no extension is ever negotiated), a reserved opcode, a control
- * frame that is fragmented or longer than 125 bytes, a continuation without a message to continue
- * or a new message before the last one ended, a length not in its shortest form or beyond the
+ * an unmasked frame (a masked one from a server), reserved bits (no extension is ever negotiated),
+ * a reserved opcode, a control frame that is fragmented or longer than 125 bytes, a continuation
+ * without a message to continue or a new message before the last one ended, a length not in its shortest form or beyond the
  * message cap (1009), a text message (1003), an invalid close code or a close reason that is not
  * UTF-8 (1007). After a close frame or a failure, further input is ignored.
  *
@@ -51,6 +53,8 @@ public final class ServerFrameReader {
 
   private final MessageAssembler message;
   private final Handler handler;
+  /** Whether frames come from a client, which masks every one, or from a server, which never does. */
+  private final boolean fromClient;
   private final byte[] header = new byte[MAX_HEADER];
   private final ByteBuffer control = ByteBuffer.allocate(MAX_CONTROL_PAYLOAD);
   private int headerBytes;
@@ -69,8 +73,20 @@ public final class ServerFrameReader {
    *     a message in many fragments is gathered into one buffer of the right size
    */
   public ServerFrameReader(int maxMessage, ToIntFunction<ByteBuffer> expectedSize, Handler handler) {
+    this(maxMessage, expectedSize, handler, true);
+  }
+
+  private ServerFrameReader(
+      int maxMessage, ToIntFunction<ByteBuffer> expectedSize, Handler handler, boolean fromClient) {
     this.message = new MessageAssembler(maxMessage, expectedSize);
     this.handler = handler;
+    this.fromClient = fromClient;
+  }
+
+  /** A reader of the frames a server sends to its client: the same rules, but never masked. */
+  static ServerFrameReader ofServerFrames(
+      int maxMessage, ToIntFunction<ByteBuffer> expectedSize, Handler handler) {
+    return new ServerFrameReader(maxMessage, expectedSize, handler, false);
   }
 
   /**
@@ -102,21 +118,25 @@ public final class ServerFrameReader {
   }
 
   private boolean readHeader(ByteBuffer input) throws WebSocketProtocolException {
-    while (true) {
-      int needed = headerBytes < 2 ? 2 : 2 + extendedLengthBytes() + 4;
-      int n = Math.min(needed - headerBytes, input.remaining());
-      input.get(header, headerBytes, n);
-      headerBytes += n;
-      if (headerBytes < needed) {
+    if (headerBytes < 2) {
+      if (!fill(input, 2)) {
         return false;
       }
-      if (needed == 2) {
-        checkFirstBytes(header[0] & 0xFF, header[1] & 0xFF);
-      } else {
-        beginPayload();
-        return true;
-      }
+      checkFirstBytes(header[0] & 0xFF, header[1] & 0xFF);
     }
+    if (!fill(input, 2 + extendedLengthBytes() + (fromClient ? 4 : 0))) {
+      return false;
+    }
+    beginPayload();
+    return true;
+  }
+
+  /** Takes header bytes from {@code input} until there are {@code needed}; whether there are. */
+  private boolean fill(ByteBuffer input, int needed) {
+    int n = Math.min(needed - headerBytes, input.remaining());
+    input.get(header, headerBytes, n);
+    headerBytes += n;
+    return headerBytes == needed;
   }
 
   private int extendedLengthBytes() {
@@ -141,8 +161,11 @@ public final class ServerFrameReader {
     if (controlFrame && (second & 0x7F) > MAX_CONTROL_PAYLOAD) {
       throw protocolError("control frame longer than " + MAX_CONTROL_PAYLOAD + " bytes");
     }
-    if ((second & MASKED) == 0) {
+    if (fromClient && (second & MASKED) == 0) {
       throw protocolError("unmasked frame from a client");
+    }
+    if (!fromClient && (second & MASKED) != 0) {
+      throw protocolError("masked frame from a server");
     }
     if (opcode == CONTINUATION && !messageOpen) {
       throw protocolError("continuation frame without a message to continue");
@@ -175,7 +198,7 @@ public final class ServerFrameReader {
     } else {
       length = shortLength;
     }
-    maskKey = fields.getInt();
+    maskKey = fromClient ? fields.getInt() : 0;
     headerBytes = 0;
     payloadLength = length;
     payloadRead = 0;

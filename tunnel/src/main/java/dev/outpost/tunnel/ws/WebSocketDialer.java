@@ -6,24 +6,17 @@ import dev.outpost.tunnel.StreamSession;
 import dev.outpost.tunnel.TunnelAuthenticator.Prover;
 import dev.outpost.tunnel.TunnelConnection;
 import dev.outpost.tunnel.TunnelSettings;
-import dev.outpost.tunnel.admission.RetryAfter;
 import dev.outpost.tunnel.frame.FrameLimits;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
- * Dials a tunnel endpoint over {@code wss://} with the JDK client: the agent's and CLI's way in.
+ * Dials a tunnel endpoint over {@code wss://} with the tunnel's own WebSocket client ({@link
+ * WebSocketTransport}): the agent's, the CLI's and a leaf cluster's way in.
  */
 public final class WebSocketDialer {
   private WebSocketDialer() {}
@@ -50,37 +43,50 @@ public final class WebSocketDialer {
       StreamAcceptor acceptor,
       Duration timeout)
       throws IOException {
-    return dial(client(ssl, timeout), uri, headers, settings, prover, acceptor, timeout);
-  }
-
-  /**
-   * As {@link #dial(URI, SSLContext, Map, TunnelSettings, Prover, StreamAcceptor, Duration)}, with
-   * a client of the caller's (which carries the TLS settings): an agent that redials for days
-   * reuses one rather than leaving a client and its selector thread behind per attempt.
-   */
-  public static TunnelConnection dial(
-      HttpClient client,
-      URI uri,
-      Map<String, String> headers,
-      TunnelSettings settings,
-      Prover prover,
-      StreamAcceptor acceptor,
-      Duration timeout)
-      throws IOException {
-    WebSocketTransport transport = open(client, uri, headers, settings, timeout);
+    WebSocketTransport transport = open(uri, ssl, headers, settings, timeout);
     return handshake(uri, TunnelConnection.dial(transport, settings, prover, acceptor), timeout);
   }
 
-  private static WebSocketTransport open(
-      HttpClient client,
+  /**
+   * As {@link #dial(URI, SSLContext, Map, TunnelSettings, Prover, StreamAcceptor, Duration)},
+   * resuming the streams of {@code session} (null: none) when the proxy still has them (an
+   * agent's redial), and keeping end-to-end streams in {@code parked} (null: none) when the proxy
+   * went away for good, so that they resume through the next one.
+   */
+  public static TunnelConnection dial(
       URI uri,
-      Map<String, String> headers,
+      SSLContext ssl,
       TunnelSettings settings,
+      Prover prover,
+      StreamAcceptor acceptor,
+      StreamSession session,
+      ParkedStreams parked,
+      Duration timeout)
+      throws IOException {
+    WebSocketTransport transport = open(uri, ssl, Map.of(), settings, timeout);
+    return handshake(
+        uri,
+        TunnelConnection.dial(transport, settings, prover, acceptor, session, parked),
+        timeout);
+  }
+
+  private static WebSocketTransport open(
+      URI uri, SSLContext ssl, Map<String, String> headers, TunnelSettings settings,
       Duration timeout)
       throws IOException {
     int maxMessage = FrameLimits.HEADER_LENGTH + settings.maxPayload();
-    return await(
-        uri, WebSocketTransport.connect(client, uri, headers, maxMessage, timeout), timeout);
+    try {
+      return WebSocketTransport.connect(uri, ssl, headers, maxMessage, timeout);
+    } catch (UpgradeRefusedException e) {
+      throw e;
+    } catch (SocketTimeoutException e) {
+      SocketTimeoutException late =
+          new SocketTimeoutException("WebSocket to " + uri + " did not open within " + timeout);
+      late.initCause(e);
+      throw late;
+    } catch (IOException e) {
+      throw new IOException("cannot open a WebSocket to " + uri + ": " + e, e);
+    }
   }
 
   private static TunnelConnection handshake(URI uri, TunnelConnection tunnel, Duration timeout)
@@ -90,66 +96,5 @@ public final class WebSocketDialer {
     } catch (IOException e) {
       throw new IOException("tunnel handshake with " + uri + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * As {@link #dial(HttpClient, URI, Map, TunnelSettings, Prover, StreamAcceptor, Duration)},
-   * resuming the streams of {@code session} (null: none) when the proxy still has them (an
-   * agent's redial), and keeping end-to-end streams in {@code parked} (null: none) when the proxy
-   * went away for good, so that they resume through the next one.
-   */
-  public static TunnelConnection dial(
-      HttpClient client,
-      URI uri,
-      TunnelSettings settings,
-      Prover prover,
-      StreamAcceptor acceptor,
-      StreamSession session,
-      ParkedStreams parked,
-      Duration timeout)
-      throws IOException {
-    WebSocketTransport transport = open(client, uri, Map.of(), settings, timeout);
-    return handshake(
-        uri,
-        TunnelConnection.dial(transport, settings, prover, acceptor, session, parked),
-        timeout);
-  }
-
-  /** A client for {@link #dial}: TLS from {@code ssl} (null for the JVM default). */
-  public static HttpClient client(SSLContext ssl, Duration connectTimeout) {
-    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(connectTimeout);
-    if (ssl != null) {
-      client.sslContext(ssl);
-    }
-    return client.build();
-  }
-
-  private static WebSocketTransport await(
-      URI uri, CompletableFuture<WebSocketTransport> opening, Duration timeout) throws IOException {
-    try {
-      return opening.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      opening.cancel(true);
-      throw new IOException("WebSocket to " + uri + " did not open within " + timeout);
-    } catch (InterruptedException e) {
-      opening.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while opening a WebSocket to " + uri);
-    } catch (ExecutionException e) {
-      throw openFailure(uri, e.getCause());
-    }
-  }
-
-  private static IOException openFailure(URI uri, Throwable cause) {
-    if (cause instanceof WebSocketHandshakeException refused) {
-      int status = refused.getResponse().statusCode();
-      Optional<Duration> retryAfter =
-          refused.getResponse().headers().firstValue(RetryAfter.HEADER).flatMap(RetryAfter::parse);
-      return new UpgradeRefusedException(
-          "WebSocket upgrade to " + uri + " refused with HTTP " + status
-              + retryAfter.map(wait -> " (retry after " + wait.toSeconds() + " s)").orElse(""),
-          status, retryAfter, cause);
-    }
-    return new IOException("cannot open a WebSocket to " + uri + ": " + cause, cause);
   }
 }

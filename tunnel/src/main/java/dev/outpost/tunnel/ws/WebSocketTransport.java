@@ -1,69 +1,109 @@
 package dev.outpost.tunnel.ws;
 
+import static dev.outpost.tunnel.ws.WebSocketFrames.BINARY;
+import static dev.outpost.tunnel.ws.WebSocketFrames.CLOSE;
+import static dev.outpost.tunnel.ws.WebSocketFrames.PONG;
+
 import dev.outpost.tunnel.FrameTransport;
+import dev.outpost.tunnel.NamedDaemonThreads;
 import dev.outpost.tunnel.frame.FrameCodec;
 import dev.outpost.tunnel.frame.Utf8;
+import dev.outpost.tunnel.http.HttpHead;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
- * A {@link FrameTransport} over the JDK's {@link WebSocket} client: one frame per binary message.
+ * A {@link FrameTransport} over a WebSocket of its own on a blocking socket (RFC 6455, client side):
+ * one frame per binary message.
  *
- * <p>The JDK allows one outstanding send, so sends are serialized and each waits for the previous
- * to complete; a frame leaves in fragments of {@link #FRAGMENT_SIZE}. Inbound messages are requested one at a time, and only once a sink is started: the
- * next is requested after the sink has taken the previous, which is the backpressure toward the
- * server. Messages arriving in parts are joined up to a size cap, into one buffer of the size
- * their tunnel frame header announces. Closing sends a WebSocket close
- * and waits briefly for the peer's before dropping the connection, so that a GOAWAY just sent is
- * not lost to a TCP reset.
+ * <p>Sends are serialised and write each frame as one masked WebSocket frame ({@link
+ * MaskedFrameWriter}). One reader thread per connection, started with the sink, reads the server's
+ * frames with the proxy's own rules ({@link ServerFrameReader#ofServerFrames}), gathers a message
+ * in parts into one buffer of the size its tunnel frame header announces, answers pings and hands
+ * each message to the sink on that thread: while the sink works, nothing more is read, which is the
+ * backpressure toward the server. Whatever the server breaks closes the connection with the
+ * reason. Closing sends a WebSocket close and waits briefly for the peer's before dropping the
+ * connection, so that a GOAWAY just sent is not lost to a TCP reset.
  */
 public final class WebSocketTransport implements FrameTransport {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+  /** The upgrade answer is read through this; frames then bypass it (reads of a chunk or more). */
+  private static final int HEAD_BUFFER = 1024;
+  /** One read's worth: a TLS record carries at most 16 KiB. */
+  private static final int READ_CHUNK = 32 * 1024;
+  private static final int KEY_BYTES = 16;
+  private static final SecureRandom SEEDS = new SecureRandom();
+  private static final ThreadFactory READERS = new NamedDaemonThreads("outpost-ws-reader");
+  private static final ThreadFactory CLOSERS = new NamedDaemonThreads("outpost-ws-close");
 
-  /**
-   * The largest WebSocket frame sent: one TLS record's worth. A fragment arrives at the proxy in
-   * one or two network reads, which suited Tyrus (it gathered each frame whole, copying everything
-   * received so far per read) and costs the proxy's own reader nothing: it unmasks as bytes come
-   * and gathers a message into one buffer of the size its tunnel frame header announces.
-   */
-  static final int FRAGMENT_SIZE = 16 * 1024;
-
-  private final MessageAssembler assembler;
+  private final ClientSocket socket;
+  private final InputStream in;
+  private final MaskedFrameWriter writer;
+  private final ServerFrameReader reader;
   private final Object sendLock = new Object();
   private final CompletableFuture<Void> inputClosed = new CompletableFuture<>();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile WebSocket socket;
+  private boolean outputClosed; // guarded by sendLock
+  private volatile String peerClosed;
   private FrameSink sink; // guarded by this
   private String closedBeforeStart; // guarded by this
   private boolean sinkTold; // guarded by this
 
-  WebSocketTransport(int maxMessage) {
-    this.assembler = new MessageAssembler(maxMessage, FrameCodec::messageLength);
+  private WebSocketTransport(ClientSocket socket, InputStream in, OutputStream out, int maxMessage,
+      long keySeed) {
+    this.socket = socket;
+    this.in = in;
+    this.writer = new MaskedFrameWriter(out, new SplittableRandom(keySeed));
+    this.reader = ServerFrameReader.ofServerFrames(maxMessage, FrameCodec::messageLength,
+        new Inbound());
   }
 
   /**
-   * Opens a WebSocket to {@code uri} with {@code client} (which carries the TLS settings), sending
-   * {@code headers} with the upgrade request; never an {@code Origin}. Completes once open.
+   * Opens a WebSocket to {@code uri}, sending {@code headers} with the upgrade request; never an
+   * {@code Origin}. Returns once the server switched protocols.
    *
+   * @param ssl trust (and any client certificate) for {@code wss}; null for the JVM default
    * @param maxMessage the largest binary message accepted: frame header plus maximum payload
+   * @param timeout bounds the connection, the TLS handshake and the wait for the upgrade answer
+   * @throws UpgradeRefusedException if the server answered with another status than 101
+   * @throws IOException if the connection failed or the server broke the opening handshake
    */
-  public static CompletableFuture<WebSocketTransport> connect(
-      HttpClient client, URI uri, Map<String, String> headers, int maxMessage, Duration timeout) {
-    WebSocketTransport transport = new WebSocketTransport(maxMessage);
-    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(timeout);
-    headers.forEach(builder::header);
-    return builder.buildAsync(uri, transport.listener()).thenApply(transport::attach);
+  public static WebSocketTransport connect(URI uri, SSLContext ssl, Map<String, String> headers,
+      int maxMessage, Duration timeout) throws IOException {
+    byte[] nonce = new byte[KEY_BYTES];
+    long keySeed;
+    synchronized (SEEDS) {
+      SEEDS.nextBytes(nonce);
+      keySeed = SEEDS.nextLong();
+    }
+    ClientUpgrade upgrade = new ClientUpgrade(uri, nonce, headers);
+    ClientSocket socket = ClientSocket.open(uri, ssl, timeout);
+    try {
+      OutputStream out = socket.stream().getOutputStream();
+      upgrade.request().write(out);
+      out.flush();
+      InputStream in = new BufferedInputStream(socket.stream().getInputStream(), HEAD_BUFFER);
+      upgrade.check(HttpHead.read(in));
+      socket.untimed();
+      return new WebSocketTransport(socket, in, out, maxMessage, keySeed);
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   @Override
@@ -79,60 +119,84 @@ public final class WebSocketTransport implements FrameTransport {
     if (closedReason != null) {
       tellSink(closedReason);
     } else {
-      socket.request(1);
+      READERS.newThread(this::read).start();
     }
   }
 
-  /**
-   * Sends the frame as one binary message in fragments of at most {@link #FRAGMENT_SIZE}, each
-   * waiting for the previous.
-   */
+  /** The frame reader gathers every message into a fresh buffer of its own. */
+  @Override
+  public boolean handsOverFrames() {
+    return true;
+  }
+
+  /** Sends the frame as one binary WebSocket frame; its buffer is left as it is. */
   @Override
   public void send(ByteBuffer frame) throws IOException {
     synchronized (sendLock) {
+      if (outputClosed) {
+        throw new IOException("WebSocket send failed: the WebSocket is closing");
+      }
       try {
-        ByteBuffer rest = frame.duplicate();
-        while (rest.remaining() > FRAGMENT_SIZE) {
-          ByteBuffer fragment = rest.slice(rest.position(), FRAGMENT_SIZE);
-          rest.position(rest.position() + FRAGMENT_SIZE);
-          socket.sendBinary(fragment, false).get();
-        }
-        socket.sendBinary(rest, true).get();
-      } catch (ExecutionException e) {
-        throw new IOException("WebSocket send failed: " + e.getCause().getMessage(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while sending on the WebSocket");
+        writer.write(BINARY, frame);
+      } catch (IOException e) {
+        throw new IOException("WebSocket send failed: " + e.getMessage(), e);
       }
     }
   }
 
+  /** Sends a close, waits up to {@link #CLOSE_GRACE} for the peer's off the caller's thread, drops. */
   @Override
   public void close(String reason) {
-    closeWith(WebSocket.NORMAL_CLOSURE, reason);
-  }
-
-  /** The listener to give the JDK; exposed to the package for tests that drive it directly. */
-  WebSocket.Listener listener() {
-    return new Listener();
-  }
-
-  WebSocketTransport attach(WebSocket webSocket) {
-    socket = webSocket;
-    return this;
-  }
-
-  private void closeWith(int code, String reason) {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    WebSocket webSocket = socket;
-    webSocket
-        .sendClose(code, Utf8.truncate(reason, WebSocketFrames.MAX_CLOSE_REASON))
-        .thenCompose(sent -> inputClosed)
-        .orTimeout(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((done, failure) -> webSocket.abort());
+    inputClosed.orTimeout(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((done, failure) -> socket.close());
+    // a writer stuck on a peer that stopped reading holds the send lock until the grace runs out
+    CLOSERS.newThread(() -> sendClose(CloseCodes.NORMAL, reason)).start();
     tellSink(reason);
+  }
+
+  private void read() {
+    byte[] chunk = new byte[READ_CHUNK];
+    ByteBuffer input = ByteBuffer.wrap(chunk);
+    String reason;
+    try {
+      for (int n; !reader.isDone() && (n = in.read(chunk)) >= 0; ) {
+        reader.read(input.clear().limit(n));
+      }
+      reason = peerClosed != null ? peerClosed : "WebSocket ended without a close frame";
+    } catch (WebSocketProtocolException e) {
+      if (closing.compareAndSet(false, true)) {
+        sendClose(e.closeCode(), e.getMessage());
+      }
+      reason = "WebSocket protocol error: " + e.getMessage();
+    } catch (IOException e) {
+      reason = "WebSocket failed: " + e;
+    }
+    inputClosed.complete(null);
+    socket.close();
+    tellSink(reason);
+  }
+
+  /** Writes a close frame unless one went out already; failures just end the connection. */
+  private void sendClose(int code, String reason) {
+    byte[] text = Utf8.truncate(reason, WebSocketFrames.MAX_CLOSE_REASON)
+        .getBytes(StandardCharsets.UTF_8);
+    ByteBuffer payload = code == CloseCodes.NO_STATUS
+        ? ByteBuffer.allocate(0)
+        : ByteBuffer.allocate(2 + text.length).putShort((short) code).put(text).flip();
+    synchronized (sendLock) {
+      if (outputClosed) {
+        return;
+      }
+      outputClosed = true;
+      try {
+        writer.write(CLOSE, payload);
+      } catch (IOException e) {
+        socket.close();
+      }
+    }
   }
 
   /** Tells the sink, once, that the transport is gone; remembers it if no sink is started yet. */
@@ -156,50 +220,32 @@ public final class WebSocketTransport implements FrameTransport {
     return sink;
   }
 
-  /** Receives from the JDK; its calls never overlap. */
-  private final class Listener implements WebSocket.Listener {
+  /** What the reader thread finds in the server's frames. */
+  private final class Inbound implements ServerFrameReader.Handler {
     @Override
-    public void onOpen(WebSocket webSocket) {
-      attach(webSocket); // no request yet: messages flow once a sink is started
+    public void onMessage(ByteBuffer message) {
+      sink().onFrame(message);
     }
 
     @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-      ByteBuffer message;
-      try {
-        message = assembler.add(data, last);
-      } catch (IOException e) {
-        closeWith(CloseCodes.MESSAGE_TOO_BIG, e.getMessage());
-        return null;
+    public void onPing(ByteBuffer payload) {
+      synchronized (sendLock) {
+        if (!outputClosed) {
+          try {
+            writer.write(PONG, payload);
+          } catch (IOException e) {
+            socket.close(); // the reader fails next and says why
+          }
+        }
       }
-      if (message != null) {
-        sink().onFrame(message);
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+      peerClosed = "WebSocket closed by peer (" + code + (reason.isEmpty() ? "" : ": " + reason) + ")";
+      if (closing.compareAndSet(false, true)) {
+        sendClose(code, "");
       }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      closeWith(CloseCodes.UNSUPPORTED_DATA, "text messages are not part of the tunnel protocol");
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      inputClosed.complete(null);
-      tellSink(
-          "WebSocket closed by peer ("
-              + statusCode
-              + (reason.isEmpty() ? "" : ": " + reason)
-              + ")");
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      inputClosed.complete(null);
-      tellSink("WebSocket failed: " + error);
     }
   }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A minimal RFC 6455 server over plain TCP for one connection: enough to test the JDK client
+ * A minimal RFC 6455 server over plain TCP for one connection: enough to test the client
  * transport for real. It answers the upgrade with {@code status} (101 accepts), and sends every
  * frame as two fragments so that the client must join them.
  */
@@ -148,7 +148,7 @@ final class TestWebSocketServer implements AutoCloseable {
       }
     }
 
-    /** Reads with the proxy's own frame reader, which the JDK client's frames must satisfy. */
+    /** Reads with the proxy's own frame reader, which the client's frames must satisfy. */
     private void read(FrameSink sink) {
       ServerFrameReader reader = new ServerFrameReader(1 << 20, start -> 0, new ServerFrameReader.Handler() {
         @Override
@@ -158,7 +158,7 @@ final class TestWebSocketServer implements AutoCloseable {
 
         @Override
         public void onPing(ByteBuffer payload) {
-          // the JDK client never pings
+          // the client never pings
         }
 
         @Override

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The JDK client against a real (if minimal) WebSocket server on loopback. */
+/** The dialer against a real (if minimal) WebSocket server on loopback. */
 class WebSocketDialerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final StreamAcceptor ECHO =

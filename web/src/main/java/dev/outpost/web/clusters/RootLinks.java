@@ -25,7 +25,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import dev.outpost.tunnel.TunnelAuthenticator;
-import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * On a leaf: one tunnel to each root this cluster joined, kept up like an agent's (backoff with
@@ -72,7 +72,7 @@ public class RootLinks {
   /** Starts keeping the tunnel to {@code root} up. */
   public void connect(RootCluster root) {
     ProxyAddress proxy = ProxyAddress.parse(root.proxyAddr());
-    HttpClient http = WebSocketDialer.client(TlsContexts.pinned(root.caPin()).context(), DIAL_TIMEOUT);
+    SSLContext tls = TlsContexts.pinned(root.caPin()).context();
     KeyPair tunnelKey = clusters.tunnelKey(root);
     // the certificate as stored at each dial: the root issues a new one after a host CA rotation
     TunnelAuthenticator.Prover prover = nonce -> new CertificateProver(tunnelKey,
@@ -80,7 +80,7 @@ public class RootLinks {
     RootStreams streams = new RootStreams(root.name(), clusters, access, nodes, relay, kube,
         kubeRequests, appRequests);
     TunnelSupervisor supervisor = new TunnelSupervisor(
-        () -> WebSocketDialer.dial(http, proxy.wss(ClusterTunnelEndpoint.PATH), Map.of(),
+        () -> WebSocketDialer.dial(proxy.wss(ClusterTunnelEndpoint.PATH), tls, Map.of(),
             runtime.settings(), prover, streams, DIAL_TIMEOUT),
         new Backoff(BACKOFF_BASE, BACKOFF_CAP, new SecureRandom()),
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
