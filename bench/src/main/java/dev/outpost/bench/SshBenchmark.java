@@ -42,7 +42,8 @@ public final class SshBenchmark {
       AgentMemory agentMemory = AgentMemory.startingNow(tunnel.agentPid());
       String tlsSuite = TlsCipherSuite.of(cluster.cluster().trustContext(),
           URI.create("wss://" + cluster.proxy() + "/api/v1/tunnel/agent"));
-      ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite, tunnel.agentPid(), cluster.payaraPid());
+      ResultTable paths = PathComparison.run(direct, tunnel, tlsSuite, direct.pid(), tunnel.agentPid(),
+          cluster.payaraPid());
       ResultTable agent = agentMemory.measureSessions(tunnel);
       ResultTable proxy = ProxyFootprint.measure(cluster, admin, idleTunnels);
       return String.join("\n", paths.markdown(), agent.markdown(), proxy.markdown());

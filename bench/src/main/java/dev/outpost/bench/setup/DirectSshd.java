@@ -64,6 +64,11 @@ public final class DirectSshd implements SshPath, AutoCloseable {
     }
   }
 
+  /** The listening sshd: the per-connection processes it forks are its children. */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public String name() {
     return "direct";
