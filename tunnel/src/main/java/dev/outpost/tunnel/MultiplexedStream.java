@@ -3,9 +3,7 @@ package dev.outpost.tunnel;
 import dev.outpost.tunnel.frame.ErrorCode;
 import dev.outpost.tunnel.frame.Frame;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -84,12 +82,12 @@ final class MultiplexedStream implements TunnelStream {
   }
 
   @Override
-  public InputStream input() {
+  public StreamInput input() {
     return input;
   }
 
   @Override
-  public OutputStream output() {
+  public StreamOutput output() {
     return output;
   }
 
@@ -201,16 +199,6 @@ final class MultiplexedStream implements TunnelStream {
   /** How far this side received the stream, for a RESUME. */
   synchronized Frame.ResumePoint resumePoint() {
     return new Frame.ResumePoint(id, input.received(), input.credited(), inputEnded);
-  }
-
-  /**
-   * Relays credit from {@code far}, the stream this one's bytes are spliced to: this stream's peer
-   * gets credit only as {@code far}'s peer consumes, so it keeps every byte the far peer has not
-   * consumed for a replay.
-   */
-  void creditFrom(MultiplexedStream far) {
-    input.relayCredit();
-    far.output.onConsumedByPeer(input::relayCredit);
   }
 
   /** Makes this an end-to-end stream: it may resume through another relay, for its owner only. */

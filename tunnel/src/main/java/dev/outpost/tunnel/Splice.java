@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * client that sends EOF still reads the remote exit status). When a direction fails, both sides are
  * aborted at once so that neither copy blocks forever; the reason travels on as the stream reset.
  *
- * <p>Used by the proxy (client stream to agent stream), the agent (tunnel stream to local socket)
- * and the CLI (stream to stdin/stdout or a loopback socket). Each direction copies through one
- * buffer of {@link #BUFFER_SIZE} on a thread of its own.
+ * <p>Used by the proxy (client stream to agent stream, {@link #relay}), the agent (tunnel stream to
+ * local socket) and the CLI (stream to stdin/stdout or a loopback socket). Each direction runs on a
+ * thread of its own and copies through one buffer of {@link #BUFFER_SIZE}, except a relay's, which
+ * passes received payloads on as they are.
  */
 public final class Splice {
 
@@ -59,9 +60,14 @@ public final class Splice {
    * exceptionally with the first failure (both sides are then aborted).
    */
   public static CompletableFuture<Transferred> start(Side a, Side b, Executor executor) {
+    return start(a, b, executor, () -> copy(a, b), () -> copy(b, a));
+  }
+
+  private static CompletableFuture<Transferred> start(
+      Side a, Side b, Executor executor, Direction forth, Direction back) {
     Splice splice = new Splice(a, b);
-    CompletableFuture<Long> aToB = CompletableFuture.supplyAsync(() -> splice.pump(a, b), executor);
-    CompletableFuture<Long> bToA = CompletableFuture.supplyAsync(() -> splice.pump(b, a), executor);
+    CompletableFuture<Long> aToB = CompletableFuture.supplyAsync(() -> splice.pump(forth), executor);
+    CompletableFuture<Long> bToA = CompletableFuture.supplyAsync(() -> splice.pump(back), executor);
     CompletableFuture<Transferred> result = new CompletableFuture<>();
     aToB.thenCombine(bToA, Transferred::new)
         .whenComplete((done, failure) -> splice.finish(done, failure, result));
@@ -73,20 +79,26 @@ public final class Splice {
    * with the credit passed through: each peer is credited only what the other peer consumed. Each
    * end therefore keeps every byte the other end has not consumed in its replay buffer, and the
    * relay in between holds nothing that the ends cannot rebuild: should it die, the ends resume
-   * through another one (docs/tunnel.md, "End-to-end resume").
+   * through another one (docs/tunnel.md, "End-to-end resume"). The payloads pass without a copy
+   * ({@link PassThrough}).
    */
   public static CompletableFuture<Transferred> relay(TunnelStream a, TunnelStream b) {
     if (!(a instanceof MultiplexedStream first) || !(b instanceof MultiplexedStream second)) {
       throw new IllegalArgumentException("only streams of tunnel connections can be relayed");
     }
-    first.creditFrom(second);
-    second.creditFrom(first);
-    return start(Side.of(a), Side.of(b));
+    return start(Side.of(a), Side.of(b), THREADS,
+        new PassThrough(first, second), new PassThrough(second, first));
   }
 
-  private long pump(Side from, Side to) {
+  /** One direction of a splice. */
+  interface Direction {
+    /** Moves bytes until the input ends, then half-closes the output; returns how many. */
+    long carry() throws IOException;
+  }
+
+  private long pump(Direction direction) {
     try {
-      return copy(from, to);
+      return direction.carry();
     } catch (IOException | RuntimeException e) {
       abort(e);
       throw new CompletionException(e);

@@ -215,6 +215,28 @@ final class StreamInput extends InputStream {
     return count;
   }
 
+  /**
+   * The next received payload whole, as the view of its message it arrived in, or null at the end
+   * of the stream; counts as read. For a relay, which sends it on as it is ({@link
+   * StreamOutput#pass}): the bytes in front of it in its message (its header, or bytes read or
+   * dropped) are the taker's to overwrite.
+   */
+  ByteBuffer take() throws IOException {
+    ByteBuffer payload;
+    Credit credit;
+    synchronized (this) {
+      awaitBytes();
+      if (buffered == 0) {
+        return null;
+      }
+      payload = chunks.remove();
+      buffered -= payload.remaining();
+      credit = due(consume(payload.remaining()));
+    }
+    credit.send();
+    return payload;
+  }
+
   @Override
   public synchronized int available() {
     return buffered;

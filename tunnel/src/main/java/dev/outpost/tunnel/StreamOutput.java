@@ -14,8 +14,8 @@ import java.util.function.LongConsumer;
 /**
  * Bytes to the peer on one stream, cut into DATA frames no larger than the peer accepts and no more
  * than its credit. {@code write} blocks while there is no credit; it returns once the bytes are
- * queued (copied into their DATA message), not when they reach the peer. Meant for one writer at a
- * time.
+ * queued (copied into their DATA message), not when they reach the peer; {@link #pass} queues a
+ * payload a relay received without copying it. Meant for one writer at a time.
  *
  * <p>Every byte sent is also kept in a {@link ReplayBuffer} until the peer credits it back, so that
  * when the connection is lost and resumed on another, the bytes the peer missed are sent again,
@@ -77,16 +77,29 @@ final class StreamOutput extends OutputStream {
   @Override
   public synchronized void write(byte[] source, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, source.length);
+    send(ByteBuffer.wrap(source, offset, length), false);
+  }
+
+  /**
+   * Sends on a payload another stream received ({@link StreamInput#take}), without a copy: the
+   * bytes in front of it in its message become this stream's DATA header. Should credit or the
+   * peer's payload limit split it, only the first part can leave that way; the rest is copied.
+   * Blocks like {@code write}.
+   */
+  synchronized void pass(ByteBuffer payload) throws IOException {
+    send(payload, true);
+  }
+
+  private void send(ByteBuffer bytes, boolean roomInFront) throws IOException {
     if (closed) {
       throw new IOException("stream output is closed");
     }
-    int position = offset;
-    int remaining = length;
-    while (remaining > 0) {
-      int chunk = credit.acquire(Math.min(remaining, maxChunk));
-      send(source, position, chunk);
-      position += chunk;
-      remaining -= chunk;
+    boolean inPlace = roomInFront;
+    while (bytes.hasRemaining()) {
+      int chunk = credit.acquire(Math.min(bytes.remaining(), maxChunk));
+      queue(bytes.duplicate().limit(bytes.position() + chunk), inPlace);
+      bytes.position(bytes.position() + chunk);
+      inPlace = false; // the bytes in front are now those just sent, kept for a replay
     }
   }
 
@@ -222,15 +235,19 @@ final class StreamOutput extends OutputStream {
   }
 
   /**
-   * Copies the chunk into a DATA message, the only copy before the network: the replay buffer
-   * keeps the message's payload, which nothing modifies once sent.
+   * Sends {@code chunk} as one DATA message: copied into a message of its own, the only copy
+   * before the network, or ({@code inPlace}) in its own buffer behind a header written in front of
+   * it. The replay buffer keeps the message's payload, which nothing modifies once sent.
    */
-  private void send(byte[] source, int position, int chunk) {
+  private void queue(ByteBuffer chunk, boolean inPlace) {
     synchronized (link) {
-      ByteBuffer message = FrameCodec.encodeData(streamId, ByteBuffer.wrap(source, position, chunk));
-      replay.append(message.slice(FrameLimits.HEADER_LENGTH, chunk));
+      int length = chunk.remaining();
+      ByteBuffer message = inPlace
+          ? FrameCodec.wrapData(streamId, chunk)
+          : FrameCodec.encodeData(streamId, chunk);
+      replay.append(message.slice(FrameLimits.HEADER_LENGTH, length));
       Outbox via = outbox;
-      via.data(streamId, message, maxChunk, () -> sentVia(via, chunk));
+      via.data(streamId, message, maxChunk, () -> sentVia(via, length));
     }
   }
 

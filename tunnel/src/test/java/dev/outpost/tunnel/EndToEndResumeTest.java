@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.tunnel.TunnelAuthenticator.Verifier;
+import dev.outpost.tunnel.frame.FrameLimits;
 import dev.outpost.tunnel.transport.InMemoryTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +38,8 @@ class EndToEndResumeTest {
   private static final String ALICE = "alice";
 
   private TunnelSettings settings = TunnelSettings.builder().initialWindow(WINDOW).build();
+  /** The agent's own, which may take smaller payloads than the relay's. */
+  private TunnelSettings agentSettings = settings;
   private final List<String> refusals = new CopyOnWriteArrayList<>();
   private final ParkedStreams.Listener listener =
       (key, claimant, reason) -> refusals.add(claimant.user() + ": " + reason);
@@ -121,6 +124,20 @@ class EndToEndResumeTest {
 
   @Test
   void aRelayedStreamResumesAcrossItsAgentsLinkDroppingAsBefore() throws Exception {
+    resumeAcrossTheAgentsLinkDropping();
+  }
+
+  /**
+   * The relay passes the client's payloads to the agent in parts, the first in the message it
+   * received and the rest copied, and replays them from there after the agent's link drops.
+   */
+  @Test
+  void payloadsPassedOnInPartsResumeExactAcrossTheAgentsLinkDropping() throws Exception {
+    agentSettings = settings.toBuilder().maxPayload(FrameLimits.MIN_MAX_PAYLOAD).build();
+    resumeAcrossTheAgentsLinkDropping();
+  }
+
+  private void resumeAcrossTheAgentsLinkDropping() throws Exception {
     Relay relay = new Relay();
     TunnelConnection agent = relay.connectAgent();
     TunnelStream stream = relay.connectClient(ALICE).openEndToEnd("ssh");
@@ -243,6 +260,7 @@ class EndToEndResumeTest {
   void pastTheGraceAParkedStreamFailsWithTheReason() throws Exception {
     ManualScheduler time = new ManualScheduler();
     settings = settings.toBuilder().scheduler(time).clock(time.clock()).build();
+    agentSettings = settings;
     agentParked = new ParkedStreams(settings, listener);
     clientParked = new ParkedStreams(settings, ParkedStreams.Listener.NONE);
     agentSession = StreamSession.dialing(settings);
@@ -289,7 +307,7 @@ class EndToEndResumeTest {
       agentSide = TunnelConnection.accept(
           pair.left(), settings, VERIFIER, StreamAcceptor.REFUSE_ALL, agents);
       TunnelConnection agent = TunnelConnection.dial(
-          pair.right(), settings, PROVER, agentService, agentSession, agentParked);
+          pair.right(), agentSettings, PROVER, agentService, agentSession, agentParked);
       agentSide.awaitHandshake(WAIT);
       return agent.awaitHandshake(WAIT);
     }

@@ -41,12 +41,20 @@ final class Checks {
 
   /** A read-only view of {@code bytes}' remaining content, checked for size; shares content. */
   static ByteBuffer bytes(String field, ByteBuffer bytes, int min, int max) {
+    return view(field, bytes, min, max).slice().asReadOnlyBuffer();
+  }
+
+  /**
+   * A view of {@code bytes} with its own position, checked for size: it shares content, indexes
+   * and writability, so the bytes in front of the remaining ones stay reachable.
+   */
+  static ByteBuffer view(String field, ByteBuffer bytes, int min, int max) {
     Objects.requireNonNull(bytes, field);
     if (bytes.remaining() < min || bytes.remaining() > max) {
       throw new IllegalArgumentException(
           field + " must be " + min + ".." + max + " bytes, got " + bytes.remaining());
     }
-    return bytes.slice().asReadOnlyBuffer();
+    return bytes.duplicate();
   }
 
   static String text(String field, String value, int min, int maxBytes) {

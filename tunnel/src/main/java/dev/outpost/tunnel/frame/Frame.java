@@ -180,11 +180,15 @@ public sealed interface Frame permits Frame.ConnectionFrame, Frame.StreamFrame {
     }
   }
 
-  /** Stream bytes; never more than the receiver's window allows. */
+  /**
+   * Stream bytes; never more than the receiver's window allows. The payload is a view of the bytes
+   * given, not a copy: a decoded one is a view of its message, with the frame's header still in
+   * front, so that a relay can send it on as it came ({@link FrameCodec#wrapData}).
+   */
   record Data(int streamId, ByteBuffer payload) implements StreamFrame {
     public Data {
       Checks.streamId(streamId);
-      payload = Checks.bytes("payload", payload, 1, FrameLimits.MAX_PAYLOAD_CAP);
+      payload = Checks.view("payload", payload, 1, FrameLimits.MAX_PAYLOAD_CAP);
     }
 
     @Override

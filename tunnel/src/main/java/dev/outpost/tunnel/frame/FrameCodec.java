@@ -34,9 +34,10 @@ import java.util.List;
  * PONG = u64; CLOSE = empty. Strings are
  * UTF-8. The HELLO layout is frozen so that any version can read another's version.
  *
- * <p>Decoding never copies a DATA payload: the frame holds a view into the message. Encoding DATA
- * copies the payload once, into a fresh message whose payload the sender may then keep by
- * reference (transports never modify what they send). Thread-safe.
+ * <p>Decoding never copies a DATA payload: the frame holds a view into the message, its header in
+ * front. Encoding DATA copies the payload once, into a fresh message whose payload the sender may
+ * then keep by reference (transports never modify what they send); a received payload is sent on
+ * without a copy by writing the new header over the old ({@link #wrapData}). Thread-safe.
  */
 public final class FrameCodec {
 
@@ -92,10 +93,35 @@ public final class FrameCodec {
         .flip();
   }
 
+  /**
+   * One DATA message for {@code streamId} made of the remaining bytes of {@code payload} (1 up to
+   * {@link FrameLimits#MAX_PAYLOAD_CAP}) and the header, written over the {@link
+   * FrameLimits#HEADER_LENGTH} bytes in front of them in the same buffer: no copy. A decoded DATA
+   * payload has its own header there, so a relay sends what it received on, on another stream, as
+   * it came. The bytes in front must be the caller's to overwrite; where there are not enough, or
+   * the buffer is read-only, the payload is copied as by {@link #encodeData}.
+   */
+  public static ByteBuffer wrapData(int streamId, ByteBuffer payload) {
+    int start = payload.position() - FrameLimits.HEADER_LENGTH;
+    if (start < 0 || payload.isReadOnly()) {
+      return encodeData(streamId, payload);
+    }
+    Checks.streamId(streamId);
+    int length = Checks.range("payload length", payload.remaining(), 1, FrameLimits.MAX_PAYLOAD_CAP);
+    ByteBuffer message = payload.slice(start, FrameLimits.HEADER_LENGTH + length);
+    return header(message, FrameType.DATA, 0, streamId, length).position(0);
+  }
+
   /** A fresh message with its header written, positioned at the start of its payload. */
   private static ByteBuffer message(FrameType type, int flags, int streamId, int payloadLength) {
-    return ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payloadLength)
-        .put((byte) type.code())
+    return header(
+        ByteBuffer.allocate(FrameLimits.HEADER_LENGTH + payloadLength),
+        type, flags, streamId, payloadLength);
+  }
+
+  private static ByteBuffer header(
+      ByteBuffer into, FrameType type, int flags, int streamId, int payloadLength) {
+    return into.put((byte) type.code())
         .put((byte) flags)
         .putInt(streamId)
         .putInt(payloadLength);
@@ -137,7 +163,7 @@ public final class FrameCodec {
     int flags = Byte.toUnsignedInt(in.get());
     int streamId = in.getInt();
     long length = Integer.toUnsignedLong(in.getInt());
-    PayloadReader reader = new PayloadReader(type, in.slice());
+    PayloadReader reader = new PayloadReader(type, in); // DATA keeps the header in front
     checkHeader(reader, type, flags, streamId, length, in.remaining());
     try {
       Frame frame =
@@ -182,7 +208,7 @@ public final class FrameCodec {
       case RESUME -> resume(in);
       case OPEN -> new Open(streamId, in.utf8Rest("target", FrameLimits.MAX_TARGET));
       case OPEN_OK -> new OpenOk(streamId, in.utf8Rest("accepted", FrameLimits.MAX_TARGET));
-      case DATA -> new Data(streamId, in.rest());
+      case DATA -> new Data(streamId, in.restInPlace());
       case WINDOW -> new Window(streamId, in.u31("window increment"));
       case CLOSE -> new Close(streamId);
       case RESET ->

@@ -68,6 +68,16 @@ final class PayloadReader {
     return rest;
   }
 
+  /**
+   * The remaining bytes as a view that keeps the buffer's indexes, so the bytes read before them
+   * (the frame's header) stay in front, without copying.
+   */
+  ByteBuffer restInPlace() {
+    ByteBuffer rest = in.duplicate();
+    in.position(in.limit());
+    return rest;
+  }
+
   /** The remaining bytes as strict UTF-8, refused unread when longer than {@code maxBytes}. */
   String utf8Rest(String field, int maxBytes) throws FrameException {
     if (in.remaining() > maxBytes) {

@@ -2,6 +2,8 @@ package dev.outpost.tunnel.frame;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +95,32 @@ class FrameCodecTest {
     Data decoded = (Data) codec.decode(message);
     message.put(FrameLimits.HEADER_LENGTH, (byte) 'x');
     assertEquals(bytes("xbc"), decoded.payload());
-    assertTrue(decoded.payload().isReadOnly());
+    assertEquals(FrameLimits.HEADER_LENGTH, decoded.payload().position(), "its header in front");
+  }
+
+  @Test
+  void aDecodedPayloadIsSentOnInItsOwnMessageUnderANewHeader() throws FrameException {
+    ByteBuffer received = codec.encode(new Data(1, bytes("abcdef")));
+    ByteBuffer payload = ((Data) codec.decode(received)).payload();
+    payload.position(payload.position() + 2); // "ab" were read; "cdef" are passed on
+
+    ByteBuffer sent = FrameCodec.wrapData(9, payload);
+
+    assertEquals(codec.encode(new Data(9, bytes("cdef"))), sent);
+    assertSame(received.array(), sent.array(), "no copy");
+    assertEquals(2, sent.arrayOffset(), "the new header is right in front of the payload");
+  }
+
+  @Test
+  void aPayloadWithoutRoomForTheHeaderIsCopied() {
+    ByteBuffer payload = bytes("abc");
+    ByteBuffer sent = FrameCodec.wrapData(9, payload);
+    assertEquals(codec.encode(new Data(9, bytes("abc"))), sent);
+    assertNotSame(payload.array(), sent.array());
+
+    ByteBuffer readOnly = ByteBuffer.allocate(13).position(FrameLimits.HEADER_LENGTH)
+        .asReadOnlyBuffer();
+    assertEquals(FrameLimits.HEADER_LENGTH + 3, FrameCodec.wrapData(9, readOnly).capacity());
   }
 
   @Test
