@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ServletFrameTransportTest {
   private final FakeInput in = new FakeInput();
   private final FakeOutput out = new FakeOutput();
-  private final FakeConnection connection = new FakeConnection();
+  private final FakeConnection connection = new FakeConnection(in, out);
   private final Sink sink = new Sink();
   private final ServletFrameTransport transport =
       new ServletFrameTransport(connection, 1024 * 1024, TunnelSettings.defaults());
@@ -44,6 +44,23 @@ class ServletFrameTransportTest {
     byte[] frame = masked(0x82, message);
     in.arrive(Arrays.copyOfRange(frame, 0, 3), Arrays.copyOfRange(frame, 3, frame.length));
     assertArrayEquals(message, sink.frames.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void connectionsReadOnOneThreadKeepTheirOwnBytes() throws Exception {
+    FakeInput otherIn = new FakeInput();
+    Sink otherSink = new Sink();
+    new ServletFrameTransport(new FakeConnection(otherIn, new FakeOutput()), 1024 * 1024, TunnelSettings.defaults())
+        .start(otherSink);
+    byte[] first = masked(0x82, "the first connection's frame".getBytes(StandardCharsets.UTF_8));
+    byte[] second = masked(0x82, "another connection's frame".getBytes(StandardCharsets.UTF_8));
+    in.arrive(Arrays.copyOfRange(first, 0, 10));
+    otherIn.arrive(second);
+    in.arrive(Arrays.copyOfRange(first, 10, first.length));
+    assertArrayEquals("the first connection's frame".getBytes(StandardCharsets.UTF_8),
+        sink.frames.poll(5, TimeUnit.SECONDS));
+    assertArrayEquals("another connection's frame".getBytes(StandardCharsets.UTF_8),
+        otherSink.frames.poll(5, TimeUnit.SECONDS));
   }
 
   @Test
@@ -223,8 +240,15 @@ class ServletFrameTransportTest {
     }
   }
 
-  private final class FakeConnection implements WebConnection {
+  private static final class FakeConnection implements WebConnection {
     final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final FakeInput in;
+    private final FakeOutput out;
+
+    FakeConnection(FakeInput in, FakeOutput out) {
+      this.in = in;
+      this.out = out;
+    }
 
     @Override
     public ServletInputStream getInputStream() {
