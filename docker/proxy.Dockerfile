@@ -3,11 +3,8 @@
 #   docker build -f docker/proxy.Dockerfile -t outpost-proxy .
 FROM payara/server-full:6.2025.9-jdk17
 
-# JVM_ARGS joins the server's command line: Grizzly's TLS buffers sized to one record, as the
-# launcher's domains have them (docs/operations.md, "The Payara domain").
 ENV OUTPOST_DATA_DIR=/var/lib/outpost \
-    OUTPOST_PUBLIC_ADDR=localhost:443 \
-    JVM_ARGS=-Dorg.glassfish.grizzly.ssl.SSLConnectionContext=1.0
+    OUTPOST_PUBLIC_ADDR=localhost:443
 USER root
 RUN mkdir -p /var/lib/outpost && chown payara:payara /var/lib/outpost
 USER payara

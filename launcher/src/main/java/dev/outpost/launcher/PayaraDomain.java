@@ -10,9 +10,8 @@ import java.util.logging.Logger;
 /**
  * One Payara Server domain configured for Outpost: HTTPS on the public port only (plain HTTP
  * off, or on loopback for tests) asking for optional client certificates, the admin listener on
- * loopback, the {@code jdbc/outpost} data source, the Hazelcast data grid off until clustering
- * is configured, and Grizzly's TLS buffers sized to one record (docs/operations.md, "The Payara
- * domain").
+ * loopback, the {@code jdbc/outpost} data source, and the Hazelcast
+ * data grid off until clustering is configured.
  */
 final class PayaraDomain {
   private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
@@ -20,13 +19,6 @@ final class PayaraDomain {
   private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
   private static final String CLIENT_CERTIFICATES_MARKER = ".outpost-client-certificates";
-  private static final String TLS_BUFFERS_MARKER = ".outpost-tls-buffers";
-  /**
-   * Grizzly sizes every TLS output buffer, one per record written, and every read's plaintext
-   * buffer at this multiple of the largest record (default 1.5); one record's worth always fits,
-   * and a record that does not is retried in a larger buffer.
-   */
-  private static final String TLS_BUFFER_SIZE_OPTION = "-Dorg.glassfish.grizzly.ssl.SSLConnectionContext=1.0";
   private static final String HTTPS_SSL =
       "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
   private static final String LISTENERS =
@@ -77,9 +69,6 @@ final class PayaraDomain {
     }
     if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
       requestClientCertificates();
-    }
-    if (!Files.exists(layout.domainDir().resolve(TLS_BUFFERS_MARKER))) {
-      sizeTlsBuffers();
     }
   }
 
@@ -141,17 +130,6 @@ final class PayaraDomain {
         HTTPS_SSL + "client-auth=want",
         HTTPS_SSL + "renegotiate-on-client-auth-want=false");
     mark(CLIENT_CERTIFICATES_MARKER);
-  }
-
-  /**
-   * A JVM option, read once by Grizzly: it takes effect from the server's next start (on a new
-   * domain, the restart that installs the proxy certificate).
-   */
-  private void sizeTlsBuffers() {
-    if (!asadmin.remote("list-jvm-options").contains(TLS_BUFFER_SIZE_OPTION)) {
-      asadmin.remote("create-jvm-options", TLS_BUFFER_SIZE_OPTION);
-    }
-    mark(TLS_BUFFERS_MARKER);
   }
 
   private void mark(String marker) {
