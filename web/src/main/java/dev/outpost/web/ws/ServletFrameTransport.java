@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -29,10 +30,11 @@ import java.util.logging.Logger;
  * the container's non-blocking I/O on both sides.
  *
  * <p>Reading: the container calls {@link #onDataAvailable} whenever bytes wait; they are read as
- * long as {@code isReady()} says so and go through a {@link ServerFrameReader}, which hands each
- * whole message to the tunnel on that thread. Writing: one frame at a time, whole (header, payload,
- * flush), each part only once {@code isReady()} allows it; a sender waits for {@link
- * #onWritePossible} meanwhile, which is the back-pressure toward the tunnel's outbox.
+ * long as {@code isReady()} says so, into an array its thread reuses, and go through a {@link
+ * ServerFrameReader}, which copies them out and hands each whole message to the tunnel on that
+ * thread. Writing: one frame at a time, whole (header, payload, flush), each part only once
+ * {@code isReady()} allows it; a sender waits for {@link #onWritePossible} meanwhile, which is the
+ * back-pressure toward the tunnel's outbox.
  *
  * <p>Closing follows RFC 6455: a close frame, then the connection is dropped once the peer's close
  * arrives or after {@link #CLOSE_GRACE}; a close from the peer is answered, a protocol violation
@@ -40,8 +42,15 @@ import java.util.logging.Logger;
  */
 final class ServletFrameTransport implements FrameTransport, ReadListener, WriteListener {
   private static final Logger LOG = Logger.getLogger(ServletFrameTransport.class.getName());
-  /** One TLS record's worth: what one read usually brings. */
-  private static final int READ_SIZE = 16 * 1024;
+  /** Two TLS records' plaintext: what the container unwraps from one socket read. */
+  private static final int READ_SIZE = 32 * 1024;
+  /**
+   * Each reading thread's array, taken out while in use: the frame reader copies what it reads, so
+   * one array per container thread serves every connection, and an idle tunnel holds none. Only
+   * JDK types stay in the container's threads, which outlive a redeployment.
+   */
+  private static final ThreadLocal<AtomicReference<byte[]>> READ_ARRAYS =
+      ThreadLocal.withInitial(AtomicReference::new);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
   /** A writer re-checks {@code isReady()} at least this often, should a callback go missing. */
   private static final long READY_POLL_MILLIS = 1000;
@@ -107,7 +116,9 @@ final class ServletFrameTransport implements FrameTransport, ReadListener, Write
 
   @Override
   public void onDataAvailable() {
-    byte[] chunk = new byte[READ_SIZE];
+    AtomicReference<byte[]> spare = READ_ARRAYS.get();
+    byte[] taken = spare.getAndSet(null);
+    byte[] chunk = taken != null ? taken : new byte[READ_SIZE];
     try {
       while (!dropped.get() && in.isReady()) {
         int n = in.read(chunk);
@@ -122,6 +133,8 @@ final class ServletFrameTransport implements FrameTransport, ReadListener, Write
       closeWith(e.closeCode(), e.getMessage(), true);
     } catch (IOException e) {
       lost("read failed: " + e.getMessage());
+    } finally {
+      spare.set(chunk);
     }
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ServletFrameTransportTest {
   private final FakeInput in = new FakeInput();
   private final FakeOutput out = new FakeOutput();
-  private final FakeConnection connection = new FakeConnection();
+  private final FakeConnection connection = new FakeConnection(in, out);
   private final Sink sink = new Sink();
   private final ServletFrameTransport transport =
       new ServletFrameTransport(connection, 1024 * 1024, TunnelSettings.defaults());
@@ -58,6 +58,23 @@ class ServletFrameTransportTest {
     assertTrue(transport.handsOverFrames());
     assertEquals(ByteBuffer.wrap(first), sink.kept.poll(), "kept while the next one was read");
     assertEquals(ByteBuffer.wrap(second), sink.kept.poll());
+  }
+
+  @Test
+  void connectionsReadOnOneThreadKeepTheirOwnBytes() throws Exception {
+    FakeInput otherIn = new FakeInput();
+    Sink otherSink = new Sink();
+    new ServletFrameTransport(new FakeConnection(otherIn, new FakeOutput()), 1024 * 1024, TunnelSettings.defaults())
+        .start(otherSink);
+    byte[] first = masked(0x82, "the first connection's frame".getBytes(StandardCharsets.UTF_8));
+    byte[] second = masked(0x82, "another connection's frame".getBytes(StandardCharsets.UTF_8));
+    in.arrive(Arrays.copyOfRange(first, 0, 10));
+    otherIn.arrive(second);
+    in.arrive(Arrays.copyOfRange(first, 10, first.length));
+    assertArrayEquals("the first connection's frame".getBytes(StandardCharsets.UTF_8),
+        sink.frames.poll(5, TimeUnit.SECONDS));
+    assertArrayEquals("another connection's frame".getBytes(StandardCharsets.UTF_8),
+        otherSink.frames.poll(5, TimeUnit.SECONDS));
   }
 
   @Test
@@ -239,8 +256,15 @@ class ServletFrameTransportTest {
     }
   }
 
-  private final class FakeConnection implements WebConnection {
+  private static final class FakeConnection implements WebConnection {
     final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final FakeInput in;
+    private final FakeOutput out;
+
+    FakeConnection(FakeInput in, FakeOutput out) {
+      this.in = in;
+      this.out = out;
+    }
 
     @Override
     public ServletInputStream getInputStream() {
