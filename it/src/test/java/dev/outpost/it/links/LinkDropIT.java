@@ -295,7 +295,7 @@ class LinkDropIT {
       String delay = edge.delayTraffic(Duration.ofMillis(300));
       System.out.println("LinkDropIT: " + delay);
       report.publishEntry("delay", delay);
-      awaitTunnelThroughTheDelay();
+      awaitRedial("the agent's tunnel made again under the delay");
       Assumptions.assumeTrue(edge.losePackets(0.2),
           "skipped: this kernel's packet filter cannot drop packets at random (no statistic match)");
       Process scp = new ProcessBuilder("scp", "-F", sshConfig.toString(), "-o", "BatchMode=yes",
@@ -308,6 +308,8 @@ class LinkDropIT {
     } finally {
       edge.clearImpairments();
     }
+    // the next test must not open its session while the agent is still redialling without the relay
+    awaitRedial("the agent's tunnel made again without the delay");
     assertEquals(sha256(content), sha256(Files.readAllBytes(copy)), "the copy is whole");
   }
 
@@ -329,7 +331,7 @@ class LinkDropIT {
         .redirectError(errors.toFile())
         .start();
     String grace = TestCluster.RESUME_GRACE.toString();
-    Instant lost;
+    Instant lost = null;
     try {
       NumberedSession.awaitLine(output, "20", Duration.ofSeconds(60));
       lost = Instant.now();
@@ -362,7 +364,9 @@ class LinkDropIT {
       assertTrue(text.lines().anyMatch(line -> line.startsWith(node + " ") && line.contains("offline since")),
           text);
     } finally {
-      edge.restoreLink();
+      if (lost != null) {
+        edge.restoreLink();
+      }
       ssh.destroyForcibly();
     }
   }
@@ -383,13 +387,14 @@ class LinkDropIT {
   }
 
   /**
-   * Makes the agent redial, so that its tunnel is made under the delay (a relay's redirection
-   * only applies to new connections), and waits until it is back.
+   * Makes the agent redial, so that its tunnel is made the way the link is now (a relay's
+   * redirection only applies to new connections, and its end cuts the connections it carried),
+   * and waits until it is back.
    */
-  private void awaitTunnelThroughTheDelay() {
+  private void awaitRedial(String what) {
     int logged = log().length();
     edge.exec("ss -K -t dst " + EdgeHost.PROXY_ADDRESS);
-    Polling.await("the agent's tunnel made again under the delay", Duration.ofSeconds(90),
+    Polling.await(what, Duration.ofSeconds(90),
         () -> SESSION_ID.matcher(log().substring(logged)).find(), () -> log().substring(logged));
     admin.awaitOnline(node, Duration.ofSeconds(90));
   }
