@@ -6,19 +6,17 @@ import java.nio.ByteBuffer;
 /**
  * Carries whole frames between two peers: the narrow seam to WebSocket implementations (the
  * proxy's servlet upgrade, the tunnel module's own client on agent and CLI) and to in-memory pipes
- * in tests. Each frame travels
- * as one binary message.
+ * in tests. Each frame travels as one binary message.
  *
- * <p>Inbound frames are pushed by the adapter into {@link FrameSink#onFrame}, one call at a time:
- * either by an adapter that takes its sink through {@link #start} (the WebSocket client, in-memory pipes)
- * or by container code that calls the sink itself (a Tyrus endpoint's {@code onMessage}).
+ * <p>Inbound frames are pushed by the adapter into {@link FrameSink#onFrame}, one call at a time,
+ * once its sink is given through {@link #start}.
  */
 public interface FrameTransport {
 
   /**
    * Starts delivering inbound frames to {@code sink}; frames that arrived earlier are delivered
-   * first. {@code TunnelConnection} calls this once it is ready. Adapters whose container calls the
-   * sink directly keep this default, which does nothing.
+   * first. {@code TunnelConnection} calls this once it is ready. The default, which does nothing,
+   * suits test transports that deliver no frames.
    */
   default void start(FrameSink sink) {}
 
