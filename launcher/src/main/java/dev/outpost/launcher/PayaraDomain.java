@@ -18,9 +18,9 @@ final class PayaraDomain {
   private static final int DEPLOY_ATTEMPTS = 3;
   private static final Duration DEPLOY_RETRY_PAUSE = Duration.ofSeconds(10);
   private static final String CONFIGURED_MARKER = ".outpost-configured";
-  private static final String CLIENT_CERTIFICATES_MARKER = ".outpost-client-certificates";
-  private static final String HTTPS_SSL =
-      "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.";
+  private static final String HTTPS_LISTENER_MARKER = ".outpost-https-listener";
+  private static final String HTTPS_PROTOCOL =
+      "configs.config.server-config.network-config.protocols.protocol.http-listener-2.";
   private static final String LISTENERS =
       "configs.config.server-config.network-config.network-listeners.network-listener.";
 
@@ -67,8 +67,8 @@ final class PayaraDomain {
     if (!Files.exists(layout.domainDir().resolve(CONFIGURED_MARKER))) {
       configure(dataSource);
     }
-    if (!Files.exists(layout.domainDir().resolve(CLIENT_CERTIFICATES_MARKER))) {
-      requestClientCertificates();
+    if (!Files.exists(layout.domainDir().resolve(HTTPS_LISTENER_MARKER))) {
+      configureHttpsListener();
     }
   }
 
@@ -121,15 +121,23 @@ final class PayaraDomain {
    * The HTTPS listener asks every client for a certificate during the handshake but accepts
    * connections without one ({@code want}): kubectl then presents the user's X.509 certificate,
    * while browsers, agents and the CLI carry on without. Asked at the handshake, never by a later
-   * renegotiation, which TLS 1.3 (and Go's TLS client) does not have. The domain keeps
-   * this across restarts; the marker makes older domains take it once.
+   * renegotiation, which TLS 1.3 (and Go's TLS client) does not have.
+   *
+   * <p>It speaks HTTP/1.1 only: with HTTP/2, about one connection in two hundred sent the client
+   * a TLS record it could not decrypt ({@code bad record mac}), none with HTTP/1.1; every client
+   * here (browsers, kubectl, curl, the CLI) settles on HTTP/1.1 through ALPN. Grizzly's HTTP/1.1
+   * refuses a body on methods it leaves undefined, such as {@code DELETE} (400), which kubectl
+   * sends with its delete options; the listener takes them. The domain keeps this across
+   * restarts; the marker makes older domains take it once.
    */
-  private void requestClientCertificates() {
+  private void configureHttpsListener() {
     asadmin.remote(
         "set",
-        HTTPS_SSL + "client-auth=want",
-        HTTPS_SSL + "renegotiate-on-client-auth-want=false");
-    mark(CLIENT_CERTIFICATES_MARKER);
+        HTTPS_PROTOCOL + "ssl.client-auth=want",
+        HTTPS_PROTOCOL + "ssl.renegotiate-on-client-auth-want=false",
+        HTTPS_PROTOCOL + "http.http2-enabled=false",
+        HTTPS_PROTOCOL + "http.allow-payload-for-undefined-http-methods=true");
+    mark(HTTPS_LISTENER_MARKER);
   }
 
   private void mark(String marker) {
@@ -145,10 +153,7 @@ final class PayaraDomain {
         "set",
         LISTENERS + "http-listener-2.port=" + layout.httpsPort(),
         LISTENERS + (layout.loopbackHttp() ? "http-listener-1.address=127.0.0.1" : "http-listener-1.enabled=false"),
-        LISTENERS + "admin-listener.address=127.0.0.1",
-        // Ask for (never require) a client certificate: scripts use web apps with one from
-        // 'outpost apps login'; browsers, agents and the CLI send none and are not refused.
-        "configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.client-auth=want");
+        LISTENERS + "admin-listener.address=127.0.0.1");
     asadmin.remote("set-hazelcast-configuration", "--enabled=false", "--dynamic=true");
     dataSource.create();
     mark(CONFIGURED_MARKER);
