@@ -47,8 +47,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageIT {
   private static final String CLUSTER = "pg.outpost.test";
-  private static final int ADMIN_PORT = 28848;
-  private static final int HTTPS_PORT = 28443;
+  private static final int ADMIN_PORT = 27848;
+  private static final int HTTPS_PORT = 27443;
   /**
    * Longer than a pass of the journal replay (every 15 s) and a beat of the nodes' heartbeat (every
    * 30 s), which must both wait and not give up.
