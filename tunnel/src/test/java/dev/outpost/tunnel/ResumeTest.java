@@ -125,6 +125,41 @@ class ResumeTest {
     assertArrayEquals(pattern(PAYLOAD, 3), agentReceived.get(10, TimeUnit.SECONDS));
   }
 
+  /**
+   * A client's stream relayed to the agent, as the proxy relays {@code outpost proxy ssh}: the
+   * payloads pass through in the messages they arrived in, and the agent's link is cut three
+   * times while both ways carry data.
+   */
+  @Test
+  void aRelayedStreamSurvivesCutsOfTheAgentsLinkByteExact() throws Exception {
+    Link link = connect(VERIFIER, sendPatternAndCollect);
+    TunnelConnection towardsAgent = link.proxy;
+    InMemoryTransport.Pair clientLink = InMemoryTransport.pair();
+    TunnelConnection relay = TunnelConnection.accept(clientLink.left(), settings, VERIFIER,
+        target -> relayed -> Splice.relay(relayed, towardsAgent.open(target)).join());
+    TunnelConnection client = TunnelConnection.dial(clientLink.right(), settings, PROVER,
+        StreamAcceptor.REFUSE_ALL);
+    relay.awaitHandshake(WAIT);
+    client.awaitHandshake(WAIT);
+    TunnelStream stream = client.open("ssh");
+    CompletableFuture<Void> uploading = writeAsync(stream, pattern(PAYLOAD, 3));
+    ByteArrayOutputStream download = new ByteArrayOutputStream();
+    for (int cut = 1; cut <= 3; cut++) {
+      readAtLeast(stream.input(), download, cut * PAYLOAD / 4);
+      link.transport.cut("cut " + cut);
+      Eventually.await("the agent notices", () -> agentSession.isSuspended());
+      link = connect(VERIFIER, sendPatternAndCollect);
+    }
+    stream.input().transferTo(download);
+    uploading.get(10, TimeUnit.SECONDS);
+    assertArrayEquals(pattern(PAYLOAD, 7), download.toByteArray(), "agent to client");
+    assertArrayEquals(pattern(PAYLOAD, 3), agentReceived.get(10, TimeUnit.SECONDS),
+        "client to agent");
+    client.close("done");
+    relay.close("done");
+    link.proxy.close("done");
+  }
+
   @Test
   void aNewConnectionTakesOverFromOneThatHasNotNoticedTheLoss() throws Exception {
     InMemoryTransport.Pair pair = InMemoryTransport.pair();
@@ -196,7 +231,9 @@ class ResumeTest {
     agent.awaitHandshake(WAIT);
     TunnelStream stream = proxy.open("echo");
     pair.left().cut("link down");
-    Eventually.await("both notice", () -> dialing.isSuspended() && !proxy.isOpen());
+    // Suspended, not merely closed: the grace's timer must be set before the clock moves.
+    Eventually.await("both notice",
+        () -> dialing.isSuspended() && proxy.streamSession().isSuspended());
 
     time.advance(TunnelSettings.DEFAULT_RESUME_GRACE.minusSeconds(1));
     assertTrue(dialing.isSuspended(), "still within the grace");
