@@ -61,15 +61,30 @@ final class PayaraDomain {
     DataSourceSetup dataSource = new DataSourceSetup(asadmin, layout.dataDir(), environment);
     dataSource.installDriver(layout.domainDir().resolve("lib"));
     LOG.info("starting Payara domain " + layout.domainName());
-    asadmin.run(
-        environment,
-        List.of("start-domain", "--domaindir", layout.domainsDir().toString(), layout.domainName()));
+    startServer(environment);
+    boolean configured = false;
     if (!Files.exists(layout.domainDir().resolve(CONFIGURED_MARKER))) {
       configure(dataSource);
+      configured = true;
     }
     if (!Files.exists(layout.domainDir().resolve(HTTPS_LISTENER_MARKER))) {
       configureHttpsListener();
+      configured = true;
     }
+    if (configured) {
+      // A running server applies listener settings by restarting the listener in the background;
+      // a deployment that meets one mid-restart can leave it down for good. Started afresh, the
+      // server reads them from domain.xml.
+      LOG.info("restarting Payara domain " + layout.domainName() + " with its new settings");
+      stop();
+      startServer(environment);
+    }
+  }
+
+  private void startServer(Map<String, String> environment) {
+    asadmin.run(
+        environment,
+        List.of("start-domain", "--domaindir", layout.domainsDir().toString(), layout.domainName()));
   }
 
   /**
