@@ -1,5 +1,6 @@
 package dev.outpost.agent;
 
+import dev.outpost.agent.security.JdkEd25519Registrar;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ public final class OutpostAgent implements Runnable {
 
   public static void main(String[] args) {
     AgentLogging.configure();
+    JdkEd25519Registrar.install();
     System.exit(commandLine().execute(args));
   }
 
