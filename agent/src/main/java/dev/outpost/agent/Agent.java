@@ -77,9 +77,11 @@ public final class Agent implements AutoCloseable {
     IdentityStore store = new IdentityStore(config.dataDirectory());
     CurrentIdentity identity = new CurrentIdentity(establishIdentity(config, store));
     SSLContext tls = TlsContexts.trusting(identity.get().clusterCa());
+    // one HTTP client, its selector thread and pooled connection, for all of the agent's REST calls
+    ApiClient api = new ApiClient(config.proxy(), tls);
 
     RecordingPipeline recording =
-        RecordingPipeline.start(config.dataDirectory(), config.proxy(), tls, identity, Clock.systemUTC());
+        RecordingPipeline.start(config.dataDirectory(), api, identity, Clock.systemUTC());
     BuiltinSshServer sshServer =
         config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer(), recording.sessions()) : null;
     InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
@@ -89,7 +91,7 @@ public final class Agent implements AutoCloseable {
 
     CertificateRenewal renewal =
         new CertificateRenewal(
-            identity, store, CertificateRenewal.Endpoint.of(new ApiClient(config.proxy(), tls)), Clock.systemUTC());
+            identity, store, CertificateRenewal.Endpoint.of(api), Clock.systemUTC());
     ScheduledExecutorService renewalThread =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -115,7 +117,7 @@ public final class Agent implements AutoCloseable {
     supervisor.start();
 
     if (kube != null) {
-      new KubeRegistrar(kube.cluster(), new ApiClient(config.proxy(), tls),
+      new KubeRegistrar(kube.cluster(), api,
           new NodeRequestSigner(identity, Clock.systemUTC())).start(renewalThread);
     }
     return new Agent(sshServer, recording, tunnelThread, supervisor, renewalThread);

@@ -1,6 +1,6 @@
 package dev.outpost.agent;
 
-import dev.outpost.agent.security.JdkEd25519Registrar;
+import dev.outpost.api.security.JdkEd25519Registrar;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.OpenSshCertificateImpl;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,9 +55,9 @@ class SshCertificatesTest {
   }
 
   @ParameterizedTest(name = "{0} CA")
-  @CsvSource({"EdDSA, 256", "EC, 256", "RSA, 2048"})
-  void signaturesOfEveryCaKeyTypeVerify(String algorithm, int bits) throws Exception {
-    KeyPair caOfThatType = keyPair(algorithm, bits);
+  @CsvSource({"ssh-ed25519, 256", "ecdsa-sha2-nistp256, 256", "ssh-rsa, 2048"})
+  void signaturesOfEveryCaKeyTypeVerify(String keyType, int bits) throws Exception {
+    KeyPair caOfThatType = keyPair(keyType, bits);
     OpenSshCertificate certificate = parsed(user().sign(caOfThatType));
 
     assertTrue(SshCertificates.isIssuedByOneOf(certificate, List.of(caOfThatType.getPublic())));
@@ -180,14 +180,12 @@ class SshCertificatesTest {
   }
 
   private static KeyPair ed25519() {
-    return keyPair(SecurityUtils.EDDSA, 256);
+    return keyPair(KeyPairProvider.SSH_ED25519, 256);
   }
 
-  private static KeyPair keyPair(String algorithm, int bits) {
+  private static KeyPair keyPair(String keyType, int bits) {
     try {
-      KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(algorithm);
-      generator.initialize(bits);
-      return generator.generateKeyPair();
+      return KeyUtils.generateKeyPair(keyType, bits);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

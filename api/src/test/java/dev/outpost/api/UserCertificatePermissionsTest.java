@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.certificate.OpenSshCertificateBuilder;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.Test;
 
 class UserCertificatePermissionsTest {
@@ -69,12 +69,11 @@ class UserCertificatePermissionsTest {
   }
 
   private static OpenSshCertificate certificate(Map<String, String> extensions) throws Exception {
-    KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA);
-    generator.initialize(256);
-    KeyPair ca = generator.generateKeyPair();
+    KeyPair ca = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     Instant now = Instant.now();
     OpenSshCertificate certificate = OpenSshCertificateBuilder.userCertificate()
-        .publicKey(generator.generateKeyPair().getPublic()).id("alice").serial(1)
+        .publicKey(KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256).getPublic())
+        .id("alice").serial(1)
         .principals(List.of("root")).extensions(extensions)
         .validAfter(now.minusSeconds(60)).validBefore(now.plusSeconds(600)).sign(ca);
     return (OpenSshCertificate) CertificateProof.parseCertificate(PublicKeyEntry.toString(certificate));

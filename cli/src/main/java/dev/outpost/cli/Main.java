@@ -1,5 +1,6 @@
 package dev.outpost.cli;
 
+import dev.outpost.api.security.JdkEd25519Registrar;
 import dev.outpost.cli.command.CliEnvironment;
 import dev.outpost.cli.command.OutpostCommand;
 import java.util.logging.Level;
@@ -12,6 +13,7 @@ public final class Main {
   public static void main(String[] args) {
     CliEnvironment environment = CliEnvironment.process();
     quietLibraries(environment.debug());
+    JdkEd25519Registrar.install();
     System.exit(OutpostCommand.commandLine(environment).execute(args));
   }
 

@@ -3,7 +3,6 @@ package dev.outpost.agent.recording;
 import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.ssh.SessionObserver;
 import dev.outpost.client.http.ApiClient;
-import dev.outpost.client.http.ProxyAddress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
 
 /**
  * The node's recording and audit delivery, assembled: spools under the data directory, the
@@ -37,7 +35,7 @@ public final class RecordingPipeline implements AutoCloseable {
     this.recorder = recorder;
   }
 
-  public static RecordingPipeline start(Path dataDirectory, ProxyAddress proxy, SSLContext tls,
+  public static RecordingPipeline start(Path dataDirectory, ApiClient api,
       CurrentIdentity identity, Clock clock) throws IOException {
     RecordingSpool recordings = new RecordingSpool(dataDirectory.resolve("recordings"));
     int interrupted = recordings.endInterrupted();
@@ -46,7 +44,7 @@ public final class RecordingPipeline implements AutoCloseable {
     }
     EventSpool events = new EventSpool(dataDirectory.resolve("events"));
     SpoolUploader uploader = new SpoolUploader(recordings, events,
-        UploadEndpoint.of(new ApiClient(proxy, tls, UPLOAD_TIMEOUT)),
+        UploadEndpoint.of(api.withTimeout(UPLOAD_TIMEOUT)),
         new NodeRequestSigner(identity, clock));
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread upload = new Thread(task, "outpost-upload");

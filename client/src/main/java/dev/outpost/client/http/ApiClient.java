@@ -58,6 +58,11 @@ public final class ApiClient {
     this.bearerToken = bearerToken;
   }
 
+  /** The same client and connection pool, each request given up after {@code requestTimeout}. */
+  public ApiClient withTimeout(Duration requestTimeout) {
+    return new ApiClient(proxy, http, requestTimeout, bearerToken);
+  }
+
   /** The same client, authenticating each request with {@code Authorization: Bearer token}. */
   public ApiClient withBearerToken(String token) {
     return new ApiClient(proxy, http, timeout, Objects.requireNonNull(token, "token"));

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,16 @@ class ApiClientTest {
         });
     server.handle("/api/v1/logout", exchange -> answer(exchange, 204, null));
     server.handle("/broken", exchange -> answer(exchange, 502, "<html>Bad Gateway</html>"));
+    server.handle(
+        "/slow",
+        exchange -> {
+          try {
+            Thread.sleep(1_500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          answer(exchange, 200, STATUS_JSON);
+        });
   }
 
   @AfterAll
@@ -190,6 +201,17 @@ class ApiClientTest {
             ProxyConnectionException.class, () -> client.get("/api/v1/me", StatusResponse.class));
     assertTrue(
         e.getMessage().startsWith("proxy " + at("localhost") + " is not trusted"), e.getMessage());
+  }
+
+  @Test
+  void aShorterTimeoutAppliesToItsOwnRequestsOnly() throws Exception {
+    ApiClient client = trustingCa("localhost");
+    ProxyConnectionException e =
+        assertThrows(
+            ProxyConnectionException.class,
+            () -> client.withTimeout(Duration.ofMillis(200)).get("/slow", StatusResponse.class));
+    assertTrue(e.getMessage().endsWith("did not answer in time"), e.getMessage());
+    assertEquals("alice", client.get("/slow", StatusResponse.class).user());
   }
 
   @Test

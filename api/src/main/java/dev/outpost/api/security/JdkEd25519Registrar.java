@@ -1,4 +1,4 @@
-package dev.outpost.agent.security;
+package dev.outpost.api.security;
 
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;

@@ -1,4 +1,4 @@
-package dev.outpost.agent.security;
+package dev.outpost.api.security;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
