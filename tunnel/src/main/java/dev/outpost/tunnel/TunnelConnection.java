@@ -386,7 +386,8 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   private void receive(Frame frame) throws ProtocolViolation {
     if (frame instanceof Frame.GoAway goAway) {
-      // A peer whose keep-alive ran out lost the link, like this side may soon: keep the streams.
+      // A peer whose keep-alive ran out lost the link, like this side may soon; one that
+      // superseded this connection carries the streams on another: either way, keep them.
       boolean lost = goAway.code() == ErrorCode.TIMEOUT;
       terminate(null, "closed by peer: " + goAway.reason(), lost ? Ending.SUSPEND : Ending.CLOSE);
       return;
@@ -538,7 +539,9 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   void supersede() {
     handling.lock();
     try {
-      terminate(ErrorCode.NONE, "superseded by a resumed connection", Ending.DETACH);
+      // TIMEOUT: a peer still on this connection (it resumed on another, then gave that one up
+      // while its RESUME was under way) keeps its streams and resumes them again.
+      terminate(ErrorCode.TIMEOUT, "superseded by a resumed connection", Ending.DETACH);
     } finally {
       handling.unlock();
     }

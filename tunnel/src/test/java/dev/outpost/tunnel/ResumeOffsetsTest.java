@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -91,6 +92,114 @@ class ResumeOffsetsTest {
     resumed.send(new Frame.Close(id));
     assertArrayEquals(Arrays.copyOfRange(sent, 100, 150), stream.input().readAllBytes(),
         "every byte once, in order (the proxy's RESUME said " + point.received() + ")");
+  }
+
+  /**
+   * The agent states how far it received and credited in its RESUME, then waits a round trip for
+   * the proxy's answer while its SSH server reads on. The credit for what it reads meanwhile must
+   * reach the proxy on the new connection, or the proxy's window stays short by it (and its replay
+   * buffer holds those bytes) until the next resume; left smaller than a credit batch, it stalls.
+   */
+  @Test
+  void creditGrantedBetweenTheResumePointAndTheAnswerReachesThePeer() throws Exception {
+    StreamSession session = StreamSession.dialing(settings);
+    CompletableFuture<TunnelStream> served = new CompletableFuture<>();
+    CountDownLatch done = new CountDownLatch(1);
+    StreamAcceptor serve = target -> stream -> {
+      served.complete(stream);
+      done.await();
+    };
+    InMemoryTransport.Pair old = InMemoryTransport.pair();
+    TunnelConnection.dial(old.right(), settings, TestPeers.PROVER, serve, session);
+    RawPeer proxy = RawPeer.on(old.left());
+    byte[] sessionId = pattern(FrameLimits.SESSION_LENGTH, 1);
+    acceptResumable(proxy, sessionId);
+    proxy.send(new Frame.Open(2, "ssh"));
+    proxy.expect(Frame.OpenOk.class);
+    byte[] sent = pattern(WINDOW, 4);
+    for (int at = 0; at < WINDOW; at += WINDOW / 4) {
+      proxy.send(new Frame.Data(2, ByteBuffer.wrap(sent, at, WINDOW / 4)));
+    }
+    TunnelStream stream = served.get(10, TimeUnit.SECONDS);
+    StreamInput input = (StreamInput) stream.input();
+    Eventually.await("all arrived", () -> input.available() == WINDOW);
+    old.left().cut("link down");
+    Eventually.await("the agent notices", session::isSuspended);
+
+    InMemoryTransport.Pair next = InMemoryTransport.pair();
+    TunnelConnection.dial(next.right(), settings, TestPeers.PROVER, serve, session);
+    RawPeer resumed = RawPeer.on(next.left());
+    Frame.Resume point = answerHandshake(resumed);
+    assertEquals(List.of(new Frame.ResumePoint(2, WINDOW, 0, false)), point.streams());
+    assertArrayEquals(sent, stream.input().readNBytes(WINDOW), "read before the answer");
+    resumed.send(new Frame.Resume(ByteBuffer.wrap(sessionId),
+        List.of(new Frame.ResumePoint(2, 0, 0, false))));
+
+    long credited = 0;
+    Frame frame;
+    while (credited < WINDOW && (frame = resumed.poll(Duration.ofSeconds(2))) != null) {
+      if (frame instanceof Frame.Window window) {
+        credited += window.increment();
+      }
+    }
+    assertEquals(WINDOW, credited, "the proxy hears of every byte the agent consumed");
+    done.countDown();
+  }
+
+  /**
+   * A connection the agent gave up during its handshake may still deliver its RESUME to the proxy
+   * after a newer connection resumed (the agent's kernel keeps sending what was written): the
+   * proxy then moves the streams to that dead connection and lets go of the live one. The agent
+   * must take that as a lost link, keep its streams and resume them again, not end them.
+   */
+  @Test
+  void aStaleResumeOfAConnectionTheAgentGaveUpLeavesItsStreamsToResumeAgain() throws Exception {
+    StreamSession agentSession = StreamSession.dialing(settings);
+    InMemoryTransport.Pair live = InMemoryTransport.pair();
+    TunnelConnection proxy =
+        TunnelConnection.accept(live.left(), settings, VERIFIER, StreamAcceptor.REFUSE_ALL, registry);
+    TunnelConnection agent =
+        TunnelConnection.dial(live.right(), settings, TestPeers.PROVER, TestPeers.ECHO, agentSession);
+    proxy.awaitHandshake(WAIT);
+    agent.awaitHandshake(WAIT);
+    TunnelStream stream = proxy.open("echo");
+    byte[] bytes = pattern(200, 8);
+    stream.output().write(bytes, 0, 100);
+    assertArrayEquals(Arrays.copyOfRange(bytes, 0, 100), stream.input().readNBytes(100));
+
+    InMemoryTransport.Pair stale = InMemoryTransport.pair();
+    TunnelConnection.accept(stale.left(), settings, VERIFIER, StreamAcceptor.REFUSE_ALL, registry);
+    resumableHandshake(RawPeer.on(stale.right()), HexFormat.of().parseHex(agentSession.id()),
+        List.of(new Frame.ResumePoint(stream.id(), 0, 0, false)));
+    Eventually.await("the agent lets go of the connection", () -> !agent.isOpen());
+    assertTrue(agentSession.isSuspended(), "suspended, not ended: " + agentSession.endReason());
+
+    InMemoryTransport.Pair next = InMemoryTransport.pair();
+    TunnelConnection.accept(next.left(), settings, VERIFIER, StreamAcceptor.REFUSE_ALL, registry);
+    TunnelConnection.dial(next.right(), settings, TestPeers.PROVER, TestPeers.ECHO, agentSession)
+        .awaitHandshake(WAIT);
+    stream.output().write(bytes, 100, 100);
+    assertArrayEquals(Arrays.copyOfRange(bytes, 100, 200), stream.input().readNBytes(100));
+    stream.reset("done");
+  }
+
+  /**
+   * Plays the proxy's side of a resumable handshake up to the agent's RESUME, which it returns;
+   * the test answers it.
+   */
+  private static Frame.Resume answerHandshake(RawPeer proxy) {
+    proxy.send(new Frame.Hello(FrameCodec.PROTOCOL_VERSION, FrameLimits.DEFAULT_MAX_PAYLOAD,
+        WINDOW, ByteBuffer.wrap(new byte[TunnelConnection.NONCE_LENGTH]), true));
+    proxy.expect(Frame.Hello.class);
+    proxy.expect(Frame.Auth.class);
+    proxy.send(new Frame.AuthOk(TestPeers.AGENT));
+    return proxy.expect(Frame.Resume.class);
+  }
+
+  /** Plays the proxy's side of a resumable handshake that starts session {@code sessionId}. */
+  private static void acceptResumable(RawPeer proxy, byte[] sessionId) {
+    answerHandshake(proxy);
+    proxy.send(new Frame.Resume(ByteBuffer.wrap(sessionId), List.of()));
   }
 
   /** Plays the agent's resumable handshake on a new connection; returns the proxy's RESUME. */
