@@ -334,11 +334,19 @@ final class MultiplexedStream implements TunnelStream {
     output.checkResume(peer);
   }
 
-  /** Moves the stream onto a resumed connection's outbox and replays what the peer missed. */
-  void resume(Outbox next, Frame.ResumePoint peer) {
+  /**
+   * Moves the stream onto a resumed connection's outbox and replays what the peer missed. Credit
+   * granted since this side stated {@code toldCredited} in its RESUME (null: none stated) went to
+   * the lost connection while the peer's answer was on its way: granted again here.
+   */
+  void resume(Outbox next, Frame.ResumePoint peer, Long toldCredited) {
     outbox = next;
-    input.creditTo(windows(next, id));
+    StreamInput.Position at = input.creditTo(windows(next, id));
     output.resume(next, peer);
+    long again = toldCredited == null ? 0 : at.credited() - toldCredited;
+    if (again > 0) {
+      next.control(new Frame.Window(id, (int) again)); // at most a window
+    }
   }
 
   /** Fails everything still waiting on the stream, without telling the peer. */

@@ -64,8 +64,17 @@ final class ReplayBuffer {
     }
   }
 
-  /** The recorded bytes from stream offset {@code offset} on, in slices of at most {@code max}. */
+  /**
+   * The recorded bytes from stream offset {@code offset} on, in slices of at most {@code max}.
+   *
+   * @throws IllegalArgumentException if {@code offset} is not held: before the bytes acknowledged
+   *     (dropped) or beyond those sent; a resume checks the peer's offsets first
+   */
   List<ByteBuffer> from(long offset, int max) {
+    if (offset < acknowledged || offset > sent) {
+      throw new IllegalArgumentException("cannot replay from " + offset + ": bytes "
+          + acknowledged + " to " + sent + " are held");
+    }
     List<ByteBuffer> slices = new ArrayList<>();
     long skip = offset - acknowledged;
     for (ByteBuffer chunk : chunks) {

@@ -70,13 +70,14 @@ final class StreamInput extends InputStream {
   boolean offer(ByteBuffer payload) {
     Credit credit = Credit.NONE;
     synchronized (this) {
-      int duplicate = (int) Math.min(payload.remaining(), receivedTotal - position);
-      position += payload.remaining();
-      payload.position(payload.position() + duplicate); // this side has those bytes already
-      int length = payload.remaining();
+      int arriving = payload.remaining();
+      int duplicate = (int) Math.min(arriving, receivedTotal - position); // never below 0
+      int length = arriving - duplicate;
       if ((long) uncredited + length > window) {
         return false;
       }
+      position += arriving;
+      payload.position(payload.position() + duplicate); // this side has those bytes already
       if (length == 0) {
         return true;
       }
@@ -142,6 +143,10 @@ final class StreamInput extends InputStream {
    * this side credited but the peer never heard of; credit granted later is not in it.
    */
   synchronized int replayFrom(long replayFrom, IntConsumer creditTo) {
+    if (replayFrom > receivedTotal) { // the bytes in between would be missing without a trace
+      throw new IllegalArgumentException(
+          "replay from " + replayFrom + " would skip bytes: only " + receivedTotal + " received");
+    }
     position = replayFrom;
     returnCredit = creditTo;
     return (int) (creditedTotal - replayFrom);

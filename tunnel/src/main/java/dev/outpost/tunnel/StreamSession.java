@@ -36,6 +36,9 @@ public final class StreamSession {
   private ScheduledFuture<?> expiry;
   private String endReason;
 
+  /** The points of this (dialing) side's last RESUME: the credit granted since is granted again. */
+  private List<Frame.ResumePoint> offered = List.of();
+
   StreamSession(TunnelSettings settings, byte[] id, String owner, Consumer<StreamSession> onEnd) {
     this.settings = settings;
     this.id = id.clone();
@@ -92,8 +95,8 @@ public final class StreamSession {
 
   /** The dialing side's RESUME: its session id and how far it received each stream. */
   synchronized Frame.Resume offer() {
-    return new Frame.Resume(
-        ByteBuffer.wrap(id), table == null ? List.of() : table.resumePoints());
+    offered = table == null ? List.of() : table.resumePoints();
+    return new Frame.Resume(ByteBuffer.wrap(id), offered);
   }
 
   /**
@@ -125,7 +128,7 @@ public final class StreamSession {
       endReason = null;
       return table;
     }
-    table.resume(outbox, table.checkResume(peer.streams(), false));
+    table.resume(outbox, table.checkResume(peer.streams(), false), offered);
     return table;
   }
 
@@ -163,7 +166,7 @@ public final class StreamSession {
     synchronized (this) {
       outbox.control(new Frame.Resume(ByteBuffer.wrap(id), own));
     }
-    resumed.resume(outbox, kept);
+    resumed.resume(outbox, kept, own);
     return resumed;
   }
 

@@ -229,11 +229,14 @@ final class StreamTable {
 
   /**
    * Carries the streams on over {@code next}: each one in {@code kept} (checked by {@link
-   * #checkResume}) replays what the peer missed; every other one fails, the peer no longer has it.
+   * #checkResume}) replays what the peer missed and grants again the credit granted since this
+   * side's own point in {@code told}; every other one fails, the peer no longer has it.
    */
-  void resume(Outbox next, List<Frame.ResumePoint> kept) {
+  void resume(Outbox next, List<Frame.ResumePoint> kept, List<Frame.ResumePoint> told) {
     Map<Integer, Frame.ResumePoint> byId = new HashMap<>();
     kept.forEach(point -> byId.put(point.streamId(), point));
+    Map<Integer, Long> toldCredited = new HashMap<>();
+    told.forEach(point -> toldCredited.put(point.streamId(), point.credited()));
     List<MultiplexedStream> resumed;
     List<MultiplexedStream> lost;
     synchronized (this) {
@@ -242,7 +245,8 @@ final class StreamTable {
       lost = live.values().stream().filter(stream -> !byId.containsKey(stream.id())).toList();
       lost.forEach(stream -> live.remove(stream.id()));
     }
-    resumed.forEach(stream -> stream.resume(next, byId.get(stream.id())));
+    resumed.forEach(
+        stream -> stream.resume(next, byId.get(stream.id()), toldCredited.get(stream.id())));
     lost.forEach(
         stream ->
             stream.fail(new IOException("not resumed: the peer no longer has " + stream)));

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,13 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
   private final CompletableFuture<TunnelConnection> established = new CompletableFuture<>();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private final AtomicReference<String> closeReason = new AtomicReference<>();
+
+  /**
+   * Held while an inbound frame is handled. A connection superseded by a resumed one takes it, so
+   * that a frame it is handling counts before the new connection states how far it received, and
+   * no frame after it reaches the streams (see {@link #supersede}).
+   */
+  private final ReentrantLock handling = new ReentrantLock();
   private volatile long lastReceivedMillis;
   private volatile Established session;
   private volatile StreamTable streams;
@@ -333,16 +341,19 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   @Override
   public void onFrame(ByteBuffer message) {
-    if (closeReason.get() != null) {
-      return;
-    }
-    lastReceivedMillis = settings.clock().millis();
+    handling.lock();
     try {
+      if (closeReason.get() != null) {
+        return;
+      }
+      lastReceivedMillis = settings.clock().millis();
       receive(codec.decode(transport.handsOverFrames() ? message : copyOf(message)));
     } catch (FrameException e) {
       terminate(ErrorCode.PROTOCOL, "malformed frame: " + e.getMessage(), Ending.CLOSE);
     } catch (ProtocolViolation violation) {
       onViolation(violation);
+    } finally {
+      handling.unlock();
     }
   }
 
@@ -375,7 +386,8 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
 
   private void receive(Frame frame) throws ProtocolViolation {
     if (frame instanceof Frame.GoAway goAway) {
-      // A peer whose keep-alive ran out lost the link, like this side may soon: keep the streams.
+      // A peer whose keep-alive ran out lost the link, like this side may soon; one that
+      // superseded this connection carries the streams on another: either way, keep them.
       boolean lost = goAway.code() == ErrorCode.TIMEOUT;
       terminate(null, "closed by peer: " + goAway.reason(), lost ? Ending.SUSPEND : Ending.CLOSE);
       return;
@@ -516,9 +528,23 @@ public final class TunnelConnection implements Tunnel, FrameTransport.FrameSink 
     }
   }
 
-  /** A newer connection of the same peer resumed this one's streams: let go of them. */
+  /**
+   * A newer connection of the same peer resumes this one's streams: let go of them. Waits for a
+   * frame this connection is handling, on the lossy link its peer just left: the streams count it
+   * before the newer connection states how far they received (a DATA frame counted after it would
+   * be taken again from the peer's replay, a WINDOW acknowledge bytes twice). Handling a frame
+   * takes only the streams' short locks, and a connection supersedes only those attached before
+   * it, so the wait is brief and cannot close a circle.
+   */
   void supersede() {
-    terminate(ErrorCode.NONE, "superseded by a resumed connection", Ending.DETACH);
+    handling.lock();
+    try {
+      // TIMEOUT: a peer still on this connection (it resumed on another, then gave that one up
+      // while its RESUME was under way) keeps its streams and resumes them again.
+      terminate(ErrorCode.TIMEOUT, "superseded by a resumed connection", Ending.DETACH);
+    } finally {
+      handling.unlock();
+    }
   }
 
   /**

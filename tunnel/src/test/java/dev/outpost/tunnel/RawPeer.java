@@ -12,6 +12,7 @@ import dev.outpost.tunnel.transport.InMemoryTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +80,11 @@ final class RawPeer implements FrameTransport.FrameSink {
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The next frame, or null if none arrives within {@code timeout}. */
+  Frame poll(Duration timeout) throws InterruptedException {
+    return received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   <T extends Frame> T expect(Class<T> type) {

@@ -2,6 +2,7 @@ package dev.outpost.tunnel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -45,6 +46,26 @@ class ReplayBufferTest {
     assertArrayEquals(bytes(3, 6), join(replay.from(3, 2)), "a second resume sends the same bytes");
     replay.acknowledgeTo(7);
     assertArrayEquals(bytes(7, 2), join(replay.from(7, 2)));
+  }
+
+  /**
+   * A replay from an offset the buffer does not hold would send bytes from before the head's
+   * position (its view still reaches them), or bytes of whatever sits in front of it in its
+   * message, or nothing at all where bytes are missing: refused instead, loudly.
+   */
+  @Test
+  void aReplayFromAnOffsetNotHeldIsRefused() {
+    ReplayBuffer replay = new ReplayBuffer(true, 100);
+    replay.append(ByteBuffer.wrap(bytes(0, 16), 10, 6)); // a payload behind its header
+    replay.append(ByteBuffer.wrap(bytes(16, 6)));
+    replay.acknowledgeTo(103);
+
+    IllegalArgumentException dropped =
+        assertThrows(IllegalArgumentException.class, () -> replay.from(102, 64));
+    assertEquals("cannot replay from 102: bytes 103 to 112 are held", dropped.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> replay.from(113, 64));
+    assertArrayEquals(bytes(13, 9), join(replay.from(103, 64)));
+    assertEquals(List.of(), replay.from(112, 64), "from the end: nothing to send");
   }
 
   @Test

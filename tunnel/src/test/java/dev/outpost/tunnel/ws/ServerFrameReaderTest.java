@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.outpost.tunnel.frame.FrameCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,54 @@ class ServerFrameReaderTest {
         });
     reader.read(ByteBuffer.wrap(frames.toBytes()));
     assertEquals(List.of(message.length), capacities);
+  }
+
+  /**
+   * The proxy reads every connection through one array per container thread and the tunnel keeps
+   * each message it is handed (a relay even sends it on, a replay buffer holds it until credited):
+   * no later read, into the same array or not, may touch a message already handed over.
+   */
+  @Test
+  void aMessageHandedOverIsNeverTouchedByLaterReadsIntoTheSameArray()
+      throws WebSocketProtocolException {
+    // Messages in three shapes, in turn: a first part, its continuation, a message in one frame.
+    List<byte[]> parts = new ArrayList<>();
+    ClientFrames frames = new ClientFrames();
+    for (int i = 0; i < 39; i++) {
+      byte[] payload = random(100 + 601 * i);
+      parts.add(payload);
+      frames.frame(i % 3 != 0, i % 3 == 1 ? 0x0 : 0x2, payload, KEY + i);
+    }
+    List<ByteBuffer> kept = new ArrayList<>();
+    ServerFrameReader reader = new ServerFrameReader(MAX, FrameCodec::messageLength,
+        new ServerFrameReader.Handler() {
+          @Override
+          public void onMessage(ByteBuffer whole) {
+            kept.add(whole); // kept as it is, no copy, as the tunnel keeps it
+          }
+
+          @Override
+          public void onPing(ByteBuffer payload) {}
+
+          @Override
+          public void onClose(int code, String reason) {}
+        });
+    byte[] input = frames.toBytes();
+    byte[] readArray = new byte[32 * 1024];
+    for (int at = 0; at < input.length; at += 7_001) {
+      int n = Math.min(7_001, input.length - at);
+      Arrays.fill(readArray, (byte) 0x5A); // whatever the next socket read leaves there
+      System.arraycopy(input, at, readArray, 0, n);
+      reader.read(ByteBuffer.wrap(readArray, 0, n));
+    }
+
+    List<ByteBuffer> expected = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i += 3) {
+      expected.add(ByteBuffer.allocate(parts.get(i).length + parts.get(i + 1).length)
+          .put(parts.get(i)).put(parts.get(i + 1)).flip());
+      expected.add(ByteBuffer.wrap(parts.get(i + 2)));
+    }
+    assertEquals(expected, kept);
   }
 
   @Test

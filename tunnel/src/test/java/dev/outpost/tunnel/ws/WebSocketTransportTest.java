@@ -18,9 +18,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -201,6 +203,48 @@ class WebSocketTransportTest {
     assertEquals("are you there", new String(pong.payload(), StandardCharsets.UTF_8));
     assertEquals("frame " + HexFormat.of().formatHex(message) + " capacity " + message.length,
         sink.next());
+    transport.close("done");
+  }
+
+  /**
+   * The tunnel keeps the messages it is handed (a stream's input until read; the agent's replay
+   * never, but a relay's would): the reader's chunk, reused for every socket read, must never be
+   * one of them nor shared with one.
+   */
+  @Test
+  void messagesKeptByTheSinkAreNeverTouchedByLaterReads() throws Exception {
+    var peer = server.acceptUpgrade();
+    WebSocketTransport transport = connect(Map.of());
+    Peer accepted = peer.get();
+    BlockingQueue<ByteBuffer> kept = new LinkedBlockingQueue<>();
+    transport.start(new FrameTransport.FrameSink() {
+      @Override
+      public void onFrame(ByteBuffer frame) {
+        kept.add(frame); // no copy: the transport hands its frames over
+      }
+
+      @Override
+      public void onClosed(String reason) {}
+    });
+    Random random = new Random(11);
+    ClientFrames frames = new ClientFrames();
+    byte[][] sent = new byte[60][];
+    for (int i = 0; i < sent.length; i++) {
+      sent[i] = new byte[1 + random.nextInt(20_000)];
+      random.nextBytes(sent[i]);
+      frames.raw(0x82, sent[i], 0, false, ClientFrames.shortestLengthBytes(sent[i].length));
+    }
+    accepted.write(frames.toBytes()); // many messages per socket read, some across two
+
+    List<ByteBuffer> received = new ArrayList<>();
+    for (int i = 0; i < sent.length; i++) {
+      ByteBuffer message = kept.poll(5, TimeUnit.SECONDS);
+      assertNotEquals(null, message, "message " + i);
+      received.add(message);
+    }
+    for (int i = 0; i < sent.length; i++) {
+      assertEquals(ByteBuffer.wrap(sent[i]), received.get(i), "message " + i + " as it arrived");
+    }
     transport.close("done");
   }
 
