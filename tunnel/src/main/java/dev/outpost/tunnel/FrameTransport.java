@@ -23,8 +23,7 @@ public interface FrameTransport {
   /**
    * Sends one encoded frame; blocks until handed to the network. Thread-safe, order-preserving.
    *
-   * <p>The transport never modifies the frame's bytes (it may move its own view's position): the
-   * sender keeps the payload of a DATA frame by reference for a replay after a resume, so a
+   * <p>The transport never modifies the frame's bytes (it may move its own view's position): a
    * transport that must mask or compress does so into a buffer of its own.
    */
   void send(ByteBuffer frame) throws IOException;

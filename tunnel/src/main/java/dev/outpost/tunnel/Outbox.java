@@ -16,9 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * All frames a connection sends, in order, written by one drain task at a time on the executor.
- * Enqueueing never blocks, so the reader thread can answer PINGs and grant credit even while the
- * network is slow; a transport send that blocks only holds up the drain task.
+ * All frames a connection sends, in order, written by one drain at a time. Enqueueing never blocks,
+ * so the reader thread can answer PINGs and grant credit even while the network is slow; a
+ * transport send that blocks only holds up the drain.
+ *
+ * <p>A drain runs on the executor, or on a stream's writer thread that found none running
+ * ({@link #dataDrainedHere}): a writer may block anyway (for credit), and writing its own DATA
+ * spares two thread hand-offs per message, the drain task's wake-up and the writer's, which cost
+ * more CPU than the write itself at bulk rates (docs/performance.md, "Thread hand-offs"). Such a
+ * drain writes at most {@link #INLINE_LIMIT} messages before it leaves the rest to the executor,
+ * so a writer is not kept from its own stream by others'.
  *
  * <p>DATA is bounded by flow control. Control frames answer the peer, so a peer that sends without
  * reading could queue them without bound: past a limit the connection fails instead.
@@ -35,6 +42,9 @@ final class Outbox {
 
   /** DATA is joined only while the joined payload is below this: one TLS record's worth. */
   static final int JOIN_BELOW = 16 * 1024;
+
+  /** Messages a writer thread's drain writes before it hands the rest to the executor. */
+  static final int INLINE_LIMIT = 16;
 
   /**
    * One message to write, or (message null) the closing of the transport.
@@ -93,7 +103,9 @@ final class Outbox {
       onFailure.accept("peer is not reading: " + controlLimit + " control frames queued");
       return;
     }
-    enqueue(Entry.of(codec.encode(frame), queuedControl::decrementAndGet));
+    if (enqueue(Entry.of(codec.encode(frame), queuedControl::decrementAndGet))) {
+      startDrain();
+    }
   }
 
   /**
@@ -103,7 +115,27 @@ final class Outbox {
    * @param maxPayload the peer's payload limit, up to which queued DATA of the stream is joined
    */
   void data(int streamId, ByteBuffer message, int maxPayload, Runnable afterSend) {
-    enqueue(new Entry(message, afterSend, streamId, maxPayload));
+    if (enqueue(new Entry(message, afterSend, streamId, maxPayload))) {
+      startDrain();
+    }
+  }
+
+  /**
+   * As {@link #data}, from a stream's writer thread: returns true if no drain was running, and then
+   * the caller owns the drain and must call {@link #drainHere} next, once it holds no lock that the
+   * connection's reader thread takes (the drain may block on the network).
+   */
+  boolean dataDrainedHere(int streamId, ByteBuffer message, int maxPayload, Runnable afterSend) {
+    return enqueue(new Entry(message, afterSend, streamId, maxPayload));
+  }
+
+  /** Writes the queue on this thread; the caller owns the drain ({@link #dataDrainedHere}). */
+  void drainHere() {
+    if (Thread.currentThread().isInterrupted()) {
+      startDrain(); // an interrupted thread's blocking write may fail for the whole connection
+    } else {
+      drain(INLINE_LIMIT);
+    }
   }
 
   /**
@@ -114,30 +146,31 @@ final class Outbox {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    if (goAway != null) {
-      append(Entry.of(codec.encode(goAway), NOTHING));
+    if (goAway != null && append(Entry.of(codec.encode(goAway), NOTHING))) {
+      startDrain();
     }
-    append(Entry.of(null, () -> transport.close(reason)));
-  }
-
-  private void enqueue(Entry entry) {
-    if (finished.get()) {
-      entry.afterSend().run();
-      return;
-    }
-    append(entry);
-  }
-
-  private void append(Entry entry) {
-    queue.add(entry);
-    if (pending.getAndIncrement() == 0) {
+    if (append(Entry.of(null, () -> transport.close(reason)))) {
       startDrain();
     }
   }
 
+  /** Queues {@code entry} unless finished; true if no drain runs, so the caller must start one. */
+  private boolean enqueue(Entry entry) {
+    if (finished.get()) {
+      entry.afterSend().run();
+      return false;
+    }
+    return append(entry);
+  }
+
+  private boolean append(Entry entry) {
+    queue.add(entry);
+    return pending.getAndIncrement() == 0;
+  }
+
   private void startDrain() {
     try {
-      executor.execute(this::drain);
+      executor.execute(() -> drain(Integer.MAX_VALUE));
     } catch (RejectedExecutionException e) {
       broken = true;
       transport.close("no thread to write frames");
@@ -146,14 +179,23 @@ final class Outbox {
   }
 
   /**
-   * Writes until the queue is empty; each append that found it empty started exactly one drain.
-   * An entry joined early may take {@code pending} below zero until its append counts it.
+   * Writes until the queue is empty, or hands it to the executor after {@code limit} messages;
+   * each append that found the queue empty started exactly one drain. An entry joined early may
+   * take {@code pending} below zero until its append counts it.
    */
-  private void drain() {
-    int written;
-    do {
-      written = writeNext();
-    } while (pending.addAndGet(-written) > 0);
+  private void drain(int limit) {
+    int budget = limit;
+    while (true) {
+      int written = writeNext();
+      if (pending.addAndGet(-written) <= 0) {
+        return;
+      }
+      budget -= written;
+      if (budget <= 0) {
+        startDrain();
+        return;
+      }
+    }
   }
 
   /** Writes the next entry, joined with the DATA queued right behind it; returns how many it took. */

@@ -1,7 +1,6 @@
 package dev.outpost.tunnel;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +12,19 @@ import java.util.List;
  * that does not record (streams of a connection that cannot resume) only counts. Not thread-safe;
  * {@link StreamOutput} guards it.
  *
- * <p>It keeps the payloads of the DATA messages sent, by reference: a message is never modified
- * once sent (see {@link FrameTransport#send}), so keeping a byte for replay costs no copy.
+ * <p>It copies what is sent into one ring that grows to the bytes held at most, and is reused
+ * from then on. Keeping the sent messages themselves would save that copy but keep a full window
+ * of them alive until the peer's credit returns: long enough to outlive a young collection, so a
+ * small heap promoted them and paid full collections for it (docs/performance.md, "The agent's
+ * collections"). A replay copies out of the ring, so nothing outside it ever sees the ring.
  */
 final class ReplayBuffer {
+  private static final int FIRST_CAPACITY = 16 * 1024;
+
   private final boolean recording;
-  /** Views of the unacknowledged payloads, the head's position moved past acknowledged bytes. */
-  private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
+  private byte[] ring = new byte[0];
+  /** Index in {@link #ring} of the byte at stream offset {@link #acknowledged}. */
+  private int head;
   private long acknowledged;
   private long sent;
 
@@ -30,11 +35,16 @@ final class ReplayBuffer {
     this.sent = start;
   }
 
-  /** Records the remaining bytes of {@code payload}, just sent; keeps them without copying. */
+  /** Records a copy of the remaining bytes of {@code payload}, just sent; leaves it untouched. */
   void append(ByteBuffer payload) {
     int length = payload.remaining();
     if (recording) {
-      chunks.add(payload.asReadOnlyBuffer());
+      int held = (int) held();
+      ensureCapacity(held + length);
+      int tail = (head + held) % ring.length;
+      int first = Math.min(length, ring.length - tail);
+      payload.get(payload.position(), ring, tail, first);
+      payload.get(payload.position() + first, ring, 0, length - first);
     } else {
       acknowledged += length; // nothing to keep: as if acknowledged at once
     }
@@ -52,20 +62,15 @@ final class ReplayBuffer {
       return;
     }
     long drop = Math.min(offset, sent) - acknowledged;
-    while (drop > 0) {
-      ByteBuffer head = chunks.peek();
-      int n = (int) Math.min(drop, head.remaining());
-      head.position(head.position() + n);
-      drop -= n;
-      acknowledged += n;
-      if (!head.hasRemaining()) {
-        chunks.remove();
-      }
+    if (drop > 0) {
+      head = (int) ((head + drop) % ring.length);
+      acknowledged += drop;
     }
   }
 
   /**
-   * The recorded bytes from stream offset {@code offset} on, in slices of at most {@code max}.
+   * Copies of the recorded bytes from stream offset {@code offset} on, in slices of at most
+   * {@code max}.
    *
    * @throws IllegalArgumentException if {@code offset} is not held: before the bytes acknowledged
    *     (dropped) or beyond those sent; a resume checks the peer's offsets first
@@ -76,13 +81,10 @@ final class ReplayBuffer {
           + acknowledged + " to " + sent + " are held");
     }
     List<ByteBuffer> slices = new ArrayList<>();
-    long skip = offset - acknowledged;
-    for (ByteBuffer chunk : chunks) {
-      int skipped = (int) Math.min(skip, chunk.remaining());
-      skip -= skipped;
-      for (int at = chunk.position() + skipped; at < chunk.limit(); at += max) {
-        slices.add(chunk.slice(at, Math.min(max, chunk.limit() - at)));
-      }
+    for (long at = offset; at < sent; at += max) {
+      byte[] slice = new byte[(int) Math.min(max, sent - at)];
+      copyOut(at, slice);
+      slices.add(ByteBuffer.wrap(slice));
     }
     return slices;
   }
@@ -100,5 +102,33 @@ final class ReplayBuffer {
   /** Bytes held for replay. */
   long held() {
     return sent - acknowledged;
+  }
+
+  /** Fills {@code target} with the held bytes from stream offset {@code offset} on. */
+  private void copyOut(long offset, byte[] target) {
+    int start = (int) ((head + offset - acknowledged) % ring.length);
+    int first = Math.min(target.length, ring.length - start);
+    System.arraycopy(ring, start, target, 0, first);
+    System.arraycopy(ring, 0, target, first, target.length - first);
+  }
+
+  /** Grows the ring to a power of two that holds {@code needed} bytes, the held ones first. */
+  private void ensureCapacity(int needed) {
+    if (needed <= ring.length) {
+      return;
+    }
+    int capacity = Math.max(FIRST_CAPACITY, Integer.highestOneBit(needed - 1) << 1);
+    if (capacity < needed) {
+      throw new IllegalStateException(needed + " bytes exceed what a replay buffer can hold");
+    }
+    byte[] grown = new byte[capacity];
+    int held = (int) held();
+    if (held > 0) {
+      int first = Math.min(held, ring.length - head);
+      System.arraycopy(ring, head, grown, 0, first);
+      System.arraycopy(ring, 0, grown, first, held - first);
+    }
+    ring = grown;
+    head = 0;
   }
 }

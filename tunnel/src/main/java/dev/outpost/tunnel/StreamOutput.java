@@ -99,7 +99,7 @@ final class StreamOutput extends OutputStream {
       int chunk = credit.acquire(Math.min(bytes.remaining(), maxChunk));
       queue(bytes.duplicate().limit(bytes.position() + chunk), inPlace);
       bytes.position(bytes.position() + chunk);
-      inPlace = false; // the bytes in front are now those just sent, kept for a replay
+      inPlace = false; // the bytes in front now belong to the part just sent
     }
   }
 
@@ -235,19 +235,24 @@ final class StreamOutput extends OutputStream {
   }
 
   /**
-   * Sends {@code chunk} as one DATA message: copied into a message of its own, the only copy
-   * before the network, or ({@code inPlace}) in its own buffer behind a header written in front of
-   * it. The replay buffer keeps the message's payload, which nothing modifies once sent.
+   * Sends {@code chunk} as one DATA message: copied into a message of its own, or ({@code
+   * inPlace}) in its own buffer behind a header written in front of it; the replay buffer keeps a
+   * copy of the payload. If no drain is running, this thread writes the message itself.
    */
   private void queue(ByteBuffer chunk, boolean inPlace) {
+    Outbox via;
+    boolean drainHere;
     synchronized (link) {
       int length = chunk.remaining();
       ByteBuffer message = inPlace
           ? FrameCodec.wrapData(streamId, chunk)
           : FrameCodec.encodeData(streamId, chunk);
       replay.append(message.slice(FrameLimits.HEADER_LENGTH, length));
-      Outbox via = outbox;
-      via.data(streamId, message, maxChunk, () -> sentVia(via, length));
+      via = outbox;
+      drainHere = via.dataDrainedHere(streamId, message, maxChunk, () -> sentVia(via, length));
+    }
+    if (drainHere) {
+      via.drainHere(); // outside link: the reader thread takes it for credit and resumes
     }
   }
 

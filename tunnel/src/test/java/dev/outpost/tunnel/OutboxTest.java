@@ -1,6 +1,7 @@
 package dev.outpost.tunnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.tunnel.frame.Frame;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Small DATA queued behind a busy transport leaves joined, in order, never across other frames;
- * large DATA leaves as it is.
+ * large DATA leaves as it is. A writer that finds no drain running writes the queue itself, up to a
+ * limit.
  */
 class OutboxTest {
   private static final int LIMIT = 64 * 1024;
@@ -95,6 +97,49 @@ class OutboxTest {
     awaitSent(9);
   }
 
+  @Test
+  void aWriterThatFindsNoDrainRunningWritesItsDataItself() throws Exception {
+    transport.release();
+    assertTrue(outbox.dataDrainedHere(1, message(1, bytes("mine")), LIMIT, sent::incrementAndGet));
+    outbox.drainHere();
+
+    assertEquals(List.of(Thread.currentThread().getName()), transport.senders(1));
+    assertEquals(1, sent.get(), "written before drainHere returned");
+  }
+
+  @Test
+  void aWriterThatFindsADrainRunningOnlyQueues() throws Exception {
+    data(1, "first");
+    transport.awaitFirstSend();
+
+    assertFalse(outbox.dataDrainedHere(3, message(3, bytes("queued")), LIMIT, sent::incrementAndGet));
+    transport.release();
+    assertEquals(new Frame.Data(3, bytes("queued")), transport.frames(2).get(1));
+    awaitSent(2);
+  }
+
+  /** A writer's drain writes its limit, then leaves the rest to the executor and returns. */
+  @Test
+  void aWritersDrainHandsTheRestToTheExecutorAfterItsLimit() throws Exception {
+    assertTrue(outbox.dataDrainedHere(1, message(1, bytes("w")), LIMIT, sent::incrementAndGet));
+    Thread writer = new Thread(outbox::drainHere, "writer");
+    writer.start();
+    transport.awaitFirstSend();
+    int queued = 2 * Outbox.INLINE_LIMIT;
+    for (int i = 0; i < queued; i++) {
+      data(i % 2 == 0 ? 3 : 5, "x"); // alternate streams: nothing is joined
+    }
+    transport.release();
+    writer.join(10_000);
+
+    List<String> senders = transport.senders(1 + queued);
+    assertEquals(Outbox.INLINE_LIMIT,
+        senders.stream().filter("writer"::equals).count(), "messages the writer wrote: " + senders);
+    assertTrue(senders.subList(Outbox.INLINE_LIMIT, senders.size()).stream()
+        .noneMatch("writer"::equals), "the executor wrote the rest: " + senders);
+    awaitSent(1 + queued);
+  }
+
   private void data(int stream, String text) {
     data(stream, text, LIMIT);
   }
@@ -124,11 +169,13 @@ class OutboxTest {
     private final CountDownLatch firstSend = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private final List<Frame> frames = new ArrayList<>();
+    private final List<String> senders = new ArrayList<>();
 
     @Override
     public void send(ByteBuffer frame) {
       synchronized (this) {
         frames.add(decode(frame));
+        senders.add(Thread.currentThread().getName());
         notifyAll();
       }
       firstSend.countDown();
@@ -157,6 +204,14 @@ class OutboxTest {
       }
       assertEquals(count, frames.size(), "frames sent: " + frames);
       return List.copyOf(frames);
+    }
+
+    /** The names of the threads that sent the first {@code count} frames, once there are so many. */
+    List<String> senders(int count) throws InterruptedException {
+      frames(count);
+      synchronized (this) {
+        return List.copyOf(senders.subList(0, count));
+      }
     }
 
     private Frame decode(ByteBuffer message) {

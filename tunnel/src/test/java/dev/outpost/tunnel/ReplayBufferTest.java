@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The replay buffer keeps sent payloads by reference, yet whoever reads them cannot disturb it. */
+/** The replay buffer keeps copies of sent payloads in a ring; neither sender nor reader disturbs it. */
 class ReplayBufferTest {
 
   @Test
@@ -22,7 +24,7 @@ class ReplayBufferTest {
     assertEquals(102, replay.acknowledged());
     assertEquals(10, replay.held());
     List<ByteBuffer> slices = replay.from(104, 4);
-    assertEquals(List.of(1, 4, 3), slices.stream().map(ByteBuffer::remaining).toList());
+    assertEquals(List.of(4, 4), slices.stream().map(ByteBuffer::remaining).toList());
     assertArrayEquals(bytes(4, 8), join(slices));
   }
 
@@ -34,6 +36,51 @@ class ReplayBufferTest {
     sent.position(sent.limit()); // as a channel's write moves it
 
     assertArrayEquals(bytes(2, 5), join(replay.from(0, 64)));
+  }
+
+  @Test
+  void aSenderThatReusesItsBufferAfterSendingLeavesTheReplayWhole() {
+    ReplayBuffer replay = new ReplayBuffer(true, 0);
+    byte[] reused = bytes(0, 6);
+    replay.append(ByteBuffer.wrap(reused));
+    Arrays.fill(reused, (byte) -1); // a reader's next read into the same array
+
+    assertArrayEquals(bytes(0, 6), join(replay.from(0, 64)));
+  }
+
+  @Test
+  void aReplaySliceChangedByItsReaderLeavesTheRingWhole() {
+    ReplayBuffer replay = new ReplayBuffer(true, 0);
+    replay.append(ByteBuffer.wrap(bytes(0, 6)));
+    replay.from(0, 64).get(0).put(0, (byte) -1);
+
+    assertArrayEquals(bytes(0, 6), join(replay.from(0, 64)));
+  }
+
+  /**
+   * A sender keeps about a window in flight: the ring wraps around its end many times, and grows
+   * (keeping the held bytes in order) only when more is held than it has room for.
+   */
+  @Test
+  void keepsEveryHeldByteInOrderAcrossWrapsAndGrowth() {
+    ReplayBuffer replay = new ReplayBuffer(true, 7);
+    Random random = new Random(42);
+    byte[] stream = new byte[1 << 20];
+    random.nextBytes(stream);
+    int sent = 0;
+    int acknowledged = 0;
+    while (sent < stream.length) {
+      int chunk = Math.min(stream.length - sent, 1 + random.nextInt(9_000));
+      replay.append(ByteBuffer.wrap(stream, sent, chunk));
+      sent += chunk;
+      int limit = sent > 600_000 ? 40_000 : 12_000; // the window widens once: the ring grows
+      acknowledged = Math.max(acknowledged, sent - limit + random.nextInt(limit / 2));
+      replay.acknowledgeTo(7 + acknowledged);
+      long from = 7 + acknowledged + random.nextInt(sent - acknowledged + 1);
+      assertArrayEquals(Arrays.copyOfRange(stream, (int) from - 7, sent),
+          join(replay.from(from, 1_500)), "replay from " + from + " after " + sent + " bytes");
+    }
+    assertEquals(7 + sent, replay.sent());
   }
 
   @Test

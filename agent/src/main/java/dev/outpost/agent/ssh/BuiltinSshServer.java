@@ -2,6 +2,7 @@ package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.recording.SessionDirectory;
+import dev.outpost.api.ssh.NodeCiphers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.sshd.common.NamedFactory;
-import org.apache.sshd.common.cipher.BuiltinCiphers;
-import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -42,17 +40,6 @@ public final class BuiltinSshServer implements AutoCloseable {
   /** I/O threads for all sessions; an edge device has few cores and few concurrent users. */
   static final int NIO_WORKERS = 2;
 
-  /**
-   * AES only, GCM before CTR: the JDK's C2 compiler runs AES, GHASH and SHA-2 on the CPU's crypto
-   * instructions (AES-NI, PCLMUL, SHA on x86-64; the ARMv8 crypto extensions), while MINA's
-   * chacha20-poly1305, OpenSSH's first choice, is plain Java (agent/README.md, "Memory", has the
-   * figures). CBC is left out as legacy. Every OpenSSH since 6.2 (2013) speaks AES-GCM and all
-   * speak AES-CTR; OpenSSH picks from this list in its own order of preference.
-   */
-  static final List<NamedFactory<Cipher>> CIPHERS =
-      List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr,
-          BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr);
-
   private final SshServer server;
 
   private BuiltinSshServer(SshServer server) {
@@ -75,7 +62,7 @@ public final class BuiltinSshServer implements AutoCloseable {
       SessionDirectory sessions)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
-    server.setCipherFactories(CIPHERS);
+    server.setCipherFactories(NodeCiphers.FACTORIES);
     server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
     server.setPort(0);
 

@@ -1,5 +1,6 @@
 package dev.outpost.cli.ssh;
 
+import dev.outpost.api.ssh.NodeCiphers;
 import dev.outpost.cli.CliException;
 import dev.outpost.tunnel.LoopbackBridge;
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class NodeSshClient implements AutoCloseable {
             .serverKeyVerifier(verifier)
             .hostConfigEntryResolver(HostConfigEntryResolver.EMPTY)
             .build();
+    client.setCipherFactories(NodeCiphers.FACTORIES);
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     // Refuse an invalid host certificate outright instead of falling back to its plain key.

@@ -1,5 +1,6 @@
 package dev.outpost.cli.ssh;
 
+import dev.outpost.api.ssh.NodeCiphers;
 import dev.outpost.cli.profile.OutpostHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class OpenSshConfig {
         "    UserKnownHostsFile " + configPath(home.knownHosts())
             + (leaves.isEmpty() ? "" : " " + configPath(home.leafKnownHosts())),
         "    StrictHostKeyChecking yes",
+        "    Ciphers " + NodeCiphers.openSshList(),
         "    ProxyCommand " + command,
         "");
   }

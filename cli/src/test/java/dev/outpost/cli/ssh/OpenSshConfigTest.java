@@ -27,6 +27,7 @@ class OpenSshConfigTest {
             "    IdentitiesOnly yes",
             "    UserKnownHostsFile /home/alice/.outpost/known_hosts",
             "    StrictHostKeyChecking yes",
+            "    Ciphers aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr",
             "    ProxyCommand /opt/jdk/bin/java -jar /opt/outpost/outpost.jar proxy ssh %r@%h:%p",
             ""),
         OpenSshConfig.render("edge", "proxy.example.com:443", home, LAUNCHER, List.of()));

@@ -35,9 +35,8 @@ import java.util.List;
  * UTF-8. The HELLO layout is frozen so that any version can read another's version.
  *
  * <p>Decoding never copies a DATA payload: the frame holds a view into the message, its header in
- * front. Encoding DATA copies the payload once, into a fresh message whose payload the sender may
- * then keep by reference (transports never modify what they send); a received payload is sent on
- * without a copy by writing the new header over the old ({@link #wrapData}). Thread-safe.
+ * front. Encoding DATA copies the payload once, into a fresh message; a received payload is sent
+ * on without a copy by writing the new header over the old ({@link #wrapData}). Thread-safe.
  */
 public final class FrameCodec {
 
