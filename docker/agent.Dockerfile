@@ -11,8 +11,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends openssh-sftp-se
 COPY agent/target/outpost-agent.jar /opt/outpost/outpost-agent.jar
 VOLUME /var/lib/outpost-agent
 
-ENTRYPOINT ["java", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000", \
+ENV MALLOC_ARENA_MAX=2
+ENTRYPOINT ["java", "-Xms12m", "-Xmx48m", "-Xmn4m", "-Xss256k", "-XX:+UseSerialGC", \
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-TieredCompilation", \
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", \
+            "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", \
             "-jar", "/opt/outpost/outpost-agent.jar"]
 CMD ["start", "--data-dir=/var/lib/outpost-agent"]

@@ -16,9 +16,7 @@
  * stream acceptance) and {@code ssh} (the built-in server).
  *
  * <p>Memory: an edge device is small, so the launcher script {@code bin/outpost-agent} starts the
- * JVM with {@code -Xmx48m -Xss256k -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
- * -XX:-TieredCompilation -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=64m
- * -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError}; see {@code
- * agent/README.md} for the measurements behind them.
+ * JVM with small-heap flags (a 48 MiB heap, the Serial collector, C2 without tiers); {@code
+ * agent/README.md} lists them with the measurements behind them.
  */
 package dev.outpost.agent;

@@ -17,8 +17,12 @@ final class AgentMemory {
   static final double ONE_SESSION_TARGET_MIB = 96;
   static final double PER_SESSION_TARGET_MIB = 4;
   private static final int MANY_SESSIONS = 10;
-  /** Long enough for session set-up garbage to settle into the heap's steady state. */
-  private static final Duration SETTLE = Duration.ofSeconds(3);
+  /**
+   * Long enough for session set-up garbage to settle into the heap's steady state, and longer
+   * than the agent's native-heap trim interval (5 s): whether a trim of the compiler's freed
+   * scratch memory fell between a change and its reading no longer decides several MiB.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(6);
 
   private final long pid;
   private final ProcessStatus fresh;

@@ -14,7 +14,7 @@ public final class AgentCommand {
 
   public static List<String> of(Path agentJar) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(java.toString(), "-Xms12m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
+    return List.of(java.toString(), "-Xms12m", "-Xmx48m", "-Xmn4m", "-Xss256k", "-XX:+UseSerialGC",
         "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-TieredCompilation",
         "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:TrimNativeHeapInterval=5000",
         "-XX:+ExitOnOutOfMemoryError",
