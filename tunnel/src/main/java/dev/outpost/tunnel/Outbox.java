@@ -103,9 +103,7 @@ final class Outbox {
       onFailure.accept("peer is not reading: " + controlLimit + " control frames queued");
       return;
     }
-    if (enqueue(Entry.of(codec.encode(frame), queuedControl::decrementAndGet))) {
-      startDrain();
-    }
+    enqueueToDrain(Entry.of(codec.encode(frame), queuedControl::decrementAndGet));
   }
 
   /**
@@ -115,9 +113,7 @@ final class Outbox {
    * @param maxPayload the peer's payload limit, up to which queued DATA of the stream is joined
    */
   void data(int streamId, ByteBuffer message, int maxPayload, Runnable afterSend) {
-    if (enqueue(new Entry(message, afterSend, streamId, maxPayload))) {
-      startDrain();
-    }
+    enqueueToDrain(new Entry(message, afterSend, streamId, maxPayload));
   }
 
   /**
@@ -146,10 +142,21 @@ final class Outbox {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    if (goAway != null && append(Entry.of(codec.encode(goAway), NOTHING))) {
+    if (goAway != null) {
+      appendToDrain(Entry.of(codec.encode(goAway), NOTHING));
+    }
+    appendToDrain(Entry.of(null, () -> transport.close(reason)));
+  }
+
+  /** Queues {@code entry} unless finished, and starts a drain on the executor if none runs. */
+  private void enqueueToDrain(Entry entry) {
+    if (enqueue(entry)) {
       startDrain();
     }
-    if (append(Entry.of(null, () -> transport.close(reason)))) {
+  }
+
+  private void appendToDrain(Entry entry) {
+    if (append(entry)) {
       startDrain();
     }
   }
