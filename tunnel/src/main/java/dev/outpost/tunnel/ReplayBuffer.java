@@ -83,7 +83,7 @@ final class ReplayBuffer {
     List<ByteBuffer> slices = new ArrayList<>();
     for (long at = offset; at < sent; at += max) {
       byte[] slice = new byte[(int) Math.min(max, sent - at)];
-      copyOut(at, slice);
+      copyOut(at, slice, slice.length);
       slices.add(ByteBuffer.wrap(slice));
     }
     return slices;
@@ -104,12 +104,15 @@ final class ReplayBuffer {
     return sent - acknowledged;
   }
 
-  /** Fills {@code target} with the held bytes from stream offset {@code offset} on. */
-  private void copyOut(long offset, byte[] target) {
+  /**
+   * Copies {@code length} held bytes from stream offset {@code offset} on to the start of {@code
+   * target}, in two parts where they wrap around the ring's end.
+   */
+  private void copyOut(long offset, byte[] target, int length) {
     int start = (int) ((head + offset - acknowledged) % ring.length);
-    int first = Math.min(target.length, ring.length - start);
+    int first = Math.min(length, ring.length - start);
     System.arraycopy(ring, start, target, 0, first);
-    System.arraycopy(ring, 0, target, first, target.length - first);
+    System.arraycopy(ring, 0, target, first, length - first);
   }
 
   /** Grows the ring to a power of two that holds {@code needed} bytes, the held ones first. */
@@ -122,11 +125,8 @@ final class ReplayBuffer {
       throw new IllegalStateException(needed + " bytes exceed what a replay buffer can hold");
     }
     byte[] grown = new byte[capacity];
-    int held = (int) held();
-    if (held > 0) {
-      int first = Math.min(held, ring.length - head);
-      System.arraycopy(ring, head, grown, 0, first);
-      System.arraycopy(ring, 0, grown, first, held - first);
+    if (held() > 0) {
+      copyOut(acknowledged, grown, (int) held());
     }
     ring = grown;
     head = 0;
