@@ -20,7 +20,9 @@ import dev.outpost.agent.ssh.BuiltinSshServer;
 import dev.outpost.client.tunnel.Backoff;
 import dev.outpost.client.tunnel.ExecutorTaskScheduler;
 import dev.outpost.agent.tunnel.ServiceRouter;
+import dev.outpost.agent.tunnel.LoopbackSshLink;
 import dev.outpost.agent.tunnel.SshStreamAcceptor;
+import dev.outpost.agent.tunnel.SshStreamAcceptor.SshServerLink;
 import dev.outpost.client.tunnel.TunnelSupervisor;
 import dev.outpost.agent.tunnel.WebSocketTunnelDialer;
 import dev.outpost.client.http.ApiClient;
@@ -34,7 +36,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -83,11 +84,11 @@ public final class Agent implements AutoCloseable {
     RecordingPipeline recording =
         RecordingPipeline.start(config.dataDirectory(), api, identity, Clock.systemUTC());
     BuiltinSshServer sshServer =
-        config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer(), recording.sessions()) : null;
-    InetSocketAddress sshTarget = sshServer == null ? OPENSSH : sshServer.address();
+        config.sshMode() == SshMode.BUILTIN ? BuiltinSshServer.start(identity, recording.observer()) : null;
+    SshServerLink ssh = sshServer == null ? new LoopbackSshLink(OPENSSH) : sshServer::serve;
     config.apps().forEach(app -> LOG.info(() -> "publishing app " + app.name() + " at "
         + app.upstream() + " " + app.labels()));
-    LOG.info(() -> "serving SSH streams with " + config.sshMode().name().toLowerCase(Locale.ROOT) + " server at " + sshTarget);
+    LOG.info(() -> "serving SSH streams with " + (sshServer == null ? ssh : "the built-in server, in process"));
 
     CertificateRenewal renewal =
         new CertificateRenewal(
@@ -108,7 +109,7 @@ public final class Agent implements AutoCloseable {
     TunnelSupervisor supervisor =
         new TunnelSupervisor(
             new WebSocketTunnelDialer(config.proxy(), tls, identity,
-                new ServiceRouter(services(config, sshTarget, recording, kube, rotation)),
+                new ServiceRouter(services(config, ssh, kube, rotation)),
                 config.tunnel()),
             Backoff.standard(new Random()),
             tunnelThread,
@@ -159,11 +160,11 @@ public final class Agent implements AutoCloseable {
    * The stream acceptor of each service this node offers: SSH, apps and the rotation notice
    * always, Kubernetes if configured.
    */
-  private static Map<String, StreamAcceptor> services(AgentConfig config, InetSocketAddress sshTarget,
-      RecordingPipeline recording, KubeForwarder kube, RotationNotice rotation) {
+  private static Map<String, StreamAcceptor> services(AgentConfig config, SshServerLink ssh,
+      KubeForwarder kube, RotationNotice rotation) {
     Map<String, StreamAcceptor> services = new HashMap<>();
     services.put(RotationNotice.SERVICE, rotation);
-    services.put(SshStreamAcceptor.SERVICE, new SshStreamAcceptor(sshTarget, recording.sessions()));
+    services.put(SshStreamAcceptor.SERVICE, new SshStreamAcceptor(ssh));
     services.put(AppStreamAcceptor.SERVICE, new AppStreamAcceptor(config.apps()));
     services.put(AppCatalog.SERVICE, new AppCatalog(config.apps()));
     if (kube != null) {

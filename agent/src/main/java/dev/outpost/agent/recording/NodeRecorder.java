@@ -3,6 +3,7 @@ package dev.outpost.agent.recording;
 import dev.outpost.agent.ssh.SessionObserver;
 import dev.outpost.agent.ssh.TerminalRecorder;
 import dev.outpost.agent.ssh.TerminalSize;
+import dev.outpost.agent.ssh.TunnelClientAddress;
 import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.api.NodeEvent;
 import dev.outpost.api.cast.AsciicastWriter;
@@ -24,7 +25,6 @@ import org.apache.sshd.server.channel.ChannelSession;
 public final class NodeRecorder implements SessionObserver {
   private static final Logger LOG = Logger.getLogger(NodeRecorder.class.getName());
 
-  private final SessionDirectory sessions;
   private final RecordingSpool recordings;
   private final EventSpool events;
   private final Clock clock;
@@ -33,9 +33,8 @@ public final class NodeRecorder implements SessionObserver {
   /**
    * @param spooled called when something is ready to upload (a session ended, an event happened)
    */
-  public NodeRecorder(SessionDirectory sessions, RecordingSpool recordings, EventSpool events,
-      Clock clock, Runnable spooled) {
-    this.sessions = sessions;
+  public NodeRecorder(RecordingSpool recordings, EventSpool events, Clock clock,
+      Runnable spooled) {
     this.recordings = recordings;
     this.events = events;
     this.clock = clock;
@@ -46,7 +45,7 @@ public final class NodeRecorder implements SessionObserver {
   public TerminalRecorder recordTerminal(ChannelSession channel, TerminalSize size)
       throws IOException {
     Optional<StreamTarget> target =
-        sessions.find(channel.getSession().getIoSession().getRemoteAddress());
+        TunnelClientAddress.streamOf(channel.getSession().getIoSession().getRemoteAddress());
     RecordingInfo info = new RecordingInfo(UUID.randomUUID(),
         target.map(t -> sessionId(t.field("session"))).orElse(null),
         target.map(t -> t.field("user")).orElse(null), channel.getSession().getUsername(),
@@ -68,7 +67,7 @@ public final class NodeRecorder implements SessionObserver {
   @Override
   public void event(Session session, String type, String target, boolean success,
       String reason) {
-    Optional<StreamTarget> stream = sessions.find(session.getIoSession().getRemoteAddress());
+    Optional<StreamTarget> stream = TunnelClientAddress.streamOf(session.getIoSession().getRemoteAddress());
     NodeEvent event = new NodeEvent(UUID.randomUUID(), clock.instant(), type,
         stream.map(t -> sessionId(t.field("session"))).orElse(null),
         stream.map(t -> t.field("user")).orElse(null), session.getUsername(), target, success ? "SUCCESS" : "FAILURE", reason);

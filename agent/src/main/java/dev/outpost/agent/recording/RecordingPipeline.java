@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The node's recording and audit delivery, assembled: spools under the data directory, the
- * session directory the tunnel fills, and one upload thread that passes over the spools every
+ * The node's recording and audit delivery, assembled: spools under the data directory and one
+ * upload thread that passes over the spools every
  * {@link #UPLOAD_INTERVAL} and at once when a session ends.
  */
 public final class RecordingPipeline implements AutoCloseable {
@@ -24,13 +24,10 @@ public final class RecordingPipeline implements AutoCloseable {
   static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = Logger.getLogger(RecordingPipeline.class.getName());
 
-  private final SessionDirectory sessions;
   private final ScheduledExecutorService uploadThread;
   private final NodeRecorder recorder;
 
-  private RecordingPipeline(SessionDirectory sessions, ScheduledExecutorService uploadThread,
-      NodeRecorder recorder) {
-    this.sessions = sessions;
+  private RecordingPipeline(ScheduledExecutorService uploadThread, NodeRecorder recorder) {
     this.uploadThread = uploadThread;
     this.recorder = recorder;
   }
@@ -52,7 +49,6 @@ public final class RecordingPipeline implements AutoCloseable {
       return upload;
     });
     thread.scheduleWithFixedDelay(uploader, 0, UPLOAD_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-    SessionDirectory sessions = new SessionDirectory();
     Runnable uploadNow = () -> {
       try {
         thread.execute(uploader);
@@ -60,12 +56,7 @@ public final class RecordingPipeline implements AutoCloseable {
         // the agent is stopping; the spool is uploaded after its next start
       }
     };
-    return new RecordingPipeline(sessions, thread,
-        new NodeRecorder(sessions, recordings, events, clock, uploadNow));
-  }
-
-  public SessionDirectory sessions() {
-    return sessions;
+    return new RecordingPipeline(thread, new NodeRecorder(recordings, events, clock, uploadNow));
   }
 
   public SessionObserver observer() {

@@ -1,8 +1,10 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.CurrentIdentity;
-import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.api.ssh.NodeCiphers;
+import dev.outpost.tunnel.Splice;
+import dev.outpost.tunnel.StreamTarget;
+import dev.outpost.tunnel.TunnelStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +21,9 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.DirectTcpipFactory;
 
 /**
- * The agent's own SSH server (MINA SSHD), listening on an ephemeral loopback port that only the
- * agent's tunnel streams reach. It presents the node's host certificate, admits nothing but
+ * The agent's own SSH server (MINA SSHD). Tunnel streams reach it in process ({@link #serve});
+ * MINA's socket acceptor also listens on an ephemeral loopback port, where the same rules hold
+ * (no back door: nothing but the cluster's user certificates log in). It presents the node's host certificate, admits nothing but
  * Outpost user certificates of its cluster for the requested login, runs sessions as that login on
  * real PTYs, and enforces what the certificate permits: {@code direct-tcpip} channels only with
  * {@code permit-port-forwarding}, scp and sftp only with the file-copy permission; never agent,
@@ -41,16 +44,17 @@ public final class BuiltinSshServer implements AutoCloseable {
   static final int NIO_WORKERS = 2;
 
   private final SshServer server;
+  private final TunnelIoService tunnelSessions = new TunnelIoService();
 
   private BuiltinSshServer(SshServer server) {
     this.server = server;
   }
 
   /** Starts a server for the current identity, running sessions as this process's user allows. */
-  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer,
-      SessionDirectory sessions) throws IOException {
+  public static BuiltinSshServer start(CurrentIdentity identity, SessionObserver observer)
+      throws IOException {
     return start(identity, LoginLauncher.forCurrentUser(), SftpSubsystem::findSftpServer,
-        Clock.systemUTC(), observer, sessions);
+        Clock.systemUTC(), observer);
   }
 
   static BuiltinSshServer start(
@@ -58,8 +62,7 @@ public final class BuiltinSshServer implements AutoCloseable {
       LoginLauncher launcher,
       Supplier<Optional<Path>> sftpServer,
       Clock clock,
-      SessionObserver observer,
-      SessionDirectory sessions)
+      SessionObserver observer)
       throws IOException {
     SshServer server = SshServer.setUpDefaultServer();
     server.setCipherFactories(NodeCiphers.FACTORIES);
@@ -73,7 +76,7 @@ public final class BuiltinSshServer implements AutoCloseable {
     server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
     server.setPublickeyAuthenticator(
         new UserCertificateAuthenticator(
-            () -> identity.get().userCas(), identity.get().node().cluster(), sessions, clock));
+            () -> identity.get().userCas(), identity.get().node().cluster(), clock));
     server.setPasswordAuthenticator(null);
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);
@@ -100,13 +103,32 @@ public final class BuiltinSshServer implements AutoCloseable {
     return new BuiltinSshServer(server);
   }
 
-  /** Where tunnel streams are spliced to. */
+  /** The loopback port MINA's acceptor listens on. */
   public InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort());
   }
 
+  /**
+   * Serves the SSH connection that tunnel stream {@code stream} to {@code target} carries, on the
+   * calling thread until it ends: MINA's session reads and writes the stream itself, with no socket
+   * in between, and reports the target as its client ({@link TunnelClientAddress}).
+   *
+   * @return the bytes that came in and went out
+   */
+  public Splice.Transferred serve(TunnelStream stream, StreamTarget target) {
+    TunnelIoSession session = new TunnelIoSession(stream, server.getSessionFactory(), tunnelSessions,
+        address(), new TunnelClientAddress(stream.id(), target));
+    tunnelSessions.opened(session);
+    try {
+      return session.run();
+    } finally {
+      tunnelSessions.closed(session);
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    tunnelSessions.close(true);
     server.stop(true);
   }
 }

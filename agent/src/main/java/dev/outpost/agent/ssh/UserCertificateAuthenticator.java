@@ -1,7 +1,6 @@
 package dev.outpost.agent.ssh;
 
 import dev.outpost.agent.identity.UserCaKeys;
-import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.api.SshCertificates;
 import dev.outpost.api.UserCertificatePermissions;
 import java.security.PublicKey;
@@ -44,27 +43,24 @@ public final class UserCertificateAuthenticator implements PublickeyAuthenticato
 
   private final Supplier<UserCaKeys> userCas;
   private final String cluster;
-  private final SessionDirectory sessions;
   private final Clock clock;
 
   /**
    * @param userCas the trusted CA keys, read on each attempt so that renewal's update applies at
    *     once
-   * @param cluster this node's cluster, which certificates must name
-   * @param sessions the proxy's stream behind each loopback connection: a root cluster's user is
-   *     admitted only on a stream where this cluster's proxy named the root's CA
+   * @param cluster this node's cluster, which certificates must name; a root cluster's user is
+   *     admitted only on a tunnel stream where this cluster's proxy named the root's CA ({@link
+   *     TunnelClientAddress})
    */
-  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, String cluster,
-      SessionDirectory sessions, Clock clock) {
+  public UserCertificateAuthenticator(Supplier<UserCaKeys> userCas, String cluster, Clock clock) {
     this.userCas = userCas;
     this.cluster = cluster;
-    this.sessions = sessions;
     this.clock = clock;
   }
 
   @Override
   public boolean authenticate(String login, PublicKey key, ServerSession session) {
-    Optional<StreamTarget> stream = sessions.find(session.getClientAddress());
+    Optional<StreamTarget> stream = TunnelClientAddress.streamOf(session.getClientAddress());
     String refusal = refusal(login, key, stream);
     if (refusal == null) {
       SessionPermissions.remember(session, permissions((OpenSshCertificate) key, stream));

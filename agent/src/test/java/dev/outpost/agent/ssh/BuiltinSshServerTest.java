@@ -14,7 +14,6 @@ import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.recording.EventSpool;
 import dev.outpost.agent.recording.NodeRecorder;
 import dev.outpost.agent.recording.RecordingSpool;
-import dev.outpost.agent.recording.SessionDirectory;
 import dev.outpost.api.NodeEvent;
 import dev.outpost.api.UserCertificatePermissions;
 import dev.outpost.client.http.WireJson;
@@ -82,8 +81,7 @@ class BuiltinSshServerTest {
     server =
         BuiltinSshServer.start(
             identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
-            new NodeRecorder(new SessionDirectory(), recordings, events, Clock.systemUTC(), () -> {}),
-            new SessionDirectory());
+            new NodeRecorder(recordings, events, Clock.systemUTC(), () -> {}));
     client = Fixtures.trustingClient();
   }
 

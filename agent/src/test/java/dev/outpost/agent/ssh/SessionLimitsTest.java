@@ -1,6 +1,5 @@
 package dev.outpost.agent.ssh;
 
-import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +67,7 @@ class SessionLimitsTest {
     Instant now = Instant.now();
     server = BuiltinSshServer.start(
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7)))),
-        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD, new SessionDirectory());
+        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD);
     client = Fixtures.trustingClient();
   }
 

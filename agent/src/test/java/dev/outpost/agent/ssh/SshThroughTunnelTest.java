@@ -1,18 +1,20 @@
 package dev.outpost.agent.ssh;
 
-import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.outpost.agent.Fixtures;
 import dev.outpost.agent.identity.CurrentIdentity;
 import dev.outpost.agent.identity.HostCertificate;
+import dev.outpost.agent.tunnel.LoopbackSshLink;
 import dev.outpost.agent.tunnel.SshStreamAcceptor;
+import dev.outpost.agent.tunnel.SshStreamAcceptor.SshServerLink;
 import dev.outpost.api.CertificateProof;
 import dev.outpost.client.http.WireJson;
 import dev.outpost.client.tunnel.CertificateProver;
 import dev.outpost.tunnel.Splice;
 import dev.outpost.tunnel.StreamAcceptor;
+import dev.outpost.tunnel.StreamTarget;
 import dev.outpost.tunnel.TunnelConnection;
 import dev.outpost.tunnel.TunnelSettings;
 import dev.outpost.tunnel.transport.InMemoryTransport;
@@ -31,34 +33,67 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
-import org.junit.jupiter.api.Test;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The agent's path for real, minus WebSocket and TLS: a "proxy" accepts the agent's tunnel over an
  * in-memory transport, checks the host certificate proof, opens an {@code ssh?…} stream, and an SSH
- * client talks to the built-in server through it, in both directions, with half-close.
+ * client talks to the built-in server through it, in both directions, with half-close; the stream
+ * handed to the server in process, as the agent does, and spliced to its loopback port, as the
+ * agent does for the node's OpenSSH.
  */
 class SshThroughTunnelTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final String LOGIN = System.getProperty("user.name");
 
-  @Test
-  void sshSessionCrossesTheTunnel() throws Exception {
+  /** How the agent's side reaches the server. */
+  enum Link {
+    IN_PROCESS(server -> server::serve),
+    LOOPBACK(server -> new LoopbackSshLink(server.address()));
+
+    final Function<BuiltinSshServer, SshServerLink> of;
+
+    Link(Function<BuiltinSshServer, SshServerLink> of) {
+      this.of = of;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Link.class)
+  void sshSessionCrossesTheTunnel(Link link) throws Exception {
     KeyPair hostCa = Fixtures.ed25519();
     KeyPair userCa = Fixtures.ed25519();
     KeyPair userKey = Fixtures.ed25519();
     Instant now = Instant.now();
     CurrentIdentity identity =
         new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
+    CompletableFuture<Optional<StreamTarget>> execStream = new CompletableFuture<>();
+    SessionObserver execObserver = new SessionObserver() {
+      @Override
+      public TerminalRecorder recordTerminal(ChannelSession channel, TerminalSize size) {
+        return TerminalRecorder.NONE;
+      }
+
+      @Override
+      public void event(Session session, String type, String target, boolean success, String reason) {
+        execStream.complete(TunnelClientAddress.streamOf(session.getIoSession().getRemoteAddress()));
+      }
+    };
 
     try (BuiltinSshServer server =
             BuiltinSshServer.start(identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
-                SessionObserver.NONE, new SessionDirectory());
+                execObserver);
         ServerSocket clientSide = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       InMemoryTransport.Pair wire = InMemoryTransport.pair();
       TunnelConnection proxy =
@@ -77,7 +112,7 @@ class SshThroughTunnelTest {
               wire.right(),
               TunnelSettings.defaults(),
               new CertificateProver(identity.get().hostKey(), identity.get().hostCertificate().line()),
-              new SshStreamAcceptor(server.address(), new SessionDirectory()));
+              new SshStreamAcceptor(link.of.apply(server)));
       agent.awaitHandshake(TIMEOUT);
       assertEquals("edge-1", proxy.awaitHandshake(TIMEOUT).peerIdentity());
 
@@ -119,6 +154,10 @@ class SshThroughTunnelTest {
           // "3145728\n" from wc, then 5 MiB of zeros: both beyond the 2 MiB stream windows
           assertEquals(8 + (5L << 20), out.count);
         }
+        // in process, the session knows the proxy's stream; over loopback, as with OpenSSH, not
+        Optional<StreamTarget> stream = execStream.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(link == Link.IN_PROCESS ? Optional.of("s1") : Optional.empty(),
+            stream.map(target -> target.field("session")));
       } finally {
         client.stop();
         agent.close("test over");

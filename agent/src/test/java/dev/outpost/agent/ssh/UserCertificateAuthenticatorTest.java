@@ -1,6 +1,5 @@
 package dev.outpost.agent.ssh;
 
-import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +35,7 @@ class UserCertificateAuthenticatorTest {
     userCa = Fixtures.ed25519();
     userKey = Fixtures.ed25519();
     UserCaKeys trusted = UserCaKeys.parse(List.of(Fixtures.line(userCa.getPublic())));
-    authenticator = new UserCertificateAuthenticator(() -> trusted, "test", new SessionDirectory(),
+    authenticator = new UserCertificateAuthenticator(() -> trusted, "test",
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -106,7 +105,7 @@ class UserCertificateAuthenticatorTest {
   }
 
   private static UserCertificateAuthenticator authenticatorAt(UserCaKeys trusted, Instant now) {
-    return new UserCertificateAuthenticator(() -> trusted, "test", new SessionDirectory(),
+    return new UserCertificateAuthenticator(() -> trusted, "test",
         Clock.fixed(now, ZoneOffset.UTC));
   }
 

@@ -1,6 +1,5 @@
 package dev.outpost.agent.tunnel;
 
-import dev.outpost.agent.recording.SessionDirectory;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 class SshStreamAcceptorTest {
-  private final SshStreamAcceptor acceptor = new SshStreamAcceptor(new InetSocketAddress("127.0.0.1", 22), new SessionDirectory());
+  private final SshStreamAcceptor acceptor = new SshStreamAcceptor(new LoopbackSshLink(new InetSocketAddress("127.0.0.1", 22)));
 
   @Test
   void acceptsSshTargets() throws Exception {
