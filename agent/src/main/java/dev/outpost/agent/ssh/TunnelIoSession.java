@@ -78,6 +78,8 @@ final class TunnelIoSession extends AbstractCloseable implements IoSession {
         awaitReadResumed();
         handler.messageReceived(this, new ByteArrayBuffer(chunk, 0, n));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (Exception e) {
       if (!isClosing()) {
         exceptionCaught(e);

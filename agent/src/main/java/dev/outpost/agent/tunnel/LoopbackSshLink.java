@@ -38,6 +38,10 @@ public final class LoopbackSshLink implements SshStreamAcceptor.SshServerLink {
       socket.close();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IOException(cause.getMessage(), cause);
+    } catch (IOException e) {
+      socket.close();
+      stream.reset("the node's SSH connection failed");
+      throw e;
     }
   }
 
