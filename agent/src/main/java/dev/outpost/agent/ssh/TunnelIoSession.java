@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -50,7 +49,6 @@ final class TunnelIoSession extends AbstractCloseable implements IoSession {
   private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
   private final ReentrantLock writing = new ReentrantLock();
   private final Object reading = new Object();
-  private final AtomicBoolean handlerTold = new AtomicBoolean();
   private final AtomicLong bytesOut = new AtomicLong();
   private boolean readSuspended; // guarded by reading
   private long bytesIn; // the reading thread's
@@ -194,6 +192,7 @@ final class TunnelIoSession extends AbstractCloseable implements IoSession {
   /**
    * Closes the stream, after what was written; a writer still waiting for the client's credit
    * would hold that close up, so then the stream is reset instead, which also frees the writer.
+   * MINA runs this once per session.
    */
   @Override
   protected void doCloseImmediately() {
@@ -207,12 +206,10 @@ final class TunnelIoSession extends AbstractCloseable implements IoSession {
       stream.reset("SSH connection closed");
     }
     super.doCloseImmediately();
-    if (handlerTold.compareAndSet(false, true)) {
-      try {
-        handler.sessionClosed(this);
-      } catch (Exception e) {
-        LOG.log(Level.FINE, "MINA's session failed to close", e);
-      }
+    try {
+      handler.sessionClosed(this);
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "MINA's session failed to close", e);
     }
   }
 
