@@ -16,18 +16,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.DirectTcpipFactory;
 
 /**
- * The agent's own SSH server (MINA SSHD). Tunnel streams reach it in process ({@link #serve});
- * MINA's socket acceptor also listens on an ephemeral loopback port, where the same rules hold
- * (no back door: nothing but the cluster's user certificates log in). It presents the node's host certificate, admits nothing but
- * Outpost user certificates of its cluster for the requested login, runs sessions as that login on
- * real PTYs, and enforces what the certificate permits: {@code direct-tcpip} channels only with
- * {@code permit-port-forwarding}, scp and sftp only with the file-copy permission; never agent,
- * X11 or remote forwarding.
+ * The agent's own SSH server (MINA SSHD), reached only through tunnel streams handed to it in
+ * process ({@link #serve}): it listens on no socket, so nothing on the device can reach it but the
+ * proxy's streams. It presents the node's host certificate, admits nothing but Outpost user
+ * certificates of its cluster for the requested login, runs sessions as that login on real PTYs,
+ * and enforces what the certificate permits: {@code direct-tcpip} channels only with {@code
+ * permit-port-forwarding}, scp and sftp only with the file-copy permission; never agent, X11 or
+ * remote forwarding.
  */
 public final class BuiltinSshServer implements AutoCloseable {
   /**
@@ -40,8 +41,12 @@ public final class BuiltinSshServer implements AutoCloseable {
   static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
   /** Silence this long ends a session; as long as the longest user certificate lives by default. */
   static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
-  /** I/O threads for all sessions; an edge device has few cores and few concurrent users. */
+  /** I/O threads of the sockets that forwarded ({@code direct-tcpip}) channels open. */
   static final int NIO_WORKERS = 2;
+
+  /** What MINA sees as each session's local address; nothing listens there. */
+  private static final InetSocketAddress LOCAL_ADDRESS =
+      new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
   private final SshServer server;
   private final TunnelIoService tunnelSessions = new TunnelIoService();
@@ -64,10 +69,8 @@ public final class BuiltinSshServer implements AutoCloseable {
       Clock clock,
       SessionObserver observer)
       throws IOException {
-    SshServer server = SshServer.setUpDefaultServer();
+    SshServer server = ServerBuilder.builder().factory(StreamOnlySshServer::new).build();
     server.setCipherFactories(NodeCiphers.FACTORIES);
-    server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-    server.setPort(0);
 
     HostIdentityProvider host = new HostIdentityProvider(identity);
     server.setKeyPairProvider(host);
@@ -103,11 +106,6 @@ public final class BuiltinSshServer implements AutoCloseable {
     return new BuiltinSshServer(server);
   }
 
-  /** The loopback port MINA's acceptor listens on. */
-  public InetSocketAddress address() {
-    return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort());
-  }
-
   /**
    * Serves the SSH connection that tunnel stream {@code stream} to {@code target} carries, on the
    * calling thread until it ends: MINA's session reads and writes the stream itself, with no socket
@@ -117,7 +115,7 @@ public final class BuiltinSshServer implements AutoCloseable {
    */
   public Splice.Transferred serve(TunnelStream stream, StreamTarget target) {
     TunnelIoSession session = new TunnelIoSession(stream, server.getSessionFactory(), tunnelSessions,
-        address(), new TunnelClientAddress(stream.id(), target));
+        LOCAL_ADDRESS, new TunnelClientAddress(stream.id(), target));
     tunnelSessions.opened(session);
     try {
       return session.run();
@@ -130,5 +128,19 @@ public final class BuiltinSshServer implements AutoCloseable {
   public void close() throws IOException {
     tunnelSessions.close(true);
     server.stop(true);
+  }
+
+  /**
+   * MINA's server without its socket acceptor: {@link SshServer#start} would bind one, on an
+   * ephemeral port at least. Starting checks the configuration, makes the session factory that
+   * {@link #serve} hands streams to, and starts the idle and authentication timeouts' checker.
+   */
+  private static final class StreamOnlySshServer extends SshServer {
+    @Override
+    public void start() {
+      checkConfig();
+      setSessionFactory(createSessionFactory());
+      setupSessionTimeout(getSessionFactory());
+    }
   }
 }

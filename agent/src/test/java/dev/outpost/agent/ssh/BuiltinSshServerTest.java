@@ -25,6 +25,7 @@ import java.io.PipedOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -33,9 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
@@ -53,7 +56,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real MINA server on loopback, driven by a MINA client holding certificates. */
+/**
+ * The real MINA server, reached as the agent reaches it (tunnel streams handed over in process), driven
+ * by a MINA client holding certificates.
+ */
 class BuiltinSshServerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String LOGIN = System.getProperty("user.name");
@@ -62,6 +68,7 @@ class BuiltinSshServerTest {
   private static KeyPair userCa;
   private static KeyPair userKey;
   private static BuiltinSshServer server;
+  private static TunnelledSshPort port;
   private static SshClient client;
   private static RecordingSpool recordings;
   private static EventSpool events;
@@ -82,12 +89,14 @@ class BuiltinSshServerTest {
         BuiltinSshServer.start(
             identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(),
             new NodeRecorder(recordings, events, Clock.systemUTC(), () -> {}));
+    port = new TunnelledSshPort(identity, server::serve, "alice");
     client = Fixtures.trustingClient();
   }
 
   @AfterAll
   static void stopServer() throws IOException {
     client.stop();
+    port.close();
     server.close();
   }
 
@@ -253,6 +262,45 @@ class BuiltinSshServerTest {
   }
 
   @Test
+  void serverListensOnNoSocket() throws Exception {
+    Set<String> before = listeningSockets();
+    Instant now = Instant.now();
+    try (BuiltinSshServer another = BuiltinSshServer.start(
+        new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plusSeconds(600))),
+        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), SessionObserver.NONE)) {
+      assertEquals(before, listeningSockets(), "listening sockets of this JVM before and after the start");
+    }
+  }
+
+  /** The inodes of this process's TCP sockets in the LISTEN state (0A in /proc/net/tcp*). */
+  private static Set<String> listeningSockets() throws IOException {
+    Set<String> listening = new HashSet<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      List<String> rows = Files.readAllLines(Path.of(table));
+      for (String row : rows.subList(1, rows.size())) {
+        String[] columns = row.trim().split("\\s+");
+        if ("0A".equals(columns[3])) {
+          listening.add("socket:[" + columns[9] + "]");
+        }
+      }
+    }
+    Set<String> own = new HashSet<>();
+    try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+      for (Path descriptor : descriptors) {
+        try {
+          String link = Files.readSymbolicLink(descriptor).toString();
+          if (listening.contains(link)) {
+            own.add(link);
+          }
+        } catch (IOException e) {
+          // closed while listing
+        }
+      }
+    }
+    return own;
+  }
+
+  @Test
   void hostCertificateSignedByHostCaIsPresented() throws Exception {
     try (ClientSession session = login(LOGIN, certificate(List.of(LOGIN), Instant.now().plusSeconds(600)))) {
       OpenSshCertificate hostCertificate = assertInstanceOf(OpenSshCertificate.class, session.getServerKey());
@@ -345,7 +393,7 @@ class BuiltinSshServerTest {
   /** Connects by node name, as users do, so that the client checks the host certificate's principals. */
   private static ClientSession login(String login, PublicKey presented) throws IOException {
     ClientSession session =
-        client.connect(login, "edge-1", server.address().getPort()).verify(TIMEOUT).getSession();
+        client.connect(login, "edge-1", port.port()).verify(TIMEOUT).getSession();
     try {
       session.addPublicKeyIdentity(new KeyPair(presented, userKey.getPrivate()));
       session.auth().verify(TIMEOUT);

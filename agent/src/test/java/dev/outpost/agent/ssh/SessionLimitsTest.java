@@ -43,6 +43,7 @@ class SessionLimitsTest {
   private static KeyPair userCa;
   private static KeyPair userKey;
   private static BuiltinSshServer server;
+  private static TunnelledSshPort port;
   private static SshClient client;
 
   /** A node whose disk is full: no terminal can be recorded. */
@@ -65,15 +66,18 @@ class SessionLimitsTest {
     userCa = Fixtures.ed25519();
     userKey = Fixtures.ed25519();
     Instant now = Instant.now();
+    CurrentIdentity identity =
+        new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7))));
     server = BuiltinSshServer.start(
-        new CurrentIdentity(Fixtures.identity(hostCa, userCa, now.minusSeconds(60), now.plus(Duration.ofDays(7)))),
-        LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD);
+        identity, LoginLauncher.forCurrentUser(), Optional::empty, Clock.systemUTC(), CANNOT_RECORD);
+    port = new TunnelledSshPort(identity, server::serve, "alice");
     client = Fixtures.trustingClient();
   }
 
   @AfterAll
   static void stopServer() throws IOException {
     client.stop();
+    port.close();
     server.close();
   }
 
@@ -121,7 +125,7 @@ class SessionLimitsTest {
   /** A PTY shell that is sent {@code typed} once, until the server closes it. */
   private static Shell shell(UserCertificatePermissions permissions, String typed) throws Exception {
     Instant now = Instant.now();
-    try (ClientSession session = client.connect(LOGIN, "edge-1", server.address().getPort())
+    try (ClientSession session = client.connect(LOGIN, "edge-1", port.port())
             .verify(TIMEOUT).getSession()) {
       session.addPublicKeyIdentity(new KeyPair(Fixtures.userCertificate(userCa, userKey, List.of(LOGIN),
           now.minusSeconds(60), now.plusSeconds(600), Map.of(), permissions.extensions()),

@@ -100,6 +100,15 @@ class SshThroughTunnelIT {
   }
 
   @Test
+  @Order(2)
+  void agentListensOnNoPort() {
+    assertTrue(admin.listed(node).get("online").asBoolean(), "the agent is up and its SSH server started");
+    Command.Result sockets = edge.exec("ss -Hltunp");
+    assertEquals(0, sockets.exitCode(), sockets.stderr());
+    assertFalse(sockets.stdout().contains("java"), "listening sockets in the edge host:\n" + sockets.stdout());
+  }
+
+  @Test
   @Order(3)
   void stockSshRunsCommandWithExitStatus() {
     Command.Result result = ssh(List.of("-o", "BatchMode=yes", target(), "uname -s; exit 3"), null);
