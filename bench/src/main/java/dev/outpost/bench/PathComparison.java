@@ -81,7 +81,7 @@ final class PathComparison {
   private static void latencyRow(ResultTable table, String measure, Samples direct, Samples tunnel, String number) {
     String pair = number + " / " + number + " ms";
     table.row(measure, format(pair, direct.median(), direct.p99()), format(pair, tunnel.median(), tunnel.p99()),
-        format("+%.3f ms median", tunnel.median() - direct.median()));
+        format("+" + number + " ms median", tunnel.median() - direct.median()));
   }
 
   static String format(String pattern, Object... values) {
