@@ -14,7 +14,7 @@ public final class Main {
     CliEnvironment environment = CliEnvironment.process();
     quietLibraries(environment.debug());
     JdkEd25519Registrar.install();
-    System.exit(OutpostCommand.commandLine(environment).execute(args));
+    System.exit(OutpostCommand.commandLine(environment, args).execute(args));
   }
 
   /**

@@ -6,11 +6,13 @@ import dev.outpost.cli.ssh.Destination;
 import dev.outpost.cli.ssh.SshTarget;
 import dev.outpost.client.http.ProxyAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,8 +22,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
     versionProvider = ManifestVersion.class,
-    description = "Reach edge nodes through the Outpost proxy with short-lived certificates.",
-    subcommands = {
+    description = "Reach edge nodes through the Outpost proxy with short-lived certificates.")
+public final class OutpostCommand extends CommandGroup {
+  /** Every subcommand, in the order the help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       LoginCommand.class,
       MfaCommand.class,
       StatusCommand.class,
@@ -37,9 +41,7 @@ import picocli.CommandLine.TypeConversionException;
       KubeCommand.class,
       PlayCommand.class,
       AppsCommand.class,
-      AdminCommand.class
-    })
-public final class OutpostCommand extends CommandGroup {
+      AdminCommand.class);
 
   @Option(
       names = "--home",
@@ -54,9 +56,25 @@ public final class OutpostCommand extends CommandGroup {
     this.environment = environment;
   }
 
-  /** The command line with converters, stop-at-positional for {@code ssh} and error handling. */
-  public static CommandLine commandLine(CliEnvironment environment) {
+  /**
+   * The command line for {@code args}: converters, stop-at-positional for {@code ssh}, error
+   * handling. OpenSSH starts {@code proxy ssh} for every connection, and picocli builds the model of
+   * every command it is given before parsing (some 130 ms of a cold start, docs/performance.md):
+   * arguments that picocli parses as a {@code proxy} command get a tree of that branch only.
+   */
+  public static CommandLine commandLine(CliEnvironment environment, String... args) {
+    if (List.of(args).contains("proxy")) {
+      CommandLine proxyOnly = wired(environment, List.of(ProxyCommand.class));
+      if (parsesToSubcommand(proxyOnly, args)) {
+        return proxyOnly;
+      }
+    }
+    return wired(environment, SUBCOMMANDS);
+  }
+
+  private static CommandLine wired(CliEnvironment environment, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(new OutpostCommand(environment));
+    subcommands.forEach(commandLine::addSubcommand);
     commandLine.registerConverter(ProxyAddress.class, converter(ProxyAddress::parse));
     commandLine.registerConverter(SshTarget.class, converter(SshTarget::parse));
     commandLine.registerConverter(Destination.class, converter(Destination::parse));
@@ -66,10 +84,21 @@ public final class OutpostCommand extends CommandGroup {
         converter(RecordingIdParameter::parse));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // Everything after the node is the remote command, options included: outpost ssh node ls -l
-    commandLine.getSubcommands().get("ssh").setStopAtPositional(true);
+    CommandLine ssh = commandLine.getSubcommands().get("ssh");
+    if (ssh != null) {
+      ssh.setStopAtPositional(true);
+    }
     commandLine.setParameterExceptionHandler(new Failures(environment));
     commandLine.setExecutionExceptionHandler(new Failures(environment));
     return commandLine;
+  }
+
+  private static boolean parsesToSubcommand(CommandLine tree, String[] args) {
+    try {
+      return tree.parseArgs(args).hasSubcommand();
+    } catch (ParameterException e) {
+      return false;
+    }
   }
 
   public CliEnvironment environment() {

@@ -39,14 +39,15 @@ final class CliRunner {
                 new ByteArrayOutputStream(),
                 new ByteArrayOutputStream()),
             null);
-    CommandLine commandLine = OutpostCommand.commandLine(environment);
+    List<String> arguments = new ArrayList<>(List.of("--home=" + home));
+    arguments.addAll(List.of(args));
+    String[] line = arguments.toArray(String[]::new);
+    CommandLine commandLine = OutpostCommand.commandLine(environment, line);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    List<String> arguments = new ArrayList<>(List.of("--home=" + home));
-    arguments.addAll(List.of(args));
-    int exitCode = commandLine.execute(arguments.toArray(String[]::new));
+    int exitCode = commandLine.execute(line);
     return new Result(exitCode, out.toString(), err.toString());
   }
 
