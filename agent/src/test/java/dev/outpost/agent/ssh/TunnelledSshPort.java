@@ -39,7 +39,7 @@ final class TunnelledSshPort implements AutoCloseable {
   private final TunnelConnection agent;
   private final String target;
 
-  /** The stream targets name the OS user running the tests as the login and {@code user}. */
+  /** Each stream's target names the OS user running the tests as its login, and {@code user}. */
   TunnelledSshPort(CurrentIdentity identity, SshServerLink link, String user) throws Exception {
     InMemoryTransport.Pair wire = InMemoryTransport.pair();
     proxy = TunnelConnection.accept(wire.left(), TunnelSettings.defaults(),
